@@ -1,0 +1,95 @@
+// Command faits turns folders of French press articles into a store of
+// reviewed, deduplicated facts, each traceable to the sentence it came from.
+//
+// main only calls Run; each subcommand lives in its own file and wires the
+// library stages (corpus, normalize, extract, store, serve) together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	if err := Run(ctx, os.Args[1:], env); err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "faits:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// Env is what a subcommand may touch of the outside world, so that tests can
+// run the command in-process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// errReported marks an error whose details were already printed (for
+// example per-file ingest failures): main only sets the exit status.
+var errReported = errors.New("errors were reported")
+
+// errUsage marks a command-line mistake (exit status 2).
+var errUsage = errors.New("usage")
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
+
+// command is one subcommand: its one-line summary and its entry point.
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, env *Env) error
+}
+
+// commands is filled by each subcommand file's init, so that adding a
+// subcommand touches one file.
+var commands = map[string]command{}
+
+func register(name, summary string, run func(ctx context.Context, args []string, env *Env) error) {
+	commands[name] = command{summary: summary, run: run}
+}
+
+// Run executes the faits command line args (without the program name).
+func Run(ctx context.Context, args []string, env *Env) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.Stderr)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		usage(env.Stderr)
+		return fmt.Errorf("unknown command %q: %w", args[0], errUsage)
+	}
+	return cmd.run(ctx, args[1:], env)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: faits COMMAND [flags] [args]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'faits COMMAND -h' for a command's flags.")
+}

@@ -1,0 +1,24 @@
+// Package corpus turns scraped article files (plain-text dumps and HTML
+// pages) into clean article text with its metadata: charset decoding,
+// boilerplate removal, title, site, author and publication date.
+package corpus
+
+// Document is one article after cleaning.
+type Document struct {
+	// File is the path the document was read from, as given by the caller.
+	File string `json:"file"`
+	// Title, Site, Author and URL are "" when the page does not give them.
+	Title  string `json:"title"`
+	Site   string `json:"site"`
+	Author string `json:"author"`
+	URL    string `json:"url,omitempty"`
+	// Published is an ISO 8601 partial date ("2025-02-17", "2023-04") or ""
+	// when the article gives none; PublishedFrom names where it was found
+	// ("json-ld", "opengraph", "time", "meta", "header", "byline",
+	// "dateline", "first-sentence") and is "" when Published is.
+	Published     string `json:"published"`
+	PublishedFrom string `json:"published_from"`
+	// Body is the article's own text, NFC, paragraphs separated by "\n\n".
+	// Every span the later stages report is a byte offset into Body.
+	Body string `json:"body"`
+}
