@@ -1,9 +1,53 @@
 package extract
 
-import "errors"
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+//go:embed rules/default.yaml
+var defaultRules []byte
+
+// DefaultRulesFile is the name reported for the embedded rules.
+const DefaultRulesFile = "rules/default.yaml (embedded)"
+
+// MatchTimeout bounds every pattern match; a match that runs past it is
+// abandoned and reported as a Warning instead of hanging the batch.
+const MatchTimeout = 200 * time.Millisecond
 
 // Rules is a loaded, compiled rules file. It is safe for concurrent use.
-type Rules struct{}
+type Rules struct {
+	// File is the name the rules were loaded from.
+	File string
+
+	programmes []*programme
+	units      []*unit
+	metrics    []*metric
+
+	nounRe     *regexp2.Regexp // a unit noun at the start of a text
+	notNounRe  *regexp2.Regexp
+	linksRe    *regexp2.Regexp
+	changesRe  *regexp2.Regexp
+	notAsOfRe  *regexp2.Regexp
+	anaphoraRe *regexp2.Regexp
+	notFactsRe *regexp2.Regexp
+	agencyRe   *regexp2.Regexp
+	notProgRe  *regexp2.Regexp
+	lastRe     *regexp2.Regexp
+	qualifiers []namedRe
+	modality   []namedRe
+	unitByNoun map[string]string
+}
 
 // Input is one document's clean text and what the rules need to know of it.
 type Input struct {
@@ -16,20 +60,504 @@ type Input struct {
 	Title string
 }
 
-// Warning reports a rule that gave up on a text (a match timeout).
+// Warning reports a rule that gave up on a text (a match timeout) or a
+// part of the text that was not read.
 type Warning struct {
 	Rule   string
 	Offset int
 	Msg    string
 }
 
-func (w Warning) Error() string { return w.Rule + ": " + w.Msg }
+func (w Warning) Error() string {
+	return fmt.Sprintf("byte %d: %s: %s", w.Offset, w.Rule, w.Msg)
+}
+
+type namedRe struct {
+	name string
+	re   *regexp2.Regexp
+}
+
+type programme struct {
+	id          string
+	line        int
+	patterns    []*regexp2.Regexp
+	generic     []*regexp2.Regexp
+	weak        []*regexp2.Regexp
+	countMetric string
+}
+
+type unit struct {
+	id    string
+	nouns []string // folded
+}
+
+type metric struct {
+	id                string
+	line              int
+	units             map[string]bool
+	isDefault         bool
+	defaultUnits      map[string]bool // nil: every unit of the metric
+	fallbackProgramme string
+	minValue          float64
+	maxValue          float64
+	reject            *regexp2.Regexp
+	rules             []*rule
+}
+
+// rule is one cue or pattern that reads a figure as a metric.
+type rule struct {
+	name    string
+	line    int
+	metric  *metric
+	cue     *regexp2.Regexp // proximity cue
+	generic bool            // a broad cue: counts as further away
+	pattern *regexp2.Regexp // a pattern containing FIG
+	match   []example
+	noMatch []example
+}
+
+type example struct {
+	text string
+	line int
+}
+
+// src is a scalar of the rules file with the line it stands on, so that
+// errors can say file:line.
+type src struct {
+	s    string
+	line int
+}
+
+func (p *src) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: want a string", n.Line)
+	}
+	p.s, p.line = n.Value, n.Line
+	return nil
+}
+
+type fileSpec struct {
+	Version    int
+	Programmes []struct {
+		ID          src
+		Aliases     []src
+		Patterns    []src
+		Generic     []src
+		Weak        []src
+		CountMetric src `yaml:"count_metric"`
+	}
+	Units []struct {
+		ID    src
+		Nouns []src
+	}
+	NotNouns   src            `yaml:"not_nouns"`
+	Links      src            `yaml:"links"`
+	Changes    src            `yaml:"changes"`
+	Anaphora   src            `yaml:"anaphora"`
+	NotFacts   src            `yaml:"not_facts"`
+	Agency     src            `yaml:"agency_subject"`
+	NotProg    src            `yaml:"not_programme"`
+	Adjectives src            `yaml:"adjectives"`
+	Last       src            `yaml:"anaphora_last"`
+	Qualifiers map[string]src `yaml:"qualifiers"`
+	Modality   map[string]src `yaml:"modality"`
+	AsOf       struct {
+		NotAsOf src `yaml:"not_as_of"`
+	} `yaml:"as_of"`
+	Metrics []struct {
+		ID                src
+		Units             []src
+		Default           bool
+		DefaultUnits      []src   `yaml:"default_units"`
+		FallbackProgramme src     `yaml:"fallback_programme"`
+		MinValue          float64 `yaml:"min_value"`
+		MaxValue          float64 `yaml:"max_value"`
+		Reject            src
+		Rules             []struct {
+			Name     src
+			Generic  bool
+			Cue      src
+			Pattern  src
+			Examples struct {
+				Match   []src
+				NoMatch []src `yaml:"no_match"`
+			}
+		}
+	}
+}
+
+// Error is a problem in a rules file, with the line it is on.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
 
 // Default returns the rules embedded in the binary.
-func Default() (*Rules, error) { return nil, errors.New("extract: not implemented yet") }
+func Default() (*Rules, error) { return Parse(DefaultRulesFile, defaultRules) }
+
+// DefaultData returns the embedded rules file, for editors to start from.
+func DefaultData() []byte { return bytes.Clone(defaultRules) }
 
 // Load reads and compiles a rules file.
-func Load(path string) (*Rules, error) { return nil, errors.New("extract: not implemented yet") }
+func Load(path string) (*Rules, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	return Parse(path, data)
+}
 
-// Extract reads every fact the rules find in in.
-func (r *Rules) Extract(in Input) ([]Fact, []Warning) { return nil, nil }
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse compiles rules from data; name is used in error messages. Every
+// problem found is reported, joined, each as an *Error with its line.
+func Parse(name string, data []byte) (*Rules, error) {
+	var spec fileSpec
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&spec); err != nil {
+		return nil, yamlError(name, err)
+	}
+	c := compiler{file: name}
+	r := c.compile(&spec)
+	if len(c.errs) > 0 {
+		return nil, errors.Join(c.errs...)
+	}
+	r.File = name
+	return r, nil
+}
+
+func yamlError(name string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var errs []error
+		for _, m := range te.Errors {
+			errs = append(errs, lineError(name, m))
+		}
+		return errors.Join(errs...)
+	}
+	return lineError(name, err.Error())
+}
+
+func lineError(name, msg string) error {
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		var line int
+		fmt.Sscan(m[1], &line)
+		return &Error{File: name, Line: line, Msg: m[2]}
+	}
+	return &Error{File: name, Msg: strings.TrimPrefix(msg, "yaml: ")}
+}
+
+type compiler struct {
+	file string
+	errs []error
+}
+
+func (c *compiler) errorf(line int, format string, args ...any) {
+	c.errs = append(c.errs, &Error{File: c.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// re compiles one pattern of the file; an empty pattern gives nil.
+func (c *compiler) re(p src, what string) *regexp2.Regexp {
+	if p.s == "" {
+		return nil
+	}
+	re, err := regexp2.Compile(p.s, regexp2.None)
+	if err != nil {
+		c.errorf(p.line, "%s: bad pattern %q: %v", what, p.s, err)
+		return nil
+	}
+	re.MatchTimeout = MatchTimeout
+	return re
+}
+
+// phrase compiles a plain alias or noun into a word-bounded pattern.
+func (c *compiler) phrase(p src, what string) *regexp2.Regexp {
+	f := foldString(p.s)
+	if f == "" {
+		c.errorf(p.line, "%s: empty alias", what)
+		return nil
+	}
+	return c.re(src{s: `\b` + phraseRe(f) + `\b`, line: p.line}, what)
+}
+
+func phraseRe(folded string) string {
+	words := strings.Fields(folded)
+	for i, w := range words {
+		words[i] = regexp2.Escape(w)
+	}
+	return strings.Join(words, `\s+`)
+}
+
+// Known ids of spec/taxonomy.md beyond programmes, checked so that a typo
+// in a rules file is an error rather than a silent new id.
+var (
+	knownUnits   = set("person", "household", "child", "elderly", "student", "file", "service", "decree", "point", "MAD", "EUR", "USD", "percent")
+	knownQuals   = set("about", "more_than", "at_least", "less_than", "up_to")
+	knownModals  = set("target", "forecast")
+	validIDRe    = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+	validRuleRe  = regexp.MustCompile(`^[a-z_]+/[a-z0-9_-]+$`)
+	figureMarker = "FIG"
+)
+
+func set(s ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range s {
+		m[x] = true
+	}
+	return m
+}
+
+func (c *compiler) compile(spec *fileSpec) *Rules {
+	r := &Rules{unitByNoun: map[string]string{}}
+	if spec.Version != 1 {
+		c.errorf(0, "version: want 1, got %d", spec.Version)
+	}
+	seen := map[string]int{}
+	for _, p := range spec.Programmes {
+		if !validIDRe.MatchString(p.ID.s) {
+			c.errorf(p.ID.line, "programme id %q: want lower-case letters, digits and hyphens", p.ID.s)
+			continue
+		}
+		if l, dup := seen[p.ID.s]; dup {
+			c.errorf(p.ID.line, "programme %q already defined on line %d", p.ID.s, l)
+		}
+		seen[p.ID.s] = p.ID.line
+		prog := &programme{id: p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s}
+		what := "programme " + p.ID.s
+		for _, a := range p.Aliases {
+			prog.patterns = appendRe(prog.patterns, c.phrase(a, what))
+		}
+		for _, a := range p.Patterns {
+			prog.patterns = appendRe(prog.patterns, c.re(a, what))
+		}
+		for _, a := range p.Generic {
+			prog.generic = appendRe(prog.generic, c.phrase(a, what))
+		}
+		for _, a := range p.Weak {
+			prog.weak = appendRe(prog.weak, c.phrase(a, what))
+		}
+		if len(prog.patterns)+len(prog.generic)+len(prog.weak) == 0 {
+			c.errorf(p.ID.line, "programme %q has no alias or pattern", p.ID.s)
+		}
+		r.programmes = append(r.programmes, prog)
+	}
+
+	var nouns []string
+	for _, u := range spec.Units {
+		if !knownUnits[u.ID.s] {
+			c.errorf(u.ID.line, "unknown unit %q (spec/taxonomy.md lists %s)", u.ID.s, keys(knownUnits))
+			continue
+		}
+		un := &unit{id: u.ID.s}
+		for _, n := range u.Nouns {
+			f := foldString(n.s)
+			if prev, dup := r.unitByNoun[f]; dup {
+				c.errorf(n.line, "noun %q is already a noun of unit %s", n.s, prev)
+				continue
+			}
+			r.unitByNoun[f] = u.ID.s
+			un.nouns = append(un.nouns, f)
+			nouns = append(nouns, f)
+		}
+		r.units = append(r.units, un)
+	}
+	// Longest first, so that "personnes agees" wins over "personnes".
+	sort.Slice(nouns, func(i, j int) bool {
+		if len(nouns[i]) != len(nouns[j]) {
+			return len(nouns[i]) > len(nouns[j])
+		}
+		return nouns[i] < nouns[j]
+	})
+	alts := make([]string, len(nouns))
+	for i, n := range nouns {
+		alts[i] = phraseRe(n)
+	}
+	if len(alts) > 0 {
+		adj := ""
+		if spec.Adjectives.s != "" {
+			adj = `(?:` + spec.Adjectives.s + `\s+)?`
+		}
+		r.nounRe = c.re(src{s: `^\s*(de\s+|d'|des\s+)?` + adj + `(?<noun>` + strings.Join(alts, "|") + `)\b`, line: spec.Adjectives.line}, "units")
+	}
+	r.notNounRe = c.re(src{s: `^\s*` + spec.NotNouns.s, line: spec.NotNouns.line}, "not_nouns")
+	r.linksRe = c.re(spec.Links, "links")
+	r.changesRe = c.re(spec.Changes, "changes")
+	r.notAsOfRe = c.re(spec.AsOf.NotAsOf, "as_of.not_as_of")
+	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
+	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
+	r.agencyRe = c.re(spec.Agency, "agency_subject")
+	r.notProgRe = c.re(spec.NotProg, "not_programme")
+	r.lastRe = c.re(spec.Last, "anaphora_last")
+	for _, q := range sortedKeys(spec.Qualifiers) {
+		if !knownQuals[q] {
+			c.errorf(spec.Qualifiers[q].line, "unknown qualifier %q", q)
+			continue
+		}
+		r.qualifiers = append(r.qualifiers, namedRe{q, c.re(spec.Qualifiers[q], "qualifiers."+q)})
+	}
+	for _, m := range sortedKeys(spec.Modality) {
+		if !knownModals[m] {
+			c.errorf(spec.Modality[m].line, "unknown modality %q", m)
+			continue
+		}
+		r.modality = append(r.modality, namedRe{m, c.re(spec.Modality[m], "modality."+m)})
+	}
+
+	ruleNames := map[string]int{}
+	for _, ms := range spec.Metrics {
+		if !validIDRe.MatchString(ms.ID.s) {
+			c.errorf(ms.ID.line, "metric id %q: want lower-case letters, digits and underscores", ms.ID.s)
+			continue
+		}
+		m := &metric{id: ms.ID.s, line: ms.ID.line, units: map[string]bool{}, isDefault: ms.Default,
+			fallbackProgramme: ms.FallbackProgramme.s, minValue: ms.MinValue, maxValue: ms.MaxValue}
+		if fp := ms.FallbackProgramme; fp.s != "" {
+			if _, ok := seen[fp.s]; !ok {
+				c.errorf(fp.line, "fallback_programme %q is not a programme of this file", fp.s)
+			}
+		}
+		for _, u := range ms.Units {
+			if !knownUnits[u.s] {
+				c.errorf(u.line, "metric %s: unknown unit %q", ms.ID.s, u.s)
+			}
+			m.units[u.s] = true
+		}
+		for _, u := range ms.DefaultUnits {
+			if !m.units[u.s] {
+				c.errorf(u.line, "metric %s: default unit %q is not one of its units", ms.ID.s, u.s)
+			}
+			if m.defaultUnits == nil {
+				m.defaultUnits = map[string]bool{}
+			}
+			m.defaultUnits[u.s] = true
+		}
+		if len(m.units) == 0 {
+			c.errorf(ms.ID.line, "metric %s: no units", ms.ID.s)
+		}
+		if ms.Reject.s != "" {
+			m.reject = c.re(ms.Reject, "metric "+ms.ID.s+" reject")
+		}
+		for _, rs := range ms.Rules {
+			ru := &rule{name: rs.Name.s, line: rs.Name.line, metric: m, generic: rs.Generic}
+			switch {
+			case !validRuleRe.MatchString(rs.Name.s) || !strings.HasPrefix(rs.Name.s, ms.ID.s+"/"):
+				c.errorf(rs.Name.line, "rule name %q: want %s/<word>", rs.Name.s, ms.ID.s)
+			case ruleNames[rs.Name.s] != 0:
+				c.errorf(rs.Name.line, "rule %q already defined on line %d", rs.Name.s, ruleNames[rs.Name.s])
+			}
+			ruleNames[rs.Name.s] = rs.Name.line
+			switch {
+			case rs.Cue.s != "" && rs.Pattern.s != "":
+				c.errorf(rs.Name.line, "rule %s: give a cue or a pattern, not both", rs.Name.s)
+			case rs.Cue.s != "":
+				ru.cue = c.re(rs.Cue, "rule "+rs.Name.s)
+			case rs.Pattern.s != "":
+				if !strings.Contains(rs.Pattern.s, figureMarker) {
+					c.errorf(rs.Pattern.line, "rule %s: a pattern must contain FIG, where the figure stands", rs.Name.s)
+				}
+				ru.pattern = c.re(rs.Pattern, "rule "+rs.Name.s)
+			default:
+				c.errorf(rs.Name.line, "rule %s: no cue and no pattern", rs.Name.s)
+			}
+			for _, e := range rs.Examples.Match {
+				ru.match = append(ru.match, example{e.s, e.line})
+			}
+			for _, e := range rs.Examples.NoMatch {
+				ru.noMatch = append(ru.noMatch, example{e.s, e.line})
+			}
+			if len(ru.match) == 0 {
+				c.errorf(rs.Name.line, "rule %s: no example that must match", rs.Name.s)
+			}
+			m.rules = append(m.rules, ru)
+		}
+		r.metrics = append(r.metrics, m)
+	}
+	metricIDs := map[string]bool{}
+	for _, m := range r.metrics {
+		metricIDs[m.id] = true
+	}
+	for _, p := range spec.Programmes {
+		if cm := p.CountMetric; cm.s != "" && !metricIDs[cm.s] {
+			c.errorf(cm.line, "count_metric %q is not a metric of this file", cm.s)
+		}
+	}
+	return r
+}
+
+func appendRe(list []*regexp2.Regexp, re *regexp2.Regexp) []*regexp2.Regexp {
+	if re == nil {
+		return list
+	}
+	return append(list, re)
+}
+
+func keys(m map[string]bool) string {
+	var k []string
+	for x := range m {
+		k = append(k, x)
+	}
+	sort.Strings(k)
+	return strings.Join(k, ", ")
+}
+
+func sortedKeys(m map[string]src) []string {
+	var k []string
+	for x := range m {
+		k = append(k, x)
+	}
+	sort.Strings(k)
+	return k
+}
+
+// Programmes returns the programme ids the rules know, in file order.
+func (r *Rules) Programmes() []string {
+	ids := make([]string, len(r.programmes))
+	for i, p := range r.programmes {
+		ids[i] = p.id
+	}
+	return ids
+}
+
+// Metrics returns the metric ids the rules know, in file order.
+func (r *Rules) Metrics() []string {
+	ids := make([]string, len(r.metrics))
+	for i, m := range r.metrics {
+		ids[i] = m.id
+	}
+	return ids
+}
+
+// Units returns every unit id of spec/taxonomy.md.
+func Units() []string { return strings.Split(keys(knownUnits), ", ") }
+
+// Qualifiers returns every qualifier id of spec/taxonomy.md.
+func Qualifiers() []string {
+	return append([]string{"exact"}, strings.Split(keys(knownQuals), ", ")...)
+}
+
+func (r *Rules) programme(id string) *programme {
+	for _, p := range r.programmes {
+		if p.id == id {
+			return p
+		}
+	}
+	return nil
+}
+
+func (r *Rules) metric(id string) *metric {
+	for _, m := range r.metrics {
+		if m.id == id {
+			return m
+		}
+	}
+	return nil
+}

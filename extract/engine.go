@@ -1,0 +1,1034 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2"
+
+	"github.com/faits/faits/normalize"
+)
+
+// MaxSentence is the longest sentence, in bytes, that the rules read. Press
+// sentences are far shorter; a longer one is a table or a scraping accident
+// and is skipped with a warning rather than fed to backtracking patterns.
+const MaxSentence = 4000
+
+// Placeholders standing for expressions in a masked sentence; all three
+// have the same length so that the focus can be swapped in place.
+const (
+	tokFig  = "FIG"
+	tokNum  = "NUM"
+	tokDate = "DAT"
+)
+
+// run holds the state of one Extract call.
+type run struct {
+	r        *Rules
+	in       Input
+	pubMonth string
+	warnings []Warning
+	// mentions per sentence index, for programme context.
+	mentions [][]mention
+	// anaphoric[i]: sentence i opens on "Ce régime…" and so continues the
+	// topic of the sentences before it.
+	anaphoric []bool
+	masks     []*masked
+}
+
+// mention is a programme name found in a masked sentence (rune offsets).
+type mention struct {
+	start, end int
+	prog       string
+	tier       tier
+}
+
+// tier ranks programme names: a specific name beats an umbrella word,
+// which beats an agency's name.
+type tier int
+
+const (
+	specific tier = iota
+	generic
+	weak
+)
+
+// slot is an expression placed in a masked sentence.
+type slot struct {
+	e          normalize.Expr
+	start, end int // rune offsets of the placeholder
+}
+
+// masked is one sentence folded, with expressions replaced by placeholders.
+type masked struct {
+	runes   []rune
+	str     string
+	orig    []int // byte offset in the text of each rune, plus the end
+	figs    []slot
+	dates   []slot
+	clauses []int // rune offsets where clauses start
+}
+
+// reading is what the rules made of one figure.
+type reading struct {
+	fig       *slot
+	unit      string
+	nounEnd   int // rune offset after the unit noun, or after the figure
+	explicit  bool
+	metric    *metric
+	rule      string
+	sameCl    bool
+	prog      string
+	progFrom  string
+	dropped   string
+	modality  string
+	qualifier string
+}
+
+// Extract reads every fact the rules find in in. Warnings name the parts of
+// the text a pattern gave up on; the facts found elsewhere are still valid.
+func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
+	x := &run{r: r, in: in, pubMonth: month(in.Published)}
+	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
+	sents := splitSentences(in.Text)
+	x.mentions = make([][]mention, len(sents))
+	x.anaphoric = make([]bool, len(sents))
+	x.masks = make([]*masked, len(sents))
+	var facts []Fact
+	ei := 0
+	for si, s := range sents {
+		for ei < len(exprs) && exprs[ei].Start < s.start {
+			ei++
+		}
+		var inside []normalize.Expr
+		for j := ei; j < len(exprs) && exprs[j].End <= s.end; j++ {
+			inside = append(inside, exprs[j])
+		}
+		if s.end-s.start > MaxSentence {
+			x.warn("sentences", s.start, fmt.Sprintf("sentence of %d bytes not read (longer than %d)", s.end-s.start, MaxSentence))
+			continue
+		}
+		m := x.mask(s, inside)
+		x.masks[si] = m
+		x.mentions[si] = x.findMentions(m)
+		x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
+		facts = append(facts, x.sentence(si, s, m)...)
+	}
+	return facts, x.warnings
+}
+
+func (x *run) warn(rule string, offset int, msg string) {
+	x.warnings = append(x.warnings, Warning{Rule: rule, Offset: offset, Msg: msg})
+}
+
+// find returns the first match of re in s at or after rune offset at, or
+// nil; a timeout becomes a warning.
+func (x *run) find(re *regexp2.Regexp, s string, name string, offset int) *regexp2.Match {
+	if re == nil {
+		return nil
+	}
+	m, err := re.FindStringMatch(s)
+	if err != nil {
+		x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
+		return nil
+	}
+	return m
+}
+
+// all returns every match of re in s.
+func (x *run) all(re *regexp2.Regexp, s string, name string, offset int) []*regexp2.Match {
+	var out []*regexp2.Match
+	m := x.find(re, s, name, offset)
+	for m != nil {
+		out = append(out, m)
+		var err error
+		m, err = re.FindNextMatch(m)
+		if err != nil {
+			x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
+			break
+		}
+	}
+	return out
+}
+
+// mask folds a sentence, replacing its expressions with placeholders.
+func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
+	var fb foldBuilder
+	m := &masked{}
+	at := s.start
+	pos := func() int { return len(fb.orig) }
+	for _, e := range exprs {
+		fb.addText(x.in.Text, at, e.Start)
+		tok := tokNum
+		if e.Kind == normalize.Date {
+			tok = tokDate
+		}
+		fb.addToken(tok, e.Start)
+		sl := slot{e: e, start: pos() - len(tok), end: pos()}
+		if e.Kind == normalize.Date {
+			m.dates = append(m.dates, sl)
+		} else {
+			m.figs = append(m.figs, sl)
+		}
+		// The rune after the token maps to the end of the expression.
+		fb.addRune(' ', e.End)
+		at = e.End
+	}
+	fb.addText(x.in.Text, at, s.end)
+	f := fb.done(s.end)
+	m.str, m.orig = f.s, f.orig
+	m.runes = []rune(m.str)
+	m.clauses = []int{0}
+	for i, r := range m.runes {
+		// Parentheses do not cut: "AMO Tadamon (11,1 millions)" is one clause.
+		if r == ',' || r == ';' || r == ':' {
+			m.clauses = append(m.clauses, i+1)
+		}
+	}
+	return m
+}
+
+// isAnaphoric reports whether the sentence opens on "Ce régime…" or "Le
+// régime…" not followed by a name: it continues an earlier topic.
+func (x *run) isAnaphoric(m *masked, ms []mention) bool {
+	a := x.find(x.r.anaphoraRe, m.str, "anaphora", m.orig[0])
+	if a == nil {
+		return false
+	}
+	end := a.Index + a.Length
+	for _, mn := range ms {
+		if mn.start <= end+40 && mn.end > a.Index && mn.tier == specific {
+			return false // "Le régime des non-salariés (AMO TNS)…" names itself
+		}
+	}
+	return true
+}
+
+// agencyIsSubject reports whether a weak name is the subject of its
+// sentence, so that it may lead the topic of the next ones.
+func (x *run) agencyIsSubject(si int, mn mention) bool {
+	f := x.masks[si]
+	return f != nil && x.find(x.r.agencyRe, f.sub(mn.end, len(f.runes)), "agency_subject", f.orig[0]) != nil
+}
+
+// clause returns the index of the clause holding rune offset i.
+func (m *masked) clause(i int) int {
+	return sort.SearchInts(m.clauses, i+1) - 1
+}
+
+// clauseStart returns the rune offset where the clause holding i starts.
+func (m *masked) clauseStart(i int) int { return m.clauses[m.clause(i)] }
+
+// clauseEnd returns the rune offset where the clause holding i ends.
+func (m *masked) clauseEnd(i int) int {
+	c := m.clause(i)
+	if c+1 < len(m.clauses) {
+		return m.clauses[c+1] - 1
+	}
+	return len(m.runes)
+}
+
+func (m *masked) sub(a, b int) string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(m.runes) {
+		b = len(m.runes)
+	}
+	if a >= b {
+		return ""
+	}
+	return string(m.runes[a:b])
+}
+
+// withFocus returns the masked sentence with figure i written FIG.
+func (m *masked) withFocus(i int) string {
+	rs := make([]rune, len(m.runes))
+	copy(rs, m.runes)
+	copy(rs[m.figs[i].start:], []rune(tokFig))
+	return string(rs)
+}
+
+// findMentions lists the programme names of a sentence; where two overlap
+// the longer wins ("assurance maladie obligatoire des TNS" over "AMO").
+func (x *run) findMentions(m *masked) []mention {
+	var all []mention
+	for _, p := range x.r.programmes {
+		for t, list := range [][]*regexp2.Regexp{p.patterns, p.generic, p.weak} {
+			for _, re := range list {
+				for _, mt := range x.all(re, m.str, "programme "+p.id, m.orig[0]) {
+					if x.find(x.r.notProgRe, m.sub(mt.Index-40, mt.Index), "not_programme", m.orig[0]) != nil {
+						continue // "qui a succédé au RAMED"
+					}
+					all = append(all, mention{mt.Index, mt.Index + mt.Length, p.id, tier(t)})
+				}
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		li, lj := all[i].end-all[i].start, all[j].end-all[j].start
+		if li != lj {
+			return li > lj
+		}
+		return all[i].start < all[j].start
+	})
+	var kept []mention
+	for _, c := range all {
+		overlaps := false
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+// sentence reads every figure of one sentence.
+func (x *run) sentence(si int, s sentence, m *masked) []Fact {
+	if len(m.figs) == 0 {
+		return nil
+	}
+	var facts []Fact
+	readings := make([]*reading, len(m.figs))
+	for i := range m.figs {
+		rd := x.read(si, m, i, readings)
+		readings[i] = rd
+		if rd.dropped != "" {
+			continue
+		}
+		facts = append(facts, x.facts(s, m, rd)...)
+	}
+	return facts
+}
+
+// read decides unit, metric and programme of figure i.
+func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
+	fig := &m.figs[i]
+	rd := &reading{fig: fig, nounEnd: fig.end, qualifier: fig.e.Qualifier}
+	if rd.qualifier == "" {
+		rd.qualifier = "exact"
+	}
+	if !hasDigitOrNumberWord(fig.e.Text) {
+		rd.dropped = "no number: " + fig.e.Text
+		return rd
+	}
+	switch fig.e.Kind {
+	case normalize.Money:
+		rd.unit, rd.explicit = fig.e.Unit, true
+	case normalize.Percent:
+		rd.unit, rd.explicit = "percent", true
+	default:
+		x.countUnit(m, i, rd)
+		if rd.dropped != "" {
+			return rd
+		}
+	}
+	focus := m.withFocus(i)
+	x.metricOf(m, i, focus, rd, prev)
+	if rd.metric == nil {
+		if rd.dropped == "" {
+			rd.dropped = "no metric"
+		}
+		return rd
+	}
+	if rd.unit == "" {
+		if !strings.Contains(rd.rule, "/link-") && fig.e.Value < minBareCount {
+			rd.dropped = "a small number with no noun"
+			return rd
+		}
+		rd.unit = x.bareUnit(m, i, rd, prev)
+	}
+	if !rd.metric.units[rd.unit] {
+		rd.dropped = "unit " + rd.unit + " not counted by " + rd.metric.id
+		return rd
+	}
+	if rd.metric.reject != nil && x.find(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil {
+		rd.dropped = "rejected by " + rd.metric.id
+		return rd
+	}
+	if x.find(x.r.notFactsRe, focus, "not_facts", m.orig[0]) != nil {
+		rd.dropped = "not a fact (not_facts)"
+		return rd
+	}
+	x.programmeOf(si, m, i, rd, prev)
+	if rd.prog == "" {
+		rd.dropped = "no programme"
+		return rd
+	}
+	if p := x.r.programme(rd.prog); p != nil && p.countMetric != "" && rd.metric.id == "beneficiaries" {
+		if cm := x.r.metric(p.countMetric); cm != nil && cm.units[rd.unit] {
+			rd.metric, rd.rule = cm, cm.id+"/count-of-"+p.id
+		}
+	}
+	before := m.sub(m.clauseStart(fig.start), fig.start)
+	{
+		// Hedges apart from the figure, and negations ("ne dépasse
+		// toutefois pas 40 %"), say more than the words the figure carries.
+		for _, q := range x.r.qualifiers {
+			if x.find(q.re, before, "qualifiers."+q.name, m.orig[0]) != nil {
+				rd.qualifier = q.name
+				break
+			}
+		}
+	}
+	for _, md := range x.r.modality {
+		if x.find(md.re, before, "modality."+md.name, m.orig[0]) != nil {
+			rd.modality = md.name
+			break
+		}
+	}
+	return rd
+}
+
+// countUnit reads the noun that says what a plain count counts.
+func (x *run) countUnit(m *masked, i int, rd *reading) {
+	fig := m.figs[i]
+	after := m.sub(fig.end, len(m.runes))
+	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
+		g := mt.GroupByName("noun")
+		rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
+		rd.explicit = true
+		rd.nounEnd = fig.end + g.Index + g.Length
+		return
+	}
+	// "3,9 millions et 402.000 bénéficiaires": one noun for both.
+	if i+1 < len(m.figs) {
+		next := m.figs[i+1]
+		if gap := strings.TrimSpace(m.sub(fig.end, next.start)); gap == "et" || gap == "ou" || gap == "a" {
+			if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
+				rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")]
+				rd.explicit = true
+				return
+			}
+		}
+	}
+	// "assurés principaux (1,9 million)": the noun stands before.
+	if fig.start >= 2 && m.runes[fig.start-1] == ' ' && m.runes[fig.start-2] == '(' {
+		if u := x.nounBefore(m.sub(0, fig.start-2)); u != "" {
+			rd.unit, rd.explicit = u, true
+			return
+		}
+	}
+	// "portant à 34 le nombre de textes d'application"
+	for _, lead := range []string{" le nombre total ", " le nombre ", " le total "} {
+		if rest, ok := strings.CutPrefix(after, lead); ok {
+			if mt := x.find(x.r.nounRe, rest, "units", m.orig[0]); mt != nil {
+				rd.unit, rd.explicit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")], true
+				return
+			}
+		}
+	}
+	if x.find(x.r.notNounRe, after, "not_nouns", m.orig[0]) == nil && startsWithWord(after) && !x.isCue(after) {
+		rd.dropped = "counts something the rules do not know: " + firstWords(after, 3)
+		return
+	}
+	// "le nombre d'inscrits … s'élève à 22,5 millions"; "Les dossiers … ont
+	// grimpé de 4,2 millions": the noun came first.
+	if u := x.nombreDe(m.sub(0, fig.start)); u != "" {
+		rd.unit, rd.explicit = u, true
+		return
+	}
+	if u := x.subjectUnit(m, i); u != "" {
+		rd.unit, rd.explicit = u, true
+	}
+}
+
+// subjectUnit returns the unit of the nearest noun before figure i in its
+// sentence that no figure of its own stands in front of ("Les guichets
+// d'inscription au RSU sont au nombre de 2.100").
+func (x *run) subjectUnit(m *masked, i int) string {
+	from := 0
+	if i > 0 {
+		from = m.figs[i-1].end
+	}
+	words := strings.Fields(m.sub(from, m.figs[i].start))
+	if len(words) > 0 && i > 0 {
+		words = words[1:] // the previous figure's own noun follows it
+	}
+	for k := len(words) - 1; k >= 0; k-- {
+		for n := 3; n >= 1; n-- {
+			if k+n > len(words) {
+				continue
+			}
+			w := strings.Trim(strings.Join(words[k:k+n], " "), ",;:()")
+			w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+			if u, ok := x.r.unitByNoun[w]; ok {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// minBareCount is the smallest count read without a noun: "le 3030",
+// "la porte 7" are numbers, not figures; "s'élève à 22,5 millions" is.
+const minBareCount = 1000
+
+// countUnits are the units of plain counts (not money, not percentages).
+var countUnits = set("person", "household", "child", "elderly", "student", "file", "service", "decree", "point")
+
+// bareUnit gives a count written without a noun the unit its metric and
+// neighbours imply: "le nombre d'inscrits … s'élève à 22,5 millions" (the
+// noun came first), "sur un total de 14 millions déposés" (the previous
+// figure's), else people (spec/taxonomy.md).
+func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
+	if u := x.nombreDe(m.sub(0, m.figs[i].start)); u != "" && rd.metric.units[u] {
+		return u
+	}
+	for j := i - 1; j >= 0; j-- {
+		if p := prev[j]; p != nil && p.unit != "" && countUnits[p.unit] && rd.metric.units[p.unit] {
+			return p.unit
+		}
+	}
+	if rd.metric.units["person"] {
+		return "person"
+	}
+	return ""
+}
+
+// nounBefore returns the unit of the label a parenthesised figure stands
+// for: the first known noun after the last separator ("familles avec
+// enfants (2,4 millions)" counts families).
+func (x *run) nounBefore(s string) string {
+	words := strings.Fields(s)
+	start := 0
+	for k, w := range words {
+		w = strings.TrimRight(w, ",;:")
+		if w != words[k] || w == "et" || w == "ou" || w == "entre" || w == "dont" || w == "soit" {
+			start = k + 1
+		}
+	}
+	words = words[start:]
+	for k := range words {
+		for n := 4; n >= 1; n-- {
+			if k+n > len(words) {
+				continue
+			}
+			w := strings.TrimPrefix(strings.TrimPrefix(strings.Join(words[k:k+n], " "), "d'"), "l'")
+			if u, ok := x.r.unitByNoun[w]; ok {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// nombreDe finds "nombre (total) de <noun>" in s and returns its unit.
+func (x *run) nombreDe(s string) string {
+	k := strings.LastIndex(s, "nombre ")
+	if k < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(s[k+len("nombre "):], "total ")
+	if mt := x.find(x.r.nounRe, rest, "units", 0); mt != nil {
+		return x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")]
+	}
+	return ""
+}
+
+func startsWithWord(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if s == "" {
+		return false
+	}
+	r := []rune(s)[0]
+	return r >= 'a' && r <= 'z' || r > 0x7f
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// isCue reports whether s starts with a metric cue ("14 millions déposés").
+func (x *run) isCue(s string) bool {
+	w := strings.TrimLeft(s, " ")
+	if k := strings.IndexAny(w, " ,;:.()"); k > 0 {
+		w = w[:k]
+	}
+	for _, mt := range x.r.metrics {
+		for _, ru := range mt.rules {
+			if ru.cue == nil {
+				continue
+			}
+			if m := x.find(ru.cue, w, ru.name, 0); m != nil && m.Index == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericPenalty is how much further away, in characters, a generic cue
+// counts: "le budget consacré à … atteindra 38,6 milliards" is a budget,
+// though "consacré" stands nearer.
+const genericPenalty = 25
+
+// candidate is a metric rule that fired near a figure.
+type candidate struct {
+	rule     *rule
+	sameCl   bool
+	distance int
+}
+
+func (c candidate) better(o candidate) bool {
+	if c.sameCl != o.sameCl {
+		return c.sameCl
+	}
+	return c.distance < o.distance
+}
+
+// metricOf chooses the metric: a pattern or cue in the figure's clause,
+// then a link to the previous figure ("dont", "soit", "contre"), then a cue
+// in a neighbouring clause, then the default metric of an explicit noun. A
+// metric whose value range excludes the figure ("coût mensuel … 2 MMDH" is
+// no allowance) gives way to the next candidate.
+func (x *run) metricOf(m *masked, i int, focus string, rd *reading, prev []*reading) {
+	fig := m.figs[i]
+	var cands []candidate
+	for _, mt := range x.r.metrics {
+		if !x.fits(mt, rd) {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.pattern != nil {
+				for _, pm := range x.all(ru.pattern, focus, ru.name, m.orig[0]) {
+					if pm.Index <= fig.start && fig.end <= pm.Index+pm.Length {
+						cands = append(cands, candidate{ru, true, 0})
+					}
+				}
+				continue
+			}
+			for _, cm := range x.all(ru.cue, m.str, ru.name, m.orig[0]) {
+				a, b := cm.Index, cm.Index+cm.Length
+				var dist int
+				switch {
+				case b <= fig.start:
+					dist = fig.start - b
+					if x.figureBetween(m, b, fig.start) {
+						continue
+					}
+				case a >= rd.nounEnd:
+					dist = a - rd.nounEnd
+					if x.figureBetween(m, rd.nounEnd, a) {
+						continue
+					}
+				case a >= fig.end:
+					dist = 0 // inside the unit noun ("adhérents")
+				default:
+					continue
+				}
+				same := m.clause(a) == m.clause(fig.start)
+				if !same && dist > 60 {
+					continue
+				}
+				if ru.generic {
+					dist += genericPenalty
+				}
+				cands = append(cands, candidate{ru, same, dist})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].better(cands[b]) })
+	if len(cands) > 0 && cands[0].sameCl {
+		rd.metric, rd.rule, rd.sameCl = cands[0].rule.metric, cands[0].rule.name, true
+		return
+	}
+	if x.link(m, i, rd, prev) != nil {
+		return
+	}
+	if len(cands) > 0 {
+		rd.metric, rd.rule = cands[0].rule.metric, cands[0].rule.name
+		return
+	}
+	if rd.explicit && rd.unit != "" {
+		for _, mt := range x.r.metrics {
+			if mt.isDefault && mt.units[rd.unit] && (mt.defaultUnits == nil || mt.defaultUnits[rd.unit]) && x.fits(mt, rd) {
+				rd.metric, rd.rule = mt, mt.id+"/default-"+rd.unit
+				return
+			}
+		}
+	}
+}
+
+// fits reports whether metric mt may read the figure: its unit (any count
+// unit when the figure has no noun yet) and its value range.
+func (x *run) fits(mt *metric, rd *reading) bool {
+	if rd.unit != "" && !mt.units[rd.unit] {
+		return false
+	}
+	if rd.unit == "" && !anyCount(mt.units) {
+		return false
+	}
+	v := rd.fig.e.Value
+	return !(mt.minValue > 0 && v < mt.minValue) && !(mt.maxValue > 0 && v > mt.maxValue)
+}
+
+func anyCount(units map[string]bool) bool {
+	for u := range units {
+		if countUnits[u] {
+			return true
+		}
+	}
+	return false
+}
+
+// figureBetween reports whether a figure stands between rune offsets a and
+// b: a cue beyond another figure belongs to that one.
+func (x *run) figureBetween(m *masked, a, b int) bool {
+	for _, f := range m.figs {
+		if f.start >= a && f.end <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// link inherits metric (and a missing unit) from the previous figure when
+// the clause ties the two ("dont 5,5 millions d'enfants").
+func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
+	fig := m.figs[i]
+	before := m.sub(m.clauseStart(fig.start), fig.start)
+	var lm *regexp2.Match
+	for _, mt := range x.all(x.r.linksRe, before, "links", m.orig[0]) {
+		lm = mt
+	}
+	if lm == nil {
+		return nil
+	}
+	word := strings.ReplaceAll(strings.TrimSpace(lm.String()), " ", "-")
+	for j := i - 1; j >= 0; j-- {
+		p := prev[j]
+		if p == nil || p.metric == nil || p.dropped != "" {
+			continue
+		}
+		if rd.unit == "percent" && p.unit != "percent" {
+			// "3,9 millions de demandes, dont 84 % acceptées": a share of
+			// the total before it.
+			if sh := x.shareMetric(); sh != nil {
+				rd.metric, rd.rule = sh, sh.id+"/link-"+word
+				rd.progFrom = "link:" + p.prog
+				return p
+			}
+		}
+		unit := rd.unit
+		if unit == "" {
+			unit = p.unit
+		}
+		if !p.metric.units[unit] {
+			continue
+		}
+		rd.unit, rd.metric = unit, p.metric
+		rd.rule = p.metric.id + "/link-" + word
+		rd.prog, rd.progFrom = "", ""
+		if p.prog != "" {
+			// Kept as a fallback: the clause may name its own programme.
+			rd.progFrom = "link:" + p.prog
+		}
+		return p
+	}
+	return nil
+}
+
+// shareMetric is the metric of percentages.
+func (x *run) shareMetric() *metric {
+	for _, mt := range x.r.metrics {
+		if mt.units["percent"] {
+			return mt
+		}
+	}
+	return nil
+}
+
+// programmeOf finds the programme: a name in the figure's clause, the
+// programme of the figure it is linked to, the metric's own fallback, a
+// name earlier in the sentence, the sentences before (where "Ce régime…"
+// points), then an agency's name, then a name later in the sentence.
+func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading) {
+	fig := m.figs[i]
+	inherited := strings.TrimPrefix(rd.progFrom, "link:")
+	rd.progFrom = ""
+	set := func(p, from string) { rd.prog, rd.progFrom = p, from }
+	ms := x.mentions[si]
+	cl := m.clause(fig.start)
+	var best *mention
+	bestDist := 1 << 30
+	ownWeak := ""
+	for k := range ms {
+		mn := &ms[k]
+		inClause := m.clause(mn.start) == cl
+		if mn.tier == weak && (inClause || mn.end <= fig.start) {
+			if ownWeak == "" {
+				ownWeak = mn.prog
+			}
+			continue
+		}
+		if !inClause || mn.tier == weak {
+			continue
+		}
+		d := mn.start - fig.end
+		if mn.end <= fig.start {
+			d = fig.start - mn.end
+			if x.figureBetween(m, mn.end, fig.start) {
+				// "17,2 Mrds ont été consacrés à l'ASD et 9,1 Mrds aux
+				// cotisations de l'AMO solidaire": the name belongs to the
+				// figure between.
+				d += 1000
+			}
+		} else if x.figureBetween(m, fig.end, mn.start) {
+			d += 1000
+		}
+		if best == nil || mn.tier < best.tier || (mn.tier == best.tier && d < bestDist) {
+			best, bestDist = mn, d
+		}
+	}
+	switch {
+	case best != nil:
+		set(best.prog, "clause")
+		return
+	case inherited != "":
+		set(inherited, "link")
+		return
+	case rd.metric.fallbackProgramme != "":
+		set(rd.metric.fallbackProgramme, "metric")
+		return
+	}
+	if x.anaphoric[si] {
+		if ctx, _ := x.context(si); ctx != "" {
+			set(ctx, "context")
+			return
+		}
+	}
+	var genericBefore string
+	for k := len(ms) - 1; k >= 0; k-- {
+		mn := ms[k]
+		if mn.end > fig.start {
+			continue
+		}
+		if mn.tier == specific {
+			set(mn.prog, "sentence")
+			return
+		}
+		if mn.tier == generic && genericBefore == "" {
+			genericBefore = mn.prog
+		}
+	}
+	if ctx, t := x.context(si); ctx != "" && (t == specific || (genericBefore == "" && (t == generic || ownWeak == ""))) {
+		set(ctx, "context")
+		return
+	}
+	if genericBefore != "" {
+		set(genericBefore, "sentence")
+		return
+	}
+	if ownWeak != "" {
+		set(ownWeak, "sentence")
+		return
+	}
+	for _, mn := range ms {
+		if mn.start >= fig.end && mn.tier != weak {
+			set(mn.prog, "sentence")
+			return
+		}
+	}
+}
+
+// context returns the programme the previous sentences are about: in the
+// nearest earlier sentence that names one, its first specific name, else
+// its first umbrella word, else its agency. Sentences that themselves
+// continue an earlier topic ("Ce régime a permis … une couverture santé")
+// are passed over.
+func (x *run) context(si int) (string, tier) {
+	for k0 := si - 1; k0 >= 0; k0-- {
+		ms := x.mentions[k0]
+		if len(ms) == 0 || x.anaphoric[k0] {
+			continue
+		}
+		var best *mention
+		for k := range ms {
+			mn := &ms[k]
+			if mn.tier == weak && !x.agencyIsSubject(k0, *mn) {
+				continue
+			}
+			if best == nil || mn.tier < best.tier {
+				best = mn
+			}
+		}
+		if best != nil {
+			return best.prog, best.tier
+		}
+	}
+	return "", weak
+}
+
+// facts turns a reading into one fact, or two for a change written as a
+// range ("passant de 8,6 millions à 24,3 millions").
+func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
+	e := rd.fig.e
+	before := m.sub(m.clauseStart(rd.fig.start), rd.fig.start)
+	asOf, asOfLow := x.asOf(m, rd)
+	base := Fact{
+		Programme: rd.prog, Metric: rd.metric.id, Unit: rd.unit,
+		Qualifier: rd.qualifier, Modality: rd.modality,
+		Quote: x.in.Text[s.start:s.end], Rule: rd.rule, ProgrammeFrom: rd.progFrom,
+	}
+	end := m.orig[rd.nounEnd]
+	if rd.nounEnd == rd.fig.end {
+		end = e.End
+	}
+	if e.ValueMax != nil && e.Low != nil && e.High != nil && x.find(x.r.changesRe, before, "changes", m.orig[0]) != nil {
+		lo, hi := base, base
+		lo.Value, lo.AsOf, lo.Start, lo.End = round(e.Low.Value), asOfLow, e.Low.Start, e.Low.End
+		hi.Value, hi.AsOf, hi.Start, hi.End = round(e.High.Value), asOf, e.High.Start, end
+		lo.Qualifier = qualifierOr(e.Low.Qualifier, rd.qualifier)
+		hi.Qualifier = qualifierOr(e.High.Qualifier, rd.qualifier)
+		lo.Span, hi.Span = x.in.Text[lo.Start:lo.End], x.in.Text[hi.Start:hi.End]
+		lo.Rule, hi.Rule = rd.rule+"+change", rd.rule+"+change"
+		return []Fact{lo, hi}
+	}
+	f := base
+	f.Value, f.AsOf, f.Start, f.End = round(e.Value), asOf, e.Start, end
+	if e.ValueMax != nil {
+		v := round(*e.ValueMax)
+		f.ValueMax = &v
+	}
+	f.Span = x.in.Text[f.Start:f.End]
+	return []Fact{f}
+}
+
+func qualifierOr(q, def string) string {
+	if q == "" || q == "exact" {
+		return def
+	}
+	return q
+}
+
+// asOf applies spec/taxonomy.md: a date of the figure's clause, else a date
+// earlier in the sentence, else the publication month. The second result
+// is the start of an interval, for the low end of a change.
+func (x *run) asOf(m *masked, rd *reading) (string, string) {
+	fig := rd.fig
+	cl := m.clause(fig.start)
+	var best *slot
+	bestDist := 1 << 30
+	var before *slot
+	for k := range m.dates {
+		d := &m.dates[k]
+		if !x.usableDate(m, d) {
+			continue
+		}
+		if m.clause(d.start) == cl {
+			dist := d.start - fig.end
+			if d.end <= fig.start {
+				dist = fig.start - d.end
+			}
+			if dist < bestDist {
+				best, bestDist = d, dist
+			}
+		} else if d.end <= fig.start {
+			before = d
+		}
+	}
+	if best == nil {
+		best = before
+	}
+	if best == nil {
+		return x.pubMonth, x.pubMonth
+	}
+	date := best.e.Date
+	if a, b, ok := strings.Cut(date, "/"); ok {
+		return b, a
+	}
+	if len(date) == 10 && (date == x.in.Published || !strings.ContainsAny(best.e.Text, "0123456789")) {
+		// The publication day itself (a dateline, "ce lundi 17 février")
+		// dates the article, not the figure; "il y a un an" is only as
+		// precise as a month.
+		if date == x.in.Published {
+			return x.pubMonth, x.pubMonth
+		}
+		date = date[:7]
+	}
+	return date, date
+}
+
+// weekdays and words of the day: an event date ("a dévoilé lundi"), not the
+// date a figure holds.
+var eventDates = []string{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"hier", "avant hier", "aujourd'hui", "demain", "ce jour", "ce matin", "ce soir"}
+
+func (x *run) usableDate(m *masked, d *slot) bool {
+	date := d.e.Date
+	if date == "" || strings.HasSuffix(date, "/..") || strings.HasPrefix(date, "../") {
+		return false
+	}
+	ft := foldString(d.e.Text)
+	for _, w := range eventDates {
+		if strings.HasPrefix(ft, w) || strings.HasPrefix(ft, "ce "+w) {
+			return false
+		}
+	}
+	before := m.sub(m.clauseStart(d.start), d.start)
+	if x.find(x.r.notAsOfRe, before, "as_of.not_as_of", m.orig[0]) != nil {
+		return false
+	}
+	return true
+}
+
+// month returns the YYYY-MM (or YYYY) part of an ISO partial date.
+func month(published string) string {
+	if len(published) >= 7 {
+		return published[:7]
+	}
+	return published
+}
+
+// refDate resolves relative dates: the publication day, or the first day of
+// its month or year when only those are known.
+func refDate(published string) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(published) >= len(layout) {
+			if t, err := time.Parse(layout, published[:len(layout)]); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// hasDigitOrNumberWord rejects "des millions de citoyens": a scale word
+// alone is a manner of speaking, not a figure.
+func hasDigitOrNumberWord(s string) bool {
+	for _, w := range strings.Fields(foldString(s)) {
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+		switch strings.TrimSuffix(w, "s") {
+		case "million", "milliard", "mille", "des", "de", "d'", "plus", "pres", "environ", "quelque", "quelques", "centaine", "dizaine", "millier":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// round keeps 12 significant digits: "8,2 millions" computed as 8.2×1e6 is
+// 8199999.999999999 in binary, and the fact's id and export must say 8200000.
+func round(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}

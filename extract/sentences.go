@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is a byte range of the text; para counts paragraphs (lines).
+type sentence struct {
+	start, end int
+	para       int
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"m": true, "mm": true, "mme": true, "mmes": true, "mlle": true, "dr": true, "pr": true,
+	"st": true, "ste": true, "cf": true, "etc": true, "ex": true, "art": true, "no": true,
+	"n°": true, "av": true, "bd": true, "p": true, "vol": true, "env": true, "min": true,
+}
+
+// splitSentences cuts text into sentences: a line break always ends one;
+// '.', '!', '?' or '…' ends one when white space and a capital, a digit or
+// an opening quote follow, unless the word before is an abbreviation
+// ("M. Akhannouch").
+func splitSentences(text string) []sentence {
+	var out []sentence
+	para := 0
+	lineStart := 0
+	for lineStart <= len(text) {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		if strings.TrimSpace(text[lineStart:lineEnd]) != "" {
+			out = splitLine(text, lineStart, lineEnd, para, out)
+			para++
+		}
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+func splitLine(text string, start, end, para int, out []sentence) []sentence {
+	s := start
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		// Closing quotes and brackets stay with the sentence they close.
+		j := i
+		for j < end {
+			c, m := utf8.DecodeRuneInString(text[j:])
+			if c != '»' && c != '"' && c != '”' && c != ')' && c != '\'' && c != '’' {
+				break
+			}
+			j += m
+		}
+		k := j
+		for k < end {
+			c, m := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			k += m
+		}
+		if k == j || k >= end {
+			continue // no space after, or end of line (handled below)
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("«\"“(—–-", next) {
+			continue
+		}
+		if r == '.' && abbreviations[strings.ToLower(lastWord(text[s:i-1]))] {
+			continue
+		}
+		out = appendSentence(out, text, s, j, para)
+		s = k
+		i = k
+	}
+	return appendSentence(out, text, s, end, para)
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '°' })
+	return s[i+1:]
+}
+
+// appendSentence adds text[start:end] trimmed of white space, if any is left.
+func appendSentence(out []sentence, text string, start, end, para int) []sentence {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	if start < end {
+		out = append(out, sentence{start: start, end: end, para: para})
+	}
+	return out
+}
