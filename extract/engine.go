@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"unicode/utf8"
 	"strings"
 	"time"
 
@@ -37,6 +38,11 @@ type run struct {
 	// topic of the sentences before it.
 	anaphoric []bool
 	masks     []*masked
+	// sents, exprs and done hold every sentence, its expressions, and
+	// whether maskOf has prepared it.
+	sents []sentence
+	exprs [][]normalize.Expr
+	done  []bool
 }
 
 // mention is a programme name found in a masked sentence (rune offsets).
@@ -70,6 +76,7 @@ type masked struct {
 	figs    []slot
 	dates   []slot
 	clauses []int // rune offsets where clauses start
+	cues    map[*rule][]span
 }
 
 // reading is what the rules made of one figure.
@@ -94,30 +101,61 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x := &run{r: r, in: in, pubMonth: month(in.Published)}
 	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
 	sents := splitSentences(in.Text)
+	x.sents = sents
+	x.exprs = make([][]normalize.Expr, len(sents))
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
 	x.masks = make([]*masked, len(sents))
-	var facts []Fact
+	x.done = make([]bool, len(sents))
 	ei := 0
 	for si, s := range sents {
 		for ei < len(exprs) && exprs[ei].Start < s.start {
 			ei++
 		}
-		var inside []normalize.Expr
 		for j := ei; j < len(exprs) && exprs[j].End <= s.end; j++ {
-			inside = append(inside, exprs[j])
+			x.exprs[si] = append(x.exprs[si], exprs[j])
+		}
+	}
+	var facts []Fact
+	for si, s := range sents {
+		if !hasFigure(x.exprs[si]) {
+			continue // read later only if a figure needs it as context
 		}
 		if s.end-s.start > MaxSentence {
 			x.warn("sentences", s.start, fmt.Sprintf("sentence of %d bytes not read (longer than %d)", s.end-s.start, MaxSentence))
 			continue
 		}
-		m := x.mask(s, inside)
-		x.masks[si] = m
-		x.mentions[si] = x.findMentions(m)
-		x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
-		facts = append(facts, x.sentence(si, s, m)...)
+		facts = append(facts, x.sentence(si, s, x.maskOf(si))...)
 	}
 	return facts, x.warnings
+}
+
+func hasFigure(exprs []normalize.Expr) bool {
+	for _, e := range exprs {
+		if e.Kind != normalize.Date {
+			return true
+		}
+	}
+	return false
+}
+
+// maskOf prepares sentence si on first use: masked text, programme names,
+// whether it opens on an anaphora. Sentences longer than MaxSentence are
+// left empty.
+func (x *run) maskOf(si int) *masked {
+	if x.done[si] {
+		return x.masks[si]
+	}
+	x.done[si] = true
+	s := x.sents[si]
+	if s.end-s.start > MaxSentence {
+		return nil
+	}
+	m := x.mask(s, x.exprs[si])
+	x.masks[si] = m
+	x.mentions[si] = x.findMentions(m)
+	x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
+	return m
 }
 
 func (x *run) warn(rule string, offset int, msg string) {
@@ -138,10 +176,28 @@ func (x *run) find(re *regexp2.Regexp, s string, name string, offset int) *regex
 	return m
 }
 
+// findR is find over runes, which spares regexp2 converting a string.
+func (x *run) findR(re *regexp2.Regexp, rs []rune, name string, offset int) *regexp2.Match {
+	if re == nil {
+		return nil
+	}
+	m, err := re.FindRunesMatch(rs)
+	if err != nil {
+		x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
+		return nil
+	}
+	return m
+}
+
 // all returns every match of re in s.
 func (x *run) all(re *regexp2.Regexp, s string, name string, offset int) []*regexp2.Match {
+	return x.allR(re, []rune(s), name, offset)
+}
+
+// allR returns every match of re in rs.
+func (x *run) allR(re *regexp2.Regexp, rs []rune, name string, offset int) []*regexp2.Match {
 	var out []*regexp2.Match
-	m := x.find(re, s, name, offset)
+	m := x.findR(re, rs, name, offset)
 	for m != nil {
 		out = append(out, m)
 		var err error
@@ -194,7 +250,7 @@ func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 // isAnaphoric reports whether the sentence opens on "Ce régime…" or "Le
 // régime…" not followed by a name: it continues an earlier topic.
 func (x *run) isAnaphoric(m *masked, ms []mention) bool {
-	a := x.find(x.r.anaphoraRe, m.str, "anaphora", m.orig[0])
+	a := x.findR(x.r.anaphoraRe, m.runes, "anaphora", m.orig[0])
 	if a == nil {
 		return false
 	}
@@ -245,11 +301,11 @@ func (m *masked) sub(a, b int) string {
 }
 
 // withFocus returns the masked sentence with figure i written FIG.
-func (m *masked) withFocus(i int) string {
+func (m *masked) withFocus(i int) []rune {
 	rs := make([]rune, len(m.runes))
 	copy(rs, m.runes)
 	copy(rs[m.figs[i].start:], []rune(tokFig))
-	return string(rs)
+	return rs
 }
 
 // findMentions lists the programme names of a sentence; where two overlap
@@ -257,9 +313,12 @@ func (m *masked) withFocus(i int) string {
 func (x *run) findMentions(m *masked) []mention {
 	var all []mention
 	for _, p := range x.r.programmes {
-		for t, list := range [][]*regexp2.Regexp{p.patterns, p.generic, p.weak} {
-			for _, re := range list {
-				for _, mt := range x.all(re, m.str, "programme "+p.id, m.orig[0]) {
+		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
+			for _, al := range list {
+				if al.word != "" && !strings.Contains(m.str, al.word) {
+					continue
+				}
+				for _, mt := range x.allR(al.re, m.runes, "programme "+p.id, m.orig[0]) {
 					if x.find(x.r.notProgRe, m.sub(mt.Index-40, mt.Index), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}
@@ -351,11 +410,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "unit " + rd.unit + " not counted by " + rd.metric.id
 		return rd
 	}
-	if rd.metric.reject != nil && x.find(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil {
+	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil {
 		rd.dropped = "rejected by " + rd.metric.id
 		return rd
 	}
-	if x.find(x.r.notFactsRe, focus, "not_facts", m.orig[0]) != nil {
+	if x.findR(x.r.notFactsRe, focus, "not_facts", m.orig[0]) != nil {
 		rd.dropped = "not a fact (not_facts)"
 		return rd
 	}
@@ -370,11 +429,12 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		}
 	}
 	before := m.sub(m.clauseStart(fig.start), fig.start)
+	tail := m.sub(max(m.clauseStart(fig.start), fig.start-tailLen), fig.start)
 	{
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
 		for _, q := range x.r.qualifiers {
-			if x.find(q.re, before, "qualifiers."+q.name, m.orig[0]) != nil {
+			if x.find(q.re, tail, "qualifiers."+q.name, m.orig[0]) != nil {
 				rd.qualifier = q.name
 				break
 			}
@@ -467,6 +527,19 @@ func (x *run) subjectUnit(m *masked, i int) string {
 		}
 	}
 	return ""
+}
+
+// tailLen is how much text before a figure or a date the patterns that
+// end at it (qualifiers, changes, as_of) are given: they look at the few
+// words just before, and a shorter text spares scanning the whole clause.
+const tailLen = 80
+
+func lastRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[len(r)-n:])
 }
 
 // minBareCount is the smallest count read without a noun: "le 3030",
@@ -595,7 +668,7 @@ func (c candidate) better(o candidate) bool {
 // in a neighbouring clause, then the default metric of an explicit noun. A
 // metric whose value range excludes the figure ("coût mensuel … 2 MMDH" is
 // no allowance) gives way to the next candidate.
-func (x *run) metricOf(m *masked, i int, focus string, rd *reading, prev []*reading) {
+func (x *run) metricOf(m *masked, i int, focus []rune, rd *reading, prev []*reading) {
 	fig := m.figs[i]
 	var cands []candidate
 	for _, mt := range x.r.metrics {
@@ -604,14 +677,14 @@ func (x *run) metricOf(m *masked, i int, focus string, rd *reading, prev []*read
 		}
 		for _, ru := range mt.rules {
 			if ru.pattern != nil {
-				for _, pm := range x.all(ru.pattern, focus, ru.name, m.orig[0]) {
+				for _, pm := range x.allR(ru.pattern, focus, ru.name, m.orig[0]) {
 					if pm.Index <= fig.start && fig.end <= pm.Index+pm.Length {
 						cands = append(cands, candidate{ru, true, 0})
 					}
 				}
 				continue
 			}
-			for _, cm := range x.all(ru.cue, m.str, ru.name, m.orig[0]) {
+			for _, cm := range x.cueMatches(m, ru) {
 				a, b := cm.Index, cm.Index+cm.Length
 				var dist int
 				switch {
@@ -662,6 +735,26 @@ func (x *run) metricOf(m *masked, i int, focus string, rd *reading, prev []*read
 		}
 	}
 }
+
+// cueMatches returns the matches of a cue rule in a sentence, computed
+// once for all the sentence's figures.
+func (x *run) cueMatches(m *masked, ru *rule) []span {
+	if m.cues == nil {
+		m.cues = map[*rule][]span{}
+	}
+	if c, ok := m.cues[ru]; ok {
+		return c
+	}
+	var out []span
+	for _, cm := range x.allR(ru.cue, m.runes, ru.name, m.orig[0]) {
+		out = append(out, span{cm.Index, cm.Length})
+	}
+	m.cues[ru] = out
+	return out
+}
+
+// span is a match's rune offset and length.
+type span struct{ Index, Length int }
 
 // fits reports whether metric mt may read the figure: its unit (any count
 // unit when the figure has no noun yet) and its value range.
@@ -852,6 +945,7 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 // are passed over.
 func (x *run) context(si int) (string, tier) {
 	for k0 := si - 1; k0 >= 0; k0-- {
+		x.maskOf(k0)
 		ms := x.mentions[k0]
 		if len(ms) == 0 || x.anaphoric[k0] {
 			continue
@@ -888,7 +982,7 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	if rd.nounEnd == rd.fig.end {
 		end = e.End
 	}
-	if e.ValueMax != nil && e.Low != nil && e.High != nil && x.find(x.r.changesRe, before, "changes", m.orig[0]) != nil {
+	if e.ValueMax != nil && e.Low != nil && e.High != nil && x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil {
 		lo, hi := base, base
 		lo.Value, lo.AsOf, lo.Start, lo.End = round(e.Low.Value), asOfLow, e.Low.Start, e.Low.End
 		hi.Value, hi.AsOf, hi.Start, hi.End = round(e.High.Value), asOf, e.High.Start, end
@@ -979,7 +1073,7 @@ func (x *run) usableDate(m *masked, d *slot) bool {
 			return false
 		}
 	}
-	before := m.sub(m.clauseStart(d.start), d.start)
+	before := m.sub(max(m.clauseStart(d.start), d.start-tailLen), d.start)
 	if x.find(x.r.notAsOfRe, before, "as_of.not_as_of", m.orig[0]) != nil {
 		return false
 	}

@@ -80,10 +80,18 @@ type namedRe struct {
 type programme struct {
 	id          string
 	line        int
-	patterns    []*regexp2.Regexp
-	generic     []*regexp2.Regexp
-	weak        []*regexp2.Regexp
+	patterns    []alias
+	generic     []alias
+	weak        []alias
 	countMetric string
+}
+
+// alias is a compiled programme name with a word the text must contain for
+// it to match at all, so that most names are ruled out without running a
+// pattern.
+type alias struct {
+	re   *regexp2.Regexp
+	word string // "" when the pattern has no fixed word
 }
 
 type unit struct {
@@ -215,7 +223,7 @@ func Load(path string) (*Rules, error) {
 	return Parse(path, data)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // Parse compiles rules from data; name is used in error messages. Every
 // problem found is reported, joined, each as an *Error with its line.
@@ -270,7 +278,7 @@ func (c *compiler) re(p src, what string) *regexp2.Regexp {
 	if p.s == "" {
 		return nil
 	}
-	re, err := regexp2.Compile(p.s, regexp2.None)
+	re, err := regexp2.Compile(p.s, regexp2.ECMAScript)
 	if err != nil {
 		c.errorf(p.line, "%s: bad pattern %q: %v", what, p.s, err)
 		return nil
@@ -334,16 +342,16 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		prog := &programme{id: p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s}
 		what := "programme " + p.ID.s
 		for _, a := range p.Aliases {
-			prog.patterns = appendRe(prog.patterns, c.phrase(a, what))
+			prog.patterns = appendAlias(prog.patterns, c.phrase(a, what), a.s)
 		}
 		for _, a := range p.Patterns {
-			prog.patterns = appendRe(prog.patterns, c.re(a, what))
+			prog.patterns = appendAlias(prog.patterns, c.re(a, what), "")
 		}
 		for _, a := range p.Generic {
-			prog.generic = appendRe(prog.generic, c.phrase(a, what))
+			prog.generic = appendAlias(prog.generic, c.phrase(a, what), a.s)
 		}
 		for _, a := range p.Weak {
-			prog.weak = appendRe(prog.weak, c.phrase(a, what))
+			prog.weak = appendAlias(prog.weak, c.phrase(a, what), a.s)
 		}
 		if len(prog.patterns)+len(prog.generic)+len(prog.weak) == 0 {
 			c.errorf(p.ID.line, "programme %q has no alias or pattern", p.ID.s)
@@ -493,11 +501,15 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	return r
 }
 
-func appendRe(list []*regexp2.Regexp, re *regexp2.Regexp) []*regexp2.Regexp {
+func appendAlias(list []alias, re *regexp2.Regexp, phrase string) []alias {
 	if re == nil {
 		return list
 	}
-	return append(list, re)
+	a := alias{re: re}
+	if f := strings.Fields(foldString(phrase)); len(f) > 0 {
+		a.word = f[0]
+	}
+	return append(list, a)
 }
 
 func keys(m map[string]bool) string {

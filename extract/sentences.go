@@ -51,22 +51,21 @@ func splitLine(text string, start, end, para int, out []sentence) []sentence {
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			continue
 		}
-		// Closing quotes and brackets stay with the sentence they close.
-		j := i
-		for j < end {
-			c, m := utf8.DecodeRuneInString(text[j:])
-			if c != '»' && c != '"' && c != '”' && c != ')' && c != '\'' && c != '’' {
-				break
-			}
-			j += m
-		}
-		k := j
+		// Closing quotes and brackets stay with the sentence they close,
+		// French spacing included ("fait. » Ensuite").
+		j, k := i, i
 		for k < end {
 			c, m := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsSpace(c) {
-				break
+			switch {
+			case c == '»' || c == '"' || c == '”' || c == ')' || c == '\'' || c == '’':
+				k += m
+				j = k
+				continue
+			case unicode.IsSpace(c):
+				k += m
+				continue
 			}
-			k += m
+			break
 		}
 		if k == j || k >= end {
 			continue // no space after, or end of line (handled below)
