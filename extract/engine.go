@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"unicode/utf8"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 

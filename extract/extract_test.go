@@ -148,7 +148,7 @@ func TestParseErrors(t *testing.T) {
 func TestPathological(t *testing.T) {
 	r := mustDefault(t)
 	inputs := map[string]string{
-		"digits and dots": strings.Repeat("1.2", 350000),
+		"digits and dots":    strings.Repeat("1.2", 350000),
 		"nested parentheses": "Le régime AMO compte " + strings.Repeat("(", 10000) + "3 millions d'adhérents" + strings.Repeat(")", 10000),
 	}
 	for name, text := range inputs {
