@@ -798,10 +798,17 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 	for _, mt := range x.all(x.r.linksRe, before, "links", m.orig[0]) {
 		lm = mt
 	}
-	if lm == nil {
+	var word string
+	switch {
+	case lm != nil:
+		word = strings.ReplaceAll(strings.TrimSpace(lm.String()), " ", "-")
+	case i > 0 && parenthesised(m, fig) && parenthesised(m, m.figs[i-1]):
+		// "salariés du privé (8,9 millions), AMO Tadamon (11,1 millions)":
+		// one list, one metric.
+		word = "list"
+	default:
 		return nil
 	}
-	word := strings.ReplaceAll(strings.TrimSpace(lm.String()), " ", "-")
 	for j := i - 1; j >= 0; j-- {
 		p := prev[j]
 		if p == nil || p.metric == nil || p.dropped != "" {
@@ -835,6 +842,11 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 	return nil
 }
 
+// parenthesised reports whether a figure opens a parenthesis.
+func parenthesised(m *masked, f slot) bool {
+	return f.start >= 2 && m.runes[f.start-1] == ' ' && m.runes[f.start-2] == '('
+}
+
 // shareMetric is the metric of percentages.
 func (x *run) shareMetric() *metric {
 	for _, mt := range x.r.metrics {
@@ -856,15 +868,20 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 	set := func(p, from string) { rd.prog, rd.progFrom = p, from }
 	ms := x.mentions[si]
 	cl := m.clause(fig.start)
+	if p := x.respectively(m, i, ms); p != "" {
+		set(p, "clause")
+		return
+	}
 	var best *mention
 	bestDist := 1 << 30
-	ownWeak := ""
+	ownWeak, ownWeakSubject := "", false
 	for k := range ms {
 		mn := &ms[k]
 		inClause := m.clause(mn.start) == cl
 		if mn.tier == weak && (inClause || mn.end <= fig.start) {
 			if ownWeak == "" {
 				ownWeak = mn.prog
+				ownWeakSubject = x.agencyIsSubject(si, *mn)
 			}
 			continue
 		}
@@ -898,8 +915,9 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		set(rd.metric.fallbackProgramme, "metric")
 		return
 	}
+	last := x.findR(x.r.lastRe, m.runes, "anaphora_last", m.orig[0]) != nil
 	if x.anaphoric[si] {
-		if ctx, _ := x.context(si); ctx != "" {
+		if ctx, _, _ := x.context(si, last); ctx != "" {
 			set(ctx, "context")
 			return
 		}
@@ -918,7 +936,17 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 			genericBefore = mn.prog
 		}
 	}
-	if ctx, t := x.context(si); ctx != "" && (t == specific || (genericBefore == "" && (t == generic || ownWeak == ""))) {
+	ctx, t, at := x.context(si, last)
+	if ownWeakSubject && at >= 0 && x.sents[at].para != x.sents[si].para {
+		// "La Caisse a remboursé…" opening a paragraph: the agency as a
+		// whole, not the regime the previous paragraph ended on.
+		set(ownWeak, "sentence")
+		return
+	}
+	if ownWeak != "" && ctx != "" && !x.r.programme(ownWeak).covers[ctx] {
+		ctx = "" // "La CNSS a ouvert 9 agences" after a sentence on the RSU
+	}
+	if ctx != "" && (t == specific || (genericBefore == "" && (t == generic || ownWeak == ""))) {
 		set(ctx, "context")
 		return
 	}
@@ -942,8 +970,9 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 // nearest earlier sentence that names one, its first specific name, else
 // its first umbrella word, else its agency. Sentences that themselves
 // continue an earlier topic ("Ce régime a permis … une couverture santé")
-// are passed over.
-func (x *run) context(si int) (string, tier) {
+// are passed over. With last ("ce dernier registre"), the last name counts
+// instead of the first. The third result is the sentence, or -1.
+func (x *run) context(si int, last bool) (string, tier, int) {
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
@@ -956,15 +985,47 @@ func (x *run) context(si int) (string, tier) {
 			if mn.tier == weak && !x.agencyIsSubject(k0, *mn) {
 				continue
 			}
-			if best == nil || mn.tier < best.tier {
+			if best == nil || mn.tier < best.tier || (last && mn.tier == best.tier) {
 				best = mn
 			}
 		}
 		if best != nil {
-			return best.prog, best.tier
+			return best.prog, best.tier, k0
 		}
 	}
-	return "", weak
+	return "", weak, -1
+}
+
+// respectively pairs names and figures around "respectivement": "Les régimes
+// AMO TNS et AMO Al Chamil comptent respectivement 3,9 millions et 402.000
+// bénéficiaires" gives the first figure to the first name.
+func (x *run) respectively(m *masked, i int, ms []mention) string {
+	k := strings.Index(m.str, " respectivement ")
+	if k < 0 {
+		return ""
+	}
+	at := utf8.RuneCountInString(m.str[:k])
+	var names []string
+	for _, mn := range ms {
+		if mn.end <= at && mn.tier != weak {
+			names = append(names, mn.prog)
+		}
+	}
+	var figs []int
+	for j, f := range m.figs {
+		if f.start > at {
+			figs = append(figs, j)
+		}
+	}
+	if len(names) < 2 || len(names) != len(figs) {
+		return ""
+	}
+	for n, j := range figs {
+		if j == i {
+			return names[n]
+		}
+	}
+	return ""
 }
 
 // facts turns a reading into one fact, or two for a change written as a

@@ -84,6 +84,7 @@ type programme struct {
 	generic     []alias
 	weak        []alias
 	countMetric string
+	covers      map[string]bool
 }
 
 // alias is a compiled programme name with a word the text must contain for
@@ -153,6 +154,7 @@ type fileSpec struct {
 		Generic     []src
 		Weak        []src
 		CountMetric src `yaml:"count_metric"`
+		Covers      []src
 	}
 	Units []struct {
 		ID    src
@@ -339,7 +341,10 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(p.ID.line, "programme %q already defined on line %d", p.ID.s, l)
 		}
 		seen[p.ID.s] = p.ID.line
-		prog := &programme{id: p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s}
+		prog := &programme{id: p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true}}
+		for _, c := range p.Covers {
+			prog.covers[c.s] = true
+		}
 		what := "programme " + p.ID.s
 		for _, a := range p.Aliases {
 			prog.patterns = appendAlias(prog.patterns, c.phrase(a, what), a.s)
@@ -496,6 +501,11 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	for _, p := range spec.Programmes {
 		if cm := p.CountMetric; cm.s != "" && !metricIDs[cm.s] {
 			c.errorf(cm.line, "count_metric %q is not a metric of this file", cm.s)
+		}
+		for _, cv := range p.Covers {
+			if _, ok := seen[cv.s]; !ok {
+				c.errorf(cv.line, "covers %q: not a programme of this file", cv.s)
+			}
 		}
 	}
 	return r
