@@ -14,8 +14,12 @@ type Document struct {
 	URL    string `json:"url,omitempty"`
 	// Published is an ISO 8601 partial date ("2025-02-17", "2023-04") or ""
 	// when the article gives none; PublishedFrom names where it was found
-	// ("json-ld", "opengraph", "time", "meta", "header", "byline",
-	// "dateline", "first-sentence") and is "" when Published is.
+	// and is "" when Published is. Pages: "json-ld", "opengraph", "meta",
+	// "time", "byline" (a visible date element), "script" (the page's JSON
+	// state), "title", "url", then "first-sentence" / "dateline" of the
+	// body and, last, "text" (the first date anywhere on the page). Text
+	// dumps: "header", "byline" (a "Publié dans … le …" block), "dateline",
+	// "first-sentence".
 	Published     string `json:"published"`
 	PublishedFrom string `json:"published_from"`
 	// Body is the article's own text, NFC, paragraphs separated by "\n\n".

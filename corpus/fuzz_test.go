@@ -1,0 +1,85 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// visibleRunes counts the non-space runes of s after NFC, the measure the
+// strippers may only shrink.
+func visibleRunes(s string) int {
+	n := 0
+	for _, r := range norm.NFC.String(s) {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func checkStripped(t *testing.T, name string, raw []byte, isHTML bool) {
+	doc, err := Parse(name, raw)
+	if err != nil {
+		if isHTML {
+			return // html.Parse only fails on reader errors; nothing to check
+		}
+		t.Fatalf("Parse(%q): %v", raw, err)
+	}
+	for _, s := range []string{doc.Body, doc.Title, doc.Site, doc.Author} {
+		if !utf8.ValidString(s) {
+			t.Fatalf("invalid UTF-8 output %q", s)
+		}
+	}
+	if !norm.NFC.IsNormalString(doc.Body) {
+		t.Errorf("body is not NFC: %q", doc.Body)
+	}
+	text, _ := decodeBytes(raw, isHTML)
+	if got, limit := visibleRunes(doc.Body), visibleRunes(text); got > limit {
+		t.Errorf("body has %d visible runes, input only %d: %q", got, limit, doc.Body)
+	}
+	if doc.Published != "" && isoDate(doc.Published) == "" && headerDate(doc.Published) == "" {
+		t.Errorf("Published %q is not an ISO date", doc.Published)
+	}
+	if strings.Contains(doc.Body, "\n\n\n") {
+		t.Errorf("body has an empty paragraph: %q", doc.Body)
+	}
+}
+
+func FuzzStripText(f *testing.F) {
+	for _, s := range []string{
+		" date 2025-09-17 La sécurité sociale est un sujet.\n\nLe Maroc s’engage.",
+		"A la Une\nPolitique\nEconomie\nTitre long de l'article ici\nZaina Jnina\nPublié dans\nHespress\nle 17 - 02 - 2025\nLe texte.\nCliquez\nici\npour lire l'article depuis sa source.",
+		"ce lundi 17 février 2025 à\nRabat\n, la 9e édition",
+		"#MapActu pic.twitter.com/x — Agence MAP (@MAP_Information) September 16, 2025",
+		"S\xe9curit\xe9 sociale : 4,5 millions",
+		"\xef\xbb\xbfBOM\r\nligne",
+		"\xff\xfeA\x00",
+		"l'\nexemple\n\n\n© X\nLNT avec CdP",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		checkStripped(t, "f.txt", raw, false)
+	})
+}
+
+func FuzzStripHTML(f *testing.F) {
+	for _, s := range []string{
+		page("<title>T</title>", "<article><h1>T</h1><p>"+para1+"</p><p>"+para2+"</p></article>"),
+		`<meta charset="iso-8859-1"><p>S` + "\xe9" + `curit` + "\xe9" + `</p>`,
+		`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-02-17","author":{"name":"A &amp; B"}}</script><div class="share">x</div><p>a&amp;b</p>`,
+		`<div class="comment"><div><p>x</p></div></div><form><p>y</p></form><table><tr><td>1<td>2</table>`,
+		`<p>` + strings.Repeat(`<a href="#">lien</a> `, 20) + `</p><time datetime="2020-01-02">x</time>`,
+		"<body><p>a\u00adb&shy;c</p><br><br><p>&#xD800;</p>",
+		"<",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		checkStripped(t, "f.html", raw, true)
+	})
+}

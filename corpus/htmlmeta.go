@@ -1,0 +1,435 @@
+package corpus
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what the markup says about the article, gathered in one walk
+// before any pruning (JSON-LD lives in <script>, bylines in <header>).
+type pageMeta struct {
+	titleTag, h1 string
+	metas        map[string]string // lowercased name/property/itemprop → first content
+	jsonLD       []string
+	timeDate     string // first <time datetime>, preferring a publication one
+	timeRaw      string // its datetime value
+	timePub      bool
+	authorProp   string // itemprop=author / rel=author element text
+	authorText   string // byline element text
+	bylinePub    string // date written in an element marked as the publication date
+	bylineDate   string // date written in another byline-like element
+	scriptDate   string // "publishedDate" in a page's own JSON state
+	url          string
+	// texts are the page's visible text nodes, kept (not copied) for the
+	// last-resort date search.
+	texts []*html.Node
+}
+
+// scriptDateKey finds a publication date in the JSON state many pages
+// embed in <script> (Next.js, review widgets).
+var scriptDateKey = regexp.MustCompile(`"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|pubDate|firstPublished)"\s*:\s*"([^"]{8,40})"`)
+
+func readPageMeta(root *html.Node) *pageMeta {
+	m := &pageMeta{metas: make(map[string]string, 32)}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			m.texts = append(m.texts, n)
+			return
+		}
+		if n.Type != html.ElementNode {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			return
+		}
+		switch n.DataAtom {
+		case atom.Meta:
+			content := strings.TrimSpace(attr(n, "content"))
+			if content == "" {
+				break
+			}
+			for _, k := range [3]string{"property", "name", "itemprop"} {
+				if v := strings.ToLower(strings.TrimSpace(attr(n, k))); v != "" {
+					if _, ok := m.metas[v]; !ok {
+						m.metas[v] = content
+					}
+				}
+			}
+		case atom.Script:
+			if n.FirstChild == nil {
+				return
+			}
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				m.jsonLD = append(m.jsonLD, n.FirstChild.Data)
+			} else if m.scriptDate == "" && (strings.Contains(n.FirstChild.Data, "ublish") || strings.Contains(n.FirstChild.Data, "pubDate")) {
+				if mm := scriptDateKey.FindStringSubmatch(n.FirstChild.Data); mm != nil {
+					m.scriptDate = mm[1]
+				}
+			}
+			return
+		case atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Title:
+			if m.titleTag == "" {
+				m.titleTag = collapseSpace(innerText(n, 400))
+			}
+			return
+		case atom.H1:
+			if m.h1 == "" {
+				m.h1 = collapseSpace(innerText(n, 400))
+			}
+		case atom.Time:
+			dt := attr(n, "datetime")
+			if dt == "" {
+				dt = innerText(n, 100)
+			}
+			pub := attr(n, "pubdate") != "" || strings.Contains(strings.ToLower(attr(n, "itemprop")+" "+attr(n, "class")), "publi")
+			if d := anyDate(dt); d != "" && (m.timeDate == "" || (pub && !m.timePub)) {
+				m.timeDate, m.timePub, m.timeRaw = d, pub, dt
+			}
+		case atom.Link:
+			if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
+				m.url = attr(n, "href")
+			}
+		}
+		ci := classID(n)
+		ip := strings.ToLower(attr(n, "itemprop"))
+		rel := strings.ToLower(attr(n, "rel"))
+		if m.authorProp == "" && (ip == "author" || rel == "author") {
+			if t := collapseSpace(innerText(n, 400)); runeLen(t) >= 3 && runeLen(t) <= 80 {
+				m.authorProp = t
+			}
+		}
+		if m.authorText == "" && hasWord(ci, "author", "byline", "auteur", "signature") {
+			if t := collapseSpace(innerText(n, 400)); runeLen(t) >= 3 && runeLen(t) <= 80 {
+				m.authorText = t
+			}
+		}
+		if m.bylinePub == "" && (ip == "datepublished" || hasWord(ci, "publi", "pubdate", "post-date", "entry-date", "article-date", "date-article")) {
+			if t := innerText(n, 300); len(t) < 300 {
+				if d, _ := textDate(t); d != "" {
+					m.bylinePub = d
+				}
+			}
+		}
+		if m.bylineDate == "" && hasWord(ci, "date", "byline", "dateline", "meta", "time", "info") {
+			if t := innerText(n, 300); len(t) < 300 {
+				if d, _ := textDate(t); d != "" {
+					m.bylineDate = d
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return m
+}
+
+// hasWord reports whether the lowercased class-and-id string ci holds one
+// of words.
+func hasWord(ci string, words ...string) bool {
+	if ci == "" {
+		return false
+	}
+	for _, w := range words {
+		if strings.Contains(ci, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerText is the text under n, cut after about limit bytes: metadata
+// is only read from short elements, and nested bylines must not make the
+// meta walk quadratic.
+func innerText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if b.Len() > limit {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// ldArticle is the part of a schema.org object this package reads.
+type ldArticle struct {
+	typ, headline, published, author, publisher string
+}
+
+// readJSONLD finds the article object in the page's JSON-LD blocks,
+// preferring NewsArticle-like types over any other object with a date.
+func readJSONLD(blocks []string) (ldArticle, bool) {
+	var best ldArticle
+	bestRank := -1
+	for _, b := range blocks {
+		var v any
+		if err := json.Unmarshal([]byte(strings.TrimSpace(b)), &v); err != nil {
+			// Invalid JSON-LD is common (trailing commas, HTML comments);
+			// the other sources will be tried.
+			continue
+		}
+		visitLD(v, func(obj map[string]any) {
+			a := ldArticle{
+				typ:       ldString(obj["@type"]),
+				headline:  ldString(obj["headline"]),
+				published: ldString(obj["datePublished"]),
+				author:    ldNames(obj["author"]),
+				publisher: ldNames(obj["publisher"]),
+			}
+			if a.headline == "" {
+				a.headline = ldString(obj["name"])
+			}
+			rank := 0
+			t := strings.ToLower(a.typ)
+			switch {
+			case strings.Contains(t, "article") || strings.Contains(t, "posting") || strings.Contains(t, "report"):
+				rank = 3
+			case a.published != "":
+				rank = 2
+			case strings.Contains(t, "webpage"):
+				rank = 1
+			default:
+				return
+			}
+			if rank > bestRank {
+				best, bestRank = a, rank
+			} else if rank == bestRank {
+				// Fill gaps from a second object of the same rank.
+				if best.published == "" {
+					best.published = a.published
+				}
+				if best.author == "" {
+					best.author = a.author
+				}
+			}
+		})
+	}
+	return best, bestRank >= 0
+}
+
+func visitLD(v any, f func(map[string]any)) {
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			visitLD(e, f)
+		}
+	case map[string]any:
+		if _, ok := t["@type"]; ok {
+			f(t)
+		}
+		if g, ok := t["@graph"]; ok {
+			visitLD(g, f)
+		}
+		if e, ok := t["mainEntity"]; ok {
+			visitLD(e, f)
+		}
+	}
+}
+
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		// Many CMSs escape HTML entities inside JSON-LD strings.
+		return strings.TrimSpace(html.UnescapeString(t))
+	case []any:
+		for _, e := range t {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// ldNames reads an author or publisher: a string, an object with a name, or
+// a list of them joined with "; ".
+func ldNames(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(html.UnescapeString(t))
+	case map[string]any:
+		return ldString(t["name"])
+	case []any:
+		var names []string
+		for _, e := range t {
+			if s := ldNames(e); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, "; ")
+	}
+	return ""
+}
+
+var (
+	urlDate  = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:par|by|von|por)\s*:?\s+|(?:autor|auteur|author)\s*:\s*)`)
+)
+
+// metaValue returns the first non-empty meta content among keys.
+func (m *pageMeta) metaValue(keys ...string) string {
+	for _, k := range keys {
+		if v := m.metas[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// resolve chooses title, site, author and date in the issue's order:
+// JSON-LD, Open Graph, <time>, other meta, then visible text.
+func (m *pageMeta) resolve(doc *Document) {
+	ld, _ := readJSONLD(m.jsonLD)
+
+	doc.Title = firstNonEmpty(ld.headline, m.metaValue("og:title", "twitter:title", "dc.title", "title", "headline"), m.h1, m.titleTag)
+	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
+	doc.Site = strings.TrimPrefix(doc.Site, "@")
+
+	// Author candidates, best first. A name equal to the site's is the
+	// publisher, not a person; text read from bylines must not hold digits
+	// (those are dates and counters, never names).
+	candidates := []string{ld.author}
+	for _, k := range []string{"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator"} {
+		candidates = append(candidates, m.metas[k])
+	}
+	nMarkup := len(candidates)
+	candidates = append(candidates, m.authorProp, m.authorText)
+	for i, c := range candidates {
+		c = byPrefix.ReplaceAllString(collapseSpace(c), "")
+		if c == "" || strings.Contains(c, "://") || strings.HasPrefix(c, "@") || strings.EqualFold(c, doc.Site) || notAName[strings.ToLower(c)] {
+			continue
+		}
+		if i >= nMarkup && strings.ContainsAny(c, "0123456789") {
+			continue
+		}
+		doc.Author = c
+		break
+	}
+
+	doc.URL = firstNonEmpty(m.metaValue("og:url"), m.url)
+
+	type source struct{ value, from string }
+	for _, s := range []source{
+		{ld.published, "json-ld"},
+		{m.metaValue("article:published_time", "og:published_time", "og:article:published_time", "published_time"), "opengraph"},
+		{m.metaValue("datepublished"), "meta"},
+		{m.timeDate, "time"},
+		{m.metaValue("date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime", "date.available", "citation_publication_date", "created", "og:updated_time", "article:modified_time", "datemodified", "last-modified"), "meta"},
+		{m.bylinePub, "byline"},
+		{m.scriptDate, "script"},
+		{m.bylineDate, "byline"},
+		{m.metaValue("og:title"), "title"},
+		{m.titleTag, "title"},
+	} {
+		if d := anyDate(s.value); d != "" {
+			doc.Published, doc.PublishedFrom = d, s.from
+			if mm := utcStamp.FindStringSubmatch(s.value); mm != nil {
+				m.preferLocal(doc, mm[1])
+			}
+			return
+		}
+	}
+	if mm := urlDate.FindStringSubmatch(doc.URL); mm != nil {
+		if d := ymd(mm[1], mm[2], mm[3]); d != "" {
+			doc.Published, doc.PublishedFrom = d, "url"
+		}
+	}
+}
+
+// visibleDate is the first full date in the page's visible text, the last
+// resort when no markup dates the article.
+func (m *pageMeta) visibleDate() string {
+	for _, t := range m.texts {
+		if p := t.Parent; p != nil && p.Type == html.ElementNode && (p.DataAtom == atom.Script || p.DataAtom == atom.Style || p.DataAtom == atom.Title) {
+			continue
+		}
+		if len(t.Data) < 8 {
+			continue
+		}
+		if d, _ := textDate(t.Data); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = collapseSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// notAName are placeholders CMSs print where an author's name would be.
+var notAName = map[string]bool{"no author": true, "unknown": true, "admin": true, "administrator": true, "posted": true, "posted by": true, "by": true, "par": true, "auteur": true, "author": true, "auteurs": true, "authors": true}
+
+// utcStamp is a machine date given in UTC ("…T00:44:52.000Z", "+00:00").
+var utcStamp = regexp.MustCompile(`T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)\s*$`)
+
+// preferLocal replaces a date read from a UTC stamp by the date the page
+// shows (a <time> with a local offset, or a visible byline) when the two
+// are a day apart in the direction a time zone can move a stamp within six
+// hours of midnight: an article published at 21:44 in Brasília is stamped
+// 00:44 the next day in UTC, and readers, like annotators, go by the local
+// day.
+func (m *pageMeta) preferLocal(doc *Document, hour string) {
+	h, err := strconv.Atoi(hour)
+	if err != nil {
+		return
+	}
+	var shift time.Duration
+	switch {
+	case h < 6:
+		shift = -24 * time.Hour
+	case h >= 18:
+		shift = 24 * time.Hour
+	default:
+		return
+	}
+	type alt struct{ date, from string }
+	alts := []alt{{m.bylinePub, "byline"}, {m.bylineDate, "byline"}}
+	if m.timeDate != "" && !utcStamp.MatchString(m.timeRaw) {
+		alts = append([]alt{{m.timeDate, "time"}}, alts...)
+	}
+	for _, a := range alts {
+		if a.date != "" && dayShift(doc.Published, a.date) == shift {
+			doc.Published, doc.PublishedFrom = a.date, a.from
+			return
+		}
+	}
+}
+
+// dayShift is to − from for two full ISO dates, 0 when either is partial.
+func dayShift(from, to string) time.Duration {
+	tf, err1 := time.Parse("2006-01-02", from)
+	tt, err2 := time.Parse("2006-01-02", to)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return tt.Sub(tf)
+}

@@ -1,0 +1,202 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// seedDir holds the project's seed articles (copied from ../shared/seeds).
+const seedDir = "../testdata/seeds"
+
+func seedNames(t *testing.T) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no seeds in %s: %v", seedDir, err)
+	}
+	return m
+}
+
+func parseSeed(t *testing.T, path string) (*Document, string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(filepath.Base(path), raw)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", path, err)
+	}
+	return doc, string(raw)
+}
+
+// goldenMeta is the metadata part of a seed's golden file.
+type goldenMeta struct {
+	Title         string `json:"title"`
+	Site          string `json:"site"`
+	Author        string `json:"author"`
+	Published     string `json:"published"`
+	PublishedFrom string `json:"published_from"`
+}
+
+// TestSeedsGolden pins each seed's clean body and metadata; run with
+// -update after a deliberate change and review the diff.
+func TestSeedsGolden(t *testing.T) {
+	for _, path := range seedNames(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			doc, _ := parseSeed(t, path)
+			meta, err := json.MarshalIndent(goldenMeta{doc.Title, doc.Site, doc.Author, doc.Published, doc.PublishedFrom}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("testdata", name, "body.txt"), doc.Body+"\n")
+			checkGolden(t, filepath.Join("testdata", name, "meta.json"), string(meta)+"\n")
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the output (go test -update rewrites it):\n got: %.400q\nwant: %.400q", path, got, want)
+	}
+}
+
+// TestSeedDates checks every seed's publication date against the gold
+// document metadata, including the seed that has none.
+func TestSeedDates(t *testing.T) {
+	f, err := os.Open("../testdata/gold/seeds-docs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		var g struct {
+			Doc       string `json:"doc"`
+			Published string `json:"published"`
+			Title     string `json:"title"`
+			Source    string `json:"source"`
+			Author    string `json:"author"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		doc, _ := parseSeed(t, filepath.Join(seedDir, g.Doc))
+		if doc.Published != g.Published {
+			t.Errorf("%s: Published = %q (from %q), gold %q", g.Doc, doc.Published, doc.PublishedFrom, g.Published)
+		}
+		if (doc.Published == "") != (doc.PublishedFrom == "") {
+			t.Errorf("%s: Published %q but PublishedFrom %q", g.Doc, doc.Published, doc.PublishedFrom)
+		}
+		if g.Title != "" && doc.Title != g.Title {
+			t.Errorf("%s: Title = %q, gold %q", g.Doc, doc.Title, g.Title)
+		}
+		if g.Source != "" && doc.Site != g.Source {
+			t.Errorf("%s: Site = %q, gold %q", g.Doc, doc.Site, g.Source)
+		}
+		if g.Author != "" && doc.Author != g.Author {
+			t.Errorf("%s: Author = %q, gold %q", g.Doc, doc.Author, g.Author)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no gold documents")
+	}
+}
+
+// TestSeedBoilerplate checks the acceptance lines on the two noisy seeds
+// from the source lines themselves: every line around the article is
+// gone, every line of the article is kept.
+func TestSeedBoilerplate(t *testing.T) {
+	t.Run("003 text dump of a news page", func(t *testing.T) {
+		doc, raw := parseSeed(t, filepath.Join(seedDir, "003_eeea78cfebe039dd.txt"))
+		lines := strings.Split(raw, "\n")
+		title := indexLine(lines, "Publié dans") - 2
+		end := indexLine(lines, "Cliquez")
+		if title < 0 || end < 0 {
+			t.Fatal("seed 003 changed: no Publié dans / Cliquez lines")
+		}
+		if !strings.HasPrefix(doc.Body, lines[title]+"\n\n") {
+			t.Errorf("body does not start with the title line %q: %.120q", lines[title], doc.Body)
+		}
+		for i, l := range lines {
+			l = strings.TrimSpace(l)
+			if l == "" || len(l) < 3 {
+				continue
+			}
+			inArticle := i > title+4 && i < end && !strings.HasPrefix(l, "©")
+			switch {
+			case i == title:
+			case inArticle && len(l) > 20 && !strings.Contains(doc.Body, l):
+				t.Errorf("article line %d lost: %.80q", i+1, l)
+			case !inArticle && containsLine(doc.Body, l):
+				t.Errorf("furniture line %d kept: %.80q", i+1, l)
+			}
+		}
+		if strings.Contains(doc.Body, "à\nRabat") || !strings.Contains(doc.Body, "à Rabat, la 9e édition") {
+			t.Errorf("the line broken inside a sentence was not rejoined")
+		}
+	})
+	t.Run("000 embedded tweet", func(t *testing.T) {
+		doc, raw := parseSeed(t, filepath.Join(seedDir, "000_08f3b8900949c300.txt"))
+		if !strings.HasPrefix(doc.Body, "La sécurité sociale") {
+			t.Errorf("body starts %.40q, want the header stripped", doc.Body)
+		}
+		for _, p := range strings.Split(raw, "\n\n") {
+			p = strings.TrimSpace(p)
+			if strings.HasPrefix(p, "date ") {
+				continue
+			}
+			tweet := strings.Contains(p, "pic.twitter.com")
+			if tweet == strings.Contains(doc.Body, p) {
+				t.Errorf("paragraph (tweet=%v) handled wrongly: %.80q", tweet, p)
+			}
+		}
+	})
+}
+
+func indexLine(lines []string, prefix string) int {
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), prefix) {
+			return i
+		}
+	}
+	return -1
+}
+
+// containsLine reports whether l is one of body's paragraphs or a sentence
+// inside one (short lines like "Sport" are only checked as paragraphs).
+func containsLine(body, l string) bool {
+	for _, p := range strings.Split(body, "\n\n") {
+		if p == l {
+			return true
+		}
+	}
+	return len(l) > 30 && strings.Contains(body, l)
+}

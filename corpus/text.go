@@ -1,0 +1,447 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordEnd ends a furniture phrase: the phrase must not be the start of a
+// longer word ("Les plus lucides…"), which \b cannot say for accented
+// letters.
+const wordEnd = `(?:[^\p{L}\p{N}].*)?`
+
+// textMeta is what a text dump says about itself outside its body.
+type textMeta struct {
+	title, site, author string
+	published, from     string
+}
+
+var (
+	// headerDateLine is a scraper's "date VALUE" header at the top of a dump,
+	// possibly followed on the same line by the body (" date 2025-09-17 La
+	// sécurité sociale…").
+	headerDateLine = regexp.MustCompile(`(?i)^\s*(?:date|published|publié le|date de publication)\s*:?\s+(\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)(.*)$`)
+	// headerKV is a "Key: value" header line.
+	headerKV = regexp.MustCompile(`(?i)^\s*(title|titre|source|site|url|author|auteur|date)\s*:\s*(.+?)\s*$`)
+
+	// publishedIn is the "Publié dans / Hespress / le 17 - 02 - 2025"
+	// block of press aggregators, once its lines are joined.
+	publishedIn = regexp.MustCompile(`(?i)^publi[ée]e?\s+dans\s+(.{1,60}?)\s+le\s+(.+)$`)
+
+	// furniture are whole blocks that are page furniture, never article
+	// text, in French and English dumps.
+	furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		// Phrases that open a furniture block, whatever follows them.
+		`(?:(?:à |a )?lire (?:aussi|également|egalement|la suite)|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|cliquez\s+ici|signaler (?:une annonce|un abus|un contenu)|merci d['’]avoir signalé|cette image sera automatiquement bloquée|abonnez-vous|inscrivez-vous|newsletter|subscribe|tags?\s*:|mots[- ]clés\s*:|permalien|permalink|(?:image|photo) (?:illustrative|d['’]illustration)|(?:(?:plus d['’]|d['’]autres )?articles|(?:audios? et )?vidéos|contenus?) sur (?:le|ce) (?:même )?sujet)` + wordEnd,
+		// The same in the other languages scraped pages come in.
+		`(?:read (?:more|also)|see also|related(?: articles?| stories)?\s*:|lea (?:también|más)|lee también|le puede interesar|mira\s*:|czytaj (?:też|także|więcej)|leggi anche|lesen sie auch|mehr zum thema|leia também|veja também)` + wordEnd,
+		// Credits and captions.
+		`©.*`,
+		`\(?(?:crédits?|credits?)\s*(?:photos?)?\s*:.*`,
+		`(?:photo|image|illustration)\s*(?:d['’]illustration)?\s*[:©].*`,
+		// Whole blocks that are a share or print prompt, a label, a button.
+		`(?:partager|partagez|share|tweet|imprimer|print|e-?mail|commenter|réagir|j['’]aime)(?:\s+(?:sur|on|via|par|cet article|this(?: article| story)?|l['’]article)(?:\s+\S+){0,2})?\s*:?`,
+		`(?:publicité|advertisement|sponsorisé|beitragsbild|wird geladen|loading|chargement)\s*[.…]*`,
+		`(?:ok|f|t|in|x)`,
+		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
+	}, "|") + `)$`)
+
+	// endMarkers end the article: what follows them in a dump is the site's
+	// tail (related lists, ads, comments).
+	endMarkers = regexp.MustCompile(`(?i)^(?:cliquez\s+ici\s+pour\s+lire\s+l['’]article|signaler une annonce|(?:\d+\s+)?commentaires?(?:\s*\(\d+\))?\s*:?$|laisser un commentaire|ajouter un commentaire|vos réactions|réagissez à cet article)`)
+
+	// seeAlso heads a list of other articles' headlines, mid-article or at
+	// its end; the headlines under it go with it.
+	seeAlso = regexp.MustCompile(`(?i)^(?:(?:à |a )?lire (?:aussi|également|egalement)|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|read (?:more|also)|see also|related(?: articles?| stories)?)\s*:?$`)
+
+	// tweetSignature is the tail of an embedded tweet:
+	// "— Agence MAP (@MAP_Information) September 16, 2025".
+	tweetSignature = regexp.MustCompile(`[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*\p{L}+\.?\s+\d{1,2},\s+\d{4}`)
+
+	// signature is an agency credit closing a dispatch: "LNT avec CdP",
+	// "(MAP)", "avec AFP".
+	signature = regexp.MustCompile(`^\(?(?:avec\s+)?([A-Z][A-Za-z0-9&]{1,9})(?:\s*(?:avec|et|/|-)\s*[A-Z][A-Za-z0-9&]{1,9})*\)?$`)
+)
+
+// breakingWords may not end a sentence, so a line that ends with one was
+// broken by the dump in the middle of a sentence.
+var breakingWords = map[string]bool{
+	"à": true, "de": true, "du": true, "des": true, "le": true, "la": true, "les": true,
+	"en": true, "au": true, "aux": true, "et": true, "ou": true, "pour": true, "par": true, "sur": true,
+	"dans": true, "un": true, "une": true, "avec": true, "chez": true, "vers": true, "entre": true,
+	"que": true, "qui": true, "dont": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true,
+	"ce": true, "cette": true, "ces": true, "depuis": true, "sans": true, "sous": true, "selon": true,
+	"the": true, "of": true, "to": true, "in": true, "and": true, "for": true, "with": true,
+}
+
+// stripText cleans a text dump: header lines become metadata, lines broken
+// inside a sentence are rejoined, furniture, embedded tweets and runs of
+// short unpunctuated lines (menus, headline lists) are dropped.
+func stripText(s string) ([]string, textMeta) {
+	var meta textMeta
+	lines := splitLines(s)
+	lines = readHeader(lines, &meta)
+	blocks := joinBroken(lines)
+	blocks = readPublishedIn(blocks, &meta)
+	blocks = readBylines(blocks, &meta)
+	blocks = cutAtEnd(blocks)
+	blocks = dropFurniture(blocks)
+	blocks = dropShortRuns(blocks)
+	blocks = dropTail(blocks, &meta)
+	if meta.published == "" && len(blocks) > 0 {
+		meta.published, meta.from = firstSentenceDate(blocks[0])
+	}
+	return blocks, meta
+}
+
+// splitLines returns the lines with whitespace collapsed; a blank line is
+// kept as "" because it is a paragraph boundary.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	raw := strings.Split(s, "\n")
+	out := make([]string, 0, len(raw))
+	for _, l := range raw {
+		out = append(out, collapseSpace(l))
+	}
+	return out
+}
+
+// readHeader consumes the "key value" lines a scraper wrote at the top.
+func readHeader(lines []string, meta *textMeta) []string {
+	for i := 0; i < len(lines) && i < 8; i++ {
+		l := lines[i]
+		if l == "" {
+			continue
+		}
+		if m := headerDateLine.FindStringSubmatch(l); m != nil {
+			if d := headerDate(m[1]); d != "" {
+				meta.published, meta.from = d, "header"
+				lines[i] = strings.TrimSpace(m[2])
+				if lines[i] != "" {
+					return lines[i:]
+				}
+				continue
+			}
+		}
+		if m := headerKV.FindStringSubmatch(l); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "title", "titre":
+				meta.title = m[2]
+			case "source", "site":
+				meta.site = m[2]
+			case "author", "auteur":
+				meta.author = m[2]
+			case "date":
+				if d := headerDate(m[2]); d != "" {
+					meta.published, meta.from = d, "header"
+				} else {
+					return lines[i:]
+				}
+			}
+			lines[i] = ""
+			continue
+		}
+		return lines[i:]
+	}
+	return lines
+}
+
+// joinBroken turns lines into blocks: a blank line or a new line starts a
+// block unless the line break is clearly inside a sentence ("à\nRabat\n, la
+// 9e édition").
+func joinBroken(lines []string) []string {
+	var blocks []string
+	prevBlank := true
+	for _, l := range lines {
+		if l == "" {
+			prevBlank = true
+			continue
+		}
+		if !prevBlank && len(blocks) > 0 && brokenInside(blocks[len(blocks)-1], l) {
+			last := blocks[len(blocks)-1]
+			if strings.HasSuffix(last, "'") || strings.HasSuffix(last, "’") || startsWithCloser(l) {
+				blocks[len(blocks)-1] = last + l
+			} else {
+				blocks[len(blocks)-1] = last + " " + l
+			}
+		} else {
+			blocks = append(blocks, l)
+		}
+		prevBlank = false
+	}
+	return blocks
+}
+
+func startsWithCloser(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return strings.ContainsRune(",;.)]»:!?…%", r)
+}
+
+func brokenInside(prev, next string) bool {
+	if endsSentence(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if startsWithCloser(next) || unicode.IsLower(r) {
+		return true
+	}
+	if strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") {
+		return true
+	}
+	last := prev
+	if i := strings.LastIndexByte(prev, ' '); i >= 0 {
+		last = prev[i+1:]
+	}
+	// Only a long line (a sentence, not a headline) may continue on the next
+	// line after a word that cannot end it.
+	return breakingWords[strings.ToLower(last)] && utf8.RuneCountInString(prev) >= 40
+}
+
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, " ")
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune(".!?…:;»\"”)", r)
+}
+
+// readPublishedIn reads an aggregator's "TITLE / AUTHOR / Publié dans / SITE
+// / le DATE" block and drops it together with everything above the title,
+// which is the page's navigation.
+func readPublishedIn(blocks []string, meta *textMeta) []string {
+	for i := range blocks {
+		if !strings.HasPrefix(strings.ToLower(blocks[i]), "publi") {
+			continue
+		}
+		// The block may be split over up to three lines.
+		for n := 1; n <= 3 && i+n <= len(blocks); n++ {
+			joined := strings.Join(blocks[i:i+n], " ")
+			m := publishedIn.FindStringSubmatch(joined)
+			if m == nil {
+				continue
+			}
+			d := anyDate(m[2])
+			if d == "" {
+				continue
+			}
+			if meta.published == "" || meta.from != "header" {
+				meta.published, meta.from = d, "byline"
+			}
+			if meta.site == "" {
+				meta.site = strings.TrimSpace(m[1])
+			}
+			start := i
+			if i >= 1 && looksLikeName(blocks[i-1]) {
+				if meta.author == "" {
+					meta.author = blocks[i-1]
+				}
+				start = i - 1
+			}
+			if start >= 1 && isHeadline(blocks[start-1]) {
+				if meta.title == "" {
+					meta.title = blocks[start-1]
+				}
+				// The title heads the body.
+				return append([]string{blocks[start-1]}, blocks[i+n:]...)
+			}
+			return blocks[i+n:]
+		}
+	}
+	return blocks
+}
+
+var (
+	// publishedLine is a dump's "Publié le 17/02/2025 à 10h23" line.
+	publishedLine = regexp.MustCompile(`(?i)^(?:publié|publiée|mis en ligne|posted|published)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
+	// updatedLine is its "Mis à jour le …" sibling, dropped but not used:
+	// the publication date is the one that dates the figures.
+	updatedLine = regexp.MustCompile(`(?i)^(?:mis à jour|modifié|actualisé|updated|last updated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
+	// dateOnly is a line made of a date and its filler: "le", a weekday, a
+	// time, separators.
+	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?)?\s*$`)
+	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
+	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*.{0,40})?$`)
+)
+
+// readBylines reads and drops the byline lines near the top of a dump:
+// "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
+func readBylines(blocks []string, meta *textMeta) []string {
+	out := blocks[:0]
+	for i, b := range blocks {
+		if i >= 15 || len(b) > 100 {
+			out = append(out, b)
+			continue
+		}
+		if m := publishedLine.FindStringSubmatch(b); m != nil {
+			if d := anyDate(m[1]); d != "" {
+				if meta.published == "" {
+					meta.published, meta.from = d, "byline"
+				}
+				continue
+			}
+		}
+		if updatedLine.MatchString(b) && hasDigit(b) {
+			continue
+		}
+		// A line that is only a date ("Le 12/03/2024 à 10h15", "mardi 26
+		// novembre 2024") is the byline's date.
+		if len(b) <= 60 && len(strings.Fields(b)) <= 7 {
+			if d, _ := textDate(b); d != "" && dateOnly.MatchString(b) {
+				if meta.published == "" {
+					meta.published, meta.from = d, "byline"
+				}
+				continue
+			}
+		}
+		if m := byLine.FindStringSubmatch(b); m != nil {
+			if meta.author == "" {
+				meta.author = m[1]
+			}
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// nameParticles may stand lowercase inside a name ("Ahmed el Alami").
+var nameParticles = map[string]bool{"de": true, "du": true, "el": true, "al": true, "ben": true, "ibn": true, "van": true, "von": true, "le": true, "la": true, "d'": true, "d’": true}
+
+// looksLikeName is a byline: two to five capitalised words, no digits.
+func looksLikeName(l string) bool {
+	words := strings.Fields(l)
+	if len(words) < 2 || len(words) > 5 || len(l) > 60 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] {
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789:") {
+			return false
+		}
+	}
+	return true
+}
+
+func isHeadline(l string) bool {
+	n := utf8.RuneCountInString(l)
+	return n >= 15 && n <= 250 && !strings.HasSuffix(l, ".")
+}
+
+func dropFurniture(blocks []string) []string {
+	out := blocks[:0]
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if seeAlso.MatchString(b) {
+			for i+1 < len(blocks) && !isProse(blocks[i+1]) && !listItem.MatchString(blocks[i+1]) {
+				i++
+			}
+			continue
+		}
+		if isFurniture(b) || isTweet(b) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// maxFurniture bounds the length of a furniture line: longer blocks are
+// article text, and skipping the expression for them keeps stripping fast.
+const maxFurniture = 300
+
+func isFurniture(b string) bool {
+	return len(b) <= maxFurniture && furniture.MatchString(b)
+}
+
+func isTweet(b string) bool {
+	return strings.Contains(b, "pic.twitter.com") || (strings.Contains(b, "(@") && tweetSignature.MatchString(b))
+}
+
+// isProse is a block that reads as running text rather than a menu entry or
+// a headline: it ends like a sentence, or is long enough to be one.
+func isProse(b string) bool {
+	n := utf8.RuneCountInString(b)
+	if n >= 160 {
+		return true
+	}
+	return n >= 25 && endsSentence(b) && strings.Count(b, " ") >= 4
+}
+
+// listItem is a bulleted or numbered line: part of the article's own
+// lists, whose items hold figures as often as its sentences do.
+var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→]|\d{1,2}[.)]|[a-z][.)])\s`)
+
+// dropShortRuns removes runs of three or more non-prose blocks: menus and
+// headline lists. One or two such blocks between paragraphs are headings;
+// a run introduced by a line ending with ":" is the article's own list.
+func dropShortRuns(blocks []string) []string {
+	out := make([]string, 0, len(blocks))
+	for i := 0; i < len(blocks); {
+		if isProse(blocks[i]) || listItem.MatchString(blocks[i]) {
+			out = append(out, blocks[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
+			j++
+		}
+		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":")
+		if j-i < 3 || introduced {
+			out = append(out, blocks[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
+
+// cutAtEnd cuts the article at the first end marker after its start.
+func cutAtEnd(blocks []string) []string {
+	for i, b := range blocks {
+		if i > 0 && len(b) <= maxFurniture && endMarkers.MatchString(b) {
+			return blocks[:i]
+		}
+	}
+	return blocks
+}
+
+// dropTail drops closing non-prose lines (a heading with nothing under it,
+// an agency signature), reading a signature as the site when none is known.
+func dropTail(blocks []string, meta *textMeta) []string {
+	for len(blocks) > 1 && !endsSentence(blocks[len(blocks)-1]) && utf8.RuneCountInString(blocks[len(blocks)-1]) < 80 {
+		last := blocks[len(blocks)-1]
+		if m := signature.FindStringSubmatch(last); m != nil && meta.site == "" {
+			meta.site = m[1]
+		}
+		blocks = blocks[:len(blocks)-1]
+	}
+	return blocks
+}
+
+// dateline is an agency dispatch's opening: "RABAT, 17 février 2025
+// (MAP) -", "Casablanca, le 3 mars 2024 –".
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,40},\s*(?:le\s+)?[^,()–—-]{6,40}?\s*(?:\([\p{L} .-]{2,20}\))?\s*[-–—:]`)
+
+// firstSentenceDate is the explicit date of the first sentence ("a présidé,
+// mardi 26 novembre 2024 à Rabat"), which dates a dispatch that gives no
+// other date, and says whether it stood in a dateline.
+func firstSentenceDate(b string) (string, string) {
+	end := len(b)
+	if i := strings.Index(b, ". "); i >= 0 {
+		end = i
+	}
+	d, at := textDate(b[:end])
+	if d == "" {
+		return "", ""
+	}
+	if m := dateline.FindStringIndex(b); m != nil && at < m[1] {
+		return d, "dateline"
+	}
+	return d, "first-sentence"
+}

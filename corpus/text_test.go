@@ -1,0 +1,224 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseText(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		body      string
+		published string
+		from      string
+		site      string
+		author    string
+	}{
+		{
+			name:      "header and body on one line",
+			in:        " date 2025-09-17 La réunion a eu lieu à Rabat, selon le communiqué du ministère.\n\nLe deuxième paragraphe suit ici, avec ses chiffres.",
+			body:      "La réunion a eu lieu à Rabat, selon le communiqué du ministère.\n\nLe deuxième paragraphe suit ici, avec ses chiffres.",
+			published: "2025-09-17", from: "header",
+		},
+		{
+			name:      "month-precision header",
+			in:        "date 2023-04\nLe Comité s'est réuni lundi à Rabat pour faire le point sur la réforme.",
+			body:      "Le Comité s'est réuni lundi à Rabat pour faire le point sur la réforme.",
+			published: "2023-04", from: "header",
+		},
+		{
+			name:      "key: value header",
+			in:        "Title: Un titre\nDate: 2024-01-05\n\nLe texte de l'article commence ici et se poursuit longuement.",
+			body:      "Le texte de l'article commence ici et se poursuit longuement.",
+			published: "2024-01-05", from: "header",
+		},
+		{
+			name:      "line broken inside a sentence",
+			in:        "La Chambre a organisé, ce lundi 17 février 2025 à\nRabat\n, la 9e édition du Forum sur la justice sociale.",
+			body:      "La Chambre a organisé, ce lundi 17 février 2025 à Rabat, la 9e édition du Forum sur la justice sociale.",
+			published: "2025-02-17", from: "first-sentence",
+		},
+		{
+			name:      "byline lines",
+			in:        "Un titre d'article sur la réforme\nPar Zaina Jnina - Hespress\nPublié le 17/02/2025 à 10h23\nMis à jour le 18/02/2025 à 08h00\nLe texte de l'article commence ici, avec 4 millions de familles.",
+			body:      "Un titre d'article sur la réforme\n\nLe texte de l'article commence ici, avec 4 millions de familles.",
+			published: "2025-02-17", from: "byline", author: "Zaina Jnina",
+		},
+		{
+			name:      "date-only byline line and share widget",
+			in:        "Protection sociale : le point\nLe 12/03/2024 à 10h15\nL'aide sociale directe profite désormais à 4 millions de ménages, selon le ministère.\nPartager\nFacebook\nWhatsApp\nLa suite de l'article reprend ici, avec d'autres chiffres.\nCommentaires (3)\nUn lecteur : c'est faux, il y a 5 millions de ménages selon moi.",
+			body:      "Protection sociale : le point\n\nL'aide sociale directe profite désormais à 4 millions de ménages, selon le ministère.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			published: "2024-03-12", from: "byline",
+		},
+		{
+			name:      "agency dateline",
+			in:        "RABAT, 17 février 2025 (MAP) - Le gouvernement a annoncé que 4 millions de familles sont couvertes.",
+			body:      "RABAT, 17 février 2025 (MAP) - Le gouvernement a annoncé que 4 millions de familles sont couvertes.",
+			published: "2025-02-17", from: "dateline",
+		},
+		{
+			name: "one paragraph per line",
+			in:   "Le premier paragraphe est une phrase complète.\nLe second paragraphe en est une autre, complète aussi.",
+			body: "Le premier paragraphe est une phrase complète.\n\nLe second paragraphe en est une autre, complète aussi.",
+		},
+		{
+			name: "menu and headline list",
+			in: "Accueil\nPolitique\nEconomie\nSport\nLe Maroc exporte plus de 82 % de sa production\nLa France a délivré 400.000 titres\n" +
+				"L'article commence ici, avec 4 millions de familles bénéficiaires du programme.\n" +
+				"Sous-titre de section\n" +
+				"La suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			body: "L'article commence ici, avec 4 millions de familles bénéficiaires du programme.\n\nSous-titre de section\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+		},
+		{
+			name: "the article's own lists stay",
+			in:   "Les chiffres clés de la réforme sont les suivants :\n- 4 millions de familles\n- 11 millions de personnes\n- 22,5 millions d'inscrits\nBilan :\nAMO Tadamon 11 millions\nASD 4 millions\nRSU 5,3 millions\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body: "Les chiffres clés de la réforme sont les suivants :\n\n- 4 millions de familles\n\n- 11 millions de personnes\n\n- 22,5 millions d'inscrits\n\nBilan :\n\nAMO Tadamon 11 millions\n\nASD 4 millions\n\nRSU 5,3 millions\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+		},
+		{
+			name: "a see-also list mid-article goes, the article goes on",
+			in:   "Le premier paragraphe de l'article, avec 4 millions de familles.\nLire aussi\nAMO : 5.000 dossiers traités quotidiennement par la CNSS\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+		},
+		{
+			name: "furniture, credits and tail",
+			in: "L'article commence ici, avec 4 millions de familles bénéficiaires.\n© Mounir Mehimdate\nCrédit photo : MAP\n" +
+				"La suite de l'article reprend ensuite, avec d'autres chiffres encore.\nCliquez\nici\npour lire l'article depuis sa source.\nLire aussi\nAMO : 5.000 dossiers traités par jour\nSignaler une annonce inappropriée",
+			body: "L'article commence ici, avec 4 millions de familles bénéficiaires.\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+		},
+		{
+			name: "embedded tweet",
+			in:   "Premier paragraphe de l'article, qui reste.\n\n#MapActu Le gouvernement attaché au chantier https://t.co/x pic.twitter.com/Ykbf2iTwKT — Agence MAP (@MAP_Information) September 16, 2025\n\nDernier paragraphe de l'article, qui reste aussi.",
+			body: "Premier paragraphe de l'article, qui reste.\n\nDernier paragraphe de l'article, qui reste aussi.",
+		},
+		{
+			name: "agency signature",
+			in:   "Le Chef du gouvernement a présidé lundi une réunion du Comité stratégique.\n\nLNT avec CdP",
+			body: "Le Chef du gouvernement a présidé lundi une réunion du Comité stratégique.",
+			site: "LNT",
+		},
+		{
+			name: "no date anywhere",
+			in:   "Sous l'impulsion du Roi, le Maroc vit en 2024 une réforme sociale de grande ampleur.",
+			body: "Sous l'impulsion du Roi, le Maroc vit en 2024 une réforme sociale de grande ampleur.",
+		},
+		{
+			name: "CRLF and soft hyphen",
+			in:   "Une premi\u00e8re phrase avec une r\u00e9ac\u00adtion.\r\n\r\nUne seconde phrase, termin\u00e9e.",
+			body: "Une première phrase avec une réaction.\n\nUne seconde phrase, terminée.",
+		},
+		{
+			name: "NFC",
+			in:   "Se\u0301curite\u0301 sociale : 4,5 millions de personnes couvertes.",
+			body: "Sécurité sociale : 4,5 millions de personnes couvertes.",
+		},
+		{name: "empty", in: "", body: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse("x.txt", []byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Body != tc.body {
+				t.Errorf("Body =\n%q\nwant\n%q", doc.Body, tc.body)
+			}
+			if doc.Published != tc.published || doc.PublishedFrom != tc.from {
+				t.Errorf("Published = %q (%q), want %q (%q)", doc.Published, doc.PublishedFrom, tc.published, tc.from)
+			}
+			if doc.Site != tc.site || doc.Author != tc.author {
+				t.Errorf("Site, Author = %q, %q, want %q, %q", doc.Site, doc.Author, tc.site, tc.author)
+			}
+			if doc.File != "x.txt" {
+				t.Errorf("File = %q", doc.File)
+			}
+		})
+	}
+}
+
+func TestPublishedInBlock(t *testing.T) {
+	in := strings.Join([]string{
+		"A la Une", "Politique", "Economie", "Sport",
+		"Akhannouch : Plus de 500.000 dossiers médicaux traités à fin janvier 2025",
+		"Zaina Jnina", "Publié dans", "Hespress", "le 17 - 02 - 2025",
+		"Avec un montant de 189 millions de dirhams, plus de 527.000 dossiers ont été traités, a dévoilé lundi le chef du gouvernement.",
+	}, "\n")
+	doc, err := Parse("x.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Document{File: "x.txt", Title: "Akhannouch : Plus de 500.000 dossiers médicaux traités à fin janvier 2025", Site: "Hespress",
+		Author: "Zaina Jnina", Published: "2025-02-17", PublishedFrom: "byline",
+		Body: "Akhannouch : Plus de 500.000 dossiers médicaux traités à fin janvier 2025\n\nAvec un montant de 189 millions de dirhams, plus de 527.000 dossiers ont été traités, a dévoilé lundi le chef du gouvernement."}
+	if *doc != want {
+		t.Errorf("got  %+v\nwant %+v", *doc, want)
+	}
+	// The one-line form of the same block.
+	doc, err = Parse("x.txt", []byte("Un titre d'article assez long\nPublié dans Hespress le 17 - 02 - 2025\nLe texte de l'article commence ici, avec des chiffres."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Published != "2025-02-17" || doc.Site != "Hespress" || doc.Title != "Un titre d'article assez long" {
+		t.Errorf("one-line block: %+v", *doc)
+	}
+}
+
+func TestIsFurniture(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Lire aussi", true},
+		{"Lire aussi : AMO, 5.000 dossiers par jour", true},
+		{"À lire aussi", true},
+		{"Cliquez ici pour lire l'article depuis sa source.", true},
+		{"© Mounir Mehimdate", true},
+		{"Crédits photos : MAP", true},
+		{"Partager sur Facebook", true},
+		{"Partager", true},
+		{"Share this article", true},
+		{"Czytaj też", true},
+		{"Lea más: otro titular", true},
+		{"MIRA: Madre se acerca", true},
+		{"Permalien https://p.dw.com/p/RPYx", true},
+		{"Image illustrative : Lego", true},
+		{"Audios et vidéos sur le sujet", true},
+		{"Signaler une annonce inappropriée", true},
+		{"Les plus lucides des analystes estiment que la réforme avance.", false},
+		{"Share of households covered rose to 40 % in 2024, the ministry said.", false},
+		{"Printemps social : les syndicats appellent à la grève.", false},
+		{"Lirea aussi", false},
+		{"Le texte de l'article, qui cite « Lire aussi » au milieu.", false},
+		{"OK", true},
+		{"Okay, the ministry said.", false},
+	}
+	for _, tc := range tests {
+		if got := isFurniture(tc.in); got != tc.want {
+			t.Errorf("isFurniture(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDateOnly(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Le 12/03/2024 à 10h15":      true,
+		"mardi 26 novembre 2024":     true,
+		"17 - 02 - 2025":             true,
+		"1er décembre 2022 | 08:30":  true,
+		"CAN 2025 : le 12 mars 2024": false,
+		"Le Maroc en 2024":           false,
+		"Rabat, le 12 mars 2024":     false,
+	} {
+		if got := dateOnly.MatchString(in); got != want {
+			t.Errorf("dateOnly(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestFurnitureTypographicApostrophe(t *testing.T) {
+	for _, in := range []string{"Merci d’avoir signalé!", "Cliquez ici pour lire l’article depuis sa source.", "Photo d’illustration : MAP", "D’autres articles sur le même sujet"} {
+		if !isFurniture(in) && !endMarkers.MatchString(in) {
+			t.Errorf("%q not recognised as furniture", in)
+		}
+	}
+}
