@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/faits/faits/corpus"
+	"github.com/faits/faits/extract"
+	"github.com/faits/faits/serve"
+	"github.com/faits/faits/store"
+)
+
+func init() {
+	register("serve", "serve the review desk and the JSON API (and ingest a watched folder)", runServe)
+}
+
+func runServe(ctx context.Context, args []string, env *Env) error {
+	fset := newFlags("serve", "serve [--db PATH] [--addr 127.0.0.1:8080] [--token T] [--watch DIR] [--rules FILE] [--editor NAME]", env)
+	db := dbFlag(fset)
+	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on; anything but loopback needs --token")
+	token := fset.String("token", "", "token every request must present (default $FAITS_TOKEN): desk login, or API 'Authorization: Bearer T'")
+	watch := fset.String("watch", "", "folder to ingest at start and whenever an article file appears or changes in it")
+	rulesFile := fset.String("rules", "", "rules file for --watch (and whose ids the edit form offers), replacing the embedded default rules")
+	editor := fset.String("editor", "", "name kept with desk decisions when nobody logs in (default $USER)")
+	interval := fset.Duration("watch-interval", time.Second, "how often --watch looks at the folder")
+	if done, err := parseFlags(fset, args); done {
+		return err
+	}
+	if fset.NArg() != 0 {
+		fset.Usage()
+		return fmt.Errorf("serve: unexpected argument %q: %w", fset.Arg(0), errUsage)
+	}
+	tok := *token
+	if tok == "" {
+		tok = env.Getenv("FAITS_TOKEN")
+	}
+	if !serve.IsLoopback(*addr) && tok == "" {
+		return fmt.Errorf("serve: %s is not a loopback address: give --token or set FAITS_TOKEN, so that nobody else on the network can review: %w", *addr, errUsage)
+	}
+	if *interval < 100*time.Millisecond {
+		return fmt.Errorf("serve: --watch-interval %v is too short (at least 100ms): %w", *interval, errUsage)
+	}
+	var rules *extract.Rules
+	var rulesID string
+	if *watch != "" || *rulesFile != "" {
+		var err error
+		if rules, rulesID, err = loadRules(*rulesFile); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
+	var w *watcher
+	if *watch != "" {
+		info, err := os.Stat(*watch)
+		if err != nil {
+			return fmt.Errorf("serve: --watch: %w", err)
+		}
+		if !info.IsDir() {
+			return fmt.Errorf("serve: --watch %s is not a folder: %w", *watch, errUsage)
+		}
+		w = &watcher{dir: *watch, rules: rules, opt: ingestOptions{RulesID: rulesID}, env: env, interval: *interval}
+	}
+	name := *editor
+	if name == "" {
+		name = env.Getenv("USER")
+	}
+
+	path := dbPath(*db, env)
+	st, err := openStore(path, "faits serve", false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := serve.New(st, serve.Options{Token: tok, Editor: name, Rules: rules})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	fmt.Fprintf(env.Stderr, "faits serve: review desk on http://%s/ (store %s)\n", ln.Addr(), path)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	if w != nil {
+		w.st = st
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.run(ctx)
+		}()
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	select {
+	case err = <-served:
+		// Serve only returns early on a listener failure.
+		err = fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer scancel()
+		if serr := srv.Shutdown(sctx); serr != nil {
+			err = fmt.Errorf("serve: shut down: %w", serr)
+		}
+		if serr := <-served; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+			err = fmt.Errorf("serve: %w", serr)
+		}
+	}
+	cancel()
+	wg.Wait()
+	fmt.Fprintln(env.Stderr, "faits serve: stopped")
+	return err
+}
+
+// watcher ingests the article files of a folder into the store the server
+// holds: all of them at start (the store skips unchanged ones by hash), then
+// each file that appears or changes. A file is taken once its size and
+// modification time held still for one interval, so that a file still being
+// copied is not read half-written.
+type watcher struct {
+	dir      string
+	st       *store.Store
+	rules    *extract.Rules
+	opt      ingestOptions
+	env      *Env
+	interval time.Duration
+
+	done     map[string]stamp // files ingested, as they were then
+	seen     map[string]stamp // files changed, as they were at the last look
+	reported map[string]bool  // folder errors already said once
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+func (w *watcher) run(ctx context.Context) {
+	w.done, w.seen, w.reported = map[string]stamp{}, map[string]stamp{}, map[string]bool{}
+	w.scan(ctx, true)
+	t := time.NewTicker(w.interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			w.scan(ctx, false)
+		}
+	}
+}
+
+// scan looks at the folder once and ingests what is ready.
+func (w *watcher) scan(ctx context.Context, first bool) {
+	files, errs := corpus.Files([]string{w.dir})
+	for _, err := range errs {
+		if msg := err.Error(); !w.reported[msg] {
+			w.reported[msg] = true
+			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", err)
+		}
+	}
+	var ready []corpus.File
+	stamps := map[string]stamp{}
+	for _, f := range files {
+		info, err := os.Stat(f.Path)
+		if err != nil {
+			continue // gone since the walk: the next look decides
+		}
+		s := stamp{info.Size(), info.ModTime()}
+		if d, ok := w.done[f.Path]; ok && d == s {
+			continue
+		}
+		if first || w.seen[f.Path] == s {
+			ready = append(ready, f)
+			stamps[f.Path] = s
+			delete(w.seen, f.Path)
+			continue
+		}
+		w.seen[f.Path] = s
+	}
+	if len(ready) == 0 {
+		return
+	}
+	sum, err := ingestFiles(ctx, w.st, w.rules, ready, w.opt, w.env)
+	if err != nil {
+		if ctx.Err() == nil {
+			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", err)
+		}
+		return
+	}
+	for p, s := range stamps {
+		w.done[p] = s
+	}
+	if sum.Files > sum.Skipped || sum.Failed > 0 {
+		fmt.Fprintf(w.env.Stderr, "faits serve: watch %s: %s\n", w.dir, sum)
+	}
+}

@@ -1,0 +1,221 @@
+package serve
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/faits/faits/store"
+)
+
+// factsPage is the answer of GET /api/v1/facts.
+type factsPage struct {
+	Facts  []store.Fact `json:"facts"`
+	Total  int          `json:"total"`
+	Offset int          `json:"offset"`
+	Limit  int          `json:"limit"`
+	// Next is the URL of the following page, absent on the last one.
+	Next string `json:"next,omitempty"`
+}
+
+func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query(), "", "id", 100)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	all, err := list(s.b, q)
+	if err != nil {
+		apiFail(w, err)
+		return
+	}
+	p := factsPage{Facts: page(all, q), Total: len(all), Offset: q.Offset, Limit: q.Limit}
+	if p.Facts == nil {
+		p.Facts = []store.Fact{}
+	}
+	if q.Offset+len(p.Facts) < len(all) {
+		v := q.values()
+		v.Set("limit", strconv.Itoa(q.Limit))
+		v.Set("offset", strconv.Itoa(q.Offset+q.Limit))
+		p.Next = "/api/v1/facts?" + v.Encode()
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (s *Server) apiFact(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		apiError(w, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	f, err := s.b.Fact(id)
+	if err != nil {
+		apiFail(w, fmt.Errorf("fact %s: %w", id, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, f)
+}
+
+func (s *Server) apiHistory(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		apiError(w, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	if _, err := s.b.Fact(id); err != nil {
+		apiFail(w, fmt.Errorf("fact %s: %w", id, err))
+		return
+	}
+	h, err := s.b.History(id)
+	if err != nil {
+		apiFail(w, fmt.Errorf("history of %s: %w", id, err))
+		return
+	}
+	if h == nil {
+		h = []store.Event{}
+	}
+	writeJSON(w, http.StatusOK, h)
+}
+
+func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
+	sha := r.PathValue("sha")
+	if !shaPattern.MatchString(sha) {
+		apiError(w, http.StatusBadRequest, "bad document id: want the 64 hex digits of its SHA-256")
+		return
+	}
+	d, err := s.b.Document(sha)
+	if err != nil {
+		apiFail(w, fmt.Errorf("document %s: %w", sha, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+func (s *Server) apiConflicts(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.b.Conflicts()
+	if err != nil {
+		apiFail(w, fmt.Errorf("conflicts: %w", err))
+		return
+	}
+	if cs == nil {
+		cs = []store.Conflict{}
+	}
+	writeJSON(w, http.StatusOK, cs)
+}
+
+// reviewRequest is the body of POST /api/v1/facts/{id}/review.
+type reviewRequest struct {
+	Action string      `json:"action"`
+	By     string      `json:"by"`
+	Note   string      `json:"note"`
+	Edit   *store.Edit `json:"edit"`
+}
+
+// apiReview takes a decision from another tool. It needs no CSRF token: in
+// token mode it needs the bearer header, which no browser adds on its own;
+// on loopback it needs a JSON body, which no cross-site form can send
+// without a preflight this server never grants, and cross-site fetches are
+// refused before routing.
+func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		apiError(w, http.StatusUnsupportedMediaType, "send the decision as Content-Type: application/json")
+		return
+	}
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		apiError(w, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	var req reviewRequest
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&req)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data after the JSON object")
+	}
+	if err == nil {
+		_, err = io.Copy(io.Discard, r.Body) // reach the size limit, if any
+	}
+	if err != nil {
+		if tooLarge(err) {
+			apiError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		} else {
+			apiError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
+		}
+		return
+	}
+	cur, err := s.b.Fact(id)
+	if err != nil {
+		apiFail(w, fmt.Errorf("fact %s: %w", id, err))
+		return
+	}
+	d := store.Decision{Action: req.Action, By: cleanName(req.By), Note: req.Note}
+	if d.By == "" {
+		d.By = "api"
+	}
+	switch req.Action {
+	case "accept", "reject", "undo":
+		if req.Edit != nil {
+			apiError(w, http.StatusBadRequest, "edit is only allowed with action \"edit\"")
+			return
+		}
+	case "edit":
+		if req.Edit == nil {
+			apiError(w, http.StatusBadRequest, "action \"edit\" needs an \"edit\" object")
+			return
+		}
+		if errs := validateEdit(s.tax, *req.Edit, cur); len(errs) > 0 {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "invalid edit", "fields": errs})
+			return
+		}
+		d.Edit = req.Edit
+	default:
+		apiError(w, http.StatusBadRequest, "action must be accept, reject, edit or undo")
+		return
+	}
+	f, err := s.b.Review(id, d)
+	if err != nil {
+		apiFail(w, fmt.Errorf("%s %s: %w", req.Action, id, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, f)
+}
+
+// validateEdit checks an API edit; its empty fields keep the fact's own.
+func validateEdit(tax taxonomy, e store.Edit, cur store.Fact) map[string]string {
+	errs := map[string]string{}
+	check := func(field, v string, list []string, cur string) {
+		if v != "" && !contains(choices(list, cur), v) {
+			errs[field] = fmt.Sprintf("%q is not a %s of the taxonomy", v, field)
+		}
+	}
+	check("programme", e.Programme, tax.Programmes, cur.Programme)
+	check("metric", e.Metric, tax.Metrics, cur.Metric)
+	check("unit", e.Unit, tax.Units, cur.Unit)
+	check("qualifier", e.Qualifier, tax.Qualifiers, cur.Qualifier)
+	if e.AsOf != nil && !validAsOf(*e.AsOf) {
+		errs["as_of"] = "want YYYY, YYYY-MM or YYYY-MM-DD, or \"\""
+	}
+	v := cur.Value
+	if e.Value != nil {
+		v = *e.Value
+	}
+	if e.ValueMax != nil && *e.ValueMax <= v {
+		errs["value_max"] = "must be above value"
+	}
+	return errs
+}
+
+func apiFail(w http.ResponseWriter, err error) {
+	if code := statusOf(err); code != http.StatusInternalServerError {
+		apiError(w, code, err.Error())
+		return
+	}
+	log.Printf("serve: %v", err)
+	apiError(w, http.StatusInternalServerError, err.Error())
+}

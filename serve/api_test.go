@@ -1,0 +1,122 @@
+package serve
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/faits/faits/store"
+)
+
+func num(t testing.TB, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestAPIFactsPaginates(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	all, _ := st.Facts(store.Filter{})
+	var seen []string
+	next := "/api/v1/facts?limit=2"
+	for next != "" {
+		res, body := do(t, s, "GET", next, nil, nil)
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
+			t.Fatalf("GET %s: %d %s", next, res.StatusCode, body)
+		}
+		var p factsPage
+		if err := json.Unmarshal([]byte(body), &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != len(all) || len(p.Facts) > 2 {
+			t.Fatalf("page total %d size %d", p.Total, len(p.Facts))
+		}
+		for _, f := range p.Facts {
+			seen = append(seen, f.ID)
+		}
+		next = p.Next
+	}
+	if len(seen) != len(all) {
+		t.Errorf("pages gave %d facts, store has %d", len(seen), len(all))
+	}
+	for i := range seen {
+		if seen[i] != all[i].ID {
+			t.Errorf("fact %d: %s, want %s (id order)", i, seen[i], all[i].ID)
+		}
+	}
+	_, body := do(t, s, "GET", "/api/v1/facts?programme=amo&metric=beneficiaries", nil, nil)
+	var p factsPage
+	json.Unmarshal([]byte(body), &p)
+	if p.Total != 2 {
+		t.Errorf("filtered total %d, want 2", p.Total)
+	}
+	if res, _ := do(t, s, "GET", "/api/v1/facts?limit=5000", nil, nil); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("limit over the max: %d", res.StatusCode)
+	}
+}
+
+func TestAPIFactAndDocument(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	id := factID(t, st, "amo-tns", "files_processed", 3200)
+	res, body := do(t, s, "GET", "/api/v1/facts/"+id, nil, nil)
+	var f store.Fact
+	if err := json.Unmarshal([]byte(body), &f); err != nil || res.StatusCode != 200 || f.ID != id || f.Sources[0].Span != "3 200 dossiers" {
+		t.Fatalf("GET fact: %d %s", res.StatusCode, body)
+	}
+	res, body = do(t, s, "GET", "/api/v1/documents/"+f.Sources[0].DocSHA256, nil, nil)
+	var d store.Document
+	if err := json.Unmarshal([]byte(body), &d); err != nil || res.StatusCode != 200 || d.Body != testArticles[3].body {
+		t.Fatalf("GET document: %d %s", res.StatusCode, body)
+	}
+	for target, want := range map[string]int{
+		"/api/v1/facts/f-000000000000":     404,
+		"/api/v1/documents/" + sha("none"): 404,
+		"/api/v1/documents/abc":            400,
+		"/api/v1/nothing":                  404,
+	} {
+		if res, body := do(t, s, "GET", target, nil, nil); res.StatusCode != want || !strings.Contains(body, `"error"`) {
+			t.Errorf("GET %s: %d %s, want %d with a JSON error", target, res.StatusCode, body, want)
+		}
+	}
+}
+
+func TestAPIReview(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	id := factID(t, st, "amo", "beneficiaries", 8.6e6)
+	post := func(body string, ct string) (int, string) {
+		res, b := do(t, s, "POST", "/api/v1/facts/"+id+"/review", strings.NewReader(body), map[string]string{"Content-Type": ct})
+		return res.StatusCode, b
+	}
+	if code, b := post(`{"action":"accept","by":"bot"}`, "application/json"); code != 200 || !strings.Contains(b, `"status": "accepted"`) {
+		t.Fatalf("accept: %d %s", code, b)
+	}
+	if h, _ := st.History(id); len(h) != 1 || h[0].By != "bot" {
+		t.Errorf("history %+v", h)
+	}
+	tests := []struct {
+		body, ct string
+		want     int
+	}{
+		{`{"action":"accept"}`, "text/plain", 415},
+		{`{"action":"approve"}`, "application/json", 400},
+		{`{"action":"accept","extra":1}`, "application/json", 400},
+		{`{"action":"accept"} {}`, "application/json", 400},
+		{`{"action":"edit"}`, "application/json", 400},
+		{`{"action":"edit","edit":{"as_of":"2021-13"}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"programme":"nope"}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"value":8700000,"as_of":"2021"}}`, "application/json", 200},
+	}
+	for _, tc := range tests {
+		if code, b := post(tc.body, tc.ct); code != tc.want {
+			t.Errorf("%s (%s): %d %s, want %d", tc.body, tc.ct, code, b, tc.want)
+		}
+	}
+	if f, _ := st.Fact(id); f.Value != 8.7e6 || f.Status != "edited" {
+		t.Errorf("after API edit: %v %s", f.Value, f.Status)
+	}
+}

@@ -1,0 +1,21 @@
+package serve
+
+import "github.com/faits/faits/store"
+
+// Backend is what the desk and the API need of a fact store. *store.Store
+// satisfies it; tests use an in-memory fake so that handlers can be checked
+// without a bbolt file.
+type Backend interface {
+	Facts(store.Filter) ([]store.Fact, error)
+	Fact(id string) (store.Fact, error)
+	Document(sha string) (store.Document, error)
+	Review(id string, d store.Decision) (store.Fact, error)
+	History(id string) ([]store.Event, error)
+	Conflicts() ([]store.Conflict, error)
+}
+
+var _ Backend = (*store.Store)(nil)
+
+// independentSources counts the sources of f that are not reprints of one
+// another (the store's rule, kept in one place).
+func independentSources(f store.Fact) int { return f.IndependentSources() }

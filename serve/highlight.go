@@ -1,0 +1,112 @@
+package serve
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/faits/faits/store"
+)
+
+// segment is a run of text, marked or not. Templates escape Text: no
+// article text ever reaches the page as HTML.
+type segment struct {
+	Text  string
+	Mark  bool
+	ID    string // anchor of a marked figure in the document view
+	Fact  string // fact id of a marked figure
+	Title string
+	Focus bool
+}
+
+// quoteSegments splits a source's sentence around its figure. The figure is
+// located by its byte offsets in the document body when the sentence can be
+// found there around them, so that a figure written twice in one sentence is
+// marked where the rule read it; otherwise by its first occurrence.
+func quoteSegments(src store.Source, body string) []segment {
+	q, span := src.Quote, src.Span
+	if q == "" {
+		q = span
+	}
+	if validRange(body, src.Start, src.End) {
+		for from := 0; ; {
+			i := strings.Index(body[from:], q)
+			if i < 0 {
+				break
+			}
+			qs := from + i
+			if qs <= src.Start && src.End <= qs+len(q) {
+				return split3(q, src.Start-qs, src.End-qs)
+			}
+			if qs > src.Start {
+				break
+			}
+			from = qs + 1
+		}
+	}
+	if i := strings.Index(q, span); i >= 0 && span != "" {
+		return split3(q, i, i+len(span))
+	}
+	return []segment{{Text: q}}
+}
+
+func split3(s string, a, b int) []segment {
+	var out []segment
+	if a > 0 {
+		out = append(out, segment{Text: s[:a]})
+	}
+	out = append(out, segment{Text: s[a:b], Mark: true})
+	if b < len(s) {
+		out = append(out, segment{Text: s[b:]})
+	}
+	return out
+}
+
+// validRange reports whether [start, end) is a non-empty slice of body that
+// starts and ends on character boundaries.
+func validRange(body string, start, end int) bool {
+	return 0 <= start && start < end && end <= len(body) &&
+		utf8.RuneStart(body[start]) && (end == len(body) || utf8.RuneStart(body[end]))
+}
+
+// docMark is one extracted figure in a document.
+type docMark struct {
+	Start, End int
+	Fact       string
+	Title      string
+}
+
+// anchor names a figure in the document view, so that a fact page can link
+// straight to it (#s-1042-1078).
+func anchor(start, end int) string {
+	return "s-" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
+}
+
+// docSegments marks every figure of body. Overlapping or invalid ranges are
+// dropped (the first one read wins) rather than producing broken text.
+func docSegments(body string, marks []docMark, focus string) []segment {
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].Start != marks[j].Start {
+			return marks[i].Start < marks[j].Start
+		}
+		return marks[i].End > marks[j].End
+	})
+	var out []segment
+	pos := 0
+	for _, m := range marks {
+		if !validRange(body, m.Start, m.End) || m.Start < pos {
+			continue
+		}
+		if m.Start > pos {
+			out = append(out, segment{Text: body[pos:m.Start]})
+		}
+		out = append(out, segment{Text: body[m.Start:m.End], Mark: true, ID: anchor(m.Start, m.End),
+			Fact: m.Fact, Title: m.Title, Focus: focus != "" && m.Fact == focus})
+		pos = m.End
+	}
+	if pos < len(body) {
+		out = append(out, segment{Text: body[pos:]})
+	}
+	return out
+}

@@ -1,0 +1,258 @@
+package serve
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+
+	"github.com/faits/faits/store"
+)
+
+// queueItem is one row of the queue with where its buttons lead afterwards.
+type queueItem struct {
+	factView
+	// Return is the queue focused on the next fact, where a plain form post
+	// lands after deciding this one.
+	Return  string
+	EditURL string
+}
+
+type queueData struct {
+	Q                                           query
+	Items                                       []queueItem
+	Focus                                       string
+	Total                                       int
+	First, Last                                 int
+	PrevURL, NextURL                            string
+	Programmes, Metrics, Statuses, Sites, Rules []string
+}
+
+const queuePage = 100
+
+func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query(), "pending", "sources", queuePage)
+	if err != nil {
+		s.failCode(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	all, err := list(s.b, q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	shown := page(all, q)
+	views, err := newDocCache(s.b).views(shown)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := queueData{Q: q, Total: len(all), Focus: r.URL.Query().Get("focus"),
+		Programmes: s.tax.Programmes, Metrics: s.tax.Metrics, Statuses: statuses}
+	if d.Sites, d.Rules, err = s.siteAndRuleChoices(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	base := q.values()
+	for i, v := range views {
+		ret := queueURL(base, q.Offset, "")
+		if i+1 < len(views) {
+			ret = queueURL(base, q.Offset, views[i+1].ID)
+		}
+		d.Items = append(d.Items, queueItem{factView: v, Return: ret,
+			EditURL: "/facts/" + v.ID + "/edit?return=" + url.QueryEscape(ret)})
+	}
+	found := false
+	for _, it := range d.Items {
+		found = found || it.ID == d.Focus
+	}
+	if !found && len(d.Items) > 0 {
+		d.Focus = d.Items[0].ID
+	}
+	if len(shown) > 0 {
+		d.First, d.Last = q.Offset+1, q.Offset+len(shown)
+	}
+	if q.Offset > 0 {
+		d.PrevURL = queueURL(base, max(0, q.Offset-q.Limit), "")
+	}
+	if q.Offset+len(shown) < len(all) {
+		d.NextURL = queueURL(base, q.Offset+q.Limit, "")
+	}
+	s.render(w, r, http.StatusOK, "queue", d)
+}
+
+func queueURL(base url.Values, offset int, focus string) string {
+	v := url.Values{}
+	for k, x := range base {
+		v[k] = x
+	}
+	if offset > 0 {
+		v.Set("offset", fmt.Sprint(offset))
+	}
+	if focus != "" {
+		v.Set("focus", focus)
+	}
+	return "/queue?" + v.Encode()
+}
+
+// siteAndRuleChoices lists the sites and rules present in the store, for
+// the queue's filter menus.
+func (s *Server) siteAndRuleChoices() (sites, rules []string, err error) {
+	facts, err := s.b.Facts(store.Filter{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("list facts: %w", err)
+	}
+	ss, rs := map[string]bool{}, map[string]bool{}
+	for _, f := range facts {
+		for _, src := range f.Sources {
+			if src.Site != "" {
+				ss[src.Site] = true
+			}
+			if src.Rule != "" {
+				rs[src.Rule] = true
+			}
+		}
+	}
+	return sortedKeys(ss), sortedKeys(rs), nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type factData struct {
+	Fact    factView
+	History []eventView
+	EditURL string
+	Return  string
+}
+
+func (s *Server) factPage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		s.failCode(w, r, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	f, err := s.b.Fact(id)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("fact %s: %w", id, err))
+		return
+	}
+	v, err := newDocCache(s.b).view(f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	h, err := s.b.History(id)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("history of %s: %w", id, err))
+		return
+	}
+	here := "/facts/" + id
+	s.render(w, r, http.StatusOK, "fact", factData{Fact: v, History: historyViews(h), Return: here,
+		EditURL: here + "/edit?return=" + url.QueryEscape(here)})
+}
+
+// review takes a desk decision: accept, reject or undo. The desk's script
+// posts it with fetch and gets JSON back; without script the form posts and
+// the browser follows the redirect.
+func (s *Server) review(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	if !s.csrfOK(r) {
+		s.failCode(w, r, http.StatusForbidden, "missing or wrong CSRF token: reload the page")
+		return
+	}
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		s.failCode(w, r, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	action := r.PostFormValue("action")
+	if action != "accept" && action != "reject" && action != "undo" {
+		s.failCode(w, r, http.StatusBadRequest, "action must be accept, reject or undo (edit through the edit form)")
+		return
+	}
+	f, err := s.b.Review(id, store.Decision{Action: action, By: s.editor(r), Note: r.PostFormValue("note")})
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("%s %s: %w", action, id, err))
+		return
+	}
+	if wantsJSON(r) {
+		writeJSON(w, http.StatusOK, map[string]any{"fact": f})
+		return
+	}
+	http.Redirect(w, r, safeReturn(r.PostFormValue("return"), "/facts/"+id), http.StatusSeeOther)
+}
+
+type documentData struct {
+	Doc      store.Document
+	Segments []segment
+	Figures  int
+	Focus    string
+}
+
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
+	sha := r.PathValue("sha")
+	if !shaPattern.MatchString(sha) {
+		s.failCode(w, r, http.StatusBadRequest, "bad document id: want the 64 hex digits of its SHA-256")
+		return
+	}
+	doc, err := s.b.Document(sha)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("document %s: %w", sha, err))
+		return
+	}
+	facts, err := s.b.Facts(store.Filter{DocSHA256: sha})
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("facts of %s: %w", sha, err))
+		return
+	}
+	var marks []docMark
+	for _, f := range facts {
+		for _, src := range f.Sources {
+			if src.DocSHA256 == sha {
+				marks = append(marks, docMark{Start: src.Start, End: src.End, Fact: f.ID,
+					Title: f.Programme + " · " + f.Metric + " · " + display(f) + " · " + f.Status})
+			}
+		}
+	}
+	segs := docSegments(doc.Body, marks, r.URL.Query().Get("focus"))
+	n := 0
+	for _, sg := range segs {
+		if sg.Mark {
+			n++
+		}
+	}
+	s.render(w, r, http.StatusOK, "document", documentData{Doc: doc, Segments: segs, Figures: n, Focus: r.URL.Query().Get("focus")})
+}
+
+type conflictView struct {
+	Programme, Metric, AsOf string
+	Facts                   []factView
+}
+
+func (s *Server) conflictsPage(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.b.Conflicts()
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("conflicts: %w", err))
+		return
+	}
+	c := newDocCache(s.b)
+	var out []conflictView
+	for _, g := range cs {
+		vs, err := c.views(g.Facts)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		out = append(out, conflictView{Programme: g.Programme, Metric: g.Metric, AsOf: g.AsOf, Facts: vs})
+	}
+	s.render(w, r, http.StatusOK, "conflicts", out)
+}

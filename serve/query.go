@@ -1,0 +1,156 @@
+package serve
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/faits/faits/store"
+)
+
+// query is the filter, order and page shared by the queue and GET
+// /api/v1/facts.
+type query struct {
+	Programme, Metric, Status, Rule, Site, Doc string
+	// Date keeps facts whose as_of starts with it ("2024", "2024-11").
+	Date string
+	// Sort is "sources" (independent sources, most first), "date" (as_of,
+	// latest first) or "id".
+	Sort          string
+	Limit, Offset int
+}
+
+const maxLimit = 1000
+
+// parseQuery reads a query from URL parameters; status "all" (or an empty
+// status parameter) lists every status, a missing one means defStatus.
+func parseQuery(v url.Values, defStatus, defSort string, defLimit int) (query, error) {
+	q := query{
+		Programme: v.Get("programme"), Metric: v.Get("metric"), Rule: v.Get("rule"),
+		Site: v.Get("site"), Doc: v.Get("doc"), Date: v.Get("date"),
+		Status: defStatus, Sort: defSort, Limit: defLimit,
+	}
+	if v.Has("status") {
+		q.Status = v.Get("status")
+	}
+	if q.Status == "all" {
+		q.Status = ""
+	}
+	if q.Status != "" && !contains(statuses, q.Status) {
+		return q, fmt.Errorf("status %q: want one of %s or all", q.Status, strings.Join(statuses, ", "))
+	}
+	if s := v.Get("sort"); s != "" {
+		q.Sort = s
+	}
+	if q.Sort != "sources" && q.Sort != "date" && q.Sort != "id" {
+		return q, fmt.Errorf("sort %q: want sources, date or id", q.Sort)
+	}
+	if q.Date != "" && !datePrefix.MatchString(q.Date) {
+		return q, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", q.Date)
+	}
+	var err error
+	if q.Limit, err = intParam(v, "limit", q.Limit, 1, maxLimit); err != nil {
+		return q, err
+	}
+	if q.Offset, err = intParam(v, "offset", 0, 0, 1<<31-1); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
+	s := v.Get(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("%s %q: want a whole number from %d to %d", name, s, lo, hi)
+	}
+	return n, nil
+}
+
+// values writes q back as URL parameters (for links that keep the filter).
+func (q query) values() url.Values {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	set("programme", q.Programme)
+	set("metric", q.Metric)
+	set("rule", q.Rule)
+	set("site", q.Site)
+	set("doc", q.Doc)
+	set("date", q.Date)
+	if q.Status == "" {
+		v.Set("status", "all")
+	} else {
+		v.Set("status", q.Status)
+	}
+	set("sort", q.Sort)
+	return v
+}
+
+// list returns every fact matching q, in q's order (not paged).
+func list(b Backend, q query) ([]store.Fact, error) {
+	facts, err := b.Facts(store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status,
+		Rule: q.Rule, Site: q.Site, Doc: q.Doc})
+	if err != nil {
+		return nil, fmt.Errorf("list facts: %w", err)
+	}
+	if q.Date != "" {
+		kept := facts[:0:0]
+		for _, f := range facts {
+			if strings.HasPrefix(f.AsOf, q.Date) {
+				kept = append(kept, f)
+			}
+		}
+		facts = kept
+	}
+	sortFacts(facts, q.Sort)
+	return facts, nil
+}
+
+func sortFacts(facts []store.Fact, by string) {
+	sort.SliceStable(facts, func(i, j int) bool {
+		a, b := facts[i], facts[j]
+		switch by {
+		case "sources":
+			if x, y := independentSources(a), independentSources(b); x != y {
+				return x > y
+			}
+			if len(a.Sources) != len(b.Sources) {
+				return len(a.Sources) > len(b.Sources)
+			}
+			if a.AsOf != b.AsOf {
+				return a.AsOf > b.AsOf
+			}
+		case "date":
+			if a.AsOf != b.AsOf {
+				return a.AsOf > b.AsOf
+			}
+		}
+		return a.ID < b.ID
+	})
+}
+
+// page cuts facts to q's window.
+func page(facts []store.Fact, q query) []store.Fact {
+	if q.Offset >= len(facts) {
+		return nil
+	}
+	end := min(q.Offset+q.Limit, len(facts))
+	return facts[q.Offset:end]
+}
+
+var (
+	idPattern  = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+	shaPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+)
