@@ -1,21 +1,24 @@
-// Package store keeps deduplicated facts, their sources, the documents they
-// come from and editors' decisions in a bbolt file. Callers never see a bucket.
-//
-// SKELETON: signatures agreed between the stages; bodies are being written.
+// The store's API: Open, the exported records and the types of the read
+// and review calls. doc.go describes the file layout.
+
 package store
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"sync"
 	"time"
 
-	"github.com/faits/faits/corpus"
-	"github.com/faits/faits/extract"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrNotFound is returned for an unknown fact or document.
 var ErrNotFound = errors.New("not found")
 
-var errNotImplemented = errors.New("store: not implemented yet")
+// DefaultTimeout is the lock wait used when Options.Timeout is zero.
+const DefaultTimeout = time.Second
 
 // Options configure Open. A nil *Options means read-write with defaults.
 type Options struct {
@@ -27,16 +30,98 @@ type Options struct {
 	// Owner names the holder ("faits ingest", "faits serve") so that a
 	// second process can say who holds the file.
 	Owner string
+	// Now replaces time.Now for event times and change times, so that
+	// tests and replays are reproducible. Nil means time.Now.
+	Now func() time.Time
 }
 
 // Store is an open fact store. It is safe for concurrent use by goroutines.
-type Store struct{}
+type Store struct {
+	db       *bolt.DB
+	path     string
+	readOnly bool
+	now      func() time.Time
+	// sidecar is the owner file written while holding the write lock, ""
+	// for a read-only store.
+	sidecar   string
+	closeOnce sync.Once
+	closeErr  error
+	// wmu serialises the writes that use lsh, the in-memory reprint
+	// index (nil until the first write needs it).
+	wmu sync.Mutex
+	lsh lshIndex
+}
 
 // Open opens (creating it if needed, unless read-only) the store at path.
-func Open(path string, opts *Options) (*Store, error) { return nil, errNotImplemented }
+//
+// A read-write Open takes bbolt's exclusive lock for as long as the store
+// stays open; a read-only one takes a shared lock, so readers coexist with
+// each other but not with a writer. When the lock cannot be had within
+// Options.Timeout, Open returns a *LockedError. A store written by an older
+// faits is migrated (read-write only); one written by a newer faits is
+// refused with a *SchemaError.
+func Open(path string, opts *Options) (*Store, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	timeout := o.Timeout
+	switch {
+	case timeout == 0:
+		timeout = DefaultTimeout
+	case timeout < 0:
+		timeout = 0 // bbolt: wait forever
+	}
+	if o.ReadOnly {
+		// bbolt would report a missing file as a bare ENOENT from open(2).
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, lockedError(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly, now: o.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if !o.ReadOnly {
+		s.sidecar = ownerPath(path)
+		if err := writeOwner(s.sidecar, o.Owner); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := s.checkSchema(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
 
-// Close releases the file.
-func (s *Store) Close() error { return nil }
+// Close releases the file. It is safe to call more than once.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		// The owner file goes first: once the lock is released another
+		// writer may already have written its own.
+		if s.sidecar != "" {
+			if err := os.Remove(s.sidecar); err != nil && !errors.Is(err, os.ErrNotExist) {
+				s.closeErr = fmt.Errorf("remove owner file: %w", err)
+			}
+		}
+		if err := s.db.Close(); err != nil && s.closeErr == nil {
+			s.closeErr = fmt.Errorf("close store %s: %w", s.path, err)
+		}
+	})
+	return s.closeErr
+}
+
+// Path returns the file the store was opened from.
+func (s *Store) Path() string { return s.path }
 
 // Document is a stored article, identified by the SHA-256 of its clean text.
 type Document struct {
@@ -84,7 +169,10 @@ type Fact struct {
 	AsOf      string   `json:"as_of"`
 	Modality  string   `json:"modality,omitempty"`
 	Status    string   `json:"status"`
-	Sources   []Source `json:"sources"`
+	// Decision is, for an orphaned fact only, the editor's decision it
+	// keeps ("accepted", "rejected", "edited", or "pending" after undos).
+	Decision string   `json:"decision,omitempty"`
+	Sources  []Source `json:"sources"`
 }
 
 // IngestResult says what one Ingest call changed.
@@ -92,17 +180,17 @@ type IngestResult struct {
 	Skipped    bool // the file was unchanged since the last ingest
 	NewFacts   int
 	NewSources int
+	// RemovedSources counts sources that the file's previous version gave
+	// and this one no longer does.
+	RemovedSources int
+	// Dropped counts facts left without a source and deleted; Orphaned
+	// those kept, with status "orphaned", because an editor acted on them.
+	Dropped, Orphaned int
+	// DocSHA256 is the SHA-256 of the document's clean text.
+	DocSHA256 string
+	// ReprintGroup is the document's near-duplicate group after the call.
+	ReprintGroup string
 }
-
-// Ingest records one file: its raw bytes' hash (to skip it next time when
-// unchanged), its clean document and the facts read from it. rel is the
-// path relative to the folder given to ingest.
-func (s *Store) Ingest(rel string, rawSHA256 string, doc *corpus.Document, facts []extract.Fact) (IngestResult, error) {
-	return IngestResult{}, errNotImplemented
-}
-
-// Unchanged reports whether rel was already ingested with these raw bytes.
-func (s *Store) Unchanged(rel, rawSHA256 string) (bool, error) { return false, errNotImplemented }
 
 // Filter selects facts; empty fields match everything.
 type Filter struct {
@@ -111,15 +199,6 @@ type Filter struct {
 	DocSHA256                             string
 	Since                                 time.Time // changed at or after
 }
-
-// Facts returns the facts matching f, sorted by id.
-func (s *Store) Facts(f Filter) ([]Fact, error) { return nil, errNotImplemented }
-
-// Fact returns one fact by id.
-func (s *Store) Fact(id string) (Fact, error) { return Fact{}, errNotImplemented }
-
-// Document returns one document by the SHA-256 of its clean text.
-func (s *Store) Document(sha string) (Document, error) { return Document{}, errNotImplemented }
 
 // Edit holds an editor's corrected values; zero fields keep the fact's own.
 type Edit struct {
@@ -142,29 +221,29 @@ type Decision struct {
 }
 
 // Event is one decision as kept in a fact's history, forever.
+//
+// Before and After are the fact's state around the decision without its
+// Sources (those belong to ingestion, not to the editor).
 type Event struct {
+	// Seq orders events across the whole store; it never repeats.
+	Seq    uint64    `json:"seq"`
 	At     time.Time `json:"at"`
 	By     string    `json:"by"`
 	Action string    `json:"action"`
 	Note   string    `json:"note,omitempty"`
 	Before Fact      `json:"before"`
 	After  Fact      `json:"after"`
+	// Undoes is the Seq of the decision an "undo" reverted.
+	Undoes uint64 `json:"undoes,omitempty"`
 }
 
-// Review applies d to the fact id and returns the fact's new state.
-func (s *Store) Review(id string, d Decision) (Fact, error) { return Fact{}, errNotImplemented }
-
-// History returns the fact's events, oldest first.
-func (s *Store) History(id string) ([]Event, error) { return nil, errNotImplemented }
-
 // Conflict groups facts with the same programme, metric and as_of but
-// different values.
+// different values. Facts of different units are never compared, so a
+// group also shares its Unit.
 type Conflict struct {
 	Programme string `json:"programme"`
 	Metric    string `json:"metric"`
 	AsOf      string `json:"as_of"`
+	Unit      string `json:"unit"`
 	Facts     []Fact `json:"facts"`
 }
-
-// Conflicts lists every conflict group.
-func (s *Store) Conflicts() ([]Conflict, error) { return nil, errNotImplemented }

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/faits/faits/corpus"
+)
+
+// synthDoc is one synthetic article and the readings an extractor would
+// give of it.
+type synthDoc struct {
+	rel, raw string
+	doc      *corpus.Document
+	facts    []extractFact
+}
+
+var (
+	synthProgrammes = []string{"amo", "amo-tadamon", "amo-tns", "rsu", "rnp", "asd", "aide-rentree", "ramed"}
+	synthMetrics    = []string{"beneficiaries", "enrolled", "files_processed", "amount_paid", "budget"}
+	synthFiller     = strings.Fields(`le gouvernement a présenté mardi à Rabat le bilan d'étape de la réforme
+		de la protection sociale devant les parlementaires qui ont salué les progrès réalisés tout en
+		relevant les difficultés d'accès aux soins dans les zones rurales et la lenteur du remboursement
+		des dossiers par les caisses selon plusieurs syndicats la généralisation de la couverture médicale
+		reste un chantier prioritaire pour l'exécutif qui prévoit de nouvelles mesures d'accompagnement`)
+)
+
+// synthCorpus makes n articles of about 2 KB with five figures each, drawn
+// from a pool small enough for facts to recur across articles; one article
+// in ten is a reprint of an earlier one with other furniture and a word
+// changed.
+func synthCorpus(n int) []synthDoc {
+	rng := rand.New(rand.NewPCG(6, 6))
+	docs := make([]synthDoc, 0, n)
+	for i := 0; i < n; i++ {
+		if i > 10 && i%10 == 0 {
+			orig := docs[rng.IntN(len(docs))]
+			body := "Par la rédaction avec MAP\n\n" + strings.Replace(orig.doc.Body, "gouvernement", "exécutif", 1)
+			shift := len("Par la rédaction avec MAP\n\n")
+			d := synthDoc{rel: fmt.Sprintf("site%d/%05d.html", i%7, i), raw: fmt.Sprint("raw", i), doc: &corpus.Document{Body: body, Site: "reprint.test"}}
+			for _, f := range orig.facts {
+				f.Start += shift
+				f.End += shift
+				if body[f.Start:f.End] == f.Span {
+					d.facts = append(d.facts, f)
+				}
+			}
+			docs = append(docs, d)
+			continue
+		}
+		var b strings.Builder
+		var facts []extractFact
+		for p := 0; p < 5; p++ {
+			for w := 0; w < 50; w++ {
+				b.WriteString(synthFiller[rng.IntN(len(synthFiller))])
+				b.WriteByte(' ')
+			}
+			prog := synthProgrammes[rng.IntN(len(synthProgrammes))]
+			metric := synthMetrics[rng.IntN(len(synthMetrics))]
+			tenths := 10 + rng.IntN(300)
+			span := fmt.Sprintf("%d,%d millions de personnes", tenths/10, tenths%10)
+			b.WriteString("ce programme compte ")
+			start := b.Len()
+			b.WriteString(span)
+			facts = append(facts, extractFact{Programme: prog, Metric: metric, Unit: "person", Value: float64(tenths) * 1e5,
+				Qualifier: "exact", AsOf: fmt.Sprintf("2024-%02d", 1+rng.IntN(12)), Span: span, Start: start, End: start + len(span),
+				Quote: "ce programme compte " + span, Rule: metric + "/synth"})
+			b.WriteString(".\n\n")
+		}
+		docs = append(docs, synthDoc{rel: fmt.Sprintf("site%d/%05d.txt", i%7, i), raw: fmt.Sprint("raw", i),
+			doc: &corpus.Document{Body: b.String(), Title: fmt.Sprint("Article ", i), Site: "synth.test", Published: "2024-12-01"}, facts: facts})
+	}
+	return docs
+}
+
+// BenchmarkIngest10k ingests 10,000 synthetic articles into a new store,
+// one transaction (and one fsync) per article, as faits ingest does.
+//
+//	go test ./store -run '^$' -bench Ingest10k -benchtime 1x
+func BenchmarkIngest10k(b *testing.B) {
+	benchIngest(b, 10000, 1)
+}
+
+func benchIngest(b *testing.B, n, workers int) {
+	docs := synthCorpus(n)
+	var bytes, readings int64
+	for _, d := range docs {
+		bytes += int64(len(d.doc.Body))
+		readings += int64(len(d.facts))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	var size int64
+	var st Stats
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "faits.db")
+		s, err := Open(path, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		work := make(chan synthDoc)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for d := range work {
+					if _, err := s.Ingest(d.rel, d.raw, d.doc, d.facts); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		for _, d := range docs {
+			work <- d
+		}
+		close(work)
+		wg.Wait()
+		b.StopTimer()
+		if st, err = s.Stats(); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = fi.Size()
+		b.StartTimer()
+	}
+	sec := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(n)/sec, "docs/s")
+	b.ReportMetric(float64(readings)/sec, "readings/s")
+	b.ReportMetric(float64(st.Facts)/sec, "facts/s")
+	b.ReportMetric(float64(size)/1e6, "MB-file")
+	b.ReportMetric(float64(st.Facts), "facts")
+	b.ReportMetric(float64(st.ReprintGroups), "groups")
+}
+
+// BenchmarkFacts reads every fact of a 10,000-article store with its
+// sources, as faits export does, and one programme's through the index.
+//
+//	go test ./store -run '^$' -bench Facts -benchtime 5x
+func BenchmarkFacts(b *testing.B) {
+	s, _ := openTemp(b)
+	for _, d := range synthCorpus(10000) {
+		if _, err := s.Ingest(d.rel, d.raw, d.doc, d.facts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, f := range []Filter{{}, {Programme: "rsu"}} {
+		name := "all"
+		if f.Programme != "" {
+			name = "programme"
+		}
+		b.Run(name, func(b *testing.B) {
+			n := 0
+			for i := 0; i < b.N; i++ {
+				fs, err := s.Facts(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(fs)
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "facts/s")
+		})
+	}
+}

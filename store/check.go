@@ -1,0 +1,266 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// maxProblems bounds Check's report; past it the store is plainly broken.
+const maxProblems = 20
+
+// Check verifies the file (bbolt's own page check) and every invariant
+// between buckets that doc.go lists. It returns nil for a consistent store
+// and otherwise an error joining the first problems found.
+func (s *Store) Check() error {
+	var problems []error
+	add := func(format string, args ...any) bool {
+		problems = append(problems, fmt.Errorf(format, args...))
+		return len(problems) < maxProblems
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if !add("bbolt: %v", err) {
+				return nil
+			}
+		}
+		v, _, err := readVersion(tx)
+		if err != nil || v != SchemaVersion {
+			add("schema version %d, want %d (%v)", v, SchemaVersion, err)
+			return nil
+		}
+		c := checker{tx: tx, add: add}
+		for _, step := range []func() error{c.files, c.docs, c.groups, c.sources, c.facts, c.index, c.signatures} {
+			if err := step(); err != nil {
+				return err
+			}
+			if len(problems) >= maxProblems {
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check %s: %w", s.path, errors.Join(problems...))
+	}
+	return nil
+}
+
+type checker struct {
+	tx  *bolt.Tx
+	add func(string, ...any) bool
+}
+
+func (c checker) b(name []byte) *bolt.Bucket { return c.tx.Bucket(name) }
+
+func (c checker) files() error {
+	return c.b(bFiles).ForEach(func(k, v []byte) error {
+		var f fileRec
+		if err := json.Unmarshal(v, &f); err != nil {
+			c.add("file %s: %v", k, err)
+			return nil
+		}
+		var d Document
+		found, err := getJSON(c.b(bDocs), []byte(f.Doc), &d)
+		switch {
+		case err != nil:
+			c.add("file %s: %v", k, err)
+		case !found:
+			c.add("file %s: document %s missing", k, f.Doc)
+		case !slices.Contains(d.Paths, string(k)):
+			c.add("file %s: document %s does not list it", k, f.Doc)
+		}
+		return nil
+	})
+}
+
+func (c checker) docs() error {
+	return c.b(bDocs).ForEach(func(k, v []byte) error {
+		var d Document
+		if err := json.Unmarshal(v, &d); err != nil {
+			c.add("document %s: %v", k, err)
+			return nil
+		}
+		body := c.b(bBodies).Get(k)
+		if sum := sha256.Sum256(body); body == nil || hex.EncodeToString(sum[:]) != string(k) {
+			c.add("document %s: body missing or hash mismatch", k)
+		}
+		if len(d.Paths) == 0 || !slices.IsSorted(d.Paths) {
+			c.add("document %s: paths %q empty or unsorted", k, d.Paths)
+			return nil
+		}
+		for _, p := range d.Paths {
+			var f fileRec
+			found, err := getJSON(c.b(bFiles), []byte(p), &f)
+			if err != nil || !found || f.Doc != string(k) {
+				c.add("document %s: path %s does not point back (%v)", k, p, err)
+			} else if p == d.Paths[0] && (f.Title != d.Title || f.Site != d.Site || f.Published != d.Published || f.URL != d.URL) {
+				c.add("document %s: metadata differs from its first path's", k)
+			}
+		}
+		h, err := docHash(string(k))
+		if err != nil {
+			c.add("document key %s: %v", k, err)
+			return nil
+		}
+		if d.ReprintGroup != "" && c.b(bGroups).Get(groupKey(d.ReprintGroup, h)) == nil {
+			c.add("document %s: group %s does not list it", k, d.ReprintGroup)
+		}
+		return nil
+	})
+}
+
+func (c checker) groups() error {
+	members := map[string][][32]byte{}
+	err := c.b(bGroups).ForEach(func(k, _ []byte) error {
+		if len(k) != idLen+32 {
+			c.add("bad group key %x", k)
+			return nil
+		}
+		g := string(k[:idLen])
+		h := [32]byte(k[idLen:])
+		members[g] = append(members[g], h)
+		var d Document
+		found, err := getJSON(c.b(bDocs), []byte(hex.EncodeToString(h[:])), &d)
+		if err != nil || !found || d.ReprintGroup != g {
+			c.add("group %s lists %x, whose document disagrees (%v)", g, h, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for g, ms := range members {
+		if len(ms) < 2 {
+			c.add("group %s has %d member", g, len(ms))
+			continue
+		}
+		min := ms[0] // the cursor returns members sorted
+		if groupID(min) != g {
+			c.add("group %s is not named after its smallest member %x", g, min)
+		}
+	}
+	return nil
+}
+
+func (c checker) sources() error {
+	err := c.b(bSources).ForEach(func(k, v []byte) error {
+		p, err := parseSourceKey(k)
+		if err != nil {
+			c.add("%v", err)
+			return nil
+		}
+		if c.b(bFacts).Get([]byte(p.id)) == nil {
+			c.add("source %x: fact %s missing", k, p.id)
+		}
+		if c.b(bByDoc).Get(byDocKey(p.doc, p.id, p.start, p.end)) == nil {
+			c.add("source %x: no bydoc entry", k)
+		}
+		var s storedSource
+		if err := json.Unmarshal(v, &s); err != nil {
+			c.add("source %x: %v", k, err)
+			return nil
+		}
+		body := c.b(bBodies).Get([]byte(hex.EncodeToString(p.doc[:])))
+		if body == nil || p.end > len(body) || p.start > p.end || string(body[p.start:p.end]) != s.Span {
+			c.add("source %x: span %q is not in its document", k, s.Span)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return c.b(bByDoc).ForEach(func(k, _ []byte) error {
+		p, err := parseByDocKey(k)
+		if err != nil {
+			c.add("%v", err)
+			return nil
+		}
+		if c.b(bSources).Get(sourceKey(p.id, p.doc, p.start, p.end)) == nil {
+			c.add("bydoc %x: no source", k)
+		}
+		return nil
+	})
+}
+
+func (c checker) facts() error {
+	return c.b(bFacts).ForEach(func(k, v []byte) error {
+		id := string(k)
+		var r factRec
+		if err := json.Unmarshal(v, &r); err != nil {
+			c.add("fact %s: %v", id, err)
+			return nil
+		}
+		if r.key().ID() != id {
+			c.add("fact %s: key %q hashes to %s", id, r.key().Canonical(), r.key().ID())
+		}
+		n, quals := 0, map[string]int{}
+		cur := c.b(bSources).Cursor()
+		for sk, sv := cur.Seek(k); hasPrefix(sk, k); sk, sv = cur.Next() {
+			var s storedSource
+			if err := json.Unmarshal(sv, &s); err == nil {
+				quals[s.Qualifier]++
+			}
+			n++
+		}
+		if n != r.Sources {
+			c.add("fact %s: counts %d sources, has %d", id, r.Sources, n)
+		}
+		if !maps.Equal(quals, r.Qualifiers) && (len(quals) > 0 || len(r.Qualifiers) > 0) {
+			c.add("fact %s: qualifier counts %v, sources say %v", id, r.Qualifiers, quals)
+		}
+		if n == 0 && r.Events == 0 {
+			c.add("fact %s: no source and no decision, should have been dropped", id)
+		}
+		events := 0
+		ec := c.b(bEvents).Cursor()
+		for ek, _ := ec.Seek(k); hasPrefix(ek, k); ek, _ = ec.Next() {
+			events++
+		}
+		if events != r.Events {
+			c.add("fact %s: counts %d events, has %d", id, r.Events, events)
+		}
+		if c.b(bIndex).Get(indexKey(r.view(id))) == nil {
+			c.add("fact %s: not indexed", id)
+		}
+		return nil
+	})
+}
+
+func (c checker) index() error {
+	return c.b(bIndex).ForEach(func(k, _ []byte) error {
+		if len(k) < idLen+3 {
+			c.add("bad index key %q", k)
+			return nil
+		}
+		id := k[len(k)-idLen:]
+		var r factRec
+		found, err := getJSON(c.b(bFacts), id, &r)
+		if err != nil || !found || !bytes.Equal(indexKey(r.view(string(id))), k) {
+			c.add("index %q: fact missing or indexed elsewhere (%v)", k, err)
+		}
+		return nil
+	})
+}
+
+func (c checker) signatures() error {
+	return c.b(bMinhash).ForEach(func(k, v []byte) error {
+		if _, _, err := decodeSig(v); err != nil {
+			c.add("signature %x: %v", k, err)
+		}
+		if c.b(bDocs).Get([]byte(hex.EncodeToString(k))) == nil {
+			c.add("signature %x: document missing", k)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,153 @@
+/*
+Package store keeps the facts read from press articles, every place each
+was read, the articles themselves and the editors' decisions, in one bbolt
+file. Callers never see a bucket: they ingest files, review facts and read
+them back through typed methods.
+
+# Opening
+
+Open takes bbolt's file lock for as long as the Store stays open: an
+exclusive lock for a read-write store, a shared one for Options.ReadOnly, so
+that any number of readers coexist but never with a writer. A process that
+cannot get the lock within Options.Timeout (default one second) gets a
+*LockedError, "database is in use by another faits process (pid N)",
+instead of hanging. The pid and the holder's name come from an owner file,
+PATH.owner ({"pid": N, "owner": "faits serve"}), that a writer writes as
+soon as it holds the lock and removes on Close. A writer killed with
+SIGKILL leaves its owner file behind; that is harmless: the lock itself
+dies with the process, the next writer overwrites the file as soon as it
+gets the lock, and a blocked Open ignores a file whose pid is not a live
+process. Readers write no owner file (there may be several), so a writer
+blocked by readers gets a LockedError with PID 0 and a message that says
+so.
+
+# Layout
+
+Each bucket has one job. Keys are designed so that what is read together
+is one cursor prefix. "hash" is the SHA-256 of a document's clean text
+(corpus.Document.Body), in hex where it is a whole key, raw (32 bytes)
+where it is part of a composite key.
+
+	meta     "schema" → decimal schema version (SchemaVersion).
+	files    path relative to the ingested folder → JSON {raw, doc, title,
+	         site, author, url, published, published_from}: the hash of the
+	         file's bytes as given to Ingest (for Unchanged), its document,
+	         and the metadata this copy gave.
+	docs     hex hash → JSON Document without Body: sorted Paths, the
+	         metadata of the first path's file record, ReprintGroup.
+	bodies   hex hash → clean text. Source offsets are byte offsets in it.
+	minhash  raw hash → shingle count (uint32) and 128 uint32 MinHash
+	         values, for documents of at least 8 shingles.
+	groups   group id + raw hash → empty: the members of each reprint group.
+	facts    fact id → JSON record: the key the rules read, the number of
+	         sources and their qualifier and modality counts, the editor's
+	         decision and edited values, the number of events, and the time
+	         the exported record last changed (for Filter.Since only).
+	sources  fact id + raw hash + start + end (uint32 each) → JSON {span,
+	         quote, qualifier, modality, rule, programme_from}.
+	bydoc    raw hash + fact id + start + end → empty: sources by document,
+	         so that re-reading a document finds what it gave before.
+	index    programme NUL metric NUL as_of NUL fact id → empty, on the
+	         values the fact shows (the editor's, when edited). Filters on
+	         programme (and metric) and Conflicts walk it.
+	events   fact id + sequence (uint64, store-wide) → JSON event: who,
+	         when, the action, the note, the fact before and after, and the
+	         decision state before it (what undo restores).
+
+A source stores neither the document's path nor its metadata nor its group:
+those are joined in when a fact is read, so that a document gaining a path,
+a title or a reprint group never leaves stale copies in its sources.
+
+# Identity
+
+A fact id is "f-" and the first 12 hex digits of the SHA-256 of its
+deduplication key (spec/facts.md) encoded as the six fields programme,
+metric, unit, value, value_max, as_of joined by U+001F, numbers in shortest
+fixed-point form (strconv.FormatFloat(v, 'f', -1, 64): 22500000, 0.5),
+value_max empty when absent (Key.Canonical). Ids thus agree across runs and
+machines. A collision of two keys on 48 bits fails the ingest loudly rather
+than merging two facts.
+
+A document is its clean text's hash: the same text under two paths is one
+document with two paths; its sources name the first path in sort order, and
+its metadata is that path's, so neither depends on which copy came first.
+
+# Lifetimes
+
+Ingest replaces, in one transaction, every source the document held with
+the facts given (a file re-read with other rules keeps no stale source). A
+file whose bytes changed to another text leaves its old document, which
+goes when it has no path left, with its body, signature and sources. A fact
+left with no source is dropped, unless it has events: then it stays, with
+status "orphaned" and its decision in Fact.Decision, so that no decision is
+ever lost, and takes its decision back if a later ingest reads it again. Events are never deleted, not even
+with their fact: a fact that comes back finds its history.
+
+An unchanged file (same path, same raw hash) is skipped. Ingest compares the
+raw hash as an opaque string: to make new rules re-read unchanged files, the
+caller folds the rules' version into it.
+
+# Decisions and ids
+
+The id is the hash of the key the rules read, not of the values shown. An
+edit lays the editor's values (value, value_max, programme, metric, unit,
+qualifier, as_of) over that key, and the fact keeps its id: the next ingest
+reads the same key, finds the same fact and keeps showing the editor's
+values. Consequences:
+
+  - A downstream program must not recompute an id from an edited fact's
+    values; ids are opaque.
+  - When changed rules read another key (say another as_of), that is
+    another fact, with another id, pending; the old one, if decided on,
+    stays as an orphan with its decision and history, so the editor sees
+    both. The id holds exactly as long as the key does.
+  - An edit can make a fact show the values of another fact. They stay two
+    facts (merging would mix two histories); Conflicts does not list them,
+    the values being equal.
+
+Undo reverts the newest decision not yet undone, restoring the state
+recorded in that decision's event; it is itself an event.
+
+# Reprints
+
+A document of at least 8 four-word shingles gets a 128-value MinHash
+signature. Two documents are reprints when their signatures agree on one
+of 32 bands of 4 values (the LSH lookup) and on at least half of all values
+(estimated Jaccard similarity ≥ ReprintThreshold). The band index lives in
+memory, built from the minhash bucket on a writer's first ingest (about 3
+MB and 40 ms per 1,000 documents, measured on 10,000): the writer holds the
+exclusive lock, so nothing else changes the signatures meanwhile, and
+keeping 32 keys per document out of the file makes it a third smaller and
+each ingest write two thirds fewer pages. Groups are the connected
+components of that graph: a document joins, and merges, the groups of all
+documents it is a reprint of, and a document leaving a group splits the
+rest again. A group is named after its smallest member's hash, so names and
+members depend on the set of documents, not on the order they came in.
+Fact.IndependentSources counts a group once.
+
+# Caveats
+
+Everything runs in bbolt transactions: one writer at a time, readers see a
+snapshot. Store.All and EachFact hold a read transaction for the whole walk;
+writing to the store from inside the walk can deadlock (bbolt's remap waits
+for read transactions to end).
+
+A shorter text than eight shingles is never grouped with anything. A
+partial reprint (half of a dispatch) scores about 0.5 and may fall on
+either side of the threshold.
+
+Two paths with one text but different metadata (title, publication date)
+read by rules that use metadata may give different facts; the last one
+ingested wins for the document's sources.
+
+Since compares the time the exported record last changed in this store;
+it is not kept in the exported record, so that exports of the same inputs
+are byte-identical.
+
+# Schema
+
+SchemaVersion is 2. Opening a schema 1 file read-write migrates it in one
+transaction (schema 1 had no index bucket; it is built from the facts). A read-only open of an old file, or
+any open of a newer one, fails with a *SchemaError that says what to do.
+*/
+package store

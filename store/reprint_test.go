@@ -1,0 +1,185 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// seedBody approximates what the cleaner keeps of a seed article: its long
+// lines (the navigation and headline lists around them are short). The
+// store test must not depend on package corpus, which has tests of its own.
+func seedBody(t testing.TB, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	var paras []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if len(line) > 100 {
+			paras = append(paras, strings.TrimSpace(line))
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func seedNames(t testing.TB) []string {
+	t.Helper()
+	ents, err := os.ReadDir(filepath.Join("..", "testdata", "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range ents {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// reprint003 is seed 003 as another site would carry it: its own furniture
+// before and after, and a few words changed.
+func reprint003(t testing.TB) string {
+	body := seedBody(t, "003_eeea78cfebe039dd.txt")
+	for _, r := range [][2]string{{"a dévoilé lundi", "a révélé lundi"}, {"ambitieuse", "audacieuse"}, {"réellement", "vraiment"}} {
+		if !strings.Contains(body, r[0]) {
+			t.Fatalf("seed 003 lost %q", r[0])
+		}
+		body = strings.Replace(body, r[0], r[1], 1)
+	}
+	return "Par Le Matin avec MAP\n\nPublié le 10/02/2025\n\n" + body + "\n\nLire aussi : Santé, le gouvernement mise sur la proximité\n\nPartager cet article"
+}
+
+func TestSimilarity(t *testing.T) {
+	orig := seedBody(t, "003_eeea78cfebe039dd.txt")
+	a, _, okA := minhash(orig)
+	b, _, okB := minhash(reprint003(t))
+	if !okA || !okB {
+		t.Fatal("seed too short to sign")
+	}
+	if !reprints(&a, &b) {
+		t.Errorf("reprint of 003 not detected: similarity %.2f", similarity(&a, &b))
+	}
+	names := seedNames(t)
+	for i, x := range names {
+		for _, y := range names[i+1:] {
+			sx, _, _ := minhash(seedBody(t, x))
+			sy, _, _ := minhash(seedBody(t, y))
+			if reprints(&sx, &sy) {
+				t.Errorf("%s and %s, two articles on the same subject, taken for reprints (%.2f)", x, y, similarity(&sx, &sy))
+			}
+		}
+	}
+	if _, _, ok := minhash("trop court pour comparer"); ok {
+		t.Error("a four-word text was signed")
+	}
+}
+
+// TestReprintAcceptance is issue 6's first acceptance check at the store
+// level: the seeds, then 003 reprinted elsewhere, then the seeds again.
+func TestReprintAcceptance(t *testing.T) {
+	s, _ := openTemp(t)
+	names := seedNames(t)
+	const figure = "527.000 dossiers"
+	seeds := func() {
+		for _, n := range names {
+			body := seedBody(t, n)
+			var fs []extractFact
+			if strings.Contains(body, figure) {
+				fs = append(fs, fact(t, body, figure, 0, "amo", "files_processed", "file", 527000, "2025-02"))
+			}
+			ingest(t, s, n, "raw "+n, doc(body, n), fs...)
+		}
+	}
+	seeds()
+	first := export(t, s)
+	rb := reprint003(t)
+	res := ingest(t, s, "other-site/003.html", "raw reprint", doc(rb, "reprint"), fact(t, rb, figure, 0, "amo", "files_processed", "file", 527000, "2025-02"))
+	if res.ReprintGroup == "" {
+		t.Fatal("reprint not grouped")
+	}
+	seeds()
+	fs, err := s.Facts(Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 {
+		t.Fatalf("%d facts, want 1", len(fs))
+	}
+	f := fs[0]
+	if len(f.Sources) != 2 {
+		t.Fatalf("%d sources, want 2: %+v", len(f.Sources), f.Sources)
+	}
+	docs := []string{f.Sources[0].Doc, f.Sources[1].Doc}
+	if !slices.Equal(docs, []string{"003_eeea78cfebe039dd.txt", "other-site/003.html"}) {
+		t.Errorf("sources from %q", docs)
+	}
+	if g := f.Sources[0].ReprintGroup; g == "" || g != f.Sources[1].ReprintGroup {
+		t.Errorf("sources not marked as reprints of one another: %q, %q", g, f.Sources[1].ReprintGroup)
+	}
+	if n := f.IndependentSources(); n != 1 {
+		t.Errorf("IndependentSources = %d, want 1", n)
+	}
+	if first == export(t, s) {
+		t.Error("export did not change with the reprint")
+	}
+	mustCheck(t, s)
+}
+
+// TestGroupsIndependentOfOrder builds a chain of reprints (each close to
+// the next, the ends further apart) and checks that every ingest order
+// gives the same groups, and that removing the middle splits the chain.
+func TestGroupsIndependentOfOrder(t *testing.T) {
+	base := strings.Fields(seedBody(t, "003_eeea78cfebe039dd.txt"))[:240]
+	variant := func(from, to int) string {
+		w := slices.Clone(base)
+		for i := from; i < to; i++ {
+			w[i] = "mot" + w[i]
+		}
+		return strings.Join(w, " ")
+	}
+	// a and c differ in 100 of 240 words (Jaccard about 0.39); b lies
+	// halfway (about 0.63 to each).
+	docs := map[string]string{"a": variant(0, 0), "b": variant(0, 50), "c": variant(0, 100)}
+	sa, _, _ := minhash(docs["a"])
+	sb, _, _ := minhash(docs["b"])
+	sc, _, _ := minhash(docs["c"])
+	if !reprints(&sa, &sb) || !reprints(&sb, &sc) || reprints(&sa, &sc) {
+		t.Fatalf("fixture is not a chain: a-b %.2f, b-c %.2f, a-c %.2f", similarity(&sa, &sb), similarity(&sb, &sc), similarity(&sa, &sc))
+	}
+	var want string
+	for _, order := range [][]string{{"a", "b", "c"}, {"a", "c", "b"}, {"b", "c", "a"}, {"c", "a", "b"}} {
+		s, _ := openTemp(t)
+		groups := map[string]string{}
+		for _, n := range order {
+			ingest(t, s, n, n, doc(docs[n], n))
+		}
+		for _, n := range []string{"a", "b", "c"} {
+			d, err := s.Document(rawHash(docs[n]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			groups[n] = d.ReprintGroup
+		}
+		if groups["a"] == "" || groups["a"] != groups["b"] || groups["b"] != groups["c"] {
+			t.Errorf("order %v: groups %v, want one group", order, groups)
+		}
+		got := groups["a"]
+		if want == "" {
+			want = got
+		} else if got != want {
+			t.Errorf("order %v: group %s, another order gave %s", order, got, want)
+		}
+		if _, err := s.Remove("b"); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"a", "c"} {
+			if d, _ := s.Document(rawHash(docs[n])); d.ReprintGroup != "" {
+				t.Errorf("order %v: after removing b, %s still in %s", order, n, d.ReprintGroup)
+			}
+		}
+		mustCheck(t, s)
+	}
+}

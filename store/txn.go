@@ -1,0 +1,129 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// errReadOnly is returned by every write on a read-only store.
+var errReadOnly = errors.New("store opened read-only")
+
+// txn is one write transaction with its buckets and the fact records it
+// has loaded, so that several changes to one fact are written once.
+type txn struct {
+	tx                                   *bolt.Tx
+	files, docs, bodies, minhash, groups *bolt.Bucket
+	facts, sources, bydoc, index, events *bolt.Bucket
+	now                                  int64
+	recs                                 map[string]*factRec
+	live                                 map[string]bool // had sources when loaded
+	dirty                                map[string]bool
+	// lshIdx is the committed reprint index (writeLSH sets it); the
+	// transaction's own changes go to lshChanges.
+	lshIdx     lshIndex
+	lshChanges []lshChange
+}
+
+func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
+	t := &txn{tx: tx, now: now, recs: map[string]*factRec{}, live: map[string]bool{}, dirty: map[string]bool{}}
+	for _, p := range []struct {
+		b    **bolt.Bucket
+		name []byte
+	}{
+		{&t.files, bFiles}, {&t.docs, bDocs}, {&t.bodies, bBodies}, {&t.minhash, bMinhash},
+		{&t.groups, bGroups}, {&t.facts, bFacts}, {&t.sources, bSources},
+		{&t.bydoc, bByDoc}, {&t.index, bIndex}, {&t.events, bEvents},
+	} {
+		if *p.b = tx.Bucket(p.name); *p.b == nil {
+			return nil, fmt.Errorf("store is missing bucket %s", p.name)
+		}
+	}
+	return t, nil
+}
+
+// fact loads the record of id, nil when there is none.
+func (t *txn) fact(id string) (*factRec, error) {
+	if r, ok := t.recs[id]; ok {
+		return r, nil
+	}
+	var r factRec
+	found, err := getJSON(t.facts, []byte(id), &r)
+	if err != nil || !found {
+		return nil, err
+	}
+	t.recs[id] = &r
+	t.live[id] = r.Sources > 0
+	return &r, nil
+}
+
+// factFor loads or creates the record of a key read by the rules.
+func (t *txn) factFor(id string, k Key) (r *factRec, created bool, err error) {
+	r, err = t.fact(id)
+	if err != nil {
+		return nil, false, err
+	}
+	if r != nil {
+		if !r.key().equal(k) {
+			return nil, false, fmt.Errorf("fact id %s collides: %q and %q", id, r.key().Canonical(), k.Canonical())
+		}
+		return r, false, nil
+	}
+	r = &factRec{Programme: k.Programme, Metric: k.Metric, Unit: k.Unit, Value: k.Value, ValueMax: k.ValueMax, AsOf: k.AsOf}
+	if err := t.index.Put(indexKey(r.view(id)), nil); err != nil {
+		return nil, false, fmt.Errorf("index %s: %w", id, err)
+	}
+	t.recs[id] = r
+	t.dirty[id] = true
+	return r, true, nil
+}
+
+// touchDoc marks as changed every fact read in the document, whose
+// exported sources carry the document's path, metadata and group.
+func (t *txn) touchDoc(doc [32]byte) error {
+	c := t.bydoc.Cursor()
+	for k, _ := c.Seek(doc[:]); hasPrefix(k, doc[:]); k, _ = c.Next() {
+		p, err := parseByDocKey(k)
+		if err != nil {
+			return err
+		}
+		r, err := t.fact(p.id)
+		if err != nil {
+			return err
+		}
+		if r == nil {
+			return fmt.Errorf("document %x has a reading of missing fact %s", doc, p.id)
+		}
+		t.dirty[p.id] = true
+	}
+	return nil
+}
+
+// flush writes every changed fact: a fact left without a source is
+// dropped, unless an editor acted on it, when it stays as an orphan.
+func (t *txn) flush(res *IngestResult) error {
+	for id := range t.dirty {
+		r := t.recs[id]
+		if r.Sources == 0 && r.Events == 0 {
+			if err := t.index.Delete(indexKey(r.view(id))); err != nil {
+				return fmt.Errorf("unindex %s: %w", id, err)
+			}
+			if err := t.facts.Delete([]byte(id)); err != nil {
+				return fmt.Errorf("drop %s: %w", id, err)
+			}
+			if res != nil && t.live[id] {
+				res.Dropped++
+			}
+			continue
+		}
+		if r.Sources == 0 && t.live[id] && res != nil {
+			res.Orphaned++
+		}
+		r.Changed = t.now
+		if err := putJSON(t.facts, []byte(id), r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
