@@ -38,6 +38,15 @@ type Expr struct {
 	// Date is, for kind date, an ISO 8601 partial date ("2025", "2025-01",
 	// "2025-01-17") or an interval "A/B" ("2021/2024-12"; an open end is "..").
 	Date string `json:"date"`
+	// Low and High are, for a range ("de 8,6 millions à 24,3 millions"),
+	// each end read on its own with its own span, value and unit (a unit or
+	// scale written once is shared), so that a caller can tell a change
+	// ("passant de A à B") from a range and keep both figures. Low is the end
+	// written first and High the end written second, whichever is larger;
+	// Value and ValueMax are the smaller and the larger. Both are nil for
+	// anything that is not a range.
+	Low  *Expr `json:"-"`
+	High *Expr `json:"-"`
 }
 
 // Options tune a scan.

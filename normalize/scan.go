@@ -1,5 +1,398 @@
 package normalize
 
+import (
+	"sync"
+	"time"
+)
+
 // Scan returns every expression in text, in order of Start, without overlaps.
-// SKELETON: being written.
-func Scan(text string, opts *Options) []Expr { return nil }
+// opts may be nil. Spans are byte offsets into text on UTF-8 boundaries.
+func Scan(text string, opts *Options) []Expr {
+	s := scanner{text: text}
+	if opts != nil {
+		s.ref = opts.Ref
+	}
+	buf := tokenPool.Get().(*[]token)
+	if want := len(text)/6 + 16; cap(*buf) < want {
+		*buf = make([]token, 0, want)
+	}
+	s.toks = lex(text, (*buf)[:0])
+	s.run()
+	if cap(s.toks) <= 1<<16 {
+		*buf = s.toks[:0] // tokens hold no pointers: no need to clear
+		tokenPool.Put(buf)
+	}
+	return s.out
+}
+
+// tokenPool recycles token slices between scans: lexing is most of the
+// work and the slice is the only large allocation.
+var tokenPool = sync.Pool{New: func() any {
+	b := make([]token, 0, 1024)
+	return &b
+}}
+
+// scanner is a pull parser over the tokens of one text: at each token it
+// tries the grammars in a fixed order and keeps the first that matches.
+type scanner struct {
+	text string
+	toks []token
+	ref  time.Time
+	out  []Expr
+	// floor is the first token a new expression may use (hedges look back
+	// but never into the previous expression).
+	floor int
+	// prevFloor is floor as it was before the last expression.
+	prevFloor int
+}
+
+func (s *scanner) run() {
+	nums := 0
+	for k := range s.toks {
+		if s.toks[k].kind == tNum {
+			nums++
+		}
+	}
+	s.out = make([]Expr, 0, nums/2+2)
+	for i := 0; i < len(s.toks); {
+		// Most tokens start nothing: skip them before the call.
+		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && vocabEntries[t.vi].fn) ||
+			t.kind == tPunct && !startPunct(t.r) {
+			i++
+			continue
+		}
+		e, next, ok := s.at(i)
+		if !ok {
+			if next <= i {
+				next = i + 1
+			}
+			i = next
+			continue
+		}
+		s.attachHedge(&e, i)
+		e.Text = s.text[e.Start:e.End]
+		s.out = append(s.out, e)
+		s.prevFloor, s.floor = s.floor, next
+		i = next
+	}
+}
+
+// at tries every grammar at token i. When none matches it returns the next
+// token to try, which lets a rejected identifier ("2-22-923") be skipped
+// whole.
+func (s *scanner) at(i int) (Expr, int, bool) {
+	t := &s.toks[i]
+	switch t.kind {
+	case tNum:
+		if skip := s.identifier(i); skip > i {
+			return Expr{}, skip, false
+		}
+		if s.mayStartDate(i) {
+			if e, next, ok := s.date(i); ok {
+				return e, next, true
+			}
+		}
+		if skip := s.notFigure(i); skip > i {
+			return Expr{}, skip, false
+		}
+		return s.figure(i)
+	case tWord:
+		if t.w() == "" {
+			// Every grammar starts at a word of the vocabulary.
+			return Expr{}, i + 1, false
+		}
+		if t.fn() && !s.telling(i+1) && !s.telling(i+2) && !s.telling(i+3) {
+			return Expr{}, i + 1, false
+		}
+		if t.ds() {
+			if e, next, ok := s.date(i); ok {
+				return e, next, true
+			}
+		}
+		if e, next, ok := s.rangeAt(i); ok {
+			return e, next, true
+		}
+		if t.allUpper || s.punct(i+1, '$') {
+			if e, next, ok := s.prefixMoney(i); ok {
+				return e, next, true
+			}
+		}
+		if _, ok := t.num(); ok {
+			return s.figure(i)
+		}
+		if t.is(aPercent) && s.matches(i+1, "de") {
+			// "pourcentage de vingt", "pourcent des trois cent cinq"
+			if n, ok := s.readFigure(s.skipJoin(i + 2)); ok && n.kind == Number {
+				n.start, n.kind, n.unit = i, Percent, "percent"
+				return s.expr(n), n.end, true
+			}
+		}
+	case tPunct:
+		switch {
+		case t.r == '+' && s.isNum(i+1) && s.toks[i+1].gap == gNone:
+			// "+212 5 22 …": a phone number.
+			return Expr{}, s.skipNumberChain(i + 1), false
+		case t.r == '-' || t.r == '−':
+			if e, next, ok := s.negative(i); ok {
+				return e, next, true
+			}
+		case t.r == ',' && (t.gap != gNone || i == 0) && s.isNum(i+1) && s.toks[i+1].gap == gNone &&
+			(i == 0 || s.toks[i-1].kind != tNum):
+			// ",08": a decimal with no integer part.
+			if e, next, ok := s.figure(i); ok {
+				return e, next, true
+			}
+		}
+		if t.r == '$' || t.r == '€' || t.r == '£' || t.r == '¥' {
+			if e, next, ok := s.prefixMoney(i); ok {
+				return e, next, true
+			}
+		}
+		if t.r >= '¼' {
+			if _, ok := fractionGlyphs[t.r]; ok {
+				return s.figure(i)
+			}
+		}
+	}
+	return Expr{}, i + 1, false
+}
+
+// tok returns token i, or a zero token past the end.
+func (s *scanner) tok(i int) *token {
+	if i < 0 || i >= len(s.toks) {
+		return &zeroTok
+	}
+	return &s.toks[i]
+}
+
+var zeroTok token
+
+func (s *scanner) isNum(i int) bool  { return i >= 0 && i < len(s.toks) && s.toks[i].kind == tNum }
+func (s *scanner) isWord(i int) bool { return i >= 0 && i < len(s.toks) && s.toks[i].kind == tWord }
+
+// raw is the source text of token i.
+func (s *scanner) raw(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.text[int(s.toks[i].start):int(s.toks[i].end)]
+}
+
+// word reports whether token i is the folded word w.
+func (s *scanner) word(i int, w string) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tWord && s.toks[i].w() == w
+}
+
+// punct reports whether token i is the rune r.
+func (s *scanner) punct(i int, r rune) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tPunct && s.toks[i].r == r
+}
+
+// matches reports whether token i is w: a folded word, or a symbol written
+// as itself ("$").
+func (s *scanner) matches(i int, w string) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	switch t.kind {
+	case tWord:
+		return t.w() == w || (w == "de" && (t.w() == "d" || t.w() == "des"))
+	case tPunct:
+		return s.text[int(t.start):int(t.end)] == w
+	}
+	return false
+}
+
+// skipJoin moves past apostrophes and hyphens glued inside a phrase
+// ("jusqu'à", "au-delà", "quatre-vingt").
+func (s *scanner) skipJoin(i int) int {
+	for i < len(s.toks) && s.toks[i].kind == tPunct && (isApos(s.toks[i].r) || isDash(s.toks[i].r)) &&
+		s.toks[i].gap == gNone && i+1 < len(s.toks) && s.toks[i+1].gap == gNone {
+		i++
+	}
+	return i
+}
+
+// phrase matches the words ws from token i (joins skipped) and returns the
+// token after the match.
+func (s *scanner) phrase(i int, ws []string) (int, bool) {
+	for k, w := range ws {
+		if k > 0 {
+			i = s.skipJoin(i)
+		}
+		if !s.matches(i, w) {
+			return 0, false
+		}
+		i++
+	}
+	return i, true
+}
+
+// attachHedge extends e leftwards over a hedge phrase ("plus de", "près
+// d'", "dépassant les") and sets its qualifier.
+func (s *scanner) attachHedge(e *Expr, at int) {
+	if e.Qualifier == "" {
+		e.Qualifier = "exact"
+	}
+	if e.Kind == Date {
+		e.Qualifier = ""
+		return
+	}
+	first := at
+	if int(s.toks[at].start) != e.Start {
+		first = s.tokenAt(e.Start)
+	}
+	last := first - 1
+	if last > 0 && s.toks[last].kind == tPunct && isApos(s.toks[last].r) && s.toks[last].gap == gNone {
+		last-- // "près d'un million"
+	}
+	if s.hedgeAt(e, last, s.floor, true) {
+		return
+	}
+	// "dépasse aujourd'hui 24 millions", "couvre désormais plus de…": an
+	// adverb, or a date already reported, may stand between the hedge and
+	// the figure. Over adverbs the span grows; over a reported date it
+	// cannot (spans never overlap), so only the qualifier is set.
+	pos, floor, extend := last, s.floor, true
+	for step := 0; step < 3 && pos >= 0; step++ {
+		t := &s.toks[pos]
+		switch {
+		case t.kind == tWord && hedgeAdverbs[t.w()] && pos >= floor:
+			pos--
+		case len(s.out) > 0 && s.out[len(s.out)-1].Kind == Date && s.out[len(s.out)-1].End == int(t.end):
+			pos = s.tokenAt(s.out[len(s.out)-1].Start) - 1
+			floor, extend = s.prevFloor, false
+		default:
+			step = 3
+			continue
+		}
+		if pos != last && s.hedgeAt(e, pos, floor, extend) {
+			return
+		}
+	}
+}
+
+// hedgeAt matches a hedge phrase ending at token last and starting at or
+// after floor; it sets e's qualifier and, when extend is set, its start.
+func (s *scanner) hedgeAt(e *Expr, last, floor int, extend bool) bool {
+	t := s.tok(last)
+	if t.kind != tWord || t.vi == 0 {
+		return false
+	}
+	id := t.vi
+	if id == idD || id == idDes {
+		id = idDe
+	}
+	for _, h := range hedgesByLastID[id] {
+		if start, ok := s.phraseBackIDs(last, h.ids); ok && start >= floor {
+			if extend {
+				e.Start = int(s.toks[start].start)
+			}
+			e.Qualifier = h.qualifier
+			if e.Low != nil && e.Low.Qualifier == "exact" {
+				e.Low.Qualifier = h.qualifier
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// hedgeAdverbs may stand between a hedge and its figure.
+var hedgeAdverbs = map[string]bool{
+	"aujourd": true, "hui": true, "desormais": true, "deja": true, "largement": true, "actuellement": true,
+	"legerement": true, "ainsi": true, "meme": true, "encore": true, "alors": true, "aussi": true,
+	"toujours": true, "bien": true, "nettement": true, "maintenant": true,
+}
+
+// phraseBackIDs matches the words ids ending at token i, going backwards
+// (joins skipped), and returns the index of the first token; the id of
+// "de" also matches "d" and "des".
+func (s *scanner) phraseBackIDs(i int, ids []uint16) (int, bool) {
+	for k := len(ids) - 1; k >= 0; k-- {
+		if k < len(ids)-1 {
+			for i >= 1 && s.toks[i].kind == tPunct && (isApos(s.toks[i].r) || isDash(s.toks[i].r)) &&
+				s.toks[i].gap == gNone && s.toks[i+1].gap == gNone {
+				i--
+			}
+		}
+		if i < 0 || s.toks[i].kind != tWord {
+			return 0, false
+		}
+		vi := s.toks[i].vi
+		if vi != ids[k] && !(ids[k] == idDe && (vi == idD || vi == idDes)) {
+			return 0, false
+		}
+		i--
+	}
+	return i + 1, true
+}
+
+// tokenAt returns the index of the token that starts at byte offset b.
+func (s *scanner) tokenAt(b int) int {
+	lo, hi := 0, len(s.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(s.toks[m].start) < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// telling reports whether token i is a number, a currency symbol or a word
+// that figures and dates are built on (a number word, a month, "dernier"…).
+func (s *scanner) telling(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	switch t.kind {
+	case tNum:
+		return true
+	case tWord:
+		return vocabEntries[t.vi].tl
+	}
+	return t.r == '$' || t.r == '€' || t.r == '£' || t.r == '%'
+}
+
+// startPunct reports whether an expression may start at the punctuation r
+// (a sign, a currency symbol, a decimal comma, a vulgar fraction).
+func startPunct(r rune) bool {
+	switch r {
+	case '+', '-', '−', ',', '$', '€', '£', '¥':
+		return true
+	}
+	return r >= '¼' && fractionGlyphs[r] != 0
+}
+
+// mayStartDate screens the number at token i: a date starting with a number
+// has a separator after it ("17/02", "17 - 02", "02 04 2009"), is a year, or
+// has a month or a unit of time close after it ("26 novembre", "4 au 22
+// cette mois", "3 prochaines semaines").
+func (s *scanner) mayStartDate(i int) bool {
+	if len(s.raw(i)) == 4 {
+		return true
+	}
+	next := s.tok(i + 1)
+	switch next.kind {
+	case tPunct:
+		if next.r == '/' || next.r == '.' || isDash(next.r) {
+			return true
+		}
+	case tNum:
+		if next.gap == gSpace && len(s.raw(i+1)) <= 2 {
+			return true
+		}
+	}
+	for k := i + 1; k < i+9 && k < len(s.toks); k++ {
+		t := &s.toks[k]
+		if t.vi != 0 && vocabEntries[t.vi].dt {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package normalize
+
+// rangeAt reads a range of figures at token i: "de 500 à 1.200 dirhams",
+// "entre 150 et 210 dirhams", "de 8,6 millions à 24,3 millions". A unit
+// written once applies to both ends, and so does a scale when that keeps
+// the ends in order ("de 8 à 10 millions" is 8 to 10 million, "de 500 à
+// 1 million" is not 500 million).
+func (s *scanner) rangeAt(i int) (Expr, int, bool) {
+	t := s.tok(i)
+	var conn []string
+	switch t.w() {
+	case "de", "d", "du":
+		conn = []string{"a", "au", "aux"}
+	case "entre":
+		conn = []string{"et"}
+	default:
+		return Expr{}, i + 1, false
+	}
+	j := s.skipJoin(i + 1)
+	if j == i+1 && t.w() == "d" {
+		return Expr{}, i + 1, false
+	}
+	// The connector must come soon; look for it before reading anything.
+	found := false
+	for k := j + 1; k < j+10 && k < len(s.toks) && !found; k++ {
+		for _, c := range conn {
+			if s.toks[k].kind == tWord && s.toks[k].w() == c {
+				found = true
+			}
+		}
+	}
+	if !found {
+		return Expr{}, i + 1, false
+	}
+	if !s.startsFigure(j) {
+		return Expr{}, i + 1, false
+	}
+	if s.isNum(j) && s.identifier(j) > j {
+		return Expr{}, i + 1, false
+	}
+	a, ok := s.readFigure(j)
+	if !ok || a.yearLike && a.kind == Number {
+		return Expr{}, i + 1, false
+	}
+	k := a.end
+	matched := false
+	for _, c := range conn {
+		if s.word(k, c) {
+			matched = true
+			break
+		}
+	}
+	if !matched {
+		return Expr{}, i + 1, false
+	}
+	k++
+	if !s.startsFigure(k) || (s.isNum(k) && s.identifier(k) > k) {
+		return Expr{}, i + 1, false
+	}
+	b, ok := s.readFigure(k)
+	if !ok || b.yearLike && b.kind == Number {
+		return Expr{}, i + 1, false
+	}
+	// Share the unit written once.
+	switch {
+	case a.kind == b.kind && a.unit == b.unit:
+	case a.kind == Number:
+		a.kind, a.unit = b.kind, b.unit
+	case b.kind == Number:
+		b.kind, b.unit = a.kind, a.unit
+	default:
+		return Expr{}, i + 1, false
+	}
+	if a.scale == 0 && b.scale != 0 && a.val*b.scale <= b.val {
+		a.val *= b.scale
+		a.scale = b.scale
+	}
+	lo, hi := s.expr(a), s.expr(b)
+	lo.Text, hi.Text = s.text[lo.Start:lo.End], s.text[hi.Start:hi.End]
+	lo.Qualifier, hi.Qualifier = "exact", "exact"
+	e := Expr{
+		Start: int(t.start),
+		End:   hi.End,
+		Kind:  a.kind,
+		Unit:  a.unit,
+		Value: min(a.val, b.val),
+		Low:   &lo,
+		High:  &hi,
+	}
+	mx := max(a.val, b.val)
+	e.ValueMax = &mx
+	return e, b.end, true
+}
+
+// startsFigure reports whether a figure may start at token i.
+func (s *scanner) startsFigure(i int) bool {
+	t := s.tok(i)
+	switch t.kind {
+	case tNum:
+		return true
+	case tWord:
+		_, ok := t.num()
+		return ok
+	}
+	return false
+}

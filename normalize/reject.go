@@ -1,0 +1,95 @@
+package normalize
+
+import "strings"
+
+// identifier reports whether the number at token i is part of a name rather
+// than a figure, judging by what precedes it: "décret n° 2-22-923",
+// "loi 65-00", "Ep 89", "G20", "COVID-19". It returns the token after the
+// whole identifier, or i when the number may be a figure.
+func (s *scanner) identifier(i int) int {
+	t := &s.toks[i]
+	if i == 0 {
+		return i
+	}
+	p := &s.toks[i-1]
+	switch {
+	case t.gap == gNone && p.kind == tWord:
+		// "G20", "Ep89", "H1N1".
+		return s.skipNumberChain(i)
+	case t.gap == gNone && p.kind == tPunct && (isDash(p.r) || p.r == '/') && p.gap == gNone && s.isWord(i-2):
+		// "COVID-19", "AMO-2".
+		return s.skipNumberChain(i)
+	case p.kind == tPunct && (p.r == '°' || p.r == 'º') && s.isWord(i-2) && s.toks[i-2].is(aNotFigurePrefix):
+		return s.skipNumberChain(i)
+	case p.kind == tPunct && p.r == '.' && p.gap == gNone && s.isWord(i-2) && s.toks[i-2].is(aNotFigurePrefix):
+		// "art. 5", "n. 12"
+		return s.skipNumberChain(i)
+	case p.kind == tWord && (p.w() == "h" || s.raw(i-1) == "H") && s.isNum(i-2) && t.gap != gWide:
+		// the minutes of "14 h 30"
+		return s.skipNumberChain(i)
+	case p.kind == tWord && p.gap != gWide && p.is(aNotFigurePrefix) && t.gap != gWide:
+		return s.skipNumberChain(i)
+	}
+	return i
+}
+
+// notFigure reports whether the number at token i has the shape of a phone
+// number, a time of day or a hyphenated reference rather than a figure,
+// once dates have had their chance. It returns the token after the shape,
+// or i.
+func (s *scanner) notFigure(i int) int {
+	r := s.raw(i)
+	next := s.tok(i + 1)
+	switch {
+	case len(r) >= 2 && r[0] == '0' && !(s.punct(i+1, ',') && next.gap == gNone && s.isNum(i+2) && s.glued(i+2)) &&
+		(strings.Trim(r, "0") != "" || next.kind == tNum && next.gap == gSpace):
+		// "05 22 00 00 00", "0522000000": a leading zero is no quantity.
+		return s.skipNumberChain(i)
+	case next.kind == tPunct && next.gap == gNone && (isDash(next.r) || next.r == ':') &&
+		s.isNum(i+2) && s.toks[i+2].gap == gNone:
+		// "2-22-923", "65-00", "14:30".
+		return s.skipNumberChain(i)
+	case next.kind == tPunct && next.gap == gNone && next.r == '/' && s.isNum(i+2) && s.toks[i+2].gap == gNone &&
+		s.punct(i+3, '/'):
+		// "12/34/56" that was no date.
+		return s.skipNumberChain(i)
+	}
+	// Four or more groups split by single spaces where the groups after the
+	// first are not all thousands: a phone number ("212 5 22 00 00 00").
+	groups, thousands := 1, true
+	for j := i + 1; s.isNum(j) && s.toks[j].gap == gSpace; j++ {
+		groups++
+		if len(s.raw(j)) != 3 {
+			thousands = false
+		}
+	}
+	if groups >= 4 && !thousands {
+		return s.skipNumberChain(i)
+	}
+	return i
+}
+
+// skipNumberChain returns the token after the run of numbers starting at i
+// joined by single spaces, dots, dashes, slashes or colons.
+func (s *scanner) skipNumberChain(i int) int {
+	j := i + 1
+	for j < len(s.toks) {
+		t := &s.toks[j]
+		if t.kind == tNum && t.gap != gWide {
+			j++
+			continue
+		}
+		if t.kind == tPunct && t.gap != gWide && (t.r == '.' || isDash(t.r) || t.r == '/' || t.r == ':') &&
+			s.isNum(j+1) && s.toks[j+1].gap != gWide {
+			j += 2
+			continue
+		}
+		// glued letters inside an identifier ("H1N1", "2-22-923bis")
+		if t.kind == tWord && t.gap == gNone && s.isNum(j+1) && s.toks[j+1].gap == gNone {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}

@@ -1,0 +1,321 @@
+package normalize
+
+import (
+	"strconv"
+	"time"
+)
+
+// relative reads a date that only the reference date resolves: "hier",
+// "aujourd'hui", "à ce jour", "janvier dernier", "mardi dernier", "l'an
+// dernier", "le mois dernier", "la semaine prochaine", "il y a deux ans",
+// "lundi". Without a reference date the expression is still found, with an
+// empty date.
+func (s *scanner) relative(i int) (dval, int, bool) {
+	if v, next, ok := s.decade(i); ok {
+		return v, next, true
+	}
+	v, next, ok := s.relativeShape(i)
+	if !ok {
+		return v, i + 1, false
+	}
+	if s.ref.IsZero() {
+		return dval{rel: true}, next, true
+	}
+	return v, next, true
+}
+
+func isPast(w string) bool {
+	return w == "dernier" || w == "derniere" || w == "passe" || w == "passee"
+}
+
+func isNext(w string) bool { return w == "prochain" || w == "prochaine" }
+
+func (s *scanner) relativeShape(i int) (dval, int, bool) {
+	ref := s.ref
+	t := s.tok(i)
+	if t.kind != tWord {
+		return dval{}, 0, false
+	}
+	w := t.w()
+	day := func(n int) dval { return dayOf(ref.AddDate(0, 0, n)) }
+	switch w {
+	case "aujourd":
+		k := s.skipJoin(i + 1)
+		if k > i+1 && s.word(k, "hui") {
+			return dayOf(ref), k + 1, true
+		}
+	case "a":
+		if s.word(i+1, "ce") && s.word(i+2, "jour") {
+			return dayOf(ref), i + 3, true
+		}
+		if s.word(i+1, "cette") && s.word(i+2, "date") {
+			return dayOf(ref), i + 3, true
+		}
+	case "hier":
+		return day(-1), i + 1, true
+	case "demain":
+		return day(1), i + 1, true
+	case "lendemain":
+		return day(1), i + 1, true
+	case "avant":
+		if k := s.skipJoin(i + 1); s.word(k, "hier") {
+			return day(-2), k + 1, true
+		}
+	case "apres":
+		if k := s.skipJoin(i + 1); s.word(k, "demain") {
+			return day(2), k + 1, true
+		}
+	case "l", "le", "la", "ce", "cet", "cette":
+		k := s.skipJoin(i + 1)
+		if w == "l" && k == i+1 {
+			return dval{}, 0, false
+		}
+		unit := s.tok(k).w()
+		if !s.isWord(k) {
+			return dval{}, 0, false
+		}
+		// "cette année", "ce mois", "cette semaine", "cette décembre", "cette vendredi"
+		this := w == "ce" || w == "cet" || w == "cette"
+		if this {
+			switch {
+			case unit == "annee" || unit == "an":
+				return dval{y: ref.Year()}, k + 1, true
+			case unit == "mois":
+				return dval{y: ref.Year(), m: int(ref.Month())}, s.skipCi(k + 1), true
+			case unit == "semaine":
+				return weekOf(ref, 0), k + 1, true
+			}
+			if m, ok := months[unit]; ok && !monthAbbrevRisky[unit] {
+				return dval{y: ref.Year(), m: m}, k + 1, true
+			}
+			if wd, ok := weekdays[unit]; ok {
+				return dayOf(weekday(ref, wd, 0)), k + 1, true
+			}
+			return dval{}, 0, false
+		}
+		dir := 0
+		if isPast(s.tok(k + 1).w()) {
+			dir = -1
+		} else if isNext(s.tok(k + 1).w()) {
+			dir = 1
+		}
+		if dir == 0 {
+			if unit == "lendemain" {
+				return day(1), k + 1, true
+			}
+			return dval{}, 0, false
+		}
+		switch unit {
+		case "an", "annee":
+			return dval{y: ref.Year() + dir}, k + 2, true
+		case "mois":
+			d := ref.AddDate(0, dir, 0)
+			if d.Day() != ref.Day() {
+				d = time.Date(ref.Year(), ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+			}
+			return dval{y: d.Year(), m: int(d.Month())}, k + 2, true
+		case "semaine":
+			return weekOf(ref, dir), k + 2, true
+		}
+	case "prochain":
+		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !monthAbbrevRisky[s.tok(i+1).w()] {
+			return monthFrom(ref, m, 1), i + 2, true
+		}
+	case "il":
+		// "il y a deux ans", "il ya 2 jours"
+		k := i + 1
+		switch {
+		case s.word(k, "y") && s.word(k+1, "a"):
+			k += 2
+		case s.word(k, "ya"):
+			k++
+		default:
+			return dval{}, 0, false
+		}
+		return s.offset(k, -1)
+	case "dans":
+		return s.offset(i+1, 1)
+	}
+	if m, ok := months[w]; ok && s.isWord(i+1) && !monthAbbrevRisky[w] {
+		switch nw := s.toks[i+1].w(); {
+		case isPast(nw):
+			return monthFrom(ref, m, -1), i + 2, true
+		case isNext(nw):
+			return monthFrom(ref, m, 1), i + 2, true
+		}
+	}
+	if wd, ok := weekdays[w]; ok {
+		k := i + 1
+		nw := s.tok(k).w()
+		switch {
+		case isPast(nw) && s.isWord(k):
+			return dayOf(weekday(ref, wd, -1)), k + 1, true
+		case isNext(nw) && s.isWord(k):
+			return dayOf(weekday(ref, wd, 1)), k + 1, true
+		case nw == "cette" && s.word(k+1, "semaine"):
+			return dayOf(weekday(ref, wd, 0)), k + 2, true
+		case (nw == "la" || nw == "de") && s.word(k+1, "semaine") && (isPast(s.tok(k+2).w()) || isNext(s.tok(k+2).w())):
+			dir := -1
+			if isNext(s.tok(k + 2).w()) {
+				dir = 1
+			}
+			mon := weekday(ref, 1, 0).AddDate(0, 0, 7*dir)
+			off := (wd + 6) % 7
+			return dayOf(mon.AddDate(0, 0, off)), k + 3, true
+		}
+		// A bare weekday: the last one on or before the reference date, as
+		// a news report tells what happened.
+		back := (int(ref.Weekday()) - wd + 7) % 7
+		return dayOf(ref.AddDate(0, 0, -back)), i + 1, true
+	}
+	// "les 12 derniers mois", "3 prochaines semaines", "dernière 3 semaines"
+	k := i
+	if w == "les" || w == "des" || w == "ces" {
+		k++
+	}
+	dir := 0
+	if isPast(s.tok(k).w()) || s.word(k, "derniers") || s.word(k, "dernieres") {
+		dir = -1
+		k++
+	}
+	if dir == 0 && !s.pastOrNextWithin(k+1, 4) {
+		return dval{}, 0, false
+	}
+	if n, ok := s.readNumber(k); ok && n.scale == 0 && n.val >= 1 && n.val <= 100 && n.val == float64(int(n.val)) {
+		j := n.end
+		if dir == 0 {
+			switch nw := s.tok(j).w(); {
+			case isPast(nw) || nw == "derniers" || nw == "dernieres":
+				dir = -1
+				j++
+			case isNext(nw) || nw == "prochains" || nw == "prochaines":
+				dir = 1
+				j++
+			}
+		}
+		if dir != 0 {
+			c := int(n.val)
+			var add func(time.Time, int) time.Time
+			switch s.tok(j).w() {
+			case "jours", "jour":
+				add = func(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }
+			case "semaines", "semaine":
+				add = func(t time.Time, n int) time.Time { return t.AddDate(0, 0, 7*n) }
+			case "mois":
+				add = func(t time.Time, n int) time.Time { return t.AddDate(0, n, 0) }
+			case "annees", "ans":
+				add = func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) }
+			default:
+				return dval{}, 0, false
+			}
+			from, to := add(ref, -c), ref.AddDate(0, 0, -1)
+			if dir > 0 {
+				from, to = ref.AddDate(0, 0, 1), add(ref, c)
+			}
+			return dval{iso: dayOf(from).String() + "/" + dayOf(to).String()}, j + 1, true
+		}
+	}
+	return dval{}, 0, false
+}
+
+// decade reads "les années 1990", "les années deux mille".
+func (s *scanner) decade(i int) (dval, int, bool) {
+	k := i
+	if s.word(k, "les") {
+		k++
+	}
+	if !s.word(k, "annees") {
+		return dval{}, 0, false
+	}
+	n, ok := s.readNumber(k + 1)
+	if !ok {
+		return dval{}, 0, false
+	}
+	y := int(n.val)
+	if float64(y) != n.val || y < 1000 || y > 2999 || y%10 != 0 || (n.digits && len(s.raw(k+1)) != 4) {
+		return dval{}, 0, false
+	}
+	return dval{iso: strconv.Itoa(y) + "/" + strconv.Itoa(y+9)}, n.end, true
+}
+
+// skipCi skips the "-ci" of "ce mois-ci".
+func (s *scanner) skipCi(k int) int {
+	if s.punct(k, '-') && s.glued(k) && s.raw(k+1) == "ci" {
+		return k + 2
+	}
+	return k
+}
+
+// offset reads "deux ans", "2 jours", "3 semaines", "3 mois" after "il y a"
+// (dir -1) or "dans" (dir 1).
+func (s *scanner) offset(k, dir int) (dval, int, bool) {
+	n, ok := s.readNumber(k)
+	if !ok || n.scale != 0 || n.val != float64(int(n.val)) || n.val > 1000 {
+		return dval{}, 0, false
+	}
+	c := int(n.val) * dir
+	ref := s.ref
+	switch s.tok(n.end).w() {
+	case "jour", "jours":
+		return dayOf(ref.AddDate(0, 0, c)), n.end + 1, true
+	case "semaine", "semaines":
+		return dayOf(ref.AddDate(0, 0, 7*c)), n.end + 1, true
+	case "mois":
+		return dayOf(ref.AddDate(0, c, 0)), n.end + 1, true
+	case "an", "ans", "annee", "annees":
+		return dayOf(ref.AddDate(c, 0, 0)), n.end + 1, true
+	}
+	return dval{}, 0, false
+}
+
+// monthFrom is the month m before (dir -1) or after (dir 1) ref, never the
+// reference month itself.
+func monthFrom(ref time.Time, m, dir int) dval {
+	y := ref.Year()
+	rm := int(ref.Month())
+	if dir < 0 && m >= rm {
+		y--
+	}
+	if dir > 0 && m <= rm {
+		y++
+	}
+	return dval{y: y, m: m}
+}
+
+// weekday returns the day wd of ref's week (Monday first) moved by dir
+// weeks; dir -1 with a day after… see callers: -1 means the last such day
+// strictly before ref, 1 the one in the next week.
+func weekday(ref time.Time, wd, dir int) time.Time {
+	switch dir {
+	case -1:
+		back := (int(ref.Weekday()) - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return ref.AddDate(0, 0, -back)
+	case 1:
+		mon := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
+		return mon.AddDate(0, 0, 7+(wd+6)%7)
+	}
+	mon := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
+	return mon.AddDate(0, 0, (wd+6)%7)
+}
+
+// weekOf is the Monday-to-Sunday week of ref moved by dir weeks.
+func weekOf(ref time.Time, dir int) dval {
+	mon := weekday(ref, 1, 0).AddDate(0, 0, 7*dir)
+	sun := mon.AddDate(0, 0, 6)
+	return dval{iso: dayOf(mon).String() + "/" + dayOf(sun).String()}
+}
+
+// pastOrNextWithin reports whether one of the n tokens from i is
+// "derniers", "prochaines" or the like.
+func (s *scanner) pastOrNextWithin(i, n int) bool {
+	for k := i; k < i+n && k < len(s.toks); k++ {
+		w := s.toks[k].w()
+		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
+			return true
+		}
+	}
+	return false
+}

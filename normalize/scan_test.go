@@ -1,0 +1,270 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// want is one expected expression: the text it covers and what it means.
+type want struct {
+	text      string
+	kind      Kind
+	value     float64
+	max       float64 // 0: not a range
+	unit      string
+	qualifier string
+	date      string
+}
+
+func wnum(text string, v float64, q string) want { return want{text, Number, v, 0, "", q, ""} }
+func mad(text string, v float64, q string) want  { return want{text, Money, v, 0, "MAD", q, ""} }
+func pct(text string, v float64, q string) want  { return want{text, Percent, v, 0, "percent", q, ""} }
+func day(text, iso string) want                  { return want{text, Date, 0, 0, "", "", iso} }
+
+// scanCases are the press forms issue 3 names, each in a sentence.
+var scanCases = []struct {
+	in   string
+	want []want
+}{
+	// digits with French separators
+	{"plus de 527.000 dossiers", []want{wnum("plus de 527.000", 527000, "more_than")}},
+	{"soit 3.857.601 assurés", []want{wnum("3.857.601", 3857601, "exact")}},
+	{"313 000 personnes", []want{wnum("313 000", 313000, "exact")}},
+	{"313\u00a0000 personnes", []want{wnum("313\u00a0000", 313000, "exact")}},
+	{"313\u202f000 personnes", []want{wnum("313\u202f000", 313000, "exact")}},
+	{"un total de 1 234 567,89 dirhams", []want{mad("1 234 567,89 dirhams", 1234567.89, "exact")}},
+	{"125.000,50 dirhams", []want{mad("125.000,50 dirhams", 125000.5, "exact")}},
+	{"les 8364 agents", []want{wnum("8364", 8364, "exact")}},
+	{"un taux de 0,75 %", []want{pct("0,75 %", 0.75, "exact")}},
+	{"22,5 millions", []want{wnum("22,5 millions", 22.5e6, "exact")}},
+	{"1,200,000 doses", []want{wnum("1,200,000", 1200000, "exact")}},
+	{"4,800 tonnes", []want{wnum("4,800", 4.8, "exact")}},
+	{"1.200 dirhams", []want{mad("1.200 dirhams", 1200, "exact")}},
+	{"181.000 personnes", []want{wnum("181.000", 181000, "exact")}},
+	// scale words, abbreviations and money
+	{"40,5 milliards de dirhams", []want{mad("40,5 milliards de dirhams", 40.5e9, "exact")}},
+	{"367 MDH", []want{mad("367 MDH", 367e6, "exact")}},
+	{"un budget de 3 MMDH", []want{mad("3 MMDH", 3e9, "exact")}},
+	{"9,5 Mds DH", []want{mad("9,5 Mds DH", 9.5e9, "exact")}},
+	{"2 Mrds Dh", []want{mad("2 Mrds Dh", 2e9, "exact")}},
+	{"5 milliards de DH", []want{mad("5 milliards de DH", 5e9, "exact")}},
+	{"500 DHS par mois", []want{mad("500 DHS", 500, "exact")}},
+	{"200 Dhs", []want{mad("200 Dhs", 200, "exact")}},
+	{"1000 MAD", []want{mad("1000 MAD", 1000, "exact")}},
+	{"2 Md de dirhams", []want{mad("2 Md de dirhams", 2e9, "exact")}},
+	{"10k abonnés", []want{wnum("10k", 10000, "exact")}},
+	{"1,2 M de personnes", []want{wnum("1,2 M", 1.2e6, "exact")}},
+	{"1.200.000 bénéficiaires", []want{wnum("1.200.000", 1.2e6, "exact")}},
+	{"12.5% de hausse", []want{pct("12.5%", 12.5, "exact")}},
+	{"un tiers des familles", []want{wnum("un tiers", 1.0/3, "exact")}},
+	{"1 milliard de dollars US", []want{{"1 milliard de dollars US", Money, 1e9, 0, "USD", "exact", ""}}},
+	{"25 000 DH par an", []want{mad("25 000 DH", 25000, "exact")}},
+	{"pas moins de 1.000 médecins", []want{wnum("pas moins de 1.000", 1000, "at_least")}},
+	{"30 millions d'euros", []want{{"30 millions d'euros", Money, 30e6, 0, "EUR", "exact", ""}}},
+	{"5 €", []want{{"5 €", Money, 5, 0, "EUR", "exact", ""}}},
+	{"2 millions de dollars", []want{{"2 millions de dollars", Money, 2e6, 0, "USD", "exact", ""}}},
+	{"$75 millions", []want{{"$75 millions", Money, 75e6, 0, "USD", "exact", ""}}},
+	{"12 pour cent", []want{pct("12 pour cent", 12, "exact")}},
+	{"12 pourcent", []want{pct("12 pourcent", 12, "exact")}},
+	{"93 % des dossiers", []want{pct("93 %", 93, "exact")}},
+	// spelled out
+	{"un million de personnes", []want{wnum("un million", 1e6, "exact")}},
+	{"quatre millions", []want{wnum("quatre millions", 4e6, "exact")}},
+	{"les deux tiers", []want{wnum("deux tiers", 2.0/3, "exact")}},
+	{"trois quarts des familles", []want{wnum("trois quarts", 0.75, "exact")}},
+	{"vingt-deux décrets", []want{wnum("vingt-deux", 22, "exact")}},
+	{"quatre-vingt-dix jours", []want{wnum("quatre-vingt-dix", 90, "exact")}},
+	{"un demi-million", []want{wnum("un demi-million", 5e5, "exact")}},
+	{"3 millions et demi", []want{wnum("3 millions et demi", 3.5e6, "exact")}},
+	{"près d'un million", []want{wnum("près d'un million", 1e6, "about")}},
+	// hedges
+	{"dépassant les 3 milliards de dirhams", []want{mad("dépassant les 3 milliards de dirhams", 3e9, "more_than")}},
+	{"a dépassé 1,7 million", []want{wnum("dépassé 1,7 million", 1.7e6, "more_than")}},
+	{"dépasse 24 millions", []want{wnum("dépasse 24 millions", 24e6, "more_than")}},
+	{"excédant 8,7 milliards de dirhams", []want{mad("excédant 8,7 milliards de dirhams", 8.7e9, "more_than")}},
+	{"s'approchant de 189 millions de dirhams", []want{mad("s'approchant de 189 millions de dirhams", 189e6, "about")}},
+	{"avoisinant les 2 millions", []want{wnum("avoisinant les 2 millions", 2e6, "about")}},
+	{"environ 4 millions", []want{wnum("environ 4 millions", 4e6, "about")}},
+	{"près de 11 millions", []want{wnum("près de 11 millions", 11e6, "about")}},
+	{"quelque 500 agents", []want{wnum("quelque 500", 500, "about")}},
+	{"en moyenne 30 % des coûts", []want{pct("en moyenne 30 %", 30, "about")}},
+	{"allant jusqu'à 200 dirhams", []want{mad("allant jusqu'à 200 dirhams", 200, "up_to")}},
+	{"jusqu’à 300 dirhams", []want{mad("jusqu’à 300 dirhams", 300, "up_to")}},
+	{"au moins 12 centres", []want{wnum("au moins 12", 12, "at_least")}},
+	{"moins de 5 %", []want{pct("moins de 5 %", 5, "less_than")}},
+	{"au-delà de 10 millions", []want{wnum("au-delà de 10 millions", 10e6, "more_than")}},
+	{"dépasse aujourd'hui 24 millions", []want{day("aujourd'hui", "2025-02-17"), {"24 millions", Number, 24e6, 0, "", "more_than", ""}}},
+	// ranges
+	{"de 500 à 1.200 dirhams", []want{{"de 500 à 1.200 dirhams", Money, 500, 1200, "MAD", "exact", ""}}},
+	{"entre 150 et 210 dirhams", []want{{"entre 150 et 210 dirhams", Money, 150, 210, "MAD", "exact", ""}}},
+	{"de 8,6 millions à 24,3 millions", []want{{"de 8,6 millions à 24,3 millions", Number, 8.6e6, 24.3e6, "", "exact", ""}}},
+	{"de 8 à 10 millions", []want{{"de 8 à 10 millions", Number, 8e6, 10e6, "", "exact", ""}}},
+	{"de 500 à 1 million", []want{{"de 500 à 1 million", Number, 500, 1e6, "", "exact", ""}}},
+	{"entre 10 et 15 %", []want{{"entre 10 et 15 %", Percent, 10, 15, "percent", "exact", ""}}},
+	// dates
+	{"en octobre 2024", []want{day("en octobre 2024", "2024-10")}},
+	{"à fin janvier 2025", []want{day("à fin janvier 2025", "2025-01")}},
+	{"fin janvier 2025", []want{day("fin janvier 2025", "2025-01")}},
+	{"fin 2024", []want{day("fin 2024", "2024-12")}},
+	{"à fin 2024", []want{day("à fin 2024", "2024-12")}},
+	{"en 2021", []want{day("en 2021", "2021")}},
+	{"l'année 2025", []want{day("l'année 2025", "2025")}},
+	{"au cours de l'année 2025", []want{day("au cours de l'année 2025", "2025")}},
+	{"entre 2021 et fin 2024", []want{day("entre 2021 et fin 2024", "2021/2024-12")}},
+	{"depuis décembre 2023", []want{day("depuis décembre 2023", "2023-12/..")}},
+	{"le 1er décembre 2022", []want{day("1er décembre 2022", "2022-12-01")}},
+	{"mardi 26 novembre 2024", []want{day("mardi 26 novembre 2024", "2024-11-26")}},
+	{"17 - 02 - 2025", []want{day("17 - 02 - 2025", "2025-02-17")}},
+	{"17/02/2025", []want{day("17/02/2025", "2025-02-17")}},
+	{"2025-09-17", []want{day("2025-09-17", "2025-09-17")}},
+	{"Fin mars 2025", []want{day("Fin mars 2025", "2025-03")}},
+	{"janvier dernier", []want{day("janvier dernier", "2025-01")}},
+	{"mardi dernier", []want{day("mardi dernier", "2025-02-11")}},
+	{"l'an dernier", []want{day("l'an dernier", "2024")}},
+	{"le mois dernier", []want{day("le mois dernier", "2025-01")}},
+	{"hier", []want{day("hier", "2025-02-16")}},
+	{"lundi", []want{day("lundi", "2025-02-17")}},
+	{"jeudi", []want{day("jeudi", "2025-02-13")}},
+	{"aujourd'hui", []want{day("aujourd'hui", "2025-02-17")}},
+	{"à ce jour", []want{day("à ce jour", "2025-02-17")}},
+	{"du 4 au 22 novembre 2016", []want{day("du 4 au 22 novembre 2016", "2016-11-04/2016-11-22")}},
+	{"au 1er trimestre 2025", []want{day("1er trimestre 2025", "2025-01/2025-03")}},
+	{"au second semestre 2024", []want{day("second semestre 2024", "2024-07/2024-12")}},
+	{"les 12 derniers mois", []want{day("les 12 derniers mois", "2024-02-17/2025-02-16")}},
+	{"il y a deux ans", []want{day("il y a deux ans", "2023-02-17")}},
+	{"les années 1990", []want{day("les années 1990", "1990/1999")}},
+	{"September 16, 2025", []want{day("September 16, 2025", "2025-09-16")}},
+	{"d'ici 2030", []want{day("2030", "2030")}},
+	// a figure then a date
+	{"plus de 1,7 million à fin janvier 2025", []want{wnum("plus de 1,7 million", 1.7e6, "more_than"), day("à fin janvier 2025", "2025-01")}},
+	{"8 millions seulement en 2021", []want{wnum("8 millions", 8e6, "exact"), day("en 2021", "2021")}},
+	{"2000 familles", []want{wnum("2000", 2000, "exact")}},
+	{"plus de 2000 infirmiers", []want{wnum("plus de 2000", 2000, "more_than")}},
+	{"plus de 1500 infirmiers", []want{wnum("plus de 1500", 1500, "more_than")}},
+	{"le budget de 2024", []want{day("2024", "2024")}},
+	// not figures
+	{"N° 2-22-923", nil},
+	{"décret n° 2-22-923", nil},
+	{"la loi 65-00", nil},
+	{"Mohammed VI", nil},
+	{"9e édition", nil},
+	{"la 2e édition", nil},
+	{"plus de 60 ans", nil},
+	{"âgées de plus de 60 ans", nil},
+	{"CAN 2025", nil},
+	{"Mondial 2030", nil},
+	{"Ep 89", nil},
+	{"+212 5 22 00 00 00", nil},
+	{"05 22 00 00 00", nil},
+	{"14h30", nil},
+	{"à 14 h 30", nil},
+	{"COVID-19", nil},
+	{"le G20", nil},
+	{"sur 2M", nil},
+	{"des millions de citoyens", nil},
+	{"un régime", nil},
+	{"Tél : 05 22 48 20 00", nil},
+	{"la loi-cadre 09-21", nil},
+	{"le décret n°2.22.923", nil},
+	{"à 10h", nil},
+	{"des dizaines de milliers de dossiers", nil},
+	{"Eljadida 24", []want{wnum("24", 24, "exact")}},
+}
+
+var testRef = time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
+
+func TestScan(t *testing.T) {
+	for _, c := range scanCases {
+		got := Scan(c.in, &Options{Ref: testRef})
+		if err := compare(c.in, got, c.want); err != nil {
+			t.Errorf("Scan(%q): %v", c.in, err)
+		}
+	}
+}
+
+func compare(in string, got []Expr, want []want) error {
+	if len(got) != len(want) {
+		return fmt.Errorf("got %d expressions %s, want %d", len(got), show(got), len(want))
+	}
+	for k, w := range want {
+		g := got[k]
+		mx := 0.0
+		if g.ValueMax != nil {
+			mx = *g.ValueMax
+		}
+		if g.Text != w.text || g.Kind != w.kind || !nearlyEqual(g.Value, w.value) || !nearlyEqual(mx, w.max) ||
+			g.Unit != w.unit || g.Qualifier != w.qualifier || g.Date != w.date {
+			return fmt.Errorf("expression %d: got %s, want %+v", k, show(got[k:k+1]), w)
+		}
+		if in[g.Start:g.End] != g.Text {
+			return fmt.Errorf("expression %d: span [%d,%d) is %q, Text is %q", k, g.Start, g.End, in[g.Start:g.End], g.Text)
+		}
+	}
+	return nil
+}
+
+func show(es []Expr) string {
+	var b strings.Builder
+	for _, e := range es {
+		mx := ""
+		if e.ValueMax != nil {
+			mx = fmt.Sprintf("..%v", *e.ValueMax)
+		}
+		fmt.Fprintf(&b, "[%q %s %v%s %s %s %s]", e.Text, e.Kind, e.Value, mx, e.Unit, e.Qualifier, e.Date)
+	}
+	return b.String()
+}
+
+// TestRangeEnds checks the ends of a range, which extract uses to split a
+// change ("passant de A à B") into two figures.
+func TestRangeEnds(t *testing.T) {
+	in := "passant de 8,6 millions à 24,3 millions"
+	got := Scan(in, nil)
+	if len(got) != 1 || got[0].Low == nil || got[0].High == nil {
+		t.Fatalf("Scan(%q) = %s, want one range with both ends", in, show(got))
+	}
+	lo, hi := got[0].Low, got[0].High
+	if lo.Text != "8,6 millions" || lo.Value != 8.6e6 || in[lo.Start:lo.End] != lo.Text {
+		t.Errorf("low end = %s", show([]Expr{*lo}))
+	}
+	if hi.Text != "24,3 millions" || hi.Value != 24.3e6 || in[hi.Start:hi.End] != hi.Text {
+		t.Errorf("high end = %s", show([]Expr{*hi}))
+	}
+	// A unit written once applies to the end that lacks it.
+	got = Scan("de 500 à 1.200 dirhams", nil)
+	if len(got) != 1 || got[0].Low.Kind != Money || got[0].Low.Unit != "MAD" || got[0].Low.Text != "500" {
+		t.Errorf("money range ends = %s", show(got))
+	}
+}
+
+// TestNoRef checks that relative dates are still found without a
+// reference date, with an empty Date, and that absolute ones are resolved.
+func TestNoRef(t *testing.T) {
+	got := Scan("janvier dernier et en octobre 2024", nil)
+	if len(got) != 2 || got[0].Kind != Date || got[0].Date != "" || got[1].Date != "2024-10" {
+		t.Errorf("got %s", show(got))
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"22,5 millions", 22.5e6}, {"1.200", 1200}, {"1200.5", 1200.5}, {"3 millions et demi", 3.5e6},
+		{"313 000", 313000}, {"quatre-vingt-dix", 90}, {"-4,5", -4.5}, {"40,5 milliards de dirhams", 40.5e9},
+		{"93 %", 93}, {"3.857.601", 3857601}, {"0,75", 0.75}, {"1,200,000", 1.2e6},
+	} {
+		got, err := ParseValue(c.in)
+		if err != nil || !nearlyEqual(got, c.want) {
+			t.Errorf("ParseValue(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"", "abc", "12 abc", "plus de 5", "5 5 5 5 x"} {
+		if v, err := ParseValue(bad); err == nil {
+			t.Errorf("ParseValue(%q) = %v, want an error", bad, v)
+		}
+	}
+}
