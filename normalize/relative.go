@@ -135,6 +135,17 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		return s.offset(k, -1)
 	case "dans":
 		return s.offset(i+1, 1)
+	case "un", "une":
+		// "un an plus tôt", "un mois auparavant"
+		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
+			return v, s.earlierWord(next), true
+		}
+	}
+	if _, ok := numWords[w]; ok {
+		// "deux ans plus tôt"
+		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
+			return v, s.earlierWord(next), true
+		}
 	}
 	if m, ok := months[w]; ok && s.isWord(i+1) && !monthAbbrevRisky[w] {
 		switch nw := s.toks[i+1].w(); {
@@ -250,6 +261,10 @@ func (s *scanner) skipCi(k int) int {
 // (dir -1) or "dans" (dir 1).
 func (s *scanner) offset(k, dir int) (dval, int, bool) {
 	n, ok := s.readNumber(k)
+	if !ok && (s.word(k, "un") || s.word(k, "une")) {
+		// A lone "un" is no figure, but "il y a un an" counts one year.
+		n, ok = num{val: 1, start: k, end: k + 1}, true
+	}
 	if !ok || n.scale != 0 || n.val != float64(int(n.val)) || n.val > 1000 {
 		return dval{}, 0, false
 	}
@@ -266,6 +281,18 @@ func (s *scanner) offset(k, dir int) (dval, int, bool) {
 		return dayOf(ref.AddDate(c, 0, 0)), n.end + 1, true
 	}
 	return dval{}, 0, false
+}
+
+// earlierWord returns the token after "plus tôt" or "auparavant" at k, or
+// k when neither stands there.
+func (s *scanner) earlierWord(k int) int {
+	switch {
+	case s.word(k, "plus") && s.word(k+1, "tot"):
+		return k + 2
+	case s.word(k, "auparavant"):
+		return k + 1
+	}
+	return k
 }
 
 // monthFrom is the month m before (dir -1) or after (dir 1) ref, never the

@@ -268,3 +268,25 @@ func TestParseValue(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierOffsets covers "un an plus tôt", the date a comparison holds
+// at ("contre 4,9 millions un an plus tôt").
+func TestEarlierOffsets(t *testing.T) {
+	ref := time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ in, text, date string }{
+		{"contre 4,9 millions un an plus tôt", "un an plus tôt", "2024-02-17"},
+		{"deux ans plus tôt, le régime", "deux ans plus tôt", "2023-02-17"},
+		{"trois mois auparavant", "trois mois auparavant", "2024-11-17"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range Scan(tt.in, &Options{Ref: ref}) {
+			if e.Kind == Date {
+				got = append(got, e.Text+"="+e.Date)
+			}
+		}
+		if want := tt.text + "=" + tt.date; len(got) != 1 || got[0] != want {
+			t.Errorf("Scan(%q) dates = %q, want [%q]", tt.in, got, want)
+		}
+	}
+}

@@ -304,7 +304,7 @@ var vocab = func() map[string]*vocabEntry {
 		e.tl = !e.fn && (e.nw.kind != 0 || e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 ||
 			tellingWords[w] || ordinalDays[w] != 0 || len(currenciesByFirst[w]) > 0)
 		e.dt = e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 || ordinalDays[w] != 0 ||
-			tellingWords[w] && !percentWords[w] || w == "ans" || w == "hui" || w == "jour"
+			tellingWords[w] && !percentWords[w] || w == "ans" || w == "an" || w == "hui" || w == "jour" || w == "mois" || w == "tot" || w == "auparavant"
 		for _, f := range feasts {
 			if f.words[0] == w {
 				e.flags |= aFeast
@@ -431,7 +431,7 @@ var extraWords = []string{
 	"annee", "annees", "an", "depuis", "date", "ce", "il", "y", "ya", "dans", "seconde",
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
-	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci",
+	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
