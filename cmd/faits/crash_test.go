@@ -130,8 +130,8 @@ func TestReaderWhileIngesting(t *testing.T) {
 	if err == nil {
 		t.Fatal("export succeeded while ingest was writing")
 	}
-	if pid := fmt.Sprintf("pid %d", ingest.Process.Pid); !strings.Contains(errb.String(), pid) {
-		t.Errorf("reader's error %q does not name the writer (%s)", errb.String(), pid)
+	if want := fmt.Sprintf("database is in use by another faits process (pid %d", ingest.Process.Pid); !strings.Contains(errb.String(), want) {
+		t.Errorf("reader's error %q does not say %q", errb.String(), want)
 	}
 	if elapsed > 5*time.Second {
 		t.Errorf("reader gave up after %v (timeout 1s)", elapsed)

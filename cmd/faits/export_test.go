@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faits/faits/store"
+)
+
+func TestExportJSONL(t *testing.T) {
+	db := syntheticStore(t)
+	out, errOut, err := run(t, nil, "export", "--db", db)
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want 3 facts, got %d lines:\n%s", len(lines), out)
+	}
+	// Keys in the order of spec/facts.md.
+	order := regexp.MustCompile(`^\{"id":.*,"programme":.*,"metric":.*,"value":.*,"unit":.*,"qualifier":.*,"as_of":.*,"status":.*,"sources":\[\{"doc":.*,"doc_sha256":.*,"title":.*,"site":.*,"url":.*,"published":.*,"span":.*,"start":.*,"end":.*,"quote":.*,"qualifier":.*,"rule":`)
+	var prev string
+	for _, l := range lines {
+		if !order.MatchString(l) {
+			t.Errorf("record keys out of the spec's order: %s", l)
+		}
+		var f store.Fact
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatal(err)
+		}
+		if f.ID <= prev {
+			t.Errorf("ids not sorted: %s after %s", f.ID, prev)
+		}
+		prev = f.ID
+		for _, s := range f.Sources {
+			if s.Span == "" || !strings.Contains(s.Quote, s.Span) {
+				t.Errorf("source span %q not in its quote %q", s.Span, s.Quote)
+			}
+		}
+	}
+	for _, want := range []string{`"value":40500000000,`, `"value":500,"value_max":1200,`, `« la composition »`, `& de l'AMO`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	if strings.Contains(out, `"value_max":null`) {
+		t.Error("value_max must be absent, not null, for a single value")
+	}
+}
+
+func TestExportCSV(t *testing.T) {
+	db := syntheticStore(t)
+	out, errOut, err := run(t, nil, "export", "--db", db, "--format", "csv", "--bom")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, errOut)
+	}
+	body, ok := strings.CutPrefix(out, "\uFEFF")
+	if !ok {
+		t.Fatal("--bom: no byte order mark")
+	}
+	if !strings.HasSuffix(body, "\r\n") || strings.Count(body, "\n") != strings.Count(body, "\r\n") {
+		t.Error("RFC 4180 wants CRLF line ends")
+	}
+	rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not read back: %v", err)
+	}
+	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		t.Fatalf("want the header and 3 rows, got %q", rows)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	byMetric := map[string][]string{}
+	for _, r := range rows[1:] {
+		byMetric[r[col["metric"]]] = r
+	}
+	checks := []struct{ metric, column, want string }{
+		{"allowance", "value", "500"},
+		{"allowance", "value_max", "1200"},
+		{"budget", "value", "40500000000"},
+		{"budget", "value_max", ""},
+		{"beneficiaries", "sources", "2"},
+		{"beneficiaries", "independent_sources", "2"},
+		{"beneficiaries", "doc", "c.txt"}, // sources sorted by doc path
+		{"allowance", "quote", syntheticDocs(t)[0].body},
+		{"allowance", "span", "de 500 à 1.200 dirhams"},
+		{"allowance", "rule", "allowance/test"},
+		{"budget", "published", "2025-03-01"},
+	}
+	for _, c := range checks {
+		r, ok := byMetric[c.metric]
+		if !ok {
+			t.Fatalf("no %s row", c.metric)
+		}
+		if got := r[col[c.column]]; got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.metric, c.column, got, c.want)
+		}
+	}
+	noBOM, _, err := run(t, nil, "export", "--db", db, "--format", "csv")
+	if err != nil || noBOM != body {
+		t.Errorf("without --bom the CSV must be the same minus the mark (err %v)", err)
+	}
+}
+
+func TestExportFilters(t *testing.T) {
+	db := syntheticStore(t)
+	tests := []struct {
+		args  []string
+		lines int
+	}{
+		{[]string{"--status", "pending"}, 3},
+		{[]string{"--status", "accepted"}, 0},
+		{[]string{"--since", "2000-01-01"}, 3},
+		{[]string{"--since", time.Now().Add(time.Hour).UTC().Format(time.RFC3339)}, 0},
+	}
+	for _, tt := range tests {
+		out, errOut, err := run(t, nil, append([]string{"export", "--db", db}, tt.args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", tt.args, err, errOut)
+		}
+		if got := strings.Count(out, "\n"); got != tt.lines {
+			t.Errorf("export %v: %d facts, want %d", tt.args, got, tt.lines)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	db := syntheticStore(t)
+	for _, args := range [][]string{
+		{"export", "--db", db, "--format", "xml"},
+		{"export", "--db", db, "--bom"},
+		{"export", "--db", db, "--status", "maybe"},
+		{"export", "--db", db, "--since", "yesterday"},
+		{"export", "--db", db, "extra"},
+		{"facts", "--db", db, "--status", "maybe"},
+		{"eval", "--db", db},
+		{"ingest", "--db", db},
+		{"ingest", "--no-such-flag"},
+	} {
+		if _, _, err := run(t, nil, args...); !errors.Is(err, errUsage) {
+			t.Errorf("%v: err = %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestDBFromEnvironment(t *testing.T) {
+	db := syntheticStore(t)
+	out, _, err := run(t, map[string]string{"FAITS_DB": db}, "export")
+	if err != nil || strings.Count(out, "\n") != 3 {
+		t.Fatalf("FAITS_DB not used: %v, %q", err, out)
+	}
+}
+
+func TestReadCommandsNeedAStore(t *testing.T) {
+	missing := t.TempDir() + "/none.db"
+	for _, cmd := range []string{"export", "facts"} {
+		_, _, err := run(t, nil, cmd, "--db", missing)
+		if err == nil || !strings.Contains(err.Error(), "none.db") {
+			t.Errorf("%s on a missing store: err = %v, want one naming the file", cmd, err)
+		}
+	}
+}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/faits/faits/corpus"
+	"github.com/faits/faits/extract"
+	"github.com/faits/faits/store"
+)
+
+func init() {
+	register("ingest", "read article files and folders into the fact store", runIngest)
+}
+
+func runIngest(ctx context.Context, args []string, env *Env) error {
+	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] PATH...", env)
+	db := dbFlag(fset)
+	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
+	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
+	force := fset.Bool("force", false, "re-read files whose bytes are unchanged since the last ingest")
+	if done, err := parseFlags(fset, args); done {
+		return err
+	}
+	if fset.NArg() == 0 {
+		fset.Usage()
+		return fmt.Errorf("ingest: no file or folder given: %w", errUsage)
+	}
+	rules, rulesID, err := loadRules(*rulesFile)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	files, ferrs := corpus.Files(fset.Args())
+	for _, err := range ferrs {
+		fmt.Fprintln(env.Stderr, "faits ingest:", err)
+	}
+	path := dbPath(*db, env)
+	st, err := openStore(path, "faits ingest", false)
+	if err != nil {
+		return err
+	}
+	sum, err := ingestFiles(ctx, st, rules, files, ingestOptions{Workers: *workers, Force: *force, RulesID: rulesID, Progress: isTerminal(env.Stderr)}, env)
+	if cerr := st.Close(); cerr != nil && err == nil {
+		err = cerr
+	}
+	fmt.Fprintln(env.Stderr, sum)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	if sum.Failed > 0 || len(ferrs) > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// loadRules returns the rules of file, or the embedded ones when file is
+// "", and an id of their content (see ingestOptions.RulesID).
+func loadRules(file string) (*extract.Rules, string, error) {
+	if file == "" {
+		r, err := extract.Default()
+		if err != nil {
+			return nil, "", fmt.Errorf("embedded rules: %w", err)
+		}
+		return r, rulesID(extract.DefaultData()), nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, "", fmt.Errorf("rules: %w", err)
+	}
+	r, err := extract.Load(file)
+	if err != nil {
+		return nil, "", fmt.Errorf("rules %s: %w", file, err)
+	}
+	return r, rulesID(data), nil
+}
+
+func rulesID(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:6])
+}
+
+// ingestOptions tune ingestFiles.
+type ingestOptions struct {
+	// Workers read, parse and extract files in parallel; <= 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Force re-reads files whose raw bytes the store already has (for a new
+	// faits whose code, not rules, reads differently).
+	Force bool
+	// RulesID identifies the rules' content (loadRules gives it). It is
+	// stored with each file's hash, so that a file is skipped only when
+	// both its bytes and the rules are those of its last ingest: changed
+	// rules re-read everything, as editors expect.
+	RulesID string
+	// Progress draws a bar on env.Stderr (only for a terminal).
+	Progress bool
+}
+
+// ingestSummary counts what one ingestFiles call did.
+type ingestSummary struct {
+	Files, Skipped, Failed int
+	// Facts is the number of facts read in the ingested files; NewFacts and
+	// NewSources what the store did not have before.
+	Facts, NewFacts, NewSources int
+	Warnings                    int
+}
+
+func (s ingestSummary) String() string {
+	return fmt.Sprintf("ingested %d files (%d skipped, %d failed): %d facts, %d new", s.Files, s.Skipped, s.Failed, s.Facts, s.NewFacts)
+}
+
+// fileResult is what a worker made of one file.
+type fileResult struct {
+	i        int
+	file     corpus.File
+	sha      string // raw bytes' SHA-256 and rules id, as the store keeps it
+	doc      *corpus.Document
+	facts    []extract.Fact
+	warnings []extract.Warning
+	skipped  bool
+	err      error
+}
+
+// ingestFiles reads, parses and extracts files with a pool of workers and
+// writes them to st from this goroutine only (bbolt has one writer), in the
+// order of files so that the store's content does not depend on scheduling.
+// A file that fails is reported on env.Stderr with its name and counted in
+// Failed; the others go on. Cancelling ctx stops after the file being
+// written, and the error is then ctx's. It is the pipeline of both
+// "faits ingest" and "faits serve --watch".
+func ingestFiles(ctx context.Context, st *store.Store, rules *extract.Rules, files []corpus.File, opt ingestOptions, env *Env) (ingestSummary, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// window bounds the files read ahead of the writer, so that memory stays
+	// flat however slow one file is to write.
+	window := make(chan struct{}, 4*workers)
+	jobs := make(chan int)
+	results := make(chan fileResult)
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				var r fileResult
+				if ctx.Err() != nil {
+					r = fileResult{i: i, file: files[i], err: ctx.Err()}
+				} else {
+					r = readFile(st, rules, files[i], i, opt)
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	var bar *progress
+	if opt.Progress {
+		bar = newProgress(env.Stderr, len(files))
+	}
+	say := func(format string, a ...any) {
+		if bar != nil {
+			bar.clear()
+		}
+		fmt.Fprintf(env.Stderr, format+"\n", a...)
+	}
+	var sum ingestSummary
+	pending := map[int]fileResult{}
+	next := 0
+	for r := range results {
+		pending[r.i] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if ctx.Err() != nil {
+				continue // drain: workers finish what they hold
+			}
+			writeFile(st, r, &sum, say)
+			if bar != nil {
+				bar.step(1)
+			}
+		}
+	}
+	if bar != nil {
+		bar.clear()
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("interrupted after %d of %d files: %w", sum.Files, len(files), err)
+	}
+	return sum, nil
+}
+
+// readFile is a worker's part: everything but the store write. A panic in a
+// stage becomes this file's error, so that one odd article does not stop a
+// batch of thousands.
+func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt ingestOptions) (r fileResult) {
+	r = fileResult{i: i, file: f}
+	defer func() {
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("%s: internal error: %v", f.Path, p)
+		}
+	}()
+	raw, err := os.ReadFile(f.Path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said once, below
+		}
+		r.err = fmt.Errorf("read %s: %w", f.Path, err)
+		return r
+	}
+	h := sha256.Sum256(raw)
+	r.sha = hex.EncodeToString(h[:])
+	if opt.RulesID != "" {
+		r.sha += "+rules:" + opt.RulesID
+	}
+	same, err := st.Unchanged(f.Rel, r.sha)
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", f.Path, err)
+		return r
+	}
+	switch {
+	case same && !opt.Force:
+		r.skipped = true
+		return r
+	case same:
+		// The store skips a file whose hash it has; forcing stores another
+		// spelling of the hash, which the next plain run reads as a change
+		// (one more re-read, never a stale fact).
+		r.sha += "+forced"
+	}
+	doc, err := corpus.Parse(f.Path, raw)
+	if err != nil {
+		r.err = err // corpus names the file
+		return r
+	}
+	r.doc = doc
+	r.facts, r.warnings = rules.Extract(extract.Input{Text: doc.Body, Published: doc.Published, Title: doc.Title})
+	return r
+}
+
+// writeFile is the writer's part for one file.
+func writeFile(st *store.Store, r fileResult, sum *ingestSummary, say func(string, ...any)) {
+	sum.Files++
+	if r.err != nil {
+		sum.Failed++
+		say("faits ingest: %v", r.err)
+		return
+	}
+	if r.skipped {
+		sum.Skipped++
+		return
+	}
+	for _, w := range r.warnings {
+		sum.Warnings++
+		say("faits ingest: %s: warning: rule %s at byte %d: %s", r.file.Path, w.Rule, w.Offset, w.Msg)
+	}
+	if r.doc.Body == "" {
+		sum.Warnings++
+		say("faits ingest: %s: warning: no article text found", r.file.Path)
+	}
+	res, err := st.Ingest(r.file.Rel, r.sha, r.doc, r.facts)
+	if err != nil {
+		sum.Failed++
+		say("faits ingest: %s: store: %v", r.file.Path, err)
+		return
+	}
+	if res.Skipped {
+		sum.Skipped++
+		return
+	}
+	sum.Facts += len(r.facts)
+	sum.NewFacts += res.NewFacts
+	sum.NewSources += res.NewSources
+}
