@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -54,6 +55,36 @@ func TestIsArticle(t *testing.T) {
 	for name, want := range map[string]bool{"a.txt": true, "a.HTML": true, "a.htm": true, "a.pdf": false, "txt": false} {
 		if got := IsArticle(name); got != want {
 			t.Errorf("IsArticle(%q) = %v", name, got)
+		}
+	}
+}
+
+func TestParseRefusesBinary(t *testing.T) {
+	utf16 := append([]byte{0xFF, 0xFE}, []byte("S\x00a\x00n\x00t\x00\xe9\x00")...)
+	tests := []struct {
+		name string
+		raw  []byte
+		want string // "" when the file is text
+	}{
+		{"a.html", []byte("\x1f\x8b\x08\x00rest"), "gzip data"},
+		{"a.txt", []byte("%PDF-1.7\n..."), "a PDF document"},
+		{"a.txt", []byte("Le texte\x00avec un NUL"), "NUL bytes"},
+		{"a.txt", []byte("\x01\x02\x03\x04\x05\x06abc"), "control bytes"},
+		{"a.txt", utf16, ""},
+		{"a.txt", []byte("Sécurité sociale : 4,5 millions\r\n\fpage 2"), ""},
+		{"a.txt", []byte("S\xe9curit\xe9 sociale : 4,5 millions"), ""},
+		{"a.txt", nil, ""},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.name, tt.raw)
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("Parse(%q) = %v, want text", tt.raw, err)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrNotText) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.name) {
+			t.Errorf("Parse(%q) = %v, want ErrNotText naming %s and %q", tt.raw, err, tt.name, tt.want)
 		}
 	}
 }

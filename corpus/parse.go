@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,9 @@ import (
 // document at all; an article with no recognisable body gives an empty Body.
 // Parse keeps no state between calls and is safe for concurrent use.
 func Parse(name string, raw []byte) (*Document, error) {
+	if kind := binaryKind(raw); kind != "" {
+		return nil, fmt.Errorf("parse %s: %w (%s)", name, ErrNotText, kind)
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
 		doc, err := parseHTML(raw)
@@ -27,6 +32,52 @@ func Parse(name string, raw []byte) (*Document, error) {
 		doc.File = name
 		return doc, nil
 	}
+}
+
+// ErrNotText is the error Parse returns for a file whose bytes are not
+// text in any encoding: a scraper that saved a PDF, an image or a gzipped
+// response under an article's name.
+var ErrNotText = errors.New("not a text or HTML file")
+
+// binarySniff bounds how much of a file binaryKind looks at.
+const binarySniff = 8 << 10
+
+// binaryKind names what a non-text file looks like, or returns "" for text.
+// Text in UTF-16 (with its byte-order mark) holds NUL bytes, so the marks
+// are checked first; any other text has none, nor many control bytes,
+// whatever its 8-bit charset.
+func binaryKind(raw []byte) string {
+	for _, sig := range []struct{ magic, kind string }{
+		{"\x1f\x8b", "gzip data"},
+		{"%PDF-", "a PDF document"},
+		{"PK\x03\x04", "a zip archive"},
+		{"\x89PNG", "a PNG image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"GIF8", "a GIF image"},
+	} {
+		if bytes.HasPrefix(raw, []byte(sig.magic)) {
+			return sig.kind
+		}
+	}
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return ""
+	}
+	head := raw[:min(len(raw), binarySniff)]
+	control := 0
+	for _, c := range head {
+		switch {
+		case c == 0:
+			return "binary data (NUL bytes)"
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b:
+			control++
+		}
+	}
+	// A few stray control bytes occur in scraped text; a tenth of the
+	// bytes does not.
+	if len(head) > 0 && control*10 > len(head) {
+		return "binary data (control bytes)"
+	}
+	return ""
 }
 
 // parseText is Parse for text dumps.
