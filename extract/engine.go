@@ -386,7 +386,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	case normalize.Percent:
 		rd.unit, rd.explicit = "percent", true
 	default:
-		x.countUnit(m, i, rd)
+		x.countUnit(m, i, rd, prev)
 		if rd.dropped != "" {
 			return rd
 		}
@@ -450,7 +450,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 }
 
 // countUnit reads the noun that says what a plain count counts.
-func (x *run) countUnit(m *masked, i int, rd *reading) {
+func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	fig := m.figs[i]
 	after := m.sub(fig.end, len(m.runes))
 	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
@@ -477,6 +477,12 @@ func (x *run) countUnit(m *masked, i int, rd *reading) {
 			rd.unit, rd.explicit = u, true
 			return
 		}
+		// "1,1 million de ménages, suivie de Marrakech-Safi (720.000)": a
+		// label that is no noun; the count before says what is counted.
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
 	}
 	// "portant à 34 le nombre de textes d'application"
 	for _, lead := range []string{" le nombre total ", " le nombre ", " le total "} {
@@ -485,6 +491,14 @@ func (x *run) countUnit(m *masked, i int, rd *reading) {
 				rd.unit, rd.explicit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")], true
 				return
 			}
+		}
+	}
+	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
+	// no noun after an amount of money are money too.
+	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
+		if p := prevReading(prev, i); p != nil && p.fig.e.Kind == normalize.Money {
+			rd.unit, rd.explicit = p.unit, true
+			return
 		}
 	}
 	if x.find(x.r.notNounRe, after, "not_nouns", m.orig[0]) == nil && startsWithWord(after) && !x.isCue(after) {
@@ -500,6 +514,17 @@ func (x *run) countUnit(m *masked, i int, rd *reading) {
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
 	}
+}
+
+// prevReading returns the reading of the nearest earlier figure of the
+// sentence that was kept, or nil.
+func prevReading(prev []*reading, i int) *reading {
+	for j := i - 1; j >= 0; j-- {
+		if p := prev[j]; p != nil && p.dropped == "" && p.unit != "" {
+			return p
+		}
+	}
+	return nil
 }
 
 // subjectUnit returns the unit of the nearest noun before figure i in its

@@ -214,6 +214,9 @@ func TestQuality(t *testing.T) {
 	}{
 		{"../testdata/seeds", "../testdata/gold/seeds.jsonl", 0.95, 0.90, 0.95},
 		{"../testdata/variants", "../testdata/variants/gold.jsonl", 0.90, 0, 0},
+		// Written blind to the rules (testdata/fresh/README.md); blind F1 was
+		// 0.658, these thresholds guard the figures reached since.
+		{"../testdata/fresh", "../testdata/fresh/gold.jsonl", 0.95, 0.85, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
@@ -259,6 +262,8 @@ func TestQuality(t *testing.T) {
 func readDir(t testing.TB, dir string) []*corpus.Document {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	paths = append(paths, pages...)
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no articles in %s: %v", dir, err)
 	}
