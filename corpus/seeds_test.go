@@ -86,7 +86,24 @@ func checkGolden(t *testing.T, path, got string) {
 // TestSeedDates checks every seed's publication date against the gold
 // document metadata, including the seed that has none.
 func TestSeedDates(t *testing.T) {
-	f, err := os.Open("../testdata/gold/seeds-docs.jsonl")
+	checkDocsGold(t, "../testdata/gold/seeds-docs.jsonl", seedDir, true)
+}
+
+// TestHeldOutDates does the same on the variants and the fresh articles,
+// whose dates and titles were written down by hand, not by this package.
+// Their outlet is in the gold but mostly not in the dumped text, so the
+// site is not compared.
+func TestHeldOutDates(t *testing.T) {
+	for _, dir := range []string{"../testdata/variants", "../testdata/fresh"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			checkDocsGold(t, filepath.Join(dir, "docs.jsonl"), dir, false)
+		})
+	}
+}
+
+func checkDocsGold(t *testing.T, gold, dir string, site bool) {
+	t.Helper()
+	f, err := os.Open(gold)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +122,7 @@ func TestSeedDates(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		doc, _ := parseSeed(t, filepath.Join(seedDir, g.Doc))
+		doc, _ := parseSeed(t, filepath.Join(dir, g.Doc))
 		if doc.Published != g.Published {
 			t.Errorf("%s: Published = %q (from %q), gold %q", g.Doc, doc.Published, doc.PublishedFrom, g.Published)
 		}
@@ -115,7 +132,7 @@ func TestSeedDates(t *testing.T) {
 		if g.Title != "" && doc.Title != g.Title {
 			t.Errorf("%s: Title = %q, gold %q", g.Doc, doc.Title, g.Title)
 		}
-		if g.Source != "" && doc.Site != g.Source {
+		if site && g.Source != "" && doc.Site != g.Source {
 			t.Errorf("%s: Site = %q, gold %q", g.Doc, doc.Site, g.Source)
 		}
 		if g.Author != "" && doc.Author != g.Author {

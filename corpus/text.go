@@ -90,10 +90,42 @@ func stripText(s string) ([]string, textMeta) {
 	blocks = dropFurniture(blocks)
 	blocks = dropShortRuns(blocks)
 	blocks = dropTail(blocks, &meta)
-	if meta.published == "" && len(blocks) > 0 {
-		meta.published, meta.from = firstSentenceDate(blocks[0])
+	// A dump often opens with the headline on a line of its own: it titles
+	// the document, and the dispatch's first sentence is the next block.
+	lead := blocks
+	if len(blocks) > 1 && titleLike(blocks[0]) {
+		if meta.title == "" {
+			meta.title = blocks[0]
+		}
+		if d, _ := firstSentenceDate(blocks[0]); d == "" {
+			lead = blocks[1:]
+		}
+	}
+	if meta.published == "" && len(lead) > 0 {
+		meta.published, meta.from = firstSentenceDate(lead[0])
 	}
 	return blocks, meta
+}
+
+// titleLike tells a headline line from a paragraph: one short line that
+// starts with a capital or a digit and ends without the punctuation that
+// closes or continues a sentence ("AMO Achamil : le régime cherche encore
+// son public", "Que change la réforme ?" are titles; "Les chiffres sont les
+// suivants :" is not).
+func titleLike(b string) bool {
+	if strings.Contains(b, "\n") || len(b) > 240 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(b)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(b)
+	if strings.ContainsRune(".,;:…", last) {
+		return false
+	}
+	n := len(strings.Fields(b))
+	return n >= 2 && n <= 30
 }
 
 // splitLines returns the lines with whitespace collapsed; a blank line is

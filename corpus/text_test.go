@@ -14,6 +14,7 @@ func TestParseText(t *testing.T) {
 		from      string
 		site      string
 		author    string
+		title     string
 	}{
 		{
 			name:      "header and body on one line",
@@ -31,7 +32,7 @@ func TestParseText(t *testing.T) {
 			name:      "key: value header",
 			in:        "Title: Un titre\nDate: 2024-01-05\n\nLe texte de l'article commence ici et se poursuit longuement.",
 			body:      "Le texte de l'article commence ici et se poursuit longuement.",
-			published: "2024-01-05", from: "header",
+			published: "2024-01-05", from: "header", title: "Un titre",
 		},
 		{
 			name:      "line broken inside a sentence",
@@ -43,13 +44,25 @@ func TestParseText(t *testing.T) {
 			name:      "byline lines",
 			in:        "Un titre d'article sur la réforme\nPar Zaina Jnina - Hespress\nPublié le 17/02/2025 à 10h23\nMis à jour le 18/02/2025 à 08h00\nLe texte de l'article commence ici, avec 4 millions de familles.",
 			body:      "Un titre d'article sur la réforme\n\nLe texte de l'article commence ici, avec 4 millions de familles.",
-			published: "2025-02-17", from: "byline", author: "Zaina Jnina",
+			published: "2025-02-17", from: "byline", author: "Zaina Jnina", title: "Un titre d'article sur la réforme",
 		},
 		{
 			name:      "date-only byline line and share widget",
 			in:        "Protection sociale : le point\nLe 12/03/2024 à 10h15\nL'aide sociale directe profite désormais à 4 millions de ménages, selon le ministère.\nPartager\nFacebook\nWhatsApp\nLa suite de l'article reprend ici, avec d'autres chiffres.\nCommentaires (3)\nUn lecteur : c'est faux, il y a 5 millions de ménages selon moi.",
 			body:      "Protection sociale : le point\n\nL'aide sociale directe profite désormais à 4 millions de ménages, selon le ministère.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
-			published: "2024-03-12", from: "byline",
+			published: "2024-03-12", from: "byline", title: "Protection sociale : le point",
+		},
+		{
+			name:      "headline line, then the dated first sentence",
+			in:        "RSU : la barre des cinq millions franchie\n\nOuvert en 2023 à tous les ménages, le registre compte désormais 5 millions d'inscrits, a annoncé ce jeudi 6 mars 2025 le ministère de l'Intérieur. La suite vient ici.",
+			body:      "RSU : la barre des cinq millions franchie\n\nOuvert en 2023 à tous les ménages, le registre compte désormais 5 millions d'inscrits, a annoncé ce jeudi 6 mars 2025 le ministère de l'Intérieur. La suite vient ici.",
+			published: "2025-03-06", from: "first-sentence", title: "RSU : la barre des cinq millions franchie",
+		},
+		{
+			name:  "a question headline is a title too",
+			in:    "Que change la réforme des retraites ?\nLe texte de l'article commence ici et se poursuit longuement.",
+			body:  "Que change la réforme des retraites ?\n\nLe texte de l'article commence ici et se poursuit longuement.",
+			title: "Que change la réforme des retraites ?",
 		},
 		{
 			name:      "agency dateline",
@@ -125,6 +138,9 @@ func TestParseText(t *testing.T) {
 			}
 			if doc.Published != tc.published || doc.PublishedFrom != tc.from {
 				t.Errorf("Published = %q (%q), want %q (%q)", doc.Published, doc.PublishedFrom, tc.published, tc.from)
+			}
+			if doc.Title != tc.title {
+				t.Errorf("Title = %q, want %q", doc.Title, tc.title)
 			}
 			if doc.Site != tc.site || doc.Author != tc.author {
 				t.Errorf("Site, Author = %q, %q, want %q, %q", doc.Site, doc.Author, tc.site, tc.author)
