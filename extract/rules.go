@@ -137,7 +137,21 @@ type src struct {
 	line int
 }
 
+// A pattern may also be written as a list of alternatives, one a line
+// (each with its own comment in the file): they are joined with "|", each
+// in a group of its own.
 func (p *src) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
+		alts := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: want a string", c.Line)
+			}
+			alts = append(alts, "(?:"+c.Value+")")
+		}
+		p.s, p.line = strings.Join(alts, "|"), n.Content[0].Line
+		return nil
+	}
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: want a string", n.Line)
 	}
