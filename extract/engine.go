@@ -37,7 +37,13 @@ type run struct {
 	// anaphoric[i]: sentence i opens on "Ce régime…" and so continues the
 	// topic of the sentences before it.
 	anaphoric []bool
-	masks     []*masked
+	// passes[i]: sentence i leaves the topic as it found it, so context()
+	// looks past it: an aside ("Pour rappel, l'AMO Tadamon couvre…"), a
+	// breakdown line ("dont AMO TNS : 4,2 millions"), or a sentence whose
+	// main figure took its programme from the sentences before (a name it
+	// mentions in passing, "lancé avec l'aide directe", is no new topic).
+	passes []bool
+	masks  []*masked
 	// sents, exprs and done hold every sentence, its expressions, and
 	// whether maskOf has prepared it.
 	sents []sentence
@@ -105,6 +111,7 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x.exprs = make([][]normalize.Expr, len(sents))
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
+	x.passes = make([]bool, len(sents))
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
 	ei := 0
@@ -155,6 +162,7 @@ func (x *run) maskOf(si int) *masked {
 	x.masks[si] = m
 	x.mentions[si] = x.findMentions(m)
 	x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
+	x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
 	return m
 }
 
@@ -363,6 +371,9 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 		readings[i] = rd
 		if rd.dropped != "" {
 			continue
+		}
+		if len(facts) == 0 && rd.progFrom == "context" {
+			x.passes[si] = true
 		}
 		facts = append(facts, x.facts(s, m, rd)...)
 	}
@@ -1001,7 +1012,7 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
-		if len(ms) == 0 || x.anaphoric[k0] {
+		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] {
 			continue
 		}
 		var best *mention

@@ -40,6 +40,7 @@ type Rules struct {
 	changesRe  *regexp2.Regexp
 	notAsOfRe  *regexp2.Regexp
 	anaphoraRe *regexp2.Regexp
+	asideRe    *regexp2.Regexp
 	notFactsRe *regexp2.Regexp
 	agencyRe   *regexp2.Regexp
 	notProgRe  *regexp2.Regexp
@@ -178,6 +179,7 @@ type fileSpec struct {
 	Links      src            `yaml:"links"`
 	Changes    src            `yaml:"changes"`
 	Anaphora   src            `yaml:"anaphora"`
+	Asides     src            `yaml:"asides"`
 	NotFacts   src            `yaml:"not_facts"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
@@ -420,6 +422,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.changesRe = c.re(spec.Changes, "changes")
 	r.notAsOfRe = c.re(spec.AsOf.NotAsOf, "as_of.not_as_of")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
+	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
