@@ -588,7 +588,8 @@ var countUnits = set("person", "household", "child", "elderly", "student", "file
 // bareUnit gives a count written without a noun the unit its metric and
 // neighbours imply: "le nombre d'inscrits … s'élève à 22,5 millions" (the
 // noun came first), "sur un total de 14 millions déposés" (the previous
-// figure's), else people (spec/taxonomy.md).
+// figure's), else people (spec/taxonomy.md), else the one unit the metric
+// counts.
 func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
 	if u := x.nombreDe(m.sub(0, m.figs[i].start)); u != "" && rd.metric.units[u] {
 		return u
@@ -601,7 +602,18 @@ func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
 	if rd.metric.units["person"] {
 		return "person"
 	}
-	return ""
+	// "4,5 millions ont été acceptées" after a sentence on applications: a
+	// metric that counts one kind of thing only (files) says what it is.
+	only := ""
+	for u := range rd.metric.units {
+		if countUnits[u] {
+			if only != "" {
+				return ""
+			}
+			only = u
+		}
+	}
+	return only
 }
 
 // nounBefore returns the unit of the label a parenthesised figure stands
