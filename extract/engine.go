@@ -43,7 +43,10 @@ type run struct {
 	// main figure took its programme from the sentences before (a name it
 	// mentions in passing, "lancé avec l'aide directe", is no new topic).
 	passes []bool
-	masks  []*masked
+	// last[i] is the last figure of sentence i that was kept, for the
+	// lines of a list that follow it.
+	last  []*reading
+	masks []*masked
 	// sents, exprs and done hold every sentence, its expressions, and
 	// whether maskOf has prepared it.
 	sents []sentence
@@ -112,6 +115,7 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
 	x.passes = make([]bool, len(sents))
+	x.last = make([]*reading, len(sents))
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
 	ei := 0
@@ -375,6 +379,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 		if len(facts) == 0 && rd.progFrom == "context" {
 			x.passes[si] = true
 		}
+		x.last[si] = rd
 		facts = append(facts, x.facts(s, m, rd)...)
 	}
 	return facts
@@ -404,6 +409,9 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	focus := m.withFocus(i)
 	x.metricOf(m, i, focus, rd, prev)
+	if rd.metric == nil && i == 0 && x.listItem(m, i) {
+		x.listMetric(si, rd)
+	}
 	if rd.metric == nil {
 		if rd.dropped == "" {
 			rd.dropped = "no metric"
@@ -495,6 +503,13 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 	}
+	// "Points d'accueil : 3.250": a list line's label names what it counts.
+	if i == 0 && x.listItem(m, i) {
+		if u := x.nounBefore(strings.TrimRight(m.sub(0, fig.start), " :")); u != "" {
+			rd.unit, rd.explicit = u, true
+			return
+		}
+	}
 	// "portant à 34 le nombre de textes d'application"
 	for _, lead := range []string{" le nombre total ", " le nombre ", " le total "} {
 		if rest, ok := strings.CutPrefix(after, lead); ok {
@@ -524,6 +539,70 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	}
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
+	}
+}
+
+// listItem reports whether figure i opens the value of a list line: a
+// short label, a colon, the figure ("AMO Tadamon : 10,2 Mds DH", "- dont
+// AMO TNS : 4,2 millions").
+func (x *run) listItem(m *masked, i int) bool {
+	label := strings.TrimRight(m.sub(0, m.figs[i].start), " ")
+	if !strings.HasSuffix(label, ":") {
+		return false
+	}
+	label = strings.TrimSuffix(label, ":")
+	return utf8.RuneCountInString(label) <= maxLabel && !strings.ContainsAny(label, ":;")
+}
+
+// maxLabel is the longest label, in runes, of a list line.
+const maxLabel = 80
+
+// listMetric gives a list line with no cue of its own the metric of the
+// line before it ("- dont AMO Tadamon : 11,3 millions" after "Population
+// couverte : 26,1 millions de personnes"), or, for the first line, the
+// last cue of the sentence that introduces the list ("les principales
+// dotations sociales :").
+func (x *run) listMetric(si int, rd *reading) {
+	if si == 0 {
+		return
+	}
+	if p := x.last[si-1]; p != nil {
+		unit := rd.unit
+		if unit == "" {
+			unit = p.unit
+		}
+		if p.metric.units[unit] && x.fits(p.metric, &reading{fig: rd.fig, unit: unit}) {
+			rd.unit, rd.metric, rd.rule, rd.explicit = unit, p.metric, p.metric.id+"/list", true
+			return
+		}
+	}
+	h := x.maskOf(si - 1)
+	if h == nil || !strings.HasSuffix(strings.TrimRight(h.str, " "), ":") {
+		return
+	}
+	var best *rule
+	bestEnd := -1
+	for _, mt := range x.r.metrics {
+		if !x.fits(mt, rd) {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.cue == nil {
+				continue
+			}
+			for _, cm := range x.cueMatches(h, ru) {
+				end := cm.Index + cm.Length
+				if ru.generic {
+					end -= genericPenalty
+				}
+				if end > bestEnd {
+					best, bestEnd = ru, end
+				}
+			}
+		}
+	}
+	if best != nil {
+		rd.metric, rd.rule = best.metric, best.name+"+list"
 	}
 }
 
