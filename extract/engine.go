@@ -45,8 +45,10 @@ type run struct {
 	passes []bool
 	// last[i] is the last figure of sentence i that was kept, for the
 	// lines of a list that follow it.
-	last  []*reading
-	masks []*masked
+	last []*reading
+	// lastAsOf[i] is the as_of of the last fact of sentence i.
+	lastAsOf []string
+	masks    []*masked
 	// sents, exprs and done hold every sentence, its expressions, and
 	// whether maskOf has prepared it.
 	sents []sentence
@@ -90,6 +92,7 @@ type masked struct {
 
 // reading is what the rules made of one figure.
 type reading struct {
+	si        int // the sentence
 	fig       *slot
 	unit      string
 	nounEnd   int // rune offset after the unit noun, or after the figure
@@ -116,6 +119,7 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x.anaphoric = make([]bool, len(sents))
 	x.passes = make([]bool, len(sents))
 	x.last = make([]*reading, len(sents))
+	x.lastAsOf = make([]string, len(sents))
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
 	ei := 0
@@ -376,11 +380,19 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 		if rd.dropped != "" {
 			continue
 		}
-		if len(facts) == 0 && rd.progFrom == "context" {
+		switch {
+		case len(facts) == 0 && rd.progFrom == "context":
 			x.passes[si] = true
+		case x.passes[si] && (rd.progFrom == "clause" || rd.progFrom == "sentence") && !x.breakdown(m, rd):
+			// "…un soutien mensuel de 500 dirhams, accompagné d'une aide
+			// pour la rentrée, allant jusqu'à 200 dirhams": a later
+			// figure of its own names a new topic.
+			x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
 		}
 		x.last[si] = rd
-		facts = append(facts, x.facts(s, m, rd)...)
+		fs := x.facts(s, m, rd)
+		x.lastAsOf[si] = fs[len(fs)-1].AsOf
+		facts = append(facts, fs...)
 	}
 	return facts
 }
@@ -388,7 +400,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 // read decides unit, metric and programme of figure i.
 func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	fig := &m.figs[i]
-	rd := &reading{fig: fig, nounEnd: fig.end, qualifier: fig.e.Qualifier}
+	rd := &reading{si: si, fig: fig, nounEnd: fig.end, qualifier: fig.e.Qualifier}
 	if rd.qualifier == "" {
 		rd.qualifier = "exact"
 	}
@@ -540,6 +552,18 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
 	}
+}
+
+// breakdown reports whether a figure's clause opens on "dont", "soit",
+// "y compris" or "incluant": a part of what came before, not a new topic.
+func (x *run) breakdown(m *masked, rd *reading) bool {
+	before := strings.TrimLeft(m.sub(m.clauseStart(rd.fig.start), rd.fig.start), " ")
+	for _, w := range []string{"dont ", "soit ", "y compris ", "incluant "} {
+		if strings.HasPrefix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // listItem reports whether figure i opens the value of a list line: a
@@ -1199,16 +1223,23 @@ func qualifierOr(q, def string) string {
 
 // asOf applies spec/taxonomy.md: a date of the figure's clause, else a date
 // earlier in the sentence, else the publication month. The second result
-// is the start of an interval, for the low end of a change.
+// is the start of an interval, for the low end of a change. A clause that
+// speaks of the present ("contre 41 % à l'heure actuelle") holds at the
+// publication month; a sentence that continues the one before on a
+// pronoun ("Elles ont bénéficié à…") at that sentence's date.
 func (x *run) asOf(m *masked, rd *reading) (string, string) {
 	fig := rd.fig
 	cl := m.clause(fig.start)
 	var best *slot
 	bestDist := 1 << 30
 	var before *slot
+	now := false
 	for k := range m.dates {
 		d := &m.dates[k]
 		if !x.usableDate(m, d) {
+			if m.clause(d.start) == cl && x.isNow(d) {
+				now = true
+			}
 			continue
 		}
 		if m.clause(d.start) == cl {
@@ -1223,15 +1254,24 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 			before = d
 		}
 	}
+	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
+		return x.pubMonth, x.pubMonth
+	}
 	if best == nil {
 		best = before
 	}
 	if best == nil {
+		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil {
+			return x.lastAsOf[rd.si-1], x.lastAsOf[rd.si-1]
+		}
 		return x.pubMonth, x.pubMonth
 	}
 	date := best.e.Date
 	if a, b, ok := strings.Cut(date, "/"); ok {
 		return b, a
+	}
+	if d := x.backDate(rd.si, m, best); d != "" {
+		return d, d
 	}
 	if len(date) == 10 && (date == x.in.Published || !strings.ContainsAny(best.e.Text, "0123456789")) {
 		// The publication day itself (a dateline, "ce lundi 17 février")
@@ -1243,6 +1283,118 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		date = date[:7]
 	}
 	return date, date
+}
+
+// nowWords are the dates the normalizer reads as the publication day that
+// speak of the present, not of an event.
+var nowWords = []string{"aujourd'hui", "a ce jour", "ce jour", "actuellement"}
+
+func (x *run) isNow(d *slot) bool {
+	ft := foldString(d.e.Text)
+	for _, w := range nowWords {
+		if ft == w {
+			return true
+		}
+	}
+	return false
+}
+
+// backDate resolves a date that points back at another: "À cette date"
+// (the date named just before) and "trois ans plus tôt", "un an
+// auparavant" after a dated figure (counted from that date, not from the
+// publication: "58 Mds DH en 2024, contre 49 Mds DH trois ans plus tôt" is
+// 2021). It returns "" for any other date, or when nothing came before.
+func (x *run) backDate(si int, m *masked, d *slot) string {
+	ft := foldString(d.e.Text)
+	anaphoric := x.find(x.r.backRe, ft, "as_of.back", m.orig[0]) != nil
+	relative := !anaphoric && len(d.e.Date) == 10 && !strings.ContainsAny(d.e.Text, "0123456789") &&
+		(strings.Contains(ft, "plus tot") || strings.Contains(ft, "auparavant") || strings.HasSuffix(ft, " avant"))
+	if !anaphoric && !relative {
+		return ""
+	}
+	anchor := x.anchorDate(si, m, d, relative)
+	if anchor == "" || anaphoric {
+		return anchor
+	}
+	ref := refDate(x.in.Published)
+	t, err := time.Parse("2006-01-02", d.e.Date)
+	if err != nil || ref.IsZero() {
+		return ""
+	}
+	delta := (t.Year()-ref.Year())*12 + int(t.Month()) - int(ref.Month())
+	return shiftMonths(anchor, delta)
+}
+
+// anchorDate returns the last usable date before d in its sentence, else,
+// when no figure of the sentence stands before d or the sentence continues
+// the one before ("Ces foyers ont perçu X, contre Y un an plus tôt"), the
+// last date of the sentence before (of the same paragraph, for a relative
+// date), passing over dates that themselves point back.
+func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
+	pick := func(mm *masked, upTo int) string {
+		found := ""
+		for k := range mm.dates {
+			o := &mm.dates[k]
+			if o.end > upTo || !x.usableDate(mm, o) || strings.Contains(o.e.Date, "/") {
+				continue
+			}
+			of := foldString(o.e.Text)
+			if x.find(x.r.backRe, of, "as_of.back", mm.orig[0]) != nil ||
+				(len(o.e.Date) == 10 && !strings.ContainsAny(o.e.Text, "0123456789")) {
+				continue
+			}
+			found = o.e.Date
+		}
+		return found
+	}
+	if a := pick(m, d.start); a != "" {
+		return a
+	}
+	continues := x.anaphoric[si] || x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil
+	for _, f := range m.figs {
+		if f.end <= d.start && !continues {
+			// Compared with an undated figure of its own sentence, which
+			// holds at the publication date.
+			return ""
+		}
+	}
+	if si == 0 || (samePara && x.sents[si-1].para != x.sents[si].para) {
+		return ""
+	}
+	if pm := x.maskOf(si - 1); pm != nil {
+		return pick(pm, len(pm.runes))
+	}
+	return ""
+}
+
+// shiftMonths moves an ISO partial date by delta months; a year moves only
+// by whole years.
+func shiftMonths(date string, delta int) string {
+	switch len(date) {
+	case 4:
+		y, err := strconv.Atoi(date)
+		if err != nil || delta%12 != 0 {
+			return ""
+		}
+		return strconv.Itoa(y + delta/12)
+	case 7:
+		t, err := time.Parse("2006-01", date)
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, delta, 0).Format("2006-01")
+	case 10:
+		t, err := time.Parse("2006-01-02", date)
+		if err != nil {
+			return ""
+		}
+		u := t.AddDate(0, delta, 0)
+		if u.Day() != t.Day() {
+			return u.Format("2006-01") // 31 March minus one month
+		}
+		return u.Format("2006-01-02")
+	}
+	return ""
 }
 
 // weekdays and words of the day: an event date ("a dévoilé lundi"), not the

@@ -34,20 +34,23 @@ type Rules struct {
 	units      []*unit
 	metrics    []*metric
 
-	nounRe     *regexp2.Regexp // a unit noun at the start of a text
-	notNounRe  *regexp2.Regexp
-	linksRe    *regexp2.Regexp
-	changesRe  *regexp2.Regexp
-	notAsOfRe  *regexp2.Regexp
-	anaphoraRe *regexp2.Regexp
-	asideRe    *regexp2.Regexp
-	notFactsRe *regexp2.Regexp
-	agencyRe   *regexp2.Regexp
-	notProgRe  *regexp2.Regexp
-	lastRe     *regexp2.Regexp
-	qualifiers []namedRe
-	modality   []namedRe
-	unitByNoun map[string]string
+	nounRe      *regexp2.Regexp // a unit noun at the start of a text
+	notNounRe   *regexp2.Regexp
+	linksRe     *regexp2.Regexp
+	changesRe   *regexp2.Regexp
+	notAsOfRe   *regexp2.Regexp
+	nowRe       *regexp2.Regexp
+	backRe      *regexp2.Regexp
+	continuesRe *regexp2.Regexp
+	anaphoraRe  *regexp2.Regexp
+	asideRe     *regexp2.Regexp
+	notFactsRe  *regexp2.Regexp
+	agencyRe    *regexp2.Regexp
+	notProgRe   *regexp2.Regexp
+	lastRe      *regexp2.Regexp
+	qualifiers  []namedRe
+	modality    []namedRe
+	unitByNoun  map[string]string
 }
 
 // Input is one document's clean text and what the rules need to know of it.
@@ -188,7 +191,10 @@ type fileSpec struct {
 	Qualifiers map[string]src `yaml:"qualifiers"`
 	Modality   map[string]src `yaml:"modality"`
 	AsOf       struct {
-		NotAsOf src `yaml:"not_as_of"`
+		NotAsOf   src `yaml:"not_as_of"`
+		Now       src
+		Back      src
+		Continues src
 	} `yaml:"as_of"`
 	Metrics []struct {
 		ID                src
@@ -421,6 +427,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.linksRe = c.re(spec.Links, "links")
 	r.changesRe = c.re(spec.Changes, "changes")
 	r.notAsOfRe = c.re(spec.AsOf.NotAsOf, "as_of.not_as_of")
+	r.nowRe = c.re(spec.AsOf.Now, "as_of.now")
+	r.backRe = c.re(spec.AsOf.Back, "as_of.back")
+	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
 	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
