@@ -1097,6 +1097,10 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 	if ownWeak != "" && ctx != "" && !x.r.programme(ownWeak).covers[ctx] {
 		ctx = "" // "La CNSS a ouvert 9 agences" after a sentence on the RSU
 	}
+	if tp := x.titleProgramme(); tp != "" && ctx != "" && ctx != tp && at >= 0 && x.sents[at].para != x.sents[si].para {
+		set(tp, "title")
+		return
+	}
 	if ctx != "" && (t == specific || (genericBefore == "" && (t == generic || ownWeak == ""))) {
 		set(ctx, "context")
 		return
@@ -1115,6 +1119,23 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 			return
 		}
 	}
+}
+
+// titleProgramme returns the first specific programme the title names.
+func (x *run) titleProgramme() string {
+	if x.in.Title == "" {
+		return ""
+	}
+	var fb foldBuilder
+	fb.addText(x.in.Title, 0, len(x.in.Title))
+	f := fb.done(len(x.in.Title))
+	m := &masked{str: f.s, orig: f.orig, runes: []rune(f.s), clauses: []int{0}}
+	for _, mn := range x.findMentions(m) {
+		if mn.tier == specific {
+			return mn.prog
+		}
+	}
+	return ""
 }
 
 // context returns the programme the previous sentences are about: in the
