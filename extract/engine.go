@@ -96,6 +96,7 @@ type reading struct {
 	fig       *slot
 	unit      string
 	nounEnd   int // rune offset after the unit noun, or after the figure
+	cueFrom   int // for a figure of an enumeration, after the noun that ends it
 	explicit  bool
 	metric    *metric
 	rule      string
@@ -491,15 +492,30 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		rd.nounEnd = fig.end + g.Index + g.Length
 		return
 	}
-	// "3,9 millions et 402.000 bénéficiaires": one noun for both.
-	if i+1 < len(m.figs) {
-		next := m.figs[i+1]
-		if gap := strings.TrimSpace(m.sub(fig.end, next.start)); gap == "et" || gap == "ou" || gap == "a" {
-			if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
-				rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")]
-				rd.explicit = true
-				return
-			}
+	// "3,9 millions et 402.000 bénéficiaires", "1,1 million, 690.000 et
+	// 655.000 ménages inscrits": one noun for the whole enumeration, and
+	// the words after it say what all its figures are.
+	last := i
+	for j := i + 1; j < len(m.figs); j++ {
+		gap := strings.TrimSpace(m.sub(m.figs[j-1].end, m.figs[j].start))
+		if gap != "et" && gap != "ou" && gap != "a" && gap != "," && gap != ", et" {
+			break
+		}
+		last = j
+	}
+	if last > i {
+		next := m.figs[last]
+		if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
+			g := mt.GroupByName("noun")
+			rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
+			rd.explicit = true
+			rd.cueFrom = next.end + g.Index + g.Length
+			return
+		}
+		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
+			// "400 ou 500 dirhams"
+			rd.unit, rd.explicit = next.e.Unit, true
+			return
 		}
 	}
 	// "assurés principaux (1,9 million)": the noun stands before.
@@ -845,8 +861,12 @@ func (x *run) metricOf(m *masked, i int, focus []rune, rd *reading, prev []*read
 						continue
 					}
 				case a >= rd.nounEnd:
-					dist = a - rd.nounEnd
-					if x.figureBetween(m, rd.nounEnd, a) {
+					from := max(rd.nounEnd, rd.cueFrom)
+					if a < from {
+						continue // inside the enumeration
+					}
+					dist = a - from
+					if x.figureBetween(m, from, a) {
 						continue
 					}
 				case a >= fig.end:
