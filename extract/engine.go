@@ -43,9 +43,9 @@ type run struct {
 	// main figure took its programme from the sentences before (a name it
 	// mentions in passing, "lancé avec l'aide directe", is no new topic).
 	passes []bool
-	// last[i] is the last figure of sentence i that was kept, for the
-	// lines of a list that follow it.
-	last []*reading
+	// kept[i] are the figures of sentence i that were kept, for the lines
+	// of a list and the sentences that follow it.
+	kept [][]*reading
 	// lastAsOf[i] is the as_of of the last fact of sentence i.
 	lastAsOf []string
 	masks    []*masked
@@ -54,6 +54,8 @@ type run struct {
 	sents []sentence
 	exprs [][]normalize.Expr
 	done  []bool
+	// trace, when set, sees every reading (tests and debugging).
+	trace func(si int, m *masked, rd *reading)
 }
 
 // mention is a programme name found in a masked sentence (rune offsets).
@@ -111,6 +113,12 @@ type reading struct {
 // Extract reads every fact the rules find in in. Warnings name the parts of
 // the text a pattern gave up on; the facts found elsewhere are still valid.
 func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
+	x := r.newRun(in)
+	return x.extract()
+}
+
+// newRun prepares one Extract call: sentences and their expressions.
+func (r *Rules) newRun(in Input) *run {
 	x := &run{r: r, in: in, pubMonth: month(in.Published)}
 	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
 	sents := splitSentences(in.Text)
@@ -119,7 +127,7 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
 	x.passes = make([]bool, len(sents))
-	x.last = make([]*reading, len(sents))
+	x.kept = make([][]*reading, len(sents))
 	x.lastAsOf = make([]string, len(sents))
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
@@ -132,6 +140,12 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 			x.exprs[si] = append(x.exprs[si], exprs[j])
 		}
 	}
+	return x
+}
+
+// extract reads every sentence that holds a figure.
+func (x *run) extract() ([]Fact, []Warning) {
+	sents := x.sents
 	var facts []Fact
 	for si, s := range sents {
 		if !hasFigure(x.exprs[si]) {
@@ -378,6 +392,9 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 	for i := range m.figs {
 		rd := x.read(si, m, i, readings)
 		readings[i] = rd
+		if x.trace != nil {
+			x.trace(si, m, rd)
+		}
 		if rd.dropped != "" {
 			continue
 		}
@@ -390,7 +407,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 			// figure of its own names a new topic.
 			x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
 		}
-		x.last[si] = rd
+		x.kept[si] = append(x.kept[si], rd)
 		fs := x.facts(s, m, rd)
 		x.lastAsOf[si] = fs[len(fs)-1].AsOf
 		facts = append(facts, fs...)
@@ -424,6 +441,21 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	x.metricOf(m, i, focus, rd, prev)
 	if rd.metric == nil && i == 0 && x.listItem(m, i) {
 		x.listMetric(si, rd)
+	}
+	if rd.metric == nil && si > 0 && x.findR(x.r.carryRe, focus, "carry", m.orig[0]) != nil {
+		// "Un an plus tôt, ils étaient 205.000": what the sentence before
+		// counted (its first figure of the same kind).
+		for _, p := range x.kept[si-1] {
+			unit := rd.unit
+			if unit == "" {
+				unit = p.unit
+			}
+			if p.metric.units[unit] && x.fits(p.metric, &reading{fig: rd.fig, unit: unit}) {
+				rd.unit, rd.metric, rd.rule, rd.explicit = unit, p.metric, p.metric.id+"/carry", true
+				rd.progFrom = "link:" + p.prog
+				break
+			}
+		}
 	}
 	if rd.metric == nil {
 		if rd.dropped == "" {
@@ -606,7 +638,8 @@ func (x *run) listMetric(si int, rd *reading) {
 	if si == 0 {
 		return
 	}
-	if p := x.last[si-1]; p != nil {
+	if k := x.kept[si-1]; len(k) > 0 {
+		p := k[len(k)-1]
 		unit := rd.unit
 		if unit == "" {
 			unit = p.unit
@@ -977,6 +1010,10 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 		// "salariés du privé (8,9 millions), AMO Tadamon (11,1 millions)":
 		// one list, one metric.
 		word = "list"
+	case i > 0 && x.find(x.r.labelRe, before, "labels", m.orig[0]) != nil:
+		// "les artisans représentent 38 %, les agriculteurs 27 %": the
+		// verb of the first clause serves the next ones.
+		word = "label"
 	default:
 		return nil
 	}

@@ -37,6 +37,8 @@ type Rules struct {
 	nounRe      *regexp2.Regexp // a unit noun at the start of a text
 	notNounRe   *regexp2.Regexp
 	linksRe     *regexp2.Regexp
+	labelRe     *regexp2.Regexp
+	carryRe     *regexp2.Regexp
 	changesRe   *regexp2.Regexp
 	notAsOfRe   *regexp2.Regexp
 	nowRe       *regexp2.Regexp
@@ -180,6 +182,8 @@ type fileSpec struct {
 	}
 	NotNouns   src            `yaml:"not_nouns"`
 	Links      src            `yaml:"links"`
+	Labels     src            `yaml:"labels"`
+	Carry      src            `yaml:"carry"`
 	Changes    src            `yaml:"changes"`
 	Anaphora   src            `yaml:"anaphora"`
 	Asides     src            `yaml:"asides"`
@@ -425,6 +429,8 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	}
 	r.notNounRe = c.re(src{s: `^\s*` + spec.NotNouns.s, line: spec.NotNouns.line}, "not_nouns")
 	r.linksRe = c.re(spec.Links, "links")
+	r.labelRe = c.re(spec.Labels, "labels")
+	r.carryRe = c.re(spec.Carry, "carry")
 	r.changesRe = c.re(spec.Changes, "changes")
 	r.notAsOfRe = c.re(spec.AsOf.NotAsOf, "as_of.not_as_of")
 	r.nowRe = c.re(spec.AsOf.Now, "as_of.now")
