@@ -1209,9 +1209,13 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 			continue
 		}
 		var best *mention
+		header := strings.HasSuffix(strings.TrimRight(x.masks[k0].str, " "), ":")
 		for k := range ms {
 			mn := &ms[k]
-			if mn.tier == weak && !x.agencyIsSubject(k0, *mn) {
+			if mn.tier == weak && !header && !x.agencyIsSubject(k0, *mn) {
+				// An agency leads the topic as its sentence's subject, or
+				// as what a list's heading is about ("Le réseau de la CNSS
+				// en chiffres :").
 				continue
 			}
 			if best == nil || mn.tier < best.tier || (last && mn.tier == best.tier) {
