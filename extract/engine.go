@@ -1449,8 +1449,8 @@ func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
 	return ""
 }
 
-// shiftMonths moves an ISO partial date by delta months; a year moves only
-// by whole years.
+// shiftMonths moves an ISO partial date by delta months, to month
+// precision; a year moves only by whole years.
 func shiftMonths(date string, delta int) string {
 	switch len(date) {
 	case 4:
@@ -1466,15 +1466,9 @@ func shiftMonths(date string, delta int) string {
 		}
 		return t.AddDate(0, delta, 0).Format("2006-01")
 	case 10:
-		t, err := time.Parse("2006-01-02", date)
-		if err != nil {
-			return ""
-		}
-		u := t.AddDate(0, delta, 0)
-		if u.Day() != t.Day() {
-			return u.Format("2006-01") // 31 March minus one month
-		}
-		return u.Format("2006-01-02")
+		// "Au 30 juin, X, contre Y six mois plus tôt": the day does not
+		// carry over; the month does.
+		return shiftMonths(date[:7], delta)
 	}
 	return ""
 }
