@@ -1131,6 +1131,18 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		}
 	}
 	var genericBefore string
+	// A clause that opens on its verb ("…, compte 26 millions") has its
+	// subject at the head of the sentence: "Le RNP, passage obligé avant
+	// l'inscription au RSU, compte…" counts the RNP, not the register named
+	// in the incise.
+	if x.isCue(m.sub(m.clauseStart(fig.start), fig.start)) && m.clause(fig.start) > 0 {
+		for _, mn := range ms {
+			if mn.end <= fig.start && mn.tier == specific {
+				set(mn.prog, "sentence")
+				return
+			}
+		}
+	}
 	for k := len(ms) - 1; k >= 0; k-- {
 		mn := ms[k]
 		if mn.end > fig.start {
