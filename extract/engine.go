@@ -37,12 +37,25 @@ type run struct {
 	// anaphoric[i]: sentence i opens on "Ce régime…" and so continues the
 	// topic of the sentences before it.
 	anaphoric []bool
-	masks     []*masked
+	// passes[i]: sentence i leaves the topic as it found it, so context()
+	// looks past it: an aside ("Pour rappel, l'AMO Tadamon couvre…"), a
+	// breakdown line ("dont AMO TNS : 4,2 millions"), or a sentence whose
+	// main figure took its programme from the sentences before (a name it
+	// mentions in passing, "lancé avec l'aide directe", is no new topic).
+	passes []bool
+	// kept[i] are the figures of sentence i that were kept, for the lines
+	// of a list and the sentences that follow it.
+	kept [][]*reading
+	// lastAsOf[i] is the as_of of the last fact of sentence i.
+	lastAsOf []string
+	masks    []*masked
 	// sents, exprs and done hold every sentence, its expressions, and
 	// whether maskOf has prepared it.
 	sents []sentence
 	exprs [][]normalize.Expr
 	done  []bool
+	// trace, when set, sees every reading (tests and debugging).
+	trace func(si int, m *masked, rd *reading)
 }
 
 // mention is a programme name found in a masked sentence (rune offsets).
@@ -81,9 +94,11 @@ type masked struct {
 
 // reading is what the rules made of one figure.
 type reading struct {
+	si        int // the sentence
 	fig       *slot
 	unit      string
 	nounEnd   int // rune offset after the unit noun, or after the figure
+	cueFrom   int // for a figure of an enumeration, after the noun that ends it
 	explicit  bool
 	metric    *metric
 	rule      string
@@ -98,6 +113,12 @@ type reading struct {
 // Extract reads every fact the rules find in in. Warnings name the parts of
 // the text a pattern gave up on; the facts found elsewhere are still valid.
 func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
+	x := r.newRun(in)
+	return x.extract()
+}
+
+// newRun prepares one Extract call: sentences and their expressions.
+func (r *Rules) newRun(in Input) *run {
 	x := &run{r: r, in: in, pubMonth: month(in.Published)}
 	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
 	sents := splitSentences(in.Text)
@@ -105,6 +126,9 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 	x.exprs = make([][]normalize.Expr, len(sents))
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
+	x.passes = make([]bool, len(sents))
+	x.kept = make([][]*reading, len(sents))
+	x.lastAsOf = make([]string, len(sents))
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
 	ei := 0
@@ -116,6 +140,12 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 			x.exprs[si] = append(x.exprs[si], exprs[j])
 		}
 	}
+	return x
+}
+
+// extract reads every sentence that holds a figure.
+func (x *run) extract() ([]Fact, []Warning) {
+	sents := x.sents
 	var facts []Fact
 	for si, s := range sents {
 		if !hasFigure(x.exprs[si]) {
@@ -155,6 +185,7 @@ func (x *run) maskOf(si int) *masked {
 	x.masks[si] = m
 	x.mentions[si] = x.findMentions(m)
 	x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
+	x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
 	return m
 }
 
@@ -361,10 +392,25 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 	for i := range m.figs {
 		rd := x.read(si, m, i, readings)
 		readings[i] = rd
+		if x.trace != nil {
+			x.trace(si, m, rd)
+		}
 		if rd.dropped != "" {
 			continue
 		}
-		facts = append(facts, x.facts(s, m, rd)...)
+		switch {
+		case len(facts) == 0 && rd.progFrom == "context":
+			x.passes[si] = true
+		case x.passes[si] && (rd.progFrom == "clause" || rd.progFrom == "sentence") && !x.breakdown(m, rd):
+			// "…un soutien mensuel de 500 dirhams, accompagné d'une aide
+			// pour la rentrée, allant jusqu'à 200 dirhams": a later
+			// figure of its own names a new topic.
+			x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
+		}
+		x.kept[si] = append(x.kept[si], rd)
+		fs := x.facts(s, m, rd)
+		x.lastAsOf[si] = fs[len(fs)-1].AsOf
+		facts = append(facts, fs...)
 	}
 	return facts
 }
@@ -372,7 +418,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 // read decides unit, metric and programme of figure i.
 func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	fig := &m.figs[i]
-	rd := &reading{fig: fig, nounEnd: fig.end, qualifier: fig.e.Qualifier}
+	rd := &reading{si: si, fig: fig, nounEnd: fig.end, qualifier: fig.e.Qualifier}
 	if rd.qualifier == "" {
 		rd.qualifier = "exact"
 	}
@@ -393,6 +439,24 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	focus := m.withFocus(i)
 	x.metricOf(m, i, focus, rd, prev)
+	if rd.metric == nil && i == 0 && x.listItem(m, i) {
+		x.listMetric(si, rd)
+	}
+	if rd.metric == nil && si > 0 && x.findR(x.r.carryRe, focus, "carry", m.orig[0]) != nil {
+		// "Un an plus tôt, ils étaient 205.000": what the sentence before
+		// counted (its first figure of the same kind).
+		for _, p := range x.kept[si-1] {
+			unit := rd.unit
+			if unit == "" {
+				unit = p.unit
+			}
+			if p.metric.units[unit] && x.fits(p.metric, &reading{fig: rd.fig, unit: unit}) {
+				rd.unit, rd.metric, rd.rule, rd.explicit = unit, p.metric, p.metric.id+"/carry", true
+				rd.progFrom = "link:" + p.prog
+				break
+			}
+		}
+	}
 	if rd.metric == nil {
 		if rd.dropped == "" {
 			rd.dropped = "no metric"
@@ -460,15 +524,30 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		rd.nounEnd = fig.end + g.Index + g.Length
 		return
 	}
-	// "3,9 millions et 402.000 bénéficiaires": one noun for both.
-	if i+1 < len(m.figs) {
-		next := m.figs[i+1]
-		if gap := strings.TrimSpace(m.sub(fig.end, next.start)); gap == "et" || gap == "ou" || gap == "a" {
-			if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
-				rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")]
-				rd.explicit = true
-				return
-			}
+	// "3,9 millions et 402.000 bénéficiaires", "1,1 million, 690.000 et
+	// 655.000 ménages inscrits": one noun for the whole enumeration, and
+	// the words after it say what all its figures are.
+	last := i
+	for j := i + 1; j < len(m.figs); j++ {
+		gap := strings.TrimSpace(m.sub(m.figs[j-1].end, m.figs[j].start))
+		if gap != "et" && gap != "ou" && gap != "a" && gap != "," && gap != ", et" {
+			break
+		}
+		last = j
+	}
+	if last > i {
+		next := m.figs[last]
+		if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
+			g := mt.GroupByName("noun")
+			rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
+			rd.explicit = true
+			rd.cueFrom = next.end + g.Index + g.Length
+			return
+		}
+		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
+			// "400 ou 500 dirhams"
+			rd.unit, rd.explicit = next.e.Unit, true
+			return
 		}
 	}
 	// "assurés principaux (1,9 million)": the noun stands before.
@@ -481,6 +560,13 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		// label that is no noun; the count before says what is counted.
 		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
 			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	// "Points d'accueil : 3.250": a list line's label names what it counts.
+	if i == 0 && x.listItem(m, i) {
+		if u := x.nounBefore(strings.TrimRight(m.sub(0, fig.start), " :")); u != "" {
+			rd.unit, rd.explicit = u, true
 			return
 		}
 	}
@@ -513,6 +599,83 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	}
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
+	}
+}
+
+// breakdown reports whether a figure's clause opens on "dont", "soit",
+// "y compris" or "incluant": a part of what came before, not a new topic.
+func (x *run) breakdown(m *masked, rd *reading) bool {
+	before := strings.TrimLeft(m.sub(m.clauseStart(rd.fig.start), rd.fig.start), " ")
+	for _, w := range []string{"dont ", "soit ", "y compris ", "incluant "} {
+		if strings.HasPrefix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reports whether figure i opens the value of a list line: a
+// short label, a colon, the figure ("AMO Tadamon : 10,2 Mds DH", "- dont
+// AMO TNS : 4,2 millions").
+func (x *run) listItem(m *masked, i int) bool {
+	label := strings.TrimRight(m.sub(0, m.figs[i].start), " ")
+	if !strings.HasSuffix(label, ":") {
+		return false
+	}
+	label = strings.TrimSuffix(label, ":")
+	return utf8.RuneCountInString(label) <= maxLabel && !strings.ContainsAny(label, ":;")
+}
+
+// maxLabel is the longest label, in runes, of a list line.
+const maxLabel = 80
+
+// listMetric gives a list line with no cue of its own the metric of the
+// line before it ("- dont AMO Tadamon : 11,3 millions" after "Population
+// couverte : 26,1 millions de personnes"), or, for the first line, the
+// last cue of the sentence that introduces the list ("les principales
+// dotations sociales :").
+func (x *run) listMetric(si int, rd *reading) {
+	if si == 0 {
+		return
+	}
+	if k := x.kept[si-1]; len(k) > 0 {
+		p := k[len(k)-1]
+		unit := rd.unit
+		if unit == "" {
+			unit = p.unit
+		}
+		if p.metric.units[unit] && x.fits(p.metric, &reading{fig: rd.fig, unit: unit}) {
+			rd.unit, rd.metric, rd.rule, rd.explicit = unit, p.metric, p.metric.id+"/list", true
+			return
+		}
+	}
+	h := x.maskOf(si - 1)
+	if h == nil || !strings.HasSuffix(strings.TrimRight(h.str, " "), ":") {
+		return
+	}
+	var best *rule
+	bestEnd := -1
+	for _, mt := range x.r.metrics {
+		if !x.fits(mt, rd) {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.cue == nil {
+				continue
+			}
+			for _, cm := range x.cueMatches(h, ru) {
+				end := cm.Index + cm.Length
+				if ru.generic {
+					end -= genericPenalty
+				}
+				if end > bestEnd {
+					best, bestEnd = ru, end
+				}
+			}
+		}
+	}
+	if best != nil {
+		rd.metric, rd.rule = best.metric, best.name+"+list"
 	}
 }
 
@@ -577,7 +740,8 @@ var countUnits = set("person", "household", "child", "elderly", "student", "file
 // bareUnit gives a count written without a noun the unit its metric and
 // neighbours imply: "le nombre d'inscrits … s'élève à 22,5 millions" (the
 // noun came first), "sur un total de 14 millions déposés" (the previous
-// figure's), else people (spec/taxonomy.md).
+// figure's), else people (spec/taxonomy.md), else the one unit the metric
+// counts.
 func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
 	if u := x.nombreDe(m.sub(0, m.figs[i].start)); u != "" && rd.metric.units[u] {
 		return u
@@ -590,7 +754,18 @@ func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
 	if rd.metric.units["person"] {
 		return "person"
 	}
-	return ""
+	// "4,5 millions ont été acceptées" after a sentence on applications: a
+	// metric that counts one kind of thing only (files) says what it is.
+	only := ""
+	for u := range rd.metric.units {
+		if countUnits[u] {
+			if only != "" {
+				return ""
+			}
+			only = u
+		}
+	}
+	return only
 }
 
 // nounBefore returns the unit of the label a parenthesised figure stands
@@ -719,8 +894,12 @@ func (x *run) metricOf(m *masked, i int, focus []rune, rd *reading, prev []*read
 						continue
 					}
 				case a >= rd.nounEnd:
-					dist = a - rd.nounEnd
-					if x.figureBetween(m, rd.nounEnd, a) {
+					from := max(rd.nounEnd, rd.cueFrom)
+					if a < from {
+						continue // inside the enumeration
+					}
+					dist = a - from
+					if x.figureBetween(m, from, a) {
 						continue
 					}
 				case a >= fig.end:
@@ -831,6 +1010,10 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 		// "salariés du privé (8,9 millions), AMO Tadamon (11,1 millions)":
 		// one list, one metric.
 		word = "list"
+	case i > 0 && x.find(x.r.labelRe, before, "labels", m.orig[0]) != nil:
+		// "les artisans représentent 38 %, les agriculteurs 27 %": the
+		// verb of the first clause serves the next ones.
+		word = "label"
 	default:
 		return nil
 	}
@@ -948,6 +1131,18 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		}
 	}
 	var genericBefore string
+	// A clause that opens on its verb ("…, compte 26 millions") has its
+	// subject at the head of the sentence: "Le RNP, passage obligé avant
+	// l'inscription au RSU, compte…" counts the RNP, not the register named
+	// in the incise.
+	if x.isCue(m.sub(m.clauseStart(fig.start), fig.start)) && m.clause(fig.start) > 0 {
+		for _, mn := range ms {
+			if mn.end <= fig.start && mn.tier == specific {
+				set(mn.prog, "sentence")
+				return
+			}
+		}
+	}
 	for k := len(ms) - 1; k >= 0; k-- {
 		mn := ms[k]
 		if mn.end > fig.start {
@@ -971,6 +1166,10 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 	if ownWeak != "" && ctx != "" && !x.r.programme(ownWeak).covers[ctx] {
 		ctx = "" // "La CNSS a ouvert 9 agences" after a sentence on the RSU
 	}
+	if tp := x.titleProgramme(); tp != "" && ctx != "" && ctx != tp && at >= 0 && x.sents[at].para != x.sents[si].para {
+		set(tp, "title")
+		return
+	}
 	if ctx != "" && (t == specific || (genericBefore == "" && (t == generic || ownWeak == ""))) {
 		set(ctx, "context")
 		return
@@ -991,6 +1190,23 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 	}
 }
 
+// titleProgramme returns the first specific programme the title names.
+func (x *run) titleProgramme() string {
+	if x.in.Title == "" {
+		return ""
+	}
+	var fb foldBuilder
+	fb.addText(x.in.Title, 0, len(x.in.Title))
+	f := fb.done(len(x.in.Title))
+	m := &masked{str: f.s, orig: f.orig, runes: []rune(f.s), clauses: []int{0}}
+	for _, mn := range x.findMentions(m) {
+		if mn.tier == specific {
+			return mn.prog
+		}
+	}
+	return ""
+}
+
 // context returns the programme the previous sentences are about: in the
 // nearest earlier sentence that names one, its first specific name, else
 // its first umbrella word, else its agency. Sentences that themselves
@@ -1001,13 +1217,17 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
-		if len(ms) == 0 || x.anaphoric[k0] {
+		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] {
 			continue
 		}
 		var best *mention
+		header := strings.HasSuffix(strings.TrimRight(x.masks[k0].str, " "), ":")
 		for k := range ms {
 			mn := &ms[k]
-			if mn.tier == weak && !x.agencyIsSubject(k0, *mn) {
+			if mn.tier == weak && !header && !x.agencyIsSubject(k0, *mn) {
+				// An agency leads the topic as its sentence's subject, or
+				// as what a list's heading is about ("Le réseau de la CNSS
+				// en chiffres :").
 				continue
 			}
 			if best == nil || mn.tier < best.tier || (last && mn.tier == best.tier) {
@@ -1097,16 +1317,23 @@ func qualifierOr(q, def string) string {
 
 // asOf applies spec/taxonomy.md: a date of the figure's clause, else a date
 // earlier in the sentence, else the publication month. The second result
-// is the start of an interval, for the low end of a change.
+// is the start of an interval, for the low end of a change. A clause that
+// speaks of the present ("contre 41 % à l'heure actuelle") holds at the
+// publication month; a sentence that continues the one before on a
+// pronoun ("Elles ont bénéficié à…") at that sentence's date.
 func (x *run) asOf(m *masked, rd *reading) (string, string) {
 	fig := rd.fig
 	cl := m.clause(fig.start)
 	var best *slot
 	bestDist := 1 << 30
 	var before *slot
+	now := false
 	for k := range m.dates {
 		d := &m.dates[k]
 		if !x.usableDate(m, d) {
+			if m.clause(d.start) == cl && x.isNow(d) {
+				now = true
+			}
 			continue
 		}
 		if m.clause(d.start) == cl {
@@ -1121,15 +1348,24 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 			before = d
 		}
 	}
+	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
+		return x.pubMonth, x.pubMonth
+	}
 	if best == nil {
 		best = before
 	}
 	if best == nil {
+		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil {
+			return x.lastAsOf[rd.si-1], x.lastAsOf[rd.si-1]
+		}
 		return x.pubMonth, x.pubMonth
 	}
 	date := best.e.Date
 	if a, b, ok := strings.Cut(date, "/"); ok {
 		return b, a
+	}
+	if d := x.backDate(rd.si, m, best); d != "" {
+		return d, d
 	}
 	if len(date) == 10 && (date == x.in.Published || !strings.ContainsAny(best.e.Text, "0123456789")) {
 		// The publication day itself (a dateline, "ce lundi 17 février")
@@ -1141,6 +1377,112 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		date = date[:7]
 	}
 	return date, date
+}
+
+// nowWords are the dates the normalizer reads as the publication day that
+// speak of the present, not of an event.
+var nowWords = []string{"aujourd'hui", "a ce jour", "ce jour", "actuellement"}
+
+func (x *run) isNow(d *slot) bool {
+	ft := foldString(d.e.Text)
+	for _, w := range nowWords {
+		if ft == w {
+			return true
+		}
+	}
+	return false
+}
+
+// backDate resolves a date that points back at another: "À cette date"
+// (the date named just before) and "trois ans plus tôt", "un an
+// auparavant" after a dated figure (counted from that date, not from the
+// publication: "58 Mds DH en 2024, contre 49 Mds DH trois ans plus tôt" is
+// 2021). It returns "" for any other date, or when nothing came before.
+func (x *run) backDate(si int, m *masked, d *slot) string {
+	ft := foldString(d.e.Text)
+	anaphoric := x.find(x.r.backRe, ft, "as_of.back", m.orig[0]) != nil
+	relative := !anaphoric && len(d.e.Date) == 10 && !strings.ContainsAny(d.e.Text, "0123456789") &&
+		(strings.Contains(ft, "plus tot") || strings.Contains(ft, "auparavant") || strings.HasSuffix(ft, " avant"))
+	if !anaphoric && !relative {
+		return ""
+	}
+	anchor := x.anchorDate(si, m, d, relative)
+	if anchor == "" || anaphoric {
+		return anchor
+	}
+	ref := refDate(x.in.Published)
+	t, err := time.Parse("2006-01-02", d.e.Date)
+	if err != nil || ref.IsZero() {
+		return ""
+	}
+	delta := (t.Year()-ref.Year())*12 + int(t.Month()) - int(ref.Month())
+	return shiftMonths(anchor, delta)
+}
+
+// anchorDate returns the last usable date before d in its sentence, else,
+// when no figure of the sentence stands before d or the sentence continues
+// the one before ("Ces foyers ont perçu X, contre Y un an plus tôt"), the
+// last date of the sentence before (of the same paragraph, for a relative
+// date), passing over dates that themselves point back.
+func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
+	pick := func(mm *masked, upTo int) string {
+		found := ""
+		for k := range mm.dates {
+			o := &mm.dates[k]
+			if o.end > upTo || !x.usableDate(mm, o) || strings.Contains(o.e.Date, "/") {
+				continue
+			}
+			of := foldString(o.e.Text)
+			if x.find(x.r.backRe, of, "as_of.back", mm.orig[0]) != nil ||
+				(len(o.e.Date) == 10 && !strings.ContainsAny(o.e.Text, "0123456789")) {
+				continue
+			}
+			found = o.e.Date
+		}
+		return found
+	}
+	if a := pick(m, d.start); a != "" {
+		return a
+	}
+	continues := x.anaphoric[si] || x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil
+	for _, f := range m.figs {
+		if f.end <= d.start && !continues {
+			// Compared with an undated figure of its own sentence, which
+			// holds at the publication date.
+			return ""
+		}
+	}
+	if si == 0 || (samePara && x.sents[si-1].para != x.sents[si].para) {
+		return ""
+	}
+	if pm := x.maskOf(si - 1); pm != nil {
+		return pick(pm, len(pm.runes))
+	}
+	return ""
+}
+
+// shiftMonths moves an ISO partial date by delta months, to month
+// precision; a year moves only by whole years.
+func shiftMonths(date string, delta int) string {
+	switch len(date) {
+	case 4:
+		y, err := strconv.Atoi(date)
+		if err != nil || delta%12 != 0 {
+			return ""
+		}
+		return strconv.Itoa(y + delta/12)
+	case 7:
+		t, err := time.Parse("2006-01", date)
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, delta, 0).Format("2006-01")
+	case 10:
+		// "Au 30 juin, X, contre Y six mois plus tôt": the day does not
+		// carry over; the month does.
+		return shiftMonths(date[:7], delta)
+	}
+	return ""
 }
 
 // weekdays and words of the day: an event date ("a dévoilé lundi"), not the

@@ -34,19 +34,25 @@ type Rules struct {
 	units      []*unit
 	metrics    []*metric
 
-	nounRe     *regexp2.Regexp // a unit noun at the start of a text
-	notNounRe  *regexp2.Regexp
-	linksRe    *regexp2.Regexp
-	changesRe  *regexp2.Regexp
-	notAsOfRe  *regexp2.Regexp
-	anaphoraRe *regexp2.Regexp
-	notFactsRe *regexp2.Regexp
-	agencyRe   *regexp2.Regexp
-	notProgRe  *regexp2.Regexp
-	lastRe     *regexp2.Regexp
-	qualifiers []namedRe
-	modality   []namedRe
-	unitByNoun map[string]string
+	nounRe      *regexp2.Regexp // a unit noun at the start of a text
+	notNounRe   *regexp2.Regexp
+	linksRe     *regexp2.Regexp
+	labelRe     *regexp2.Regexp
+	carryRe     *regexp2.Regexp
+	changesRe   *regexp2.Regexp
+	notAsOfRe   *regexp2.Regexp
+	nowRe       *regexp2.Regexp
+	backRe      *regexp2.Regexp
+	continuesRe *regexp2.Regexp
+	anaphoraRe  *regexp2.Regexp
+	asideRe     *regexp2.Regexp
+	notFactsRe  *regexp2.Regexp
+	agencyRe    *regexp2.Regexp
+	notProgRe   *regexp2.Regexp
+	lastRe      *regexp2.Regexp
+	qualifiers  []namedRe
+	modality    []namedRe
+	unitByNoun  map[string]string
 }
 
 // Input is one document's clean text and what the rules need to know of it.
@@ -137,7 +143,21 @@ type src struct {
 	line int
 }
 
+// A pattern may also be written as a list of alternatives, one a line
+// (each with its own comment in the file): they are joined with "|", each
+// in a group of its own.
 func (p *src) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
+		alts := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: want a string", c.Line)
+			}
+			alts = append(alts, "(?:"+c.Value+")")
+		}
+		p.s, p.line = strings.Join(alts, "|"), n.Content[0].Line
+		return nil
+	}
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: want a string", n.Line)
 	}
@@ -162,8 +182,11 @@ type fileSpec struct {
 	}
 	NotNouns   src            `yaml:"not_nouns"`
 	Links      src            `yaml:"links"`
+	Labels     src            `yaml:"labels"`
+	Carry      src            `yaml:"carry"`
 	Changes    src            `yaml:"changes"`
 	Anaphora   src            `yaml:"anaphora"`
+	Asides     src            `yaml:"asides"`
 	NotFacts   src            `yaml:"not_facts"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
@@ -172,7 +195,10 @@ type fileSpec struct {
 	Qualifiers map[string]src `yaml:"qualifiers"`
 	Modality   map[string]src `yaml:"modality"`
 	AsOf       struct {
-		NotAsOf src `yaml:"not_as_of"`
+		NotAsOf   src `yaml:"not_as_of"`
+		Now       src
+		Back      src
+		Continues src
 	} `yaml:"as_of"`
 	Metrics []struct {
 		ID                src
@@ -403,9 +429,15 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	}
 	r.notNounRe = c.re(src{s: `^\s*` + spec.NotNouns.s, line: spec.NotNouns.line}, "not_nouns")
 	r.linksRe = c.re(spec.Links, "links")
+	r.labelRe = c.re(spec.Labels, "labels")
+	r.carryRe = c.re(spec.Carry, "carry")
 	r.changesRe = c.re(spec.Changes, "changes")
 	r.notAsOfRe = c.re(spec.AsOf.NotAsOf, "as_of.not_as_of")
+	r.nowRe = c.re(spec.AsOf.Now, "as_of.now")
+	r.backRe = c.re(spec.AsOf.Back, "as_of.back")
+	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
+	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
