@@ -54,6 +54,10 @@ type run struct {
 	sents []sentence
 	exprs [][]normalize.Expr
 	done  []bool
+	// cells are the value cells of flattened tables, by sentence;
+	// inTable marks every line of such a table.
+	cells   map[int]*cell
+	inTable map[int]bool
 	// trace, when set, sees every reading (tests and debugging).
 	trace func(si int, m *masked, rd *reading)
 }
@@ -140,6 +144,7 @@ func (r *Rules) newRun(in Input) *run {
 			x.exprs[si] = append(x.exprs[si], exprs[j])
 		}
 	}
+	x.findTables()
 	return x
 }
 
@@ -439,8 +444,16 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	focus := m.withFocus(i)
 	x.metricOf(m, i, focus, rd, prev)
-	if rd.metric == nil && i == 0 && x.listItem(m, i) {
+	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
+		x.cellMetric(c, rd)
+	}
+	if rd.metric == nil && x.listItem(m, i) && noneKept(prev, i) {
+		// "Par enfant de moins de 6 ans, dans la limite de trois enfants :
+		// 200 DH": the label's own numbers are no figures of the list.
 		x.listMetric(si, rd)
+	}
+	if rd.metric == nil && si > 0 && x.r.pronounRe != nil && x.findR(x.r.pronounRe, focus, "pronoun", m.orig[0]) != nil {
+		x.pronounMetric(si, rd)
 	}
 	if rd.metric == nil && si > 0 && x.findR(x.r.carryRe, focus, "carry", m.orig[0]) != nil {
 		// "Un an plus tôt, ils étaient 205.000": what the sentence before
@@ -501,6 +514,17 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 			if x.find(q.re, tail, "qualifiers."+q.name, m.orig[0]) != nil {
 				rd.qualifier = q.name
 				break
+			}
+		}
+		// "ne pourra être inférieur à 500 DH" is a floor, "ne sera pas
+		// supérieur à 40 %" a ceiling: a negated comparison the figure
+		// carries turns over.
+		if x.r.negationRe != nil && x.find(x.r.negationRe, tail, "negation", m.orig[0]) != nil {
+			switch fig.e.Qualifier {
+			case "less_than":
+				rd.qualifier = "at_least"
+			case "more_than":
+				rd.qualifier = "up_to"
 			}
 		}
 	}
@@ -624,6 +648,47 @@ func (x *run) listItem(m *masked, i int) bool {
 	}
 	label = strings.TrimSuffix(label, ":")
 	return utf8.RuneCountInString(label) <= maxLabel && !strings.ContainsAny(label, ":;")
+}
+
+// noneKept reports whether no figure before i in its sentence was kept.
+func noneKept(prev []*reading, i int) bool {
+	for j := 0; j < i; j++ {
+		if p := prev[j]; p != nil && p.dropped == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounMetric gives a figure whose subject is a demonstrative pronoun
+// ("Celles-ci ont atteint 412 MDH" after a sentence that ends on "les
+// dépenses") the metric of the last cue of the sentence before: the pronoun
+// stands for its last noun.
+func (x *run) pronounMetric(si int, rd *reading) {
+	h := x.maskOf(si - 1)
+	if h == nil {
+		return
+	}
+	var best *rule
+	bestEnd := -1
+	for _, mt := range x.r.metrics {
+		if !x.fits(mt, rd) {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.cue == nil {
+				continue
+			}
+			for _, cm := range x.cueMatches(h, ru) {
+				if end := cm.Index + cm.Length; end > bestEnd {
+					best, bestEnd = ru, end
+				}
+			}
+		}
+	}
+	if best != nil {
+		rd.metric, rd.rule = best.metric, best.name+"+pronoun"
+	}
 }
 
 // maxLabel is the longest label, in runes, of a list line.
@@ -1080,6 +1145,12 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		set(p, "clause")
 		return
 	}
+	if c := x.cells[si]; c != nil && len(ms) == 0 {
+		if p := x.cellProgramme(c); p != "" {
+			set(p, "table")
+			return
+		}
+	}
 	var best *mention
 	bestDist := 1 << 30
 	ownWeak, ownWeakSubject := "", false
@@ -1157,7 +1228,11 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		}
 	}
 	ctx, t, at := x.context(si, last)
-	if ownWeakSubject && at >= 0 && x.sents[at].para != x.sents[si].para {
+	if ownWeakSubject && at >= 0 && x.sents[at].para != x.sents[si].para &&
+		!(ctx == x.titleProgramme() && x.r.programme(ownWeak).covers[ctx]) {
+		// (unless the article is about a regime the agency runs, and the
+		// paragraph before was too: "La Caisse a reçu…" in an article on
+		// the AMO TNS.)
 		// "La Caisse a remboursé…" opening a paragraph: the agency as a
 		// whole, not the regime the previous paragraph ended on.
 		set(ownWeak, "sentence")
@@ -1217,7 +1292,7 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
-		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] {
+		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] || x.inTable[k0] {
 			continue
 		}
 		var best *mention
@@ -1328,25 +1403,37 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 	bestDist := 1 << 30
 	var before *slot
 	now := false
+	nowDist := 1 << 30
+	if d := x.respectiveDate(m, rd); d != nil {
+		best, bestDist = d, 0
+	}
 	for k := range m.dates {
 		d := &m.dates[k]
+		dist := d.start - fig.end
+		if d.end <= fig.start {
+			dist = fig.start - d.end
+		}
 		if !x.usableDate(m, d) {
 			if m.clause(d.start) == cl && x.isNow(d) {
 				now = true
+				if d.start >= fig.end && !x.figureBetween(m, fig.end, d.start) {
+					nowDist = min(nowDist, dist)
+				}
 			}
 			continue
 		}
 		if m.clause(d.start) == cl {
-			dist := d.start - fig.end
-			if d.end <= fig.start {
-				dist = fig.start - d.end
-			}
 			if dist < bestDist {
 				best, bestDist = d, dist
 			}
-		} else if d.end <= fig.start {
+		} else if d.end <= fig.start && x.find(x.r.comparedRe, m.sub(m.clauseStart(d.start), d.start), "as_of.compared", m.orig[0]) == nil {
 			before = d
 		}
+	}
+	if best != nil && now && nowDist < bestDist {
+		// "passer de 4,8 millions aujourd'hui à 9,5 millions en 2030": the
+		// present, written right after the figure, is nearer than 2030.
+		best = nil
 	}
 	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
 		return x.pubMonth, x.pubMonth
@@ -1377,6 +1464,40 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		date = date[:7]
 	}
 	return date, date
+}
+
+// respectiveDate pairs the figures and the dates that follow
+// "respectivement" in order: "atteindre respectivement 30 et 31,5 milliards
+// en 2027 et 2028" puts the first figure in 2027. It returns nil unless
+// figures and dates are as many.
+func (x *run) respectiveDate(m *masked, rd *reading) *slot {
+	k := strings.Index(m.str, " respectivement ")
+	if k < 0 {
+		return nil
+	}
+	at := utf8.RuneCountInString(m.str[:k])
+	cl := m.clause(rd.fig.start)
+	var figs []int
+	for j, f := range m.figs {
+		if f.start > at && m.clause(f.start) == cl {
+			figs = append(figs, j)
+		}
+	}
+	var dates []*slot
+	for k := range m.dates {
+		if d := &m.dates[k]; d.start > at && m.clause(d.start) == cl && x.usableDate(m, d) {
+			dates = append(dates, d)
+		}
+	}
+	if len(figs) < 2 || len(figs) != len(dates) {
+		return nil
+	}
+	for n, j := range figs {
+		if m.figs[j].start == rd.fig.start {
+			return dates[n]
+		}
+	}
+	return nil
 }
 
 // nowWords are the dates the normalizer reads as the publication day that
@@ -1502,6 +1623,12 @@ func (x *run) usableDate(m *masked, d *slot) bool {
 		}
 	}
 	before := m.sub(max(m.clauseStart(d.start), d.start-tailLen), d.start)
+	if strings.TrimSpace(before) == "" && m.clause(d.start) > 0 {
+		// A date in apposition ("deux ans après son lancement, en décembre
+		// 2023, le programme…") says what the clause before it says.
+		cs := m.clauseStart(d.start) - 1
+		before = strings.TrimRight(m.sub(max(m.clauses[m.clause(d.start)-1], cs-tailLen), cs), " ") + " "
+	}
 	if x.find(x.r.notAsOfRe, before, "as_of.not_as_of", m.orig[0]) != nil {
 		return false
 	}

@@ -44,6 +44,9 @@ type Rules struct {
 	nowRe       *regexp2.Regexp
 	backRe      *regexp2.Regexp
 	continuesRe *regexp2.Regexp
+	comparedRe  *regexp2.Regexp
+	negationRe  *regexp2.Regexp
+	pronounRe   *regexp2.Regexp
 	anaphoraRe  *regexp2.Regexp
 	asideRe     *regexp2.Regexp
 	notFactsRe  *regexp2.Regexp
@@ -168,13 +171,15 @@ func (p *src) UnmarshalYAML(n *yaml.Node) error {
 type fileSpec struct {
 	Version    int
 	Programmes []struct {
-		ID          src
-		Aliases     []src
-		Patterns    []src
-		Generic     []src
-		Weak        []src
-		CountMetric src `yaml:"count_metric"`
-		Covers      []src
+		ID       src
+		Aliases  []src
+		Patterns []src
+		Generic  []src
+		// GenericPatterns are umbrella words written as regular expressions.
+		GenericPatterns []src `yaml:"generic_patterns"`
+		Weak            []src
+		CountMetric     src `yaml:"count_metric"`
+		Covers          []src
 	}
 	Units []struct {
 		ID    src
@@ -193,12 +198,15 @@ type fileSpec struct {
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
 	Qualifiers map[string]src `yaml:"qualifiers"`
+	Negation   src            `yaml:"negation"`
+	Pronoun    src            `yaml:"pronoun"`
 	Modality   map[string]src `yaml:"modality"`
 	AsOf       struct {
 		NotAsOf   src `yaml:"not_as_of"`
 		Now       src
 		Back      src
 		Continues src
+		Compared  src
 	} `yaml:"as_of"`
 	Metrics []struct {
 		ID                src
@@ -381,6 +389,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		for _, a := range p.Generic {
 			prog.generic = appendAlias(prog.generic, c.phrase(a, what), a.s)
 		}
+		for _, a := range p.GenericPatterns {
+			prog.generic = appendAlias(prog.generic, c.re(a, what), "")
+		}
 		for _, a := range p.Weak {
 			prog.weak = appendAlias(prog.weak, c.phrase(a, what), a.s)
 		}
@@ -436,6 +447,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.nowRe = c.re(spec.AsOf.Now, "as_of.now")
 	r.backRe = c.re(spec.AsOf.Back, "as_of.back")
 	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
+	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
+	r.negationRe = c.re(spec.Negation, "negation")
+	r.pronounRe = c.re(spec.Pronoun, "pronoun")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
 	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
