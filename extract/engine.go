@@ -719,7 +719,7 @@ func (x *run) listMetric(si int, rd *reading) {
 		return
 	}
 	var best *rule
-	bestEnd := -1
+	bestEnd := -1 << 30 // a generic cue at the head may end "before" 0
 	for _, mt := range x.r.metrics {
 		if !x.fits(mt, rd) {
 			continue

@@ -4,8 +4,9 @@ import (
 	"testing"
 )
 
-// TestPhrasingFamilies checks the phrasing families of testdata/fresh2 on
-// sentences of our own (none is taken from a test article).
+// TestPhrasingFamilies checks the phrasing families of testdata/fresh2 and
+// testdata/fresh3 on sentences of our own (none is taken from a test
+// article).
 func TestPhrasingFamilies(t *testing.T) {
 	r := mustDefault(t)
 	type want struct {
@@ -76,6 +77,60 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "AMO Tadamon : le bilan de l'année",
 			text:  "L'AMO Tadamon couvre 11,2 millions de personnes.\nLe budget de l'aide sociale directe, lui, reste stable.\nLes hôpitaux publics ont facturé 2 millions d'actes.",
 			want:  []want{{"amo-tadamon", "services_billed", "service", 2000000, "exact", "2025-03"}}},
+		// The families of testdata/fresh3, on sentences of our own.
+		{name: "a predecessor named after 'autrefois'",
+			text: "L'AMO Tadamon couvre 3,7 millions de foyers, soit près de 10 millions d'individus jadis couverts par le RAMED.",
+			want: []want{{"amo-tadamon", "beneficiaries", "person", 10000000, "about", "2025-03"}}},
+		{name: "a name that is the noun of a count describes people",
+			text: "Selon la CNSS, les allocations familiales profitent à 900.000 salariés du secteur privé.",
+			want: []want{{"allocations-familiales", "beneficiaries", "person", 900000, "exact", "2025-03"}}},
+		{name: "the chantier is the reform",
+			text: "Le coût annuel du chantier devrait dépasser 60 milliards de dirhams en 2027.",
+			want: []want{{"protection-sociale", "budget", "MAD", 60e9, "more_than", "2027"}}},
+		{name: "the ANSS's running costs, not another agency's",
+			text: "L'Agence nationale de soutien social, qui paie les aides aux familles, recevra un budget de fonctionnement de 210 MDH. Le conseil de la CNSS a voté un budget de fonctionnement de 3,2 milliards de dirhams.",
+			want: []want{{"anss", "budget", "MAD", 210e6, "exact", "2025-03"}},
+			not:  []float64{3.2e9}},
+		{name: "a finance bill's verb some words away",
+			text: "Le projet de loi de finances prévoit en outre pour l'année prochaine une dotation de 1,3 milliard de dirhams pour l'aide à la scolarisation.",
+			want: []want{{"aide-rentree", "budget", "MAD", 1.3e9, "exact", "2026"}}},
+		{name: "an aid paid to pupils",
+			text: "Cette année, l'aide exceptionnelle a été versée à 2,9 millions d'écoliers.",
+			want: []want{{"aide-rentree", "beneficiaries", "student", 2900000, "exact", "2025"}}},
+		{name: "the cost of 'the programme' continues the topic",
+			title: "RSU : 5 millions de ménages inscrits",
+			text:  "Le RSU compte 5 millions de ménages.\nL'aide sociale directe est versée depuis décembre 2023 à 3,9 millions de foyers.\nLe coût mensuel du programme est de 2,2 milliards de dirhams.",
+			want:  []want{{"asd", "amount_paid", "MAD", 2.2e9, "exact", "2025-03"}}},
+		{name: "negated comparisons and distant hedges",
+			text: "L'allocation de l'ASD ne saurait être inférieure à 350 dirhams par mois. Le taux de recouvrement plafonne désormais à 61 %. Le montant de la pension s'établit en moyenne à 1.900 DH. L'IPE n'atteint même pas 8 % des licenciés.",
+			want: []want{{"asd", "allowance", "MAD", 350, "at_least", "2025-03"}, {"asd", "share", "percent", 61, "up_to", "2025-03"}, {"ipe", "share", "percent", 8, "less_than", "2025-03"}}},
+		{name: "contributions are no facts, even far from their verb",
+			text: "Pour l'AMO TNS, la cotisation de chaque profession, fixée par décret selon un revenu forfaitaire, débute à 120 DH et peut dépasser 900 DH. Le prélèvement reste fixé à 5 % du salaire.",
+			not:  []float64{120, 900, 5}},
+		{name: "a demonstrative stands for the last noun before",
+			text: "L'AMO Achamil compte 400.000 adhérents, dont le vieillissement pèse sur les dépenses. Celles-ci ont atteint 350 millions de DH en 2024.",
+			want: []want{{"amo-achamil", "amount_paid", "MAD", 350e6, "exact", "2024"}}},
+		{name: "a list line whose label holds a number",
+			text: "Les montants de l'ASD :\nMénage sans enfant : 500 DH ;\nPar enfant au-delà du troisième, dans la limite de six enfants : 100 DH ;",
+			want: []want{{"asd", "allowance", "MAD", 100, "exact", "2025-03"}}},
+		{name: "the agency keeps the article's regime",
+			title: "AMO TNS : les chiffres de l'année",
+			text:  "L'AMO TNS compte 2 millions d'assurés.\nLa Caisse a remboursé 1,4 million de dossiers.",
+			want:  []want{{"amo-tns", "files_processed", "file", 1400000, "exact", "2025-03"}}},
+		{name: "dates: apposition, comparison, present, respectively",
+			text: "Trois ans après sa création, en mars 2021, le RSU recense 6 millions de ménages. Les dépenses de l'IPE ont bondi à 500 MDH en 2024, contre 300 MDH en 2022, pour 70.000 bénéficiaires. L'effectif devrait passer de 3 millions aujourd'hui à 5 millions en 2030. Les crédits de l'ASD devraient atteindre respectivement 27 milliards et 28 milliards de dirhams en 2026 et 2027.",
+			want: []want{{"rsu", "enrolled", "household", 6000000, "exact", "2025-03"}, {"ipe", "beneficiaries", "person", 70000, "exact", "2024"},
+				{"asd", "budget", "MAD", 27e9, "exact", "2026"}, {"asd", "budget", "MAD", 28e9, "exact", "2027"}}},
+		{name: "a target carries the previous share",
+			text: "Le taux de couverture de l'AMO est de 87 %. L'objectif est d'atteindre 96 % en 2028.",
+			want: []want{{"amo", "share", "percent", 96, "exact", "2028"}}},
+		{name: "a table scraped one cell a line",
+			text: "Répartition par régime :\nRégime\nAffiliés\nBénéficiaires\nAMO TNS\n2 millions\n4,3 millions\nAMO Achamil\n300.000\n520.000\nSource : CNSS",
+			want: []want{{"amo-tns", "enrolled", "person", 2e6, "exact", "2025-03"}, {"amo-tns", "beneficiaries", "person", 4.3e6, "exact", "2025-03"},
+				{"amo-achamil", "enrolled", "person", 300000, "exact", "2025-03"}, {"amo-achamil", "beneficiaries", "person", 520000, "exact", "2025-03"}}},
+		{name: "labour force, hospital works, recruitment are no facts",
+			text: "Le régime de retraite couvre 4 millions de personnes, sur une population active occupée de 11 millions. Le plan de mise à niveau des hôpitaux de la région, doté de 1,8 milliard de DH, accompagne l'AMO. Le ministère annonce le recrutement de 4.000 professionnels de santé pour l'AMO.",
+			not:  []float64{11e6, 1.8e9, 4000}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
