@@ -293,13 +293,22 @@ var (
 	// time, separators.
 	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?)?\s*$`)
 	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
-	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*.{0,40})?$`)
+	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05".
+	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40}))?$`)
 )
 
 // readBylines reads and drops the byline lines near the top of a dump:
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
 func readBylines(blocks []string, meta *textMeta) []string {
 	out := blocks[:0]
+	// The headline stands right above the byline, under the site's name
+	// and section when the dump kept them ("La Vie Eco / Cour des comptes :
+	// … / Par Nadia Lamlili / Publié le 25 mars 2025").
+	titleAbove := func() {
+		if meta.title == "" && len(out) > 0 && titleLike(out[len(out)-1]) {
+			meta.title = out[len(out)-1]
+		}
+	}
 	for i, b := range blocks {
 		if i >= 15 || len(b) > 100 {
 			out = append(out, b)
@@ -310,6 +319,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				if meta.published == "" {
 					meta.published, meta.from = d, "byline"
 				}
+				titleAbove()
 				continue
 			}
 		}
@@ -323,6 +333,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				if meta.published == "" {
 					meta.published, meta.from = d, "byline"
 				}
+				titleAbove()
 				continue
 			}
 		}
@@ -330,6 +341,10 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			if meta.author == "" {
 				meta.author = m[1]
 			}
+			if d := anyDate(m[2]); d != "" && meta.published == "" {
+				meta.published, meta.from = d, "byline"
+			}
+			titleAbove()
 			continue
 		}
 		out = append(out, b)
