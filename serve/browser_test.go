@@ -18,13 +18,23 @@ import (
 	"github.com/faits/faits/store"
 )
 
-// chromium finds a browser binary: Debian's chromium first.
-func chromium() string {
+// needBrowser returns a browser binary (Debian's chromium first), or ends a
+// test that has none: a skip on a machine without Chromium, but a failure
+// when FAITS_REQUIRE_BROWSER is set (CI installs Chromium and sets it, so
+// that a broken install fails the run instead of passing it with the desk
+// untested).
+func needBrowser(t *testing.T) string {
+	t.Helper()
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
+	const msg = "no chromium binary found (/usr/bin/chromium, chromium, google-chrome); install Debian's chromium to run the browser tests"
+	if v := os.Getenv("FAITS_REQUIRE_BROWSER"); v != "" && v != "0" {
+		t.Fatal("browser test failed: FAITS_REQUIRE_BROWSER is set and " + msg)
+	}
+	t.Skip("browser test skipped: " + msg)
 	return ""
 }
 
@@ -48,10 +58,7 @@ func outDir(t *testing.T) string {
 // keyboard, read a fact and its document, fail and pass an edit, and look
 // at the timeline, taking screenshots on the way.
 func TestBrowserDesk(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		t.Skip("browser test skipped: no chromium binary found (/usr/bin/chromium, chromium, google-chrome); install Debian's chromium to run it")
-	}
+	exe := needBrowser(t)
 	s, st := newTestServer(t, Options{Editor: "browser"})
 	ts := httptest.NewServer(s)
 	defer ts.Close()
@@ -271,10 +278,7 @@ func TestBrowserDesk(t *testing.T) {
 // keyboard works as on loopback (the session cookie and the CSRF token go
 // along with the desk's fetch calls).
 func TestBrowserLogin(t *testing.T) {
-	exe := chromium()
-	if exe == "" {
-		t.Skip("browser test skipped: no chromium binary found (/usr/bin/chromium, chromium, google-chrome); install Debian's chromium to run it")
-	}
+	exe := needBrowser(t)
 	const token = "browser-test-token"
 	s, st := newTestServer(t, Options{Token: token})
 	ts := httptest.NewServer(s)
