@@ -38,6 +38,12 @@ func needBrowser(t *testing.T) string {
 	return ""
 }
 
+// deskReady is true once desk.js has bound its key handlers on the current
+// page. The rows, the focused one included, are rendered by the server, so
+// they show before the deferred script runs: a key pressed between the two
+// is lost.
+const deskReady = `document.body.dataset.desk === 'ready'`
+
 // outDir is where the browser test leaves its screenshots:
 // $FAITS_TEST_OUT/serve, or faits-test-out/serve in the system's temporary
 // folder. They are kept after the test for people to look at.
@@ -119,7 +125,7 @@ func TestBrowserDesk(t *testing.T) {
 		t.Helper()
 		// A navigation destroys the page's context under a running poll:
 		// poll again in the new page until the deadline.
-		deadline := time.Now().Add(15 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for {
 			_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
 			if err == nil {
@@ -159,6 +165,7 @@ func TestBrowserDesk(t *testing.T) {
 
 	// The queue: accept the first fact with "a".
 	run("queue", chromedp.WaitVisible(chromedp.CSS("tr.row.focused")))
+	waitFor("the desk's keys", deskReady)
 	first := str(focused)
 	second := str(`document.querySelectorAll('#list tbody tr.row')[1].dataset.id`)
 	shot("queue.png", false)
@@ -179,18 +186,21 @@ func TestBrowserDesk(t *testing.T) {
 	if got := status(second); got != "rejected" {
 		t.Fatalf("after x: %s is %s", second, got)
 	}
+	// u reloads the queue: wait for the new page's keys too, not only for
+	// its rows, before the next press.
 	run("press u", chromedp.KeyEvent("u"))
-	waitFor("the undone fact back in focus", fmt.Sprintf(`%s === %q`, focused, second))
+	waitFor("the undone fact back in focus", fmt.Sprintf(`%s === %q && %s`, focused, second, deskReady))
 	if got := status(second); got != "pending" {
 		t.Fatalf("after u: %s is %s, want pending", second, got)
 	}
 
-	// j and k move the focus.
-	run("press j", chromedp.KeyEvent("j"))
-	third := str(focused)
-	if third == second {
-		t.Fatalf("j did not move the focus")
+	// j and k move the focus: j to the row below, k back.
+	third := str(fmt.Sprintf(`(document.querySelector('tr.row[data-id=%q]').nextElementSibling || {dataset: {}}).dataset.id || ''`, second))
+	if third == "" {
+		t.Fatalf("no fact below %s in the queue for j to move to", second)
 	}
+	run("press j", chromedp.KeyEvent("j"))
+	waitFor("j to move the focus to the next fact", fmt.Sprintf(`%s === %q`, focused, third))
 	run("press k", chromedp.KeyEvent("k"))
 	waitFor("k back to the previous fact", fmt.Sprintf(`%s === %q`, focused, second))
 
@@ -310,6 +320,11 @@ func TestBrowserLogin(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("name"), "Amina"), chromedp.SetValue(chromedp.ID("token"), token),
 		chromedp.Submit(chromedp.ID("token")), chromedp.WaitVisible(chromedp.CSS("tr.row.focused"))); err != nil {
 		t.Fatalf("login: %v", err)
+	}
+	// The login's redirect loads the queue: its keys are bound a moment
+	// after its rows show.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](deskReady, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the queue's keys after login: %v", err)
 	}
 	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('tr.row.focused').dataset.id`))
 	if err != nil {

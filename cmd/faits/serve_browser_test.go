@@ -94,6 +94,10 @@ func TestBrowserReviewSeeds(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("tr.row.focused"))); err != nil {
 		t.Fatal(err)
 	}
+	// desk.js says when its keys are bound; the rows show before that.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.desk === 'ready'`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the desk's keys: %v", err)
+	}
 	n := rows()
 	if n < 20 {
 		t.Fatalf("the seed queue shows %d facts", n)
