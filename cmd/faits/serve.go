@@ -92,6 +92,8 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 	}
+	conns := &connStates{state: map[net.Conn]http.ConnState{}}
+	srv.ConnState = conns.set
 	fmt.Fprintf(env.Stderr, "faits serve: review desk on http://%s/ (store %s)\n", ln.Addr(), path)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -113,19 +115,82 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		// Serve only returns early on a listener failure.
 		err = fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
-		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer scancel()
-		if serr := srv.Shutdown(sctx); serr != nil {
-			err = fmt.Errorf("serve: shut down: %w", serr)
-		}
-		if serr := <-served; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
-			err = fmt.Errorf("serve: %w", serr)
-		}
+		err = shutdown(srv, served, conns, shutdownGrace)
 	}
+	// The watcher shares ctx: it stops after the file it is writing, and
+	// the store closes (deferred above) once it has.
 	cancel()
 	wg.Wait()
 	fmt.Fprintln(env.Stderr, "faits serve: stopped")
 	return err
+}
+
+// shutdownGrace is how long requests under way at a stop get to finish
+// before their connections are cut.
+const shutdownGrace = 5 * time.Second
+
+// shutdown stops srv, whose Serve(ln) reports on served: it accepts nothing
+// more, lets requests under way finish within grace, closes every other
+// connection at once, and cuts what still runs after grace.
+func shutdown(srv *http.Server, served <-chan error, conns *connStates, grace time.Duration) error {
+	sctx, scancel := context.WithTimeout(context.Background(), grace)
+	defer scancel()
+	shut := make(chan error, 1)
+	go func() { shut <- srv.Shutdown(sctx) }()
+	// Serve returns once Shutdown has closed the listener: from then on no
+	// connection comes, and conns holds every accepted one (Serve runs the
+	// StateNew hook itself, before it accepts the next).
+	var err error
+	if serr := <-served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = fmt.Errorf("serve: %w", serr)
+	}
+	// Shutdown closes idle connections, but counts one on which no request
+	// has begun as busy until it is 5s old (net/http issue 22682), which is
+	// past grace: that made a stop fail with "context deadline exceeded"
+	// whenever a client held a spare connection (Go's transport keeps the one
+	// it dialed for a request that another connection served first; browsers
+	// open some ahead of time). Closing them loses nothing: a request read
+	// from now on would not be served, since the server checks that it is
+	// shutting down after reading each request (and a StateNew seen here
+	// means that check has yet to run).
+	conns.closeUnused()
+	if serr := <-shut; serr != nil {
+		// Requests still running after grace: cut them, so that a stop is
+		// bounded, and say so.
+		srv.Close()
+		if err == nil {
+			err = fmt.Errorf("serve: shut down: requests still running after %v were cut off: %w", grace, serr)
+		}
+	}
+	return err
+}
+
+// connStates follows the server's connections through http.Server.ConnState,
+// for shutdown.
+type connStates struct {
+	mu    sync.Mutex
+	state map[net.Conn]http.ConnState
+}
+
+func (c *connStates) set(conn net.Conn, s http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s == http.StateClosed || s == http.StateHijacked {
+		delete(c.state, conn)
+		return
+	}
+	c.state[conn] = s
+}
+
+// closeUnused closes the connections on which no request has begun.
+func (c *connStates) closeUnused() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for conn, s := range c.state {
+		if s == http.StateNew {
+			conn.Close() // the server's goroutine sees it and reports StateClosed
+		}
+	}
 }
 
 // watcher ingests the article files of a folder into the store the server

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -72,8 +74,19 @@ func startServe(t *testing.T, args ...string) (string, *syncBuffer, func() error
 	}
 }
 
-func apiTotal(t *testing.T, base, query string) (int, error) {
-	res, err := http.Get(base + "/api/v1/facts?limit=1&" + query)
+// testClient is an HTTP client of the test's own, whose connections close
+// when the test ends, before the server it talks to stops (cleanups run last
+// first: call it after startServe). Connections of the shared
+// http.DefaultClient would outlive the test and its server.
+func testClient(t *testing.T) *http.Client {
+	t.Helper()
+	c := &http.Client{Transport: &http.Transport{}}
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+func apiTotal(c *http.Client, base, query string) (int, error) {
+	res, err := c.Get(base + "/api/v1/facts?limit=1&" + query)
 	if err != nil {
 		return 0, err
 	}
@@ -107,13 +120,14 @@ func TestServeOwnsTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, stderr, stop := startServe(t, "--db", db, "--watch", watch, "--watch-interval", "200ms")
+	client := testClient(t)
 
 	// At start, the folder's files are ingested.
 	waitTotal := func(what string, ok func(int) bool) int {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
 		for {
-			n, err := apiTotal(t, base, "")
+			n, err := apiTotal(client, base, "")
 			if err != nil {
 				t.Fatalf("%s: the API stopped answering: %v", what, err)
 			}
@@ -152,7 +166,7 @@ func TestServeOwnsTheStore(t *testing.T) {
 				return
 			default:
 			}
-			if _, err := apiTotal(t, base, "status=pending"); err != nil {
+			if _, err := apiTotal(client, base, "status=pending"); err != nil {
 				failures = append(failures, err)
 			}
 			time.Sleep(10 * time.Millisecond)
@@ -170,11 +184,111 @@ func TestServeOwnsTheStore(t *testing.T) {
 	for _, err := range failures {
 		t.Errorf("API failed during the ingest: %v", err)
 	}
+	// Hang up before the server stops, as a client done with it does.
+	// (TestServeStopsBesideUnusedConnections covers clients that do not.)
+	client.CloseIdleConnections()
 	if err := stop(); err != nil {
 		t.Errorf("serve stopped with %v", err)
 	}
 	if !strings.Contains(stderr.String(), "watch "+watch+": ingested 1 files") {
 		t.Errorf("the watcher did not report the dropped file:\n%s", stderr.String())
+	}
+}
+
+// TestServeStopsBesideUnusedConnections: a client may hold a connection on
+// which it never sends a request (Go's transport keeps the one it dialed for
+// a request that another connection served first; browsers open some ahead
+// of time). net/http's Shutdown waits 5s before it counts such a connection
+// idle, which made serve's stop fail with "context deadline exceeded".
+func TestServeStopsBesideUnusedConnections(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "faits.db")
+	base, stderr, stop := startServe(t, "--db", db)
+	spare, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spare.Close()
+	// A request on a connection dialed after the spare one: the server
+	// accepts in order, so once it answers, it holds the spare connection
+	// too. Its own connection then stays open and idle.
+	if _, err := apiTotal(testClient(t), base, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("serve stopped with %v\n%s", err, stderr.String())
+	}
+	// The server hung up on the spare connection. (The deadline only keeps
+	// a regression from hanging the test.)
+	spare.SetReadDeadline(time.Now().Add(time.Minute))
+	if n, err := spare.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		t.Errorf("the unused connection after the stop: read %d bytes, %v; want EOF", n, err)
+	}
+}
+
+// TestShutdownGrace: a request under way when serve stops still gets its
+// answer; one that outlives the grace is cut off, and the stop says so.
+func TestShutdownGrace(t *testing.T) {
+	for _, finish := range []bool{true, false} {
+		t.Run(fmt.Sprintf("finish=%v", finish), func(t *testing.T) {
+			entered, stopping, release := make(chan struct{}), make(chan struct{}), make(chan struct{})
+			defer close(release)
+			srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				close(entered)
+				if finish {
+					<-stopping // answers once the stop has begun
+				} else {
+					<-release // answers only after the test
+				}
+				io.WriteString(w, "done")
+			})}
+			srv.RegisterOnShutdown(func() { close(stopping) })
+			conns := &connStates{state: map[net.Conn]http.ConnState{}}
+			srv.ConnState = conns.set
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			served := make(chan error, 1)
+			go func() { served <- srv.Serve(ln) }()
+			answer := make(chan string, 1)
+			client := testClient(t)
+			go func() {
+				res, err := client.Get("http://" + ln.Addr().String() + "/")
+				if err != nil {
+					answer <- "error: " + err.Error()
+					return
+				}
+				defer res.Body.Close()
+				b, err := io.ReadAll(res.Body)
+				if err != nil {
+					answer <- "error: " + err.Error()
+					return
+				}
+				answer <- string(b)
+			}()
+			<-entered
+			// The grace is what the case needs: long enough never to run
+			// out for the request that finishes, short for the one that
+			// never would.
+			grace := time.Minute
+			if !finish {
+				grace = 100 * time.Millisecond
+			}
+			err = shutdown(srv, served, conns, grace)
+			got := <-answer
+			if finish {
+				if err != nil || got != "done" {
+					t.Errorf("shutdown: %v; the request under way got %q, want done", err, got)
+				}
+			} else {
+				if err == nil || !strings.Contains(err.Error(), "were cut off") {
+					t.Errorf("shutdown with a request past the grace: %v", err)
+				}
+				if !strings.HasPrefix(got, "error: ") {
+					t.Errorf("the request past the grace got %q, want its connection cut", got)
+				}
+			}
+		})
 	}
 }
 
@@ -194,7 +308,8 @@ func TestServeNeedsTokenOffLoopback(t *testing.T) {
 func TestServeToken(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "faits.db")
 	base, _, _ := startServe(t, "--db", db, "--token", "tok-123")
-	res, err := http.Get(base + "/api/v1/facts")
+	client := testClient(t)
+	res, err := client.Get(base + "/api/v1/facts")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +319,7 @@ func TestServeToken(t *testing.T) {
 	}
 	req, _ := http.NewRequest("GET", base+"/api/v1/facts", nil)
 	req.Header.Set("Authorization", "Bearer tok-123")
-	res, err = http.DefaultClient.Do(req)
+	res, err = client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -240,4 +240,10 @@
   if (help) help.addEventListener('click', function (e) { if (e.target === help) toggleHelp(false); });
 
   if (page === 'queue') initQueue();
+
+  // Said last, once every handler above is bound: until then a key press is
+  // lost. The page shows its rows (focus included, rendered by the server)
+  // before this deferred script runs, so whoever drives the desk, the
+  // browser tests first, waits for this rather than for the rows.
+  body.dataset.desk = 'ready';
 })();
