@@ -25,7 +25,25 @@ func (v dval) String() string {
 	if v.y == 0 {
 		return ""
 	}
-	b := make([]byte, 0, 10)
+	if v.m == 0 && v.y >= firstYearString && v.y < firstYearString+len(yearStrings) {
+		return yearStrings[v.y-firstYearString]
+	}
+	var buf [16]byte
+	return string(v.appendISO(buf[:0]))
+}
+
+// blank reports whether v renders as "" (a date the reference date was
+// missing for).
+func (v dval) blank() bool { return v.iso == "" && v.y == 0 }
+
+// appendISO appends v.String() to b.
+func (v dval) appendISO(b []byte) []byte {
+	if v.iso != "" {
+		return append(b, v.iso...)
+	}
+	if v.y == 0 {
+		return b
+	}
 	b = appendInt(b, v.y, 4)
 	if v.m > 0 {
 		b = append(b, '-')
@@ -35,15 +53,37 @@ func (v dval) String() string {
 			b = appendInt(b, v.d, 2)
 		}
 	}
-	return string(b)
+	return b
 }
 
+// joinISO renders the interval "a/b" (either side may be empty) with a
+// single allocation.
+func joinISO(a, b dval) string {
+	var buf [48]byte
+	out := a.appendISO(buf[:0])
+	out = append(out, '/')
+	return string(b.appendISO(out))
+}
+
+// yearStrings are the years a text names most, rendered once: a bare year
+// is the most frequent date.
+const firstYearString = 1900
+
+var yearStrings = func() (ys [201]string) {
+	for k := range ys {
+		ys[k] = strconv.Itoa(firstYearString + k)
+	}
+	return ys
+}()
+
+// appendInt appends n in decimal, padded with zeros to width digits.
 func appendInt(b []byte, n, width int) []byte {
-	s := strconv.Itoa(n)
-	for k := len(s); k < width; k++ {
+	var tmp [20]byte
+	d := strconv.AppendInt(tmp[:0], int64(n), 10)
+	for k := len(d); k < width; k++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return append(b, d...)
 }
 
 func dayOf(t time.Time) dval { return dval{y: t.Year(), m: int(t.Month()), d: t.Day()} }
@@ -173,11 +213,10 @@ func (s *scanner) continueInterval(a dval, k int, allowEt bool) (string, int, bo
 			a.y--
 		}
 	}
-	as, bs := a.String(), b.String()
-	if as == "" || bs == "" {
+	if a.blank() || b.blank() {
 		return "", next, true
 	}
-	return as + "/" + bs, next, true
+	return joinISO(a, b), next, true
 }
 
 // intervalConn reads the word joining two ends of an interval and returns
@@ -219,10 +258,10 @@ func (s *scanner) applyMod(v dval, mod string) string {
 		if strings.Contains(v.iso, "/") {
 			return v.iso // "depuis 4 au 22 cette mois" is that interval
 		}
-		if str := v.String(); str != "" {
-			return str + "/.."
+		if v.blank() {
+			return ""
 		}
-		return ""
+		return joinISO(v, dval{iso: ".."})
 	}
 	return v.String()
 }
@@ -300,10 +339,9 @@ func (s *scanner) dateInterval(start, j int, conns ...string) (Expr, int, bool) 
 	if a.y == 0 && b.y != 0 {
 		a.y = b.y
 	}
-	as, bs := a.String(), b.String()
 	iso := ""
-	if as != "" && bs != "" {
-		iso = as + "/" + bs
+	if !a.blank() && !b.blank() {
+		iso = joinISO(a, b)
 	}
 	return s.dateExpr(start, next, iso), next, true
 }
@@ -673,7 +711,7 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 		if k2, ok := s.intervalConn(next, true); ok && validDay(0, m, d) {
 			if d2, n2, ok := s.dayNum(k2); ok && d2 > d && validDay(0, m, d2) && !s.isWord(n2) {
 				a := s.resolveYearless(dval{m: m, d: d})
-				return dval{iso: a.String() + "/" + dval{y: a.y, m: m, d: d2}.String(), rel: true, y: a.y}, n2, a.y != 0 || true
+				return dval{iso: joinISO(a, dval{y: a.y, m: m, d: d2}), rel: true, y: a.y}, n2, a.y != 0 || true
 			}
 		}
 		if validDay(0, m, d) && !s.isNum(next) {
@@ -685,7 +723,7 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 		if d, n1, ok := s.dayNum(k + 1); ok && s.word(n1, "et") {
 			if d2, n2, ok := s.dayNum(n1 + 1); ok && d2 > d && validDay(0, m, d2) {
 				a := s.resolveYearless(dval{m: m, d: d})
-				return dval{iso: a.String() + "/" + dval{y: a.y, m: m, d: d2}.String(), rel: true, y: a.y}, n2, true
+				return dval{iso: joinISO(a, dval{y: a.y, m: m, d: d2}), rel: true, y: a.y}, n2, true
 			}
 		}
 	}
@@ -887,7 +925,7 @@ func (s *scanner) dayRange(i int) (dval, int, bool) {
 	if a.y == 0 {
 		return dval{rel: true}, next, true
 	}
-	return dval{iso: a.String() + "/" + b.String(), y: b.y}, next, true
+	return dval{iso: joinISO(a, b), y: b.y}, next, true
 }
 
 // dateSoon reports whether one of the n tokens from i can carry a date: a
@@ -895,7 +933,7 @@ func (s *scanner) dayRange(i int) (dval, int, bool) {
 func (s *scanner) dateSoon(i, n int) bool {
 	for k := i; k < i+n && k < len(s.toks); k++ {
 		t := &s.toks[k]
-		if t.kind == tNum && s.mayStartDate(k) || t.vi != 0 && vocabEntries[t.vi].dt {
+		if t.kind == tNum && s.mayStartDate(k) || t.attr&tDt != 0 {
 			return true
 		}
 	}
@@ -923,5 +961,5 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	from, to := dval{y: y, m: (n-1)*months + 1}, dval{y: y, m: n * months}
-	return dval{iso: from.String() + "/" + to.String(), y: y}, next, true
+	return dval{iso: joinISO(from, to), y: y}, next, true
 }

@@ -223,7 +223,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			if dir > 0 {
 				from, to = ref.AddDate(0, 0, 1), add(ref, c)
 			}
-			return dval{iso: dayOf(from).String() + "/" + dayOf(to).String()}, j + 1, true
+			return dval{iso: joinISO(dayOf(from), dayOf(to))}, j + 1, true
 		}
 	}
 	return dval{}, 0, false
@@ -332,7 +332,7 @@ func weekday(ref time.Time, wd, dir int) time.Time {
 func weekOf(ref time.Time, dir int) dval {
 	mon := weekday(ref, 1, 0).AddDate(0, 0, 7*dir)
 	sun := mon.AddDate(0, 0, 6)
-	return dval{iso: dayOf(mon).String() + "/" + dayOf(sun).String()}
+	return dval{iso: joinISO(dayOf(mon), dayOf(sun))}
 }
 
 // pastOrNextWithin reports whether one of the n tokens from i is

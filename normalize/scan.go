@@ -12,24 +12,37 @@ func Scan(text string, opts *Options) []Expr {
 	if opts != nil {
 		s.ref = opts.Ref
 	}
-	buf := tokenPool.Get().(*[]token)
-	if want := len(text)/6 + 16; cap(*buf) < want {
-		*buf = make([]token, 0, want)
+	bufs := scanPool.Get().(*scanBufs)
+	if want := len(text)/6 + 16; cap(bufs.toks) < want {
+		bufs.toks = make([]token, 0, want)
 	}
-	s.toks = lex(text, (*buf)[:0])
+	s.toks = lex(text, bufs.toks[:0])
+	s.out = bufs.out[:0]
 	s.run()
-	if cap(s.toks) <= 1<<16 {
-		*buf = s.toks[:0] // tokens hold no pointers: no need to clear
-		tokenPool.Put(buf)
+	// The caller keeps the result: copy it out of the scratch buffer into a
+	// slice of its exact size, which costs less than growing a fresh slice
+	// expression by expression (an Expr is large and holds pointers).
+	out := make([]Expr, len(s.out))
+	copy(out, s.out)
+	clear(s.out) // drop the strings and range ends the pool would keep alive
+	if cap(s.toks) <= 1<<16 && cap(s.out) <= 1<<12 {
+		bufs.toks = s.toks[:0] // tokens hold no pointers: no need to clear
+		bufs.out = s.out[:0]
+		scanPool.Put(bufs)
 	}
-	return s.out
+	return out
 }
 
-// tokenPool recycles token slices between scans: lexing is most of the
-// work and the slice is the only large allocation.
-var tokenPool = sync.Pool{New: func() any {
-	b := make([]token, 0, 1024)
-	return &b
+// scanBufs are the scratch slices of one scan.
+type scanBufs struct {
+	toks []token
+	out  []Expr
+}
+
+// scanPool recycles scratch slices between scans: lexing is most of the
+// work and the token slice is the largest allocation.
+var scanPool = sync.Pool{New: func() any {
+	return &scanBufs{toks: make([]token, 0, 1024), out: make([]Expr, 0, 64)}
 }}
 
 // scanner is a pull parser over the tokens of one text: at each token it
@@ -47,16 +60,9 @@ type scanner struct {
 }
 
 func (s *scanner) run() {
-	nums := 0
-	for k := range s.toks {
-		if s.toks[k].kind == tNum {
-			nums++
-		}
-	}
-	s.out = make([]Expr, 0, nums/2+2)
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
-		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && vocabEntries[t.vi].fn) ||
+		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && t.attr&tFn != 0) ||
 			t.kind == tPunct && !startPunct(t.r) {
 			i++
 			continue
@@ -354,7 +360,7 @@ func (s *scanner) telling(i int) bool {
 	case tNum:
 		return true
 	case tWord:
-		return vocabEntries[t.vi].tl
+		return t.attr&tTl != 0
 	}
 	return t.r == '$' || t.r == '€' || t.r == '£' || t.r == '%'
 }
@@ -390,7 +396,7 @@ func (s *scanner) mayStartDate(i int) bool {
 	}
 	for k := i + 1; k < i+9 && k < len(s.toks); k++ {
 		t := &s.toks[k]
-		if t.vi != 0 && vocabEntries[t.vi].dt {
+		if t.attr&tDt != 0 {
 			return true
 		}
 	}

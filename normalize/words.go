@@ -404,6 +404,22 @@ var idDe, idD, idDes = func() (uint16, uint16, uint16) {
 // vocabTable is vocab as lex looks it up.
 var vocabTable = newWordTable(vocabEntries)
 
+// vocabAttr holds the token.attr bits of each vocabulary entry, by id.
+var vocabAttr = func() []uint8 {
+	a := make([]uint8, len(vocabEntries))
+	for id, e := range vocabEntries {
+		for _, f := range []struct {
+			on  bool
+			bit uint8
+		}{{e.fn, tFn}, {e.ds, tDs}, {e.tl, tTl}, {e.dt, tDt}} {
+			if f.on {
+				a[id] |= f.bit
+			}
+		}
+	}
+	return a
+}()
+
 // vocabFilter screens accented words before they are folded.
 var vocabFilter = &wordFilter{}
 
