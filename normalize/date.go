@@ -410,8 +410,8 @@ func (s *scanner) dayNum(i int) (int, int, bool) {
 			}
 		}
 		return d, k, true
-	case s.isWord(i) && ordinalDays[s.toks[i].w()] != 0:
-		return ordinalDays[s.toks[i].w()], i + 1, true
+	case s.isWord(i) && s.toks[i].ordinal() != 0:
+		return s.toks[i].ordinal(), i + 1, true
 	case s.isWord(i):
 		if nw, ok := s.toks[i].num(); ok && (nw.kind == nwUnit || nw.kind == nwTen) {
 			n, ok := s.readSpelled(i)
@@ -550,7 +550,7 @@ func (s *scanner) dateCoreAt(i int) (dval, int, bool) {
 			}
 			return dval{}, i + 1, false
 		}
-		if d, ok := ordinalDays[t.w()]; ok {
+		if d := t.ordinal(); d != 0 {
 			if v, next, ok := s.period(d, i+1); ok {
 				return v, next, true
 			}
@@ -583,8 +583,10 @@ func (s *scanner) scaleFollows(i int) bool {
 	if nw, ok := t.num(); ok && nw.kind == nwScale {
 		return true
 	}
-	_, ok := scaleAbbr[s.raw(i)]
-	ok = ok && t.w() != ""
+	if !t.is(aScaleAbbr) {
+		return false
+	}
+	_, ok := scaleAbbr[s.raw(i)] // the case decides: "M" is a million, "m" a metre
 	return ok
 }
 
@@ -630,9 +632,7 @@ func (s *scanner) afterDay(d, k int) (dval, int, bool) {
 	if !validDay(0, m, d) {
 		return dval{}, k, false
 	}
-	if monthAbbrevRisky[s.toks[k].w()] && s.toks[k].w() == "sept" && !s.punct(k+1, '.') {
-		// "7 sept" without a year is still a date; keep it.
-	}
+	// "7 sept" without a year is still a date.
 	return s.resolveYearless(v), k2, true
 }
 
@@ -663,7 +663,6 @@ func (s *scanner) yearAfter(k int) (int, int, bool) {
 // "novembre 23 de 1987", "Sep-23-2020", "septembre-2020-23", "Mai
 // vingt-neuf", or nothing ("Février").
 func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
-	w := s.toks[i].w()
 	if nw := s.tok(k).w(); s.isWord(k) && (isPast(nw) || isNext(nw)) {
 		return dval{}, i + 1, false // "janvier dernier": a relative date
 	}
@@ -727,7 +726,7 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 			}
 		}
 	}
-	if monthAbbrevRisky[w] {
+	if s.toks[i].is(aRiskyMonth) {
 		return dval{}, i + 1, false
 	}
 	// A month alone: the nearest one to the reference date.

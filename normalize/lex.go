@@ -465,6 +465,7 @@ type vocabEntry struct {
 	month   int8 // 1..12, 0 when not a month
 	weekday int8 // 1..7 (Sunday = 7), 0 when not a weekday
 	wdAbbr  int8 // same, for "lun.", "mar."…
+	ordinal int8 // the day an ordinal names ("premier" = 1), else 0
 }
 
 // Word attributes held in vocabEntry.flags.
@@ -475,8 +476,10 @@ const (
 	aNotFigurePrefix
 	aYearCue
 	aRiskyMonth
-	aCurrency // first word of a currency name
-	aFeast    // first word of a feast name
+	aCurrency    // first word of a currency name
+	aFeast       // first word of a feast name
+	aHedgeAdverb // may stand between a hedge and its figure
+	aScaleAbbr   // a scale abbreviation in some case ("M", "mds")
 )
 
 // is reports whether the token is a vocabulary word with attribute f.
@@ -488,6 +491,9 @@ func (t *token) num() (numWord, bool) {
 	}
 	return vocabEntries[t.vi].nw, true
 }
+
+// ordinal is the day number of an ordinal word (see ordinalDays), else 0.
+func (t *token) ordinal() int { return int(vocabEntries[t.vi].ordinal) }
 
 func (t *token) month() (int, bool) {
 	if t.vi == 0 || vocabEntries[t.vi].month == 0 {

@@ -85,10 +85,10 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			case unit == "semaine":
 				return weekOf(ref, 0), k + 1, true
 			}
-			if m, ok := months[unit]; ok && !monthAbbrevRisky[unit] {
+			if m, ok := s.tok(k).month(); ok && !s.tok(k).is(aRiskyMonth) {
 				return dval{y: ref.Year(), m: m}, k + 1, true
 			}
-			if wd, ok := weekdays[unit]; ok {
+			if wd, ok := s.tok(k).weekday(); ok {
 				return dayOf(weekday(ref, wd, 0)), k + 1, true
 			}
 			return dval{}, 0, false
@@ -118,7 +118,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return weekOf(ref, dir), k + 2, true
 		}
 	case "prochain":
-		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !monthAbbrevRisky[s.tok(i+1).w()] {
+		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !s.tok(i+1).is(aRiskyMonth) {
 			return monthFrom(ref, m, 1), i + 2, true
 		}
 	case "il":
@@ -141,13 +141,13 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return v, s.earlierWord(next), true
 		}
 	}
-	if _, ok := numWords[w]; ok {
+	if _, ok := t.num(); ok {
 		// "deux ans plus tôt"
 		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
 			return v, s.earlierWord(next), true
 		}
 	}
-	if m, ok := months[w]; ok && s.isWord(i+1) && !monthAbbrevRisky[w] {
+	if m, ok := t.month(); ok && s.isWord(i+1) && !t.is(aRiskyMonth) {
 		switch nw := s.toks[i+1].w(); {
 		case isPast(nw):
 			return monthFrom(ref, m, -1), i + 2, true
@@ -155,7 +155,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return monthFrom(ref, m, 1), i + 2, true
 		}
 	}
-	if wd, ok := weekdays[w]; ok {
+	if wd, ok := t.weekday(); ok {
 		k := i + 1
 		nw := s.tok(k).w()
 		switch {

@@ -264,7 +264,7 @@ func (s *scanner) attachHedge(e *Expr, at int) {
 	for step := 0; step < 3 && pos >= 0; step++ {
 		t := &s.toks[pos]
 		switch {
-		case t.kind == tWord && hedgeAdverbs[t.w()] && pos >= floor:
+		case t.kind == tWord && t.is(aHedgeAdverb) && pos >= floor:
 			pos--
 		case len(s.out) > 0 && s.out[len(s.out)-1].Kind == Date && s.out[len(s.out)-1].End == int(t.end):
 			pos = s.tokenAt(s.out[len(s.out)-1].Start) - 1

@@ -66,6 +66,16 @@ var scaleAbbr = map[string]float64{
 	"mrd": 1e9, "mrds": 1e9, "MM": 1e9, "Mdr": 1e9, "Mdrs": 1e9,
 }
 
+// foldedScaleAbbr are the scaleAbbr keys folded, as the vocabulary holds
+// them.
+var foldedScaleAbbr = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range scaleAbbr {
+		m[fold(w)] = true
+	}
+	return m
+}()
+
 // currency is one way of naming a currency.
 type currency struct {
 	words []string // folded words, in order
@@ -278,7 +288,7 @@ var vocab = func() map[string]*vocabEntry {
 			return
 		}
 		e := &vocabEntry{word: w, fn: functionWords[w], ds: startsDate(w), nw: numWords[w],
-			month: int8(months[w])}
+			month: int8(months[w]), ordinal: int8(ordinalDays[w])}
 		if d, ok := weekdays[w]; ok {
 			e.weekday = int8(d)
 			if d == 0 {
@@ -293,7 +303,7 @@ var vocab = func() map[string]*vocabEntry {
 		}
 		for f, m := range map[uint16]map[string]bool{aPercent: percentWords, aCountNoun: countNouns,
 			aNotFigureSuffix: notFigureSuffix, aNotFigurePrefix: notFigurePrefix, aYearCue: yearCue,
-			aRiskyMonth: monthAbbrevRisky} {
+			aRiskyMonth: monthAbbrevRisky, aHedgeAdverb: hedgeAdverbs, aScaleAbbr: foldedScaleAbbr} {
 			if m[w] {
 				e.flags |= f
 			}
@@ -308,7 +318,12 @@ var vocab = func() map[string]*vocabEntry {
 		for _, f := range feasts {
 			if f.words[0] == w {
 				e.flags |= aFeast
-				e.tl, e.dt = true, true
+				e.tl = true
+				// A function word that opens a feast's name ("la" of "la
+				// Saint-Sylvestre") is not date-telling: the feast's next
+				// word is, and marking every "la" would have the scanner
+				// try a date after every "de la".
+				e.dt = !e.fn
 			}
 		}
 		v[w] = e
