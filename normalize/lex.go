@@ -232,6 +232,19 @@ func asciiLetters(x uint64) uint64 {
 func lexLatin(text string, i int, g gap, toks []token) ([]token, int) {
 	// Find the end eight bytes at a time: one step covers most words, so
 	// the loop exit is well predicted.
+	const high, bit5 = 0x8080808080808080, 0x2020202020202020
+	if i+8 <= len(text) {
+		// The most common case, a word of at most seven letters followed
+		// by an ASCII byte, is keyed straight from the bytes just loaded.
+		x := load64(text, i)
+		if m := asciiLetters(x); m != high {
+			n := bits.TrailingZeros64(^m&high) >> 3
+			if j := i + n; j == len(text) || text[j] < utf8.RuneSelf {
+				vi := vocabTable.find(wordKey{lo: (x | bit5) & keyMasks[n], n: n})
+				return appendWord(toks, g, i, j, vi, x&keyMasks[n]&bit5 == 0), j
+			}
+		}
+	}
 	j, lower := i, uint64(0)
 	for j+8 <= len(text) {
 		x := load64(text, j)

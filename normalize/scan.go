@@ -63,7 +63,7 @@ func (s *scanner) run() {
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
 		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && t.attr&tFn != 0) ||
-			t.kind == tPunct && !startPunct(t.r) {
+			t.kind == tPunct && !s.startPunct(i) {
 			i++
 			continue
 		}
@@ -365,14 +365,19 @@ func (s *scanner) telling(i int) bool {
 	return t.r == '$' || t.r == '€' || t.r == '£' || t.r == '%'
 }
 
-// startPunct reports whether an expression may start at the punctuation r
-// (a sign, a currency symbol, a decimal comma, a vulgar fraction).
-func startPunct(r rune) bool {
-	switch r {
-	case '+', '-', '−', ',', '$', '€', '£', '¥':
+// startPunct reports whether an expression may start at the punctuation
+// token i: a sign or a decimal comma glued to a number ("-3", "+212",
+// ",08"), a currency symbol or a vulgar fraction. Commas and dashes are
+// frequent and mostly start nothing, so the scanner skips them here.
+func (s *scanner) startPunct(i int) bool {
+	switch r := s.toks[i].r; r {
+	case '+', '-', '−', ',':
+		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].gap == gNone
+	case '$', '€', '£', '¥':
 		return true
+	default:
+		return r >= '¼' && fractionGlyphs[r] != 0
 	}
-	return r >= '¼' && fractionGlyphs[r] != 0
 }
 
 // mayStartDate screens the number at token i: a date starting with a number

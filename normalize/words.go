@@ -416,6 +416,27 @@ var idDe, idD, idDes = func() (uint16, uint16, uint16) {
 	return vocab["de"].id, vocab["d"].id, vocab["des"].id
 }()
 
+// wordID returns the vocabulary id of the folded word w, so that the
+// grammar compares small integers rather than strings in its hottest
+// tests. A word outside the vocabulary is a bug in the tables.
+func wordID(w string) uint16 {
+	e := vocab[w]
+	if e == nil {
+		panic("normalize: " + w + " is not a vocabulary word")
+	}
+	return vocabEntries[e.id].id
+}
+
+// Ids of words the grammar tests often.
+var (
+	idDu    = wordID("du")
+	idEntre = wordID("entre")
+	idA     = wordID("a")
+	idAu    = wordID("au")
+	idAux   = wordID("aux")
+	idEt    = wordID("et")
+)
+
 // vocabTable is vocab as lex looks it up.
 var vocabTable = newWordTable(vocabEntries)
 
