@@ -493,6 +493,7 @@ const (
 	aFeast       // first word of a feast name
 	aHedgeAdverb // may stand between a hedge and its figure
 	aScaleAbbr   // a scale abbreviation in some case ("M", "mds")
+	aPastOrNext  // "dernier", "prochaines"… (see pastOrNextWithin)
 )
 
 // is reports whether the token is a vocabulary word with attribute f.

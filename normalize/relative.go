@@ -339,8 +339,7 @@ func weekOf(ref time.Time, dir int) dval {
 // "derniers", "prochaines" or the like.
 func (s *scanner) pastOrNextWithin(i, n int) bool {
 	for k := i; k < i+n && k < len(s.toks); k++ {
-		w := s.toks[k].w()
-		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
+		if s.toks[k].is(aPastOrNext) {
 			return true
 		}
 	}

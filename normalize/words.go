@@ -311,6 +311,9 @@ var vocab = func() map[string]*vocabEntry {
 		if len(currenciesByFirst[w]) > 0 {
 			e.flags |= aCurrency
 		}
+		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
+			e.flags |= aPastOrNext
+		}
 		e.tl = !e.fn && (e.nw.kind != 0 || e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 ||
 			tellingWords[w] || ordinalDays[w] != 0 || len(currenciesByFirst[w]) > 0)
 		e.dt = e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 || ordinalDays[w] != 0 ||
