@@ -171,6 +171,10 @@ var scanCases = []struct {
 	{"à 10h", nil},
 	{"des dizaines de milliers de dossiers", nil},
 	{"Eljadida 24", []want{wnum("24", 24, "exact")}},
+	// a softened bound is still a bound
+	{"un peu moins de 3 millions de bénéficiaires", []want{wnum("un peu moins de 3 millions", 3e6, "less_than")}},
+	{"un peu plus de 3 millions de bénéficiaires", []want{wnum("un peu plus de 3 millions", 3e6, "more_than")}},
+	{"légèrement moins de 40 %", []want{pct("légèrement moins de 40 %", 40, "less_than")}},
 }
 
 var testRef = time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)

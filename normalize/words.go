@@ -218,16 +218,19 @@ var hedges = func() []hedge {
 		"en moyenne", "en moyenne de", "s approchant de", "s approchant des", "avoisinant", "avoisinant les",
 		"avoisinent", "avoisinent les", "avoisine", "avoisine les", "approximativement", "presque",
 		"à peu près", "a peu pres", "grosso modo", "de l ordre de", "quasiment", "estimé à", "estimés à",
-		"estimée à", "estimées à", "un peu moins de", "un peu plus de", "près des", "quelque peu")
+		"estimée à", "estimées à", "près des", "quelque peu")
 	add("more_than", "plus de", "dépasse", "dépassent", "dépassant", "dépassé", "dépasse les",
 		"dépassent les", "dépassant les", "dépassé les", "excédant", "excédant les", "excède", "excèdent",
 		"excède les", "au delà de", "au delà des", "supérieur à", "supérieure à", "supérieurs à",
 		"supérieures à", "plus des", "franchi", "franchi le cap de", "franchi la barre de",
 		"franchi la barre des", "franchi le cap des", "dépassé le cap de", "dépassé la barre de",
-		"dépassé le cap des", "dépassé la barre des", "passé la barre de", "passé la barre des")
+		"dépassé le cap des", "dépassé la barre des", "passé la barre de", "passé la barre des",
+		"un peu plus de", "légèrement plus de")
 	add("at_least", "au moins", "au minimum", "pas moins de", "minimum", "au bas mot")
+	// "un peu moins de 3 millions" is still fewer than 3 millions: the
+	// softener does not make the bound approximate.
 	add("less_than", "moins de", "inférieur à", "inférieure à", "inférieurs à", "inférieures à",
-		"en deçà de", "en dessous de", "moins des")
+		"en deçà de", "en dessous de", "moins des", "un peu moins de", "légèrement moins de")
 	add("up_to", "jusqu à", "allant jusqu à", "jusqu aux", "allant jusqu aux", "au maximum", "maximum",
 		"plafonné à", "plafonnée à", "plafonnés à", "plafonnées à", "au plus", "dans la limite de")
 	for i := 1; i < len(hs); i++ {
