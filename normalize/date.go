@@ -273,6 +273,9 @@ func (s *scanner) yearCued(i int) bool {
 	if p >= 0 && s.toks[p].kind == tPunct && isApos(s.toks[p].r) {
 		p--
 	}
+	if s.punct(p, ')') && s.punct(p-2, '(') {
+		p-- // "le projet de loi de finances (PLF) 2026"
+	}
 	if !s.isWord(p) {
 		return false
 	}

@@ -175,6 +175,15 @@ var scanCases = []struct {
 	{"un peu moins de 3 millions de bénéficiaires", []want{wnum("un peu moins de 3 millions", 3e6, "less_than")}},
 	{"un peu plus de 3 millions de bénéficiaires", []want{wnum("un peu plus de 3 millions", 3e6, "more_than")}},
 	{"légèrement moins de 40 %", []want{pct("légèrement moins de 40 %", 40, "less_than")}},
+	// a finance law is named by its year: a date, never a count
+	{"la loi de finances 2025 prévoit", []want{day("2025", "2025")}},
+	{"le PLF 2026 consacre", []want{day("2026", "2026")}},
+	{"la LF 2025 et la LFR 2020", []want{day("2025", "2025"), day("2020", "2020")}},
+	{"le projet de loi de finances 2026", []want{day("2026", "2026")}},
+	{"le projet de loi de finances (PLF) 2026", []want{day("2026", "2026")}},
+	{"la loi de finances rectificative 2020", []want{day("2020", "2020")}},
+	{"la CAN 2025 au Maroc", nil},
+	{"la commission des finances compte 2000 adhérents", []want{wnum("2000", 2000, "exact")}},
 }
 
 var testRef = time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)

@@ -267,6 +267,9 @@ var yearCue = map[string]bool{
 	"entre": true, "et": true, "jusqu": true, "partir": true, "ete": true, "automne": true,
 	"hiver": true, "printemps": true, "semestre": true, "trimestre": true, "bilan": true,
 	"du": true, "dès": true, "in": true, "since": true, "fins": true, "annees": true,
+	// A finance law is named by its year: "loi de finances 2025", "PLF
+	// 2026", "LF 2025", "LFR 2020", "loi de finances rectificative 2020".
+	"finances": true, "plf": true, "lf": true, "plfr": true, "lfr": true, "rectificative": true,
 }
 
 // countNouns after a year-like number ("2000 familles") make it a count.
