@@ -103,6 +103,16 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		j++
 		w = "fin"
 	}
+	if w == "a" && (s.word(j+1, "partir") || s.word(j+1, "compter")) && (s.matches(j+2, "de") || s.word(j+2, "du")) {
+		// "à partir de 2027", "à compter du 1er janvier 2026": like
+		// "depuis", the date from which on; read from its "de" as after
+		// "depuis" ("d'avril" has its apostrophe skipped).
+		j += 2
+		if s.word(j, "d") {
+			j = s.skipJoin(j+1) - 1
+		}
+		w = "depuis"
+	}
 	switch w {
 	case "fin", "fins":
 		mod = "end"

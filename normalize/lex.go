@@ -461,7 +461,7 @@ var tellingWords = map[string]bool{
 	"mois": true, "semaine": true, "semaines": true, "jour": true, "jours": true, "fin": true, "fins": true,
 	"debut": true, "cours": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,
-	"trimestre": true, "semestre": true,
+	"trimestre": true, "semestre": true, "partir": true, "compter": true,
 }
 
 // vocabEntry is a word of the vocabulary with what the tables say of it,

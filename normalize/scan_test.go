@@ -184,6 +184,13 @@ var scanCases = []struct {
 	{"la loi de finances rectificative 2020", []want{day("2020", "2020")}},
 	{"la CAN 2025 au Maroc", nil},
 	{"la commission des finances compte 2000 adhérents", []want{wnum("2000", 2000, "exact")}},
+	// "à partir de", "à compter de": from a date on, like "depuis"
+	{"depuis 2023", []want{day("depuis 2023", "2023/..")}},
+	{"à partir de 2027", []want{day("à partir de 2027", "2027/..")}},
+	{"à compter du 1er janvier 2026", []want{day("à compter du 1er janvier 2026", "2026-01-01/..")}},
+	{"à partir d'avril 2026", []want{day("à partir d'avril 2026", "2026-04/..")}},
+	{"à partir de 500 dirhams", []want{mad("500 dirhams", 500, "exact")}},
+	{"à partir de 2000 dirhams", []want{mad("2000 dirhams", 2000, "exact")}},
 }
 
 var testRef = time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)

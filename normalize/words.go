@@ -492,7 +492,7 @@ var extraWords = []string{
 	"annee", "annees", "an", "depuis", "date", "ce", "il", "y", "ya", "dans", "seconde",
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
-	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant",
+	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
