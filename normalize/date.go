@@ -16,6 +16,9 @@ type dval struct {
 	rel bool
 	// iso overrides the rendering (weeks, decades and other intervals).
 	iso string
+	// anchored marks a date placed next to an earlier date of the text
+	// ("un an plus tôt"), which needs no reference date.
+	anchored bool
 }
 
 func (v dval) String() string {

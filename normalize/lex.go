@@ -494,6 +494,7 @@ const (
 	aHedgeAdverb // may stand between a hedge and its figure
 	aScaleAbbr   // a scale abbreviation in some case ("M", "mds")
 	aPastOrNext  // "dernier", "prochaines"… (see pastOrNextWithin)
+	aContextLead // first word of a phrase of contextPhrases
 )
 
 // is reports whether the token is a vocabulary word with attribute f.

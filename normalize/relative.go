@@ -18,7 +18,7 @@ func (s *scanner) relative(i int) (dval, int, bool) {
 	if !ok {
 		return v, i + 1, false
 	}
-	if s.ref.IsZero() {
+	if s.ref.IsZero() && !v.anchored {
 		return dval{rel: true}, next, true
 	}
 	return v, next, true
@@ -37,6 +37,9 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	w := t.w()
+	if v, next, ok := s.contextDate(i); ok {
+		return v, next, true
+	}
 	day := func(n int) dval { return dayOf(ref.AddDate(0, 0, n)) }
 	switch w {
 	case "aujourd":
@@ -135,16 +138,11 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		return s.offset(k, -1)
 	case "dans":
 		return s.offset(i+1, 1)
-	case "un", "une":
-		// "un an plus tôt", "un mois auparavant"
-		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
-			return v, s.earlierWord(next), true
-		}
 	}
 	if _, ok := t.num(); ok {
-		// "deux ans plus tôt"
-		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
-			return v, s.earlierWord(next), true
+		// "un an plus tôt", "deux ans plus tôt", "trois mois auparavant"
+		if v, next, ok := s.earlier(i); ok {
+			return v, next, true
 		}
 	}
 	if m, ok := t.month(); ok && s.isWord(i+1) && !t.is(aRiskyMonth) {
@@ -258,29 +256,39 @@ func (s *scanner) skipCi(k int) int {
 }
 
 // offset reads "deux ans", "2 jours", "3 semaines", "3 mois" after "il y a"
-// (dir -1) or "dans" (dir 1).
+// (dir -1) or "dans" (dir 1), counted from the reference date.
 func (s *scanner) offset(k, dir int) (dval, int, bool) {
+	c, unit, next, ok := s.offsetCount(k)
+	if !ok {
+		return dval{}, 0, false
+	}
+	return dayOf(addUnits(s.ref, unit, c*dir)), next, true
+}
+
+// offsetCount reads a count of units of time at token k: "deux ans", "2
+// jours", "3 semaines", "un mois". unit is 'y', 'm', 'w' or 'd'.
+func (s *scanner) offsetCount(k int) (c int, unit byte, next int, ok bool) {
 	n, ok := s.readNumber(k)
 	if !ok && (s.word(k, "un") || s.word(k, "une")) {
 		// A lone "un" is no figure, but "il y a un an" counts one year.
 		n, ok = num{val: 1, start: k, end: k + 1}, true
 	}
 	if !ok || n.scale != 0 || n.val != float64(int(n.val)) || n.val > 1000 {
-		return dval{}, 0, false
+		return 0, 0, 0, false
 	}
-	c := int(n.val) * dir
-	ref := s.ref
 	switch s.tok(n.end).w() {
 	case "jour", "jours":
-		return dayOf(ref.AddDate(0, 0, c)), n.end + 1, true
+		unit = 'd'
 	case "semaine", "semaines":
-		return dayOf(ref.AddDate(0, 0, 7*c)), n.end + 1, true
+		unit = 'w'
 	case "mois":
-		return dayOf(ref.AddDate(0, c, 0)), n.end + 1, true
+		unit = 'm'
 	case "an", "ans", "annee", "annees":
-		return dayOf(ref.AddDate(c, 0, 0)), n.end + 1, true
+		unit = 'y'
+	default:
+		return 0, 0, 0, false
 	}
-	return dval{}, 0, false
+	return int(n.val), unit, n.end + 1, true
 }
 
 // earlierWord returns the token after "plus tôt" or "auparavant" at k, or

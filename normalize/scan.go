@@ -57,6 +57,9 @@ type scanner struct {
 	floor int
 	// prevFloor is floor as it was before the last expression.
 	prevFloor int
+	// derived holds the start offsets of dates placed by an anchor (see
+	// anchor), which are not anchors themselves.
+	derived []int32
 }
 
 func (s *scanner) run() {

@@ -320,6 +320,11 @@ var vocab = func() map[string]*vocabEntry {
 		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
 			e.flags |= aPastOrNext
 		}
+		for _, p := range contextPhrases {
+			if p.words[0] == w {
+				e.flags |= aContextLead
+			}
+		}
 		e.tl = !e.fn && (e.nw.kind != 0 || e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 ||
 			tellingWords[w] || ordinalDays[w] != 0 || len(currenciesByFirst[w]) > 0)
 		e.dt = e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 || ordinalDays[w] != 0 ||
@@ -380,6 +385,11 @@ var vocab = func() map[string]*vocabEntry {
 	}
 	for w := range hedgeAdverbs {
 		put(w)
+	}
+	for _, p := range contextPhrases {
+		for _, w := range p.words {
+			put(w)
+		}
 	}
 	for w := range ordinalDays {
 		put(w)
