@@ -50,6 +50,7 @@ const (
 	tDs                   // vocabEntry.ds
 	tTl                   // vocabEntry.tl
 	tDt                   // vocabEntry.dt
+	tSt                   // some grammar may start at the word (see vocabAttr)
 )
 
 // lex splits text into tokens.

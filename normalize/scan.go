@@ -65,7 +65,7 @@ type scanner struct {
 func (s *scanner) run() {
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
-		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && t.attr&tFn != 0) ||
+		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0) ||
 			t.kind == tPunct && !s.startPunct(i) {
 			i++
 			continue

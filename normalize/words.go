@@ -459,6 +459,18 @@ var (
 // vocabTable is vocab as lex looks it up.
 var vocabTable = newWordTable(vocabEntries)
 
+// mayStart reports whether one of the grammars the scanner tries at a word
+// (scanner.at) can match at e: a date lead, a range lead, a currency
+// written first, a number word or a percent word. The scanner passes over
+// other words without trying.
+func mayStart(e vocabEntry) bool {
+	switch e.word {
+	case "de", "d", "du", "entre":
+		return true
+	}
+	return e.ds || e.nw.kind != 0 || e.flags&(aCurrency|aPercent) != 0
+}
+
 // vocabAttr holds the token.attr bits of each vocabulary entry, by id.
 var vocabAttr = func() []uint8 {
 	a := make([]uint8, len(vocabEntries))
@@ -466,7 +478,7 @@ var vocabAttr = func() []uint8 {
 		for _, f := range []struct {
 			on  bool
 			bit uint8
-		}{{e.fn, tFn}, {e.ds, tDs}, {e.tl, tTl}, {e.dt, tDt}} {
+		}{{e.fn, tFn}, {e.ds, tDs}, {e.tl, tTl}, {e.dt, tDt}, {mayStart(e), tSt}} {
 			if f.on {
 				a[id] |= f.bit
 			}
