@@ -38,16 +38,25 @@ var contextPhrases = func() []contextPhrase {
 	return ps
 }()
 
+// contextByID lists, by vocabulary id of a first word, the indices of the
+// phrases of contextPhrases it opens.
+var contextByID = func() [][]int {
+	byID := make([][]int, len(vocabEntries))
+	for k, p := range contextPhrases {
+		id := vocab[p.words[0]].id
+		byID[id] = append(byID[id], k)
+	}
+	return byID
+}()
+
 // contextDate reads a phrase of contextPhrases at token i.
 func (s *scanner) contextDate(i int) (dval, int, bool) {
 	t := s.tok(i)
 	if !t.is(aContextLead) {
 		return dval{}, 0, false
 	}
-	for _, p := range contextPhrases {
-		if p.words[0] != t.w() {
-			continue
-		}
+	for _, k := range contextByID[t.vi] {
+		p := &contextPhrases[k]
 		end, ok := s.phrase(i, p.words)
 		if !ok {
 			continue
