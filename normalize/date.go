@@ -16,6 +16,9 @@ type dval struct {
 	rel bool
 	// iso overrides the rendering (weeks, decades and other intervals).
 	iso string
+	// anchored marks a date placed next to an earlier date of the text
+	// ("un an plus tôt"), which needs no reference date.
+	anchored bool
 }
 
 func (v dval) String() string {
@@ -25,7 +28,25 @@ func (v dval) String() string {
 	if v.y == 0 {
 		return ""
 	}
-	b := make([]byte, 0, 10)
+	if v.m == 0 && v.y >= firstYearString && v.y < firstYearString+len(yearStrings) {
+		return yearStrings[v.y-firstYearString]
+	}
+	var buf [16]byte
+	return string(v.appendISO(buf[:0]))
+}
+
+// blank reports whether v renders as "" (a date the reference date was
+// missing for).
+func (v dval) blank() bool { return v.iso == "" && v.y == 0 }
+
+// appendISO appends v.String() to b.
+func (v dval) appendISO(b []byte) []byte {
+	if v.iso != "" {
+		return append(b, v.iso...)
+	}
+	if v.y == 0 {
+		return b
+	}
 	b = appendInt(b, v.y, 4)
 	if v.m > 0 {
 		b = append(b, '-')
@@ -35,15 +56,37 @@ func (v dval) String() string {
 			b = appendInt(b, v.d, 2)
 		}
 	}
-	return string(b)
+	return b
 }
 
+// joinISO renders the interval "a/b" (either side may be empty) with a
+// single allocation.
+func joinISO(a, b dval) string {
+	var buf [48]byte
+	out := a.appendISO(buf[:0])
+	out = append(out, '/')
+	return string(b.appendISO(out))
+}
+
+// yearStrings are the years a text names most, rendered once: a bare year
+// is the most frequent date.
+const firstYearString = 1900
+
+var yearStrings = func() (ys [201]string) {
+	for k := range ys {
+		ys[k] = strconv.Itoa(firstYearString + k)
+	}
+	return ys
+}()
+
+// appendInt appends n in decimal, padded with zeros to width digits.
 func appendInt(b []byte, n, width int) []byte {
-	s := strconv.Itoa(n)
-	for k := len(s); k < width; k++ {
+	var tmp [20]byte
+	d := strconv.AppendInt(tmp[:0], int64(n), 10)
+	for k := len(d); k < width; k++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return append(b, d...)
 }
 
 func dayOf(t time.Time) dval { return dval{y: t.Year(), m: int(t.Month()), d: t.Day()} }
@@ -62,6 +105,16 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 	if w == "a" && (s.word(j+1, "fin") || s.word(j+1, "fins")) {
 		j++
 		w = "fin"
+	}
+	if w == "a" && (s.word(j+1, "partir") || s.word(j+1, "compter")) && (s.matches(j+2, "de") || s.word(j+2, "du")) {
+		// "à partir de 2027", "à compter du 1er janvier 2026": like
+		// "depuis", the date from which on; read from its "de" as after
+		// "depuis" ("d'avril" has its apostrophe skipped).
+		j += 2
+		if s.word(j, "d") {
+			j = s.skipJoin(j+1) - 1
+		}
+		w = "depuis"
 	}
 	switch w {
 	case "fin", "fins":
@@ -173,11 +226,10 @@ func (s *scanner) continueInterval(a dval, k int, allowEt bool) (string, int, bo
 			a.y--
 		}
 	}
-	as, bs := a.String(), b.String()
-	if as == "" || bs == "" {
+	if a.blank() || b.blank() {
 		return "", next, true
 	}
-	return as + "/" + bs, next, true
+	return joinISO(a, b), next, true
 }
 
 // intervalConn reads the word joining two ends of an interval and returns
@@ -219,10 +271,10 @@ func (s *scanner) applyMod(v dval, mod string) string {
 		if strings.Contains(v.iso, "/") {
 			return v.iso // "depuis 4 au 22 cette mois" is that interval
 		}
-		if str := v.String(); str != "" {
-			return str + "/.."
+		if v.blank() {
+			return ""
 		}
-		return ""
+		return joinISO(v, dval{iso: ".."})
 	}
 	return v.String()
 }
@@ -233,6 +285,9 @@ func (s *scanner) yearCued(i int) bool {
 	p := i - 1
 	if p >= 0 && s.toks[p].kind == tPunct && isApos(s.toks[p].r) {
 		p--
+	}
+	if s.punct(p, ')') && s.punct(p-2, '(') {
+		p-- // "le projet de loi de finances (PLF) 2026"
 	}
 	if !s.isWord(p) {
 		return false
@@ -300,10 +355,9 @@ func (s *scanner) dateInterval(start, j int, conns ...string) (Expr, int, bool) 
 	if a.y == 0 && b.y != 0 {
 		a.y = b.y
 	}
-	as, bs := a.String(), b.String()
 	iso := ""
-	if as != "" && bs != "" {
-		iso = as + "/" + bs
+	if !a.blank() && !b.blank() {
+		iso = joinISO(a, b)
 	}
 	return s.dateExpr(start, next, iso), next, true
 }
@@ -372,8 +426,8 @@ func (s *scanner) dayNum(i int) (int, int, bool) {
 			}
 		}
 		return d, k, true
-	case s.isWord(i) && ordinalDays[s.toks[i].w()] != 0:
-		return ordinalDays[s.toks[i].w()], i + 1, true
+	case s.isWord(i) && s.toks[i].ordinal() != 0:
+		return s.toks[i].ordinal(), i + 1, true
 	case s.isWord(i):
 		if nw, ok := s.toks[i].num(); ok && (nw.kind == nwUnit || nw.kind == nwTen) {
 			n, ok := s.readSpelled(i)
@@ -512,7 +566,7 @@ func (s *scanner) dateCoreAt(i int) (dval, int, bool) {
 			}
 			return dval{}, i + 1, false
 		}
-		if d, ok := ordinalDays[t.w()]; ok {
+		if d := t.ordinal(); d != 0 {
 			if v, next, ok := s.period(d, i+1); ok {
 				return v, next, true
 			}
@@ -545,8 +599,10 @@ func (s *scanner) scaleFollows(i int) bool {
 	if nw, ok := t.num(); ok && nw.kind == nwScale {
 		return true
 	}
-	_, ok := scaleAbbr[s.raw(i)]
-	ok = ok && t.w() != ""
+	if !t.is(aScaleAbbr) {
+		return false
+	}
+	_, ok := scaleAbbr[s.raw(i)] // the case decides: "M" is a million, "m" a metre
 	return ok
 }
 
@@ -592,9 +648,7 @@ func (s *scanner) afterDay(d, k int) (dval, int, bool) {
 	if !validDay(0, m, d) {
 		return dval{}, k, false
 	}
-	if monthAbbrevRisky[s.toks[k].w()] && s.toks[k].w() == "sept" && !s.punct(k+1, '.') {
-		// "7 sept" without a year is still a date; keep it.
-	}
+	// "7 sept" without a year is still a date.
 	return s.resolveYearless(v), k2, true
 }
 
@@ -625,7 +679,6 @@ func (s *scanner) yearAfter(k int) (int, int, bool) {
 // "novembre 23 de 1987", "Sep-23-2020", "septembre-2020-23", "Mai
 // vingt-neuf", or nothing ("Février").
 func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
-	w := s.toks[i].w()
 	if nw := s.tok(k).w(); s.isWord(k) && (isPast(nw) || isNext(nw)) {
 		return dval{}, i + 1, false // "janvier dernier": a relative date
 	}
@@ -673,7 +726,7 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 		if k2, ok := s.intervalConn(next, true); ok && validDay(0, m, d) {
 			if d2, n2, ok := s.dayNum(k2); ok && d2 > d && validDay(0, m, d2) && !s.isWord(n2) {
 				a := s.resolveYearless(dval{m: m, d: d})
-				return dval{iso: a.String() + "/" + dval{y: a.y, m: m, d: d2}.String(), rel: true, y: a.y}, n2, a.y != 0 || true
+				return dval{iso: joinISO(a, dval{y: a.y, m: m, d: d2}), rel: true, y: a.y}, n2, a.y != 0 || true
 			}
 		}
 		if validDay(0, m, d) && !s.isNum(next) {
@@ -685,11 +738,11 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 		if d, n1, ok := s.dayNum(k + 1); ok && s.word(n1, "et") {
 			if d2, n2, ok := s.dayNum(n1 + 1); ok && d2 > d && validDay(0, m, d2) {
 				a := s.resolveYearless(dval{m: m, d: d})
-				return dval{iso: a.String() + "/" + dval{y: a.y, m: m, d: d2}.String(), rel: true, y: a.y}, n2, true
+				return dval{iso: joinISO(a, dval{y: a.y, m: m, d: d2}), rel: true, y: a.y}, n2, true
 			}
 		}
 	}
-	if monthAbbrevRisky[w] {
+	if s.toks[i].is(aRiskyMonth) {
 		return dval{}, i + 1, false
 	}
 	// A month alone: the nearest one to the reference date.
@@ -887,7 +940,7 @@ func (s *scanner) dayRange(i int) (dval, int, bool) {
 	if a.y == 0 {
 		return dval{rel: true}, next, true
 	}
-	return dval{iso: a.String() + "/" + b.String(), y: b.y}, next, true
+	return dval{iso: joinISO(a, b), y: b.y}, next, true
 }
 
 // dateSoon reports whether one of the n tokens from i can carry a date: a
@@ -895,7 +948,7 @@ func (s *scanner) dayRange(i int) (dval, int, bool) {
 func (s *scanner) dateSoon(i, n int) bool {
 	for k := i; k < i+n && k < len(s.toks); k++ {
 		t := &s.toks[k]
-		if t.kind == tNum && s.mayStartDate(k) || t.vi != 0 && vocabEntries[t.vi].dt {
+		if t.kind == tNum && s.mayStartDate(k) || t.attr&tDt != 0 {
 			return true
 		}
 	}
@@ -923,5 +976,5 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	from, to := dval{y: y, m: (n-1)*months + 1}, dval{y: y, m: n * months}
-	return dval{iso: from.String() + "/" + to.String(), y: y}, next, true
+	return dval{iso: joinISO(from, to), y: y}, next, true
 }

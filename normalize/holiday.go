@@ -46,6 +46,18 @@ var feasts = func() []feast {
 	return fs
 }()
 
+// feastsByID lists, by vocabulary id of a first word, the indices of the
+// feasts it opens (longest first, as in feasts): "la" opens a dozen
+// phrases of no feast, so the names are not compared one by one.
+var feastsByID = func() [][]int {
+	byID := make([][]int, len(vocabEntries))
+	for k, f := range feasts {
+		id := vocab[f.words[0]].id
+		byID[id] = append(byID[id], k)
+	}
+	return byID
+}()
+
 // holiday reads a named day at token i, with an optional year: "noël",
 // "la saint-sylvestre", "fête des pères de 2015".
 func (s *scanner) holiday(i int) (dval, int, bool) {
@@ -53,10 +65,8 @@ func (s *scanner) holiday(i int) (dval, int, bool) {
 	if !t.is(aFeast) {
 		return dval{}, 0, false
 	}
-	for _, f := range feasts {
-		if f.words[0] != t.w() {
-			continue
-		}
+	for _, k := range feastsByID[t.vi] {
+		f := &feasts[k]
 		end, ok := s.phrase(i, f.words)
 		if !ok {
 			continue

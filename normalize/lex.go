@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,11 +35,23 @@ type token struct {
 	allUpper bool   // every letter is upper case (vocabulary words only)
 	near     bool   // a telling token is among the next three (see markNear)
 	noDate   bool   // the scanner found that no date starts here (memo)
+	attr     uint8  // the vocabulary entry's tFn, tDs, tTl and tDt bits
 	vi       uint16 // index in vocabEntries of a known word, else 0
 	start    int32  // byte offsets; texts are far below 2 GiB
 	end      int32
 	r        rune // the rune of a punctuation token
 }
+
+// Bits of token.attr, copied from the vocabulary entry when the word is
+// lexed: the scanner tests them on every token, and a bit of the token is
+// cheaper to reach than the entry.
+const (
+	tFn uint8 = 1 << iota // vocabEntry.fn
+	tDs                   // vocabEntry.ds
+	tTl                   // vocabEntry.tl
+	tDt                   // vocabEntry.dt
+	tSt                   // some grammar may start at the word (see vocabAttr)
+)
 
 // lex splits text into tokens.
 func lex(text string, toks []token) []token {
@@ -60,7 +73,7 @@ func lex(text string, toks []token) []token {
 				for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 					j++
 				}
-				toks = markNear(append(toks, token{kind: tNum, gap: g, start: int32(i), end: int32(j)}))
+				toks = markNear(pushToken(toks, tNum, g, i, j, 0))
 				g = gNone
 				i = j
 				continue
@@ -71,7 +84,7 @@ func lex(text string, toks []token) []token {
 				i = j
 				continue
 			default:
-				toks = append(toks, token{kind: tPunct, gap: g, start: int32(i), end: int32(i + 1), r: rune(c)})
+				toks = pushToken(toks, tPunct, g, i, i+1, rune(c))
 				if c == '$' || c == '%' {
 					markNear(toks)
 				}
@@ -100,11 +113,12 @@ func lex(text string, toks []token) []token {
 			i += n
 		case unicode.IsLetter(r):
 			j := lexWord(text, i)
-			toks = appendWord(toks, wordToken(text, i, j, g))
+			vi, upper := wordToken(text, i, j)
+			toks = appendWord(toks, g, i, j, vi, upper)
 			g = gNone
 			i = j
 		default:
-			toks = append(toks, token{kind: tPunct, gap: g, start: int32(i), end: int32(i + n), r: r})
+			toks = pushToken(toks, tPunct, g, i, i+n, r)
 			if r == '€' || r == '£' {
 				markNear(toks)
 			}
@@ -115,22 +129,35 @@ func lex(text string, toks []token) []token {
 	return toks
 }
 
-// appendWord appends a word token, merging a run of words outside the
-// vocabulary separated by single spaces into one token: no grammar looks
-// inside such a run, and most of a text is made of them.
-func appendWord(toks []token, t token) []token {
-	if t.vi == 0 {
-		if t.gap == gSpace && len(toks) > 0 {
-			p := &toks[len(toks)-1]
-			if p.kind == tWord && p.vi == 0 {
-				p.end = t.end
-				return toks
-			}
+// pushToken appends a token. It writes the fields in place: a token built
+// in a local variable and then copied is stored in narrow pieces and
+// loaded whole, which the processor cannot forward and pays for dearly at
+// this rate.
+func pushToken(toks []token, kind tkind, g gap, start, end int, r rune) []token {
+	toks = append(toks, token{})
+	t := &toks[len(toks)-1]
+	t.kind, t.gap, t.start, t.end, t.r = kind, g, int32(start), int32(end), r
+	return toks
+}
+
+// appendWord appends the word text[start:end], vocabulary entry vi (0 for
+// none), merging a run of words outside the vocabulary separated by single
+// spaces into one token: no grammar looks inside such a run, and most of a
+// text is made of them.
+func appendWord(toks []token, g gap, start, end int, vi uint16, allUpper bool) []token {
+	if vi == 0 && g == gSpace && len(toks) > 0 {
+		if p := &toks[len(toks)-1]; p.kind == tWord && p.vi == 0 {
+			p.end = int32(end)
+			return toks
 		}
-		return append(toks, t)
 	}
-	toks = append(toks, t)
-	if vocabEntries[t.vi].tl {
+	toks = pushToken(toks, tWord, g, start, end, 0)
+	if vi == 0 {
+		return toks
+	}
+	t := &toks[len(toks)-1]
+	t.allUpper, t.vi, t.attr = allUpper, vi, vocabAttr[vi]
+	if t.attr&tTl != 0 {
 		markNear(toks)
 	}
 	return toks
@@ -183,128 +210,173 @@ var asciiClass = func() (t [256]uint8) {
 	return t
 }()
 
-// lexLatin lexes the word at i, hashing its folded form on the way; French
-// words are ASCII letters and two-byte Latin-1 letters (é, à, ç, œ…). A
-// word holding letters of other scripts takes the slow path.
-func lexLatin(text string, i int, g gap, toks []token) ([]token, int) {
-	j, upper, h, accents := i, 0, uint32(hashInit), false
-	for j < len(text) {
-		c := text[j]
-		if k := asciiClass[c]; k != 0 {
-			h = (h ^ uint32(c|0x20)) * hashPrime
-			upper += int(k >> 1)
-			j++
-			continue
-		}
-		if c == 0xC3 || c == 0xC5 {
-			r, sz := utf8.DecodeRuneInString(text[j:])
-			f := ""
-			if r < rune(len(foldArray)) {
-				f = foldArray[r]
-			}
-			if f == "" {
-				if unicode.IsLetter(r) {
-					break // a letter we do not fold: slow path
-				}
-				goto done
-			}
-			if unicode.IsUpper(r) {
-				upper++
-			}
-			for k := 0; k < len(f); k++ {
-				h = (h ^ uint32(f[k])) * hashPrime
-			}
-			accents = true
-			j += sz
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) {
-				break // another script inside the word: slow path
-			}
-		}
-		goto done
-	}
-	if j < len(text) && text[j] >= utf8.RuneSelf {
-		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) {
-			j = lexWord(text, i)
-			return appendWord(toks, wordToken(text, i, j, g)), j
-		}
-	}
-done:
-	t := token{kind: tWord, gap: g, start: int32(i), end: int32(j)}
-	if !accents {
-		t.allUpper = upper == j-i
-		t.setWord(vocabTable.get(h, text[i:j], upper > 0))
-		return appendWord(toks, t), j
-	}
-	if vocabTable.occupied(h) {
-		// A likely hit: fold the word to compare it.
-		return appendWord(toks, wordToken(text, i, j, g)), j
-	}
-	return appendWord(toks, t), j
+// asciiLetters returns x with bit 0x80 set in each byte that is an ASCII
+// letter and every other bit clear. Each byte is folded to lower case, its
+// low seven bits compared with 'a'-1 and 'z' by adding a bias that carries
+// into bit 7 (no carry crosses into the next byte), and bytes of 0x80 and
+// above are dropped.
+func asciiLetters(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	lo7 := (x | 0x2020202020202020) &^ high
+	above := lo7 + ones*(0x7f-('a'-1)) // bit 7 set when lo7 >= 'a'
+	notAbove := lo7 + ones*(0x7f-'z')  // bit 7 set when lo7 > 'z'
+	return above &^ notAbove &^ x & high
 }
 
-func wordToken(text string, i, j int, g gap) token {
-	t := token{kind: tWord, gap: g, start: int32(i), end: int32(j)}
+// lexLatin lexes the word at i. Most words are ASCII letters only: their
+// end is found by a tight loop and the word is looked up in one probe of
+// vocabTable by its packed key. A word holding any other letter ("été",
+// "État") takes the general path of wordToken.
+func lexLatin(text string, i int, g gap, toks []token) ([]token, int) {
+	// Find the end eight bytes at a time: one step covers most words, so
+	// the loop exit is well predicted.
+	const high, bit5 = 0x8080808080808080, 0x2020202020202020
+	if i+8 <= len(text) {
+		// The most common case, a word of at most seven letters followed
+		// by an ASCII byte, is keyed straight from the bytes just loaded.
+		x := load64(text, i)
+		if m := asciiLetters(x); m != high {
+			n := bits.TrailingZeros64(^m&high) >> 3
+			if j := i + n; j == len(text) || text[j] < utf8.RuneSelf {
+				vi := vocabTable.find(wordKey{lo: (x | bit5) & keyMasks[n], n: n})
+				return appendWord(toks, g, i, j, vi, x&keyMasks[n]&bit5 == 0), j
+			}
+		}
+	}
+	j, lower := i, uint64(0)
+	for j+8 <= len(text) {
+		x := load64(text, j)
+		m := asciiLetters(x)
+		if m == 0x8080808080808080 {
+			lower |= x & 0x2020202020202020
+			j += 8
+			continue
+		}
+		n := bits.TrailingZeros64(^m&0x8080808080808080) >> 3
+		lower |= x & keyMasks[n] & 0x2020202020202020
+		j += n
+		goto end
+	}
+	for j < len(text) {
+		c := text[j]
+		if asciiClass[c] == 0 {
+			break
+		}
+		lower |= uint64(c & 0x20)
+		j++
+	}
+end:
+	if j < len(text) && text[j] >= utf8.RuneSelf {
+		if c := text[j]; c == 0xC3 || c == 0xC5 {
+			return lexAccented(text, i, j, g, toks)
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) {
+			return lexAccented(text, i, j, g, toks)
+		}
+	}
+	// A letter with bit 0x20 set is lower case.
+	var vi uint16
+	if n := j - i; n <= 16 {
+		vi = vocabTable.find(asciiKey(text, i, j))
+	} else if n <= vocabTable.longest {
+		vi = vocabTable.findLong(asciiKey(text, i, j), text[i:j])
+	}
+	return appendWord(toks, g, i, j, vi, lower == 0), j
+}
+
+// lexAccented lexes the word at i whose ASCII letters end at j, before a
+// byte of 0x80 or above. French words with accents ("été", "année",
+// "dépassé") are folded here in one pass over their bytes; a word with a
+// letter of another script, or one that foldArray lacks, takes the general
+// path of wordToken. Both give the same token.
+func lexAccented(text string, i, j int, g gap, toks []token) ([]token, int) {
+	var buf [48]byte
+	n, runes, allUpper := 0, 0, true
+	k := i
+	for k < len(text) {
+		c := text[k]
+		if asciiClass[c] != 0 {
+			if n < len(buf) {
+				buf[n] = c | 0x20
+			}
+			n++
+			allUpper = allUpper && c&0x20 == 0
+			runes++
+			k++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		if (c == 0xC3 || c == 0xC5) && k+1 < len(text) && text[k+1]&0xC0 == 0x80 {
+			r := rune(c&0x1f)<<6 | rune(text[k+1]&0x3f)
+			if f := foldArray[r]; f != "" {
+				if n+len(f) <= len(buf) {
+					copy(buf[n:], f)
+				}
+				n += len(f)
+				allUpper = allUpper && latinUpper[r]
+				runes++
+				k += 2
+				continue
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(text[k:]); !unicode.IsLetter(r) {
+			break
+		}
+		end := lexWord(text, k)
+		vi, upper := wordToken(text, i, end)
+		return appendWord(toks, g, i, end, vi, upper), end
+	}
+	// The screens of wordToken, so that the result is the same.
+	var vi uint16
+	switch {
+	case n == 0 || k-i > maxVocabLen || n > len(buf) || !vocabFilter.maybeBytes(runes, buf[0], buf[n-1]):
+	case n <= 16:
+		vi = vocabTable.find(foldedKey(buf[:n]))
+	case n <= vocabTable.longest:
+		vi = vocabTable.findLong(foldedKey(buf[:n]), string(buf[:n]))
+	}
+	return appendWord(toks, g, i, k, vi, allUpper), k
+}
+
+// latinUpper tells the upper-case letters among the runes of foldArray.
+var latinUpper = func() (a [0x180]bool) {
+	for r := range a {
+		a[r] = unicode.IsUpper(rune(r))
+	}
+	return a
+}()
+
+// wordToken looks up the word text[i:j] that holds letters other than
+// ASCII: it folds the word (lower case, no accents). It returns the
+// vocabulary id (0 for none) and whether every letter is upper case, which
+// only matters for a vocabulary word.
+func wordToken(text string, i, j int) (vi uint16, allUpper bool) {
 	if j-i > maxVocabLen {
-		return t
+		return 0, false
 	}
 	// Screen the word by its rune count and folded first and last letters
 	// before folding it whole.
 	first, _ := utf8.DecodeRuneInString(text[i:])
 	last, _ := utf8.DecodeLastRuneInString(text[i:j])
 	if !vocabFilter.maybeRunes(utf8.RuneCountInString(text[i:j]), foldRune(first), foldRune(last)) {
-		return t // allUpper is only worked out for vocabulary words
-	}
-	// Fast path: a word of ASCII letters.
-	ascii, lower := true, true
-	for k := i; k < j; k++ {
-		c := text[k]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			lower = false
-		}
-	}
-	if ascii {
-		t.allUpper = !lower
-		for k := i; k < j && t.allUpper; k++ {
-			t.allUpper = text[k] >= 'A' && text[k] <= 'Z'
-		}
-		if lower {
-			if vocabFilter.maybe(text[i:j]) {
-				t.setWord(vocab[text[i:j]])
-			}
-			return t
-		}
-		var buf [48]byte
-		for k := i; k < j; k++ {
-			c := text[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[k-i] = c
-		}
-		if vocabFilter.maybe(string(buf[:j-i])) {
-			t.setWord(vocab[string(buf[:j-i])])
-		}
-		return t
+		return 0, false
 	}
 	var buf [48]byte
 	n := 0
-	t.allUpper = true
+	allUpper = true
 	for k := i; k < j; {
 		r, sz := rune(text[k]), 1
 		if r >= utf8.RuneSelf {
 			r, sz = utf8.DecodeRuneInString(text[k:])
 		}
 		k += sz
-		up := unicode.IsUpper(r)
-		if !up {
-			t.allUpper = false
+		if !unicode.IsUpper(r) {
+			allUpper = false
 		}
 		f := foldRune(r)
 		if n+len(f) > len(buf) {
@@ -313,14 +385,13 @@ func wordToken(text string, i, j int, g gap) token {
 		}
 		n += copy(buf[n:], f)
 	}
-	if n > 0 {
-		h := uint32(hashInit)
-		for _, c := range buf[:n] {
-			h = (h ^ uint32(c)) * hashPrime
-		}
-		t.setWord(vocabTable.get(h, string(buf[:n]), false))
+	switch {
+	case n > 0 && n <= 16:
+		vi = vocabTable.find(foldedKey(buf[:n]))
+	case n > 0 && n <= vocabTable.longest:
+		vi = vocabTable.findLong(foldedKey(buf[:n]), string(buf[:n]))
 	}
-	return t
+	return vi, allUpper
 }
 
 // foldRune lowercases r and strips its accent, for the Latin letters French
@@ -382,12 +453,6 @@ func isDash(r rune) bool {
 	return r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—' || r == '−'
 }
 
-func (t *token) setWord(e *vocabEntry) {
-	if e != nil {
-		t.vi = e.id
-	}
-}
-
 // tellingWords, besides number words, months, weekdays and feasts, make a
 // function word next to them worth a look ("le mois dernier", "à fin").
 var tellingWords = map[string]bool{
@@ -397,7 +462,7 @@ var tellingWords = map[string]bool{
 	"mois": true, "semaine": true, "semaines": true, "jour": true, "jours": true, "fin": true, "fins": true,
 	"debut": true, "cours": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,
-	"trimestre": true, "semestre": true,
+	"trimestre": true, "semestre": true, "partir": true, "compter": true,
 }
 
 // vocabEntry is a word of the vocabulary with what the tables say of it,
@@ -414,6 +479,7 @@ type vocabEntry struct {
 	month   int8 // 1..12, 0 when not a month
 	weekday int8 // 1..7 (Sunday = 7), 0 when not a weekday
 	wdAbbr  int8 // same, for "lun.", "mar."…
+	ordinal int8 // the day an ordinal names ("premier" = 1), else 0
 }
 
 // Word attributes held in vocabEntry.flags.
@@ -424,8 +490,12 @@ const (
 	aNotFigurePrefix
 	aYearCue
 	aRiskyMonth
-	aCurrency // first word of a currency name
-	aFeast    // first word of a feast name
+	aCurrency    // first word of a currency name
+	aFeast       // first word of a feast name
+	aHedgeAdverb // may stand between a hedge and its figure
+	aScaleAbbr   // a scale abbreviation in some case ("M", "mds")
+	aPastOrNext  // "dernier", "prochaines"… (see pastOrNextWithin)
+	aContextLead // first word of a phrase of contextPhrases
 )
 
 // is reports whether the token is a vocabulary word with attribute f.
@@ -437,6 +507,9 @@ func (t *token) num() (numWord, bool) {
 	}
 	return vocabEntries[t.vi].nw, true
 }
+
+// ordinal is the day number of an ordinal word (see ordinalDays), else 0.
+func (t *token) ordinal() int { return int(vocabEntries[t.vi].ordinal) }
 
 func (t *token) month() (int, bool) {
 	if t.vi == 0 || vocabEntries[t.vi].month == 0 {
@@ -480,50 +553,107 @@ func (f *wordFilter) add(w string) {
 
 // maybeRunes screens a word of n runes whose folded first and last letters
 // are first and last (vocabulary words fold to ASCII, one byte a rune).
+// maybeBytes is maybeRunes given the first and last bytes of the folded
+// word.
+func (f *wordFilter) maybeBytes(n int, first, last byte) bool {
+	return n < len(f.seen) && f.seen[n][letterIndex(first)][letterIndex(last)]
+}
+
 func (f *wordFilter) maybeRunes(n int, first, last string) bool {
 	return n < len(f.seen) && len(first) > 0 && len(last) > 0 &&
 		f.seen[n][letterIndex(first[0])][letterIndex(last[len(last)-1])]
 }
 
-func (f *wordFilter) maybe(w string) bool {
-	return len(w) < len(f.seen) && f.seen[len(w)][letterIndex(w[0])][letterIndex(w[len(w)-1])]
+// wordKey is a folded word packed into two integers: lo holds its first
+// eight bytes, hi its last eight when it is longer (the two overlap),
+// little-endian with zeros past the end. Two words of at most 16 bytes are
+// equal when their keys are, so a lookup compares integers instead of
+// strings; longer words are compared whole once their keys match.
+type wordKey struct {
+	lo, hi uint64
+	n      int
 }
 
-// FNV-1a, computed while lexing so that a word is hashed in the same pass
-// that finds its end.
-const (
-	hashInit  = 2166136261
-	hashPrime = 16777619
-)
+// keyMasks[n] keeps the first n bytes of a little-endian word.
+var keyMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff,
+	0xffffffffffffff, 0xffffffffffffffff}
 
-// wordTable is an open-addressing table of the vocabulary keyed by the FNV
-// hash of the folded word. Slots keep the full hash so that a miss rarely
-// touches an entry.
+// load64 reads eight bytes of s from i, little-endian (the compiler makes
+// this one load).
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// asciiKey is the key of the folded ASCII word text[i:j] (one letter or
+// more, of any case). Setting bit 0x20 of a letter lower-cases it.
+func asciiKey(text string, i, j int) wordKey {
+	const lower = 0x2020202020202020
+	n := j - i
+	if n > 8 {
+		return wordKey{lo: load64(text, i) | lower, hi: load64(text, j-8) | lower, n: n}
+	}
+	var lo uint64
+	if i+8 <= len(text) {
+		lo = load64(text, i) & keyMasks[n]
+	} else {
+		for k := j - 1; k >= i; k-- {
+			lo = lo<<8 | uint64(text[k])
+		}
+	}
+	return wordKey{lo: lo | lower&keyMasks[n], n: n}
+}
+
+// foldedKey is the key of a folded word of one byte or more.
+func foldedKey(b []byte) wordKey {
+	k := wordKey{n: len(b)}
+	for x := min(len(b), 8) - 1; x >= 0; x-- {
+		k.lo = k.lo<<8 | uint64(b[x])
+	}
+	if len(b) > 8 {
+		for x := len(b) - 1; x >= len(b)-8; x-- {
+			k.hi = k.hi<<8 | uint64(b[x])
+		}
+	}
+	return k
+}
+
+// hash mixes both halves so that its top bits depend on every byte.
+func (k wordKey) hash() uint64 {
+	return k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xc2b2ae3d27d4eb4f ^ uint64(k.n)<<58
+}
+
+// wordTable is an open-addressing table of the vocabulary keyed by the
+// packed folded word. Slots hold entry ids; the keys sit in their own
+// array, small enough to stay in cache.
 type wordTable struct {
-	slots []wordSlot
-	mask  uint32
-}
-
-type wordSlot struct {
-	h  uint32
-	id uint16 // index in entries; 0 is an empty slot
+	slots   []uint16
+	keys    []wordKey // by entry id
+	words   []string  // by entry id
+	shift   uint
+	mask    uint64
+	longest int // the byte length of the longest word
 }
 
 func newWordTable(entries []vocabEntry) *wordTable {
-	size := 1
-	for size < 4*len(entries) {
-		size *= 2
+	bits := uint(1)
+	for 1<<bits < 4*len(entries) {
+		bits++
 	}
-	t := &wordTable{slots: make([]wordSlot, size), mask: uint32(size - 1)}
+	t := &wordTable{slots: make([]uint16, 1<<bits), keys: make([]wordKey, len(entries)),
+		words: make([]string, len(entries)), shift: 64 - bits, mask: 1<<bits - 1}
 	for id := 1; id < len(entries); id++ {
 		w := entries[id].word
-		h := uint32(hashInit)
-		for k := 0; k < len(w); k++ {
-			h = (h ^ uint32(w[k])) * hashPrime
+		if w == "" {
+			panic("normalize: empty vocabulary word")
 		}
-		for k := h & t.mask; ; k = (k + 1) & t.mask {
-			if t.slots[k].id == 0 {
-				t.slots[k] = wordSlot{h: h, id: uint16(id)}
+		k := foldedKey([]byte(w))
+		t.keys[id], t.words[id] = k, w
+		t.longest = max(t.longest, len(w))
+		for h := k.hash() >> t.shift; ; h = (h + 1) & t.mask {
+			if t.slots[h] == 0 {
+				t.slots[h] = uint16(id)
 				break
 			}
 		}
@@ -531,36 +661,35 @@ func newWordTable(entries []vocabEntry) *wordTable {
 	return t
 }
 
-// occupied reports whether a word with hash h may be in the table.
-func (t *wordTable) occupied(h uint32) bool {
-	for k := h & t.mask; ; k = (k + 1) & t.mask {
-		switch sl := t.slots[k]; {
-		case sl.id == 0:
-			return false
-		case sl.h == h:
-			return true
+// find returns the id of the word of at most 16 bytes with key k, or 0.
+func (t *wordTable) find(k wordKey) uint16 {
+	for h := k.hash() >> t.shift; ; h = (h + 1) & t.mask {
+		id := t.slots[h]
+		if id == 0 {
+			return 0
+		}
+		if e := &t.keys[id]; e.lo == k.lo && e.hi == k.hi && e.n == k.n {
+			return id
 		}
 	}
 }
 
-// get finds the word w with hash h; fold says w may hold ASCII capitals.
-func (t *wordTable) get(h uint32, w string, fold bool) *vocabEntry {
-	for k := h & t.mask; ; k = (k + 1) & t.mask {
-		sl := t.slots[k]
-		if sl.id == 0 {
-			return nil
+// findLong returns the id of the word w, longer than 16 bytes, with key k,
+// or 0; w may hold ASCII capitals.
+func (t *wordTable) findLong(k wordKey, w string) uint16 {
+	for h := k.hash() >> t.shift; ; h = (h + 1) & t.mask {
+		id := t.slots[h]
+		if id == 0 {
+			return 0
 		}
-		if sl.h != h {
-			continue
-		}
-		e := &vocabEntries[sl.id]
-		if len(e.word) == len(w) && (e.word == w || fold && equalFoldASCII(e.word, w)) {
-			return e
+		if e := &t.keys[id]; e.lo == k.lo && e.hi == k.hi && e.n == k.n && equalFoldASCII(t.words[id], w) {
+			return id
 		}
 	}
 }
 
-// equalFoldASCII compares a folded word with ASCII text in any case.
+// equalFoldASCII compares a folded word with ASCII text of the same length
+// in any case.
 func equalFoldASCII(folded, w string) bool {
 	for k := 0; k < len(w); k++ {
 		c := w[k]
@@ -583,7 +712,7 @@ func (t *token) w() string {
 }
 
 // fn reports a function word (see functionWords).
-func (t *token) fn() bool { return t.vi != 0 && vocabEntries[t.vi].fn }
+func (t *token) fn() bool { return t.attr&tFn != 0 }
 
 // ds reports a word at which a date expression may start.
-func (t *token) ds() bool { return t.vi != 0 && vocabEntries[t.vi].ds }
+func (t *token) ds() bool { return t.attr&tDs != 0 }

@@ -409,7 +409,7 @@ func (s *scanner) readNumber(i int) (num, bool) {
 			// "322 mille milliards" is rare enough not to chain further.
 			return s.readHalf(n), true
 		}
-		if sc, isAbbr := scaleAbbr[s.raw(j)]; t.w() != "" && isAbbr && n.digits && !(t.gap == gNone && notFigureGlued[s.text[int(s.toks[i].start):int(t.end)]] && !s.currencyAt(j+1)) {
+		if sc, isAbbr := s.scaleAbbrAt(j); isAbbr && n.digits && !(t.gap == gNone && notFigureGlued[s.text[int(s.toks[i].start):int(t.end)]] && !s.currencyAt(j+1)) {
 			r := s.raw(j)
 			if t.gap == gNone || (r != "M" && r != "G" && r != "k" && r != "K") || s.currencyAt(j+1) ||
 				((r == "k" || r == "K") && s.tok(j+1).kind != tWord && s.tok(j+1).kind != tNum) ||
@@ -424,6 +424,16 @@ func (s *scanner) readNumber(i int) (num, bool) {
 		}
 	}
 	return n, true
+}
+
+// scaleAbbrAt reads a scale abbreviation at token i ("M", "Mds", "k"),
+// spelled exactly: "M" is a million, "m" a metre.
+func (s *scanner) scaleAbbrAt(i int) (float64, bool) {
+	if !s.tok(i).is(aScaleAbbr) {
+		return 0, false
+	}
+	sc, ok := scaleAbbr[s.raw(i)]
+	return sc, ok
 }
 
 // readHalf reads "et demi", "et trois quarts" after a scale word.

@@ -7,32 +7,32 @@ package normalize
 // 1 million" is not 500 million).
 func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 	t := s.tok(i)
-	var conn []string
-	switch t.w() {
-	case "de", "d", "du":
-		conn = []string{"a", "au", "aux"}
-	case "entre":
-		conn = []string{"et"}
+	// The connectors, as vocabulary ids (repeated to fill the array).
+	var conn [3]uint16
+	switch t.vi {
+	case idDe, idD, idDu:
+		conn = [3]uint16{idA, idAu, idAux}
+	case idEntre:
+		conn = [3]uint16{idEt, idEt, idEt}
 	default:
 		return Expr{}, i + 1, false
 	}
 	j := s.skipJoin(i + 1)
-	if j == i+1 && t.w() == "d" {
+	if j == i+1 && t.vi == idD {
+		return Expr{}, i + 1, false
+	}
+	if !s.startsFigure(j) {
 		return Expr{}, i + 1, false
 	}
 	// The connector must come soon; look for it before reading anything.
 	found := false
-	for k := j + 1; k < j+10 && k < len(s.toks) && !found; k++ {
-		for _, c := range conn {
-			if s.toks[k].kind == tWord && s.toks[k].w() == c {
-				found = true
-			}
+	for k := j + 1; k < j+10 && k < len(s.toks); k++ {
+		if vi := s.toks[k].vi; vi == conn[0] || vi == conn[1] || vi == conn[2] {
+			found = true
+			break
 		}
 	}
 	if !found {
-		return Expr{}, i + 1, false
-	}
-	if !s.startsFigure(j) {
 		return Expr{}, i + 1, false
 	}
 	if s.isNum(j) && s.identifier(j) > j {
@@ -43,14 +43,7 @@ func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 		return Expr{}, i + 1, false
 	}
 	k := a.end
-	matched := false
-	for _, c := range conn {
-		if s.word(k, c) {
-			matched = true
-			break
-		}
-	}
-	if !matched {
+	if vi := s.tok(k).vi; vi == 0 || vi != conn[0] && vi != conn[1] && vi != conn[2] {
 		return Expr{}, i + 1, false
 	}
 	k++

@@ -18,7 +18,7 @@ func (s *scanner) relative(i int) (dval, int, bool) {
 	if !ok {
 		return v, i + 1, false
 	}
-	if s.ref.IsZero() {
+	if s.ref.IsZero() && !v.anchored {
 		return dval{rel: true}, next, true
 	}
 	return v, next, true
@@ -37,6 +37,9 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	w := t.w()
+	if v, next, ok := s.contextDate(i); ok {
+		return v, next, true
+	}
 	day := func(n int) dval { return dayOf(ref.AddDate(0, 0, n)) }
 	switch w {
 	case "aujourd":
@@ -85,10 +88,10 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			case unit == "semaine":
 				return weekOf(ref, 0), k + 1, true
 			}
-			if m, ok := months[unit]; ok && !monthAbbrevRisky[unit] {
+			if m, ok := s.tok(k).month(); ok && !s.tok(k).is(aRiskyMonth) {
 				return dval{y: ref.Year(), m: m}, k + 1, true
 			}
-			if wd, ok := weekdays[unit]; ok {
+			if wd, ok := s.tok(k).weekday(); ok {
 				return dayOf(weekday(ref, wd, 0)), k + 1, true
 			}
 			return dval{}, 0, false
@@ -118,7 +121,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return weekOf(ref, dir), k + 2, true
 		}
 	case "prochain":
-		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !monthAbbrevRisky[s.tok(i+1).w()] {
+		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !s.tok(i+1).is(aRiskyMonth) {
 			return monthFrom(ref, m, 1), i + 2, true
 		}
 	case "il":
@@ -135,19 +138,14 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		return s.offset(k, -1)
 	case "dans":
 		return s.offset(i+1, 1)
-	case "un", "une":
-		// "un an plus tôt", "un mois auparavant"
-		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
-			return v, s.earlierWord(next), true
+	}
+	if _, ok := t.num(); ok {
+		// "un an plus tôt", "deux ans plus tôt", "trois mois auparavant"
+		if v, next, ok := s.earlier(i); ok {
+			return v, next, true
 		}
 	}
-	if _, ok := numWords[w]; ok {
-		// "deux ans plus tôt"
-		if v, next, ok := s.offset(i, -1); ok && s.earlierWord(next) > next {
-			return v, s.earlierWord(next), true
-		}
-	}
-	if m, ok := months[w]; ok && s.isWord(i+1) && !monthAbbrevRisky[w] {
+	if m, ok := t.month(); ok && s.isWord(i+1) && !t.is(aRiskyMonth) {
 		switch nw := s.toks[i+1].w(); {
 		case isPast(nw):
 			return monthFrom(ref, m, -1), i + 2, true
@@ -155,7 +153,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return monthFrom(ref, m, 1), i + 2, true
 		}
 	}
-	if wd, ok := weekdays[w]; ok {
+	if wd, ok := t.weekday(); ok {
 		k := i + 1
 		nw := s.tok(k).w()
 		switch {
@@ -223,7 +221,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			if dir > 0 {
 				from, to = ref.AddDate(0, 0, 1), add(ref, c)
 			}
-			return dval{iso: dayOf(from).String() + "/" + dayOf(to).String()}, j + 1, true
+			return dval{iso: joinISO(dayOf(from), dayOf(to))}, j + 1, true
 		}
 	}
 	return dval{}, 0, false
@@ -258,29 +256,39 @@ func (s *scanner) skipCi(k int) int {
 }
 
 // offset reads "deux ans", "2 jours", "3 semaines", "3 mois" after "il y a"
-// (dir -1) or "dans" (dir 1).
+// (dir -1) or "dans" (dir 1), counted from the reference date.
 func (s *scanner) offset(k, dir int) (dval, int, bool) {
+	c, unit, next, ok := s.offsetCount(k)
+	if !ok {
+		return dval{}, 0, false
+	}
+	return dayOf(addUnits(s.ref, unit, c*dir)), next, true
+}
+
+// offsetCount reads a count of units of time at token k: "deux ans", "2
+// jours", "3 semaines", "un mois". unit is 'y', 'm', 'w' or 'd'.
+func (s *scanner) offsetCount(k int) (c int, unit byte, next int, ok bool) {
 	n, ok := s.readNumber(k)
 	if !ok && (s.word(k, "un") || s.word(k, "une")) {
 		// A lone "un" is no figure, but "il y a un an" counts one year.
 		n, ok = num{val: 1, start: k, end: k + 1}, true
 	}
 	if !ok || n.scale != 0 || n.val != float64(int(n.val)) || n.val > 1000 {
-		return dval{}, 0, false
+		return 0, 0, 0, false
 	}
-	c := int(n.val) * dir
-	ref := s.ref
 	switch s.tok(n.end).w() {
 	case "jour", "jours":
-		return dayOf(ref.AddDate(0, 0, c)), n.end + 1, true
+		unit = 'd'
 	case "semaine", "semaines":
-		return dayOf(ref.AddDate(0, 0, 7*c)), n.end + 1, true
+		unit = 'w'
 	case "mois":
-		return dayOf(ref.AddDate(0, c, 0)), n.end + 1, true
+		unit = 'm'
 	case "an", "ans", "annee", "annees":
-		return dayOf(ref.AddDate(c, 0, 0)), n.end + 1, true
+		unit = 'y'
+	default:
+		return 0, 0, 0, false
 	}
-	return dval{}, 0, false
+	return int(n.val), unit, n.end + 1, true
 }
 
 // earlierWord returns the token after "plus tôt" or "auparavant" at k, or
@@ -332,15 +340,14 @@ func weekday(ref time.Time, wd, dir int) time.Time {
 func weekOf(ref time.Time, dir int) dval {
 	mon := weekday(ref, 1, 0).AddDate(0, 0, 7*dir)
 	sun := mon.AddDate(0, 0, 6)
-	return dval{iso: dayOf(mon).String() + "/" + dayOf(sun).String()}
+	return dval{iso: joinISO(dayOf(mon), dayOf(sun))}
 }
 
 // pastOrNextWithin reports whether one of the n tokens from i is
 // "derniers", "prochaines" or the like.
 func (s *scanner) pastOrNextWithin(i, n int) bool {
 	for k := i; k < i+n && k < len(s.toks); k++ {
-		w := s.toks[k].w()
-		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
+		if s.toks[k].is(aPastOrNext) {
 			return true
 		}
 	}

@@ -12,24 +12,37 @@ func Scan(text string, opts *Options) []Expr {
 	if opts != nil {
 		s.ref = opts.Ref
 	}
-	buf := tokenPool.Get().(*[]token)
-	if want := len(text)/6 + 16; cap(*buf) < want {
-		*buf = make([]token, 0, want)
+	bufs := scanPool.Get().(*scanBufs)
+	if want := len(text)/6 + 16; cap(bufs.toks) < want {
+		bufs.toks = make([]token, 0, want)
 	}
-	s.toks = lex(text, (*buf)[:0])
+	s.toks = lex(text, bufs.toks[:0])
+	s.out = bufs.out[:0]
 	s.run()
-	if cap(s.toks) <= 1<<16 {
-		*buf = s.toks[:0] // tokens hold no pointers: no need to clear
-		tokenPool.Put(buf)
+	// The caller keeps the result: copy it out of the scratch buffer into a
+	// slice of its exact size, which costs less than growing a fresh slice
+	// expression by expression (an Expr is large and holds pointers).
+	out := make([]Expr, len(s.out))
+	copy(out, s.out)
+	clear(s.out) // drop the strings and range ends the pool would keep alive
+	if cap(s.toks) <= 1<<16 && cap(s.out) <= 1<<12 {
+		bufs.toks = s.toks[:0] // tokens hold no pointers: no need to clear
+		bufs.out = s.out[:0]
+		scanPool.Put(bufs)
 	}
-	return s.out
+	return out
 }
 
-// tokenPool recycles token slices between scans: lexing is most of the
-// work and the slice is the only large allocation.
-var tokenPool = sync.Pool{New: func() any {
-	b := make([]token, 0, 1024)
-	return &b
+// scanBufs are the scratch slices of one scan.
+type scanBufs struct {
+	toks []token
+	out  []Expr
+}
+
+// scanPool recycles scratch slices between scans: lexing is most of the
+// work and the token slice is the largest allocation.
+var scanPool = sync.Pool{New: func() any {
+	return &scanBufs{toks: make([]token, 0, 1024), out: make([]Expr, 0, 64)}
 }}
 
 // scanner is a pull parser over the tokens of one text: at each token it
@@ -44,20 +57,16 @@ type scanner struct {
 	floor int
 	// prevFloor is floor as it was before the last expression.
 	prevFloor int
+	// derived holds the start offsets of dates placed by an anchor (see
+	// anchor), which are not anchors themselves.
+	derived []int32
 }
 
 func (s *scanner) run() {
-	nums := 0
-	for k := range s.toks {
-		if s.toks[k].kind == tNum {
-			nums++
-		}
-	}
-	s.out = make([]Expr, 0, nums/2+2)
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
-		if t := &s.toks[i]; t.kind == tWord && (t.vi == 0 || !t.near && vocabEntries[t.vi].fn) ||
-			t.kind == tPunct && !startPunct(t.r) {
+		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0) ||
+			t.kind == tPunct && !s.startPunct(i) {
 			i++
 			continue
 		}
@@ -258,7 +267,7 @@ func (s *scanner) attachHedge(e *Expr, at int) {
 	for step := 0; step < 3 && pos >= 0; step++ {
 		t := &s.toks[pos]
 		switch {
-		case t.kind == tWord && hedgeAdverbs[t.w()] && pos >= floor:
+		case t.kind == tWord && t.is(aHedgeAdverb) && pos >= floor:
 			pos--
 		case len(s.out) > 0 && s.out[len(s.out)-1].Kind == Date && s.out[len(s.out)-1].End == int(t.end):
 			pos = s.tokenAt(s.out[len(s.out)-1].Start) - 1
@@ -354,19 +363,24 @@ func (s *scanner) telling(i int) bool {
 	case tNum:
 		return true
 	case tWord:
-		return vocabEntries[t.vi].tl
+		return t.attr&tTl != 0
 	}
 	return t.r == '$' || t.r == '€' || t.r == '£' || t.r == '%'
 }
 
-// startPunct reports whether an expression may start at the punctuation r
-// (a sign, a currency symbol, a decimal comma, a vulgar fraction).
-func startPunct(r rune) bool {
-	switch r {
-	case '+', '-', '−', ',', '$', '€', '£', '¥':
+// startPunct reports whether an expression may start at the punctuation
+// token i: a sign or a decimal comma glued to a number ("-3", "+212",
+// ",08"), a currency symbol or a vulgar fraction. Commas and dashes are
+// frequent and mostly start nothing, so the scanner skips them here.
+func (s *scanner) startPunct(i int) bool {
+	switch r := s.toks[i].r; r {
+	case '+', '-', '−', ',':
+		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].gap == gNone
+	case '$', '€', '£', '¥':
 		return true
+	default:
+		return r >= '¼' && fractionGlyphs[r] != 0
 	}
-	return r >= '¼' && fractionGlyphs[r] != 0
 }
 
 // mayStartDate screens the number at token i: a date starting with a number
@@ -390,7 +404,7 @@ func (s *scanner) mayStartDate(i int) bool {
 	}
 	for k := i + 1; k < i+9 && k < len(s.toks); k++ {
 		t := &s.toks[k]
-		if t.vi != 0 && vocabEntries[t.vi].dt {
+		if t.attr&tDt != 0 {
 			return true
 		}
 	}

@@ -171,6 +171,26 @@ var scanCases = []struct {
 	{"à 10h", nil},
 	{"des dizaines de milliers de dossiers", nil},
 	{"Eljadida 24", []want{wnum("24", 24, "exact")}},
+	// a softened bound is still a bound
+	{"un peu moins de 3 millions de bénéficiaires", []want{wnum("un peu moins de 3 millions", 3e6, "less_than")}},
+	{"un peu plus de 3 millions de bénéficiaires", []want{wnum("un peu plus de 3 millions", 3e6, "more_than")}},
+	{"légèrement moins de 40 %", []want{pct("légèrement moins de 40 %", 40, "less_than")}},
+	// a finance law is named by its year: a date, never a count
+	{"la loi de finances 2025 prévoit", []want{day("2025", "2025")}},
+	{"le PLF 2026 consacre", []want{day("2026", "2026")}},
+	{"la LF 2025 et la LFR 2020", []want{day("2025", "2025"), day("2020", "2020")}},
+	{"le projet de loi de finances 2026", []want{day("2026", "2026")}},
+	{"le projet de loi de finances (PLF) 2026", []want{day("2026", "2026")}},
+	{"la loi de finances rectificative 2020", []want{day("2020", "2020")}},
+	{"la CAN 2025 au Maroc", nil},
+	{"la commission des finances compte 2000 adhérents", []want{wnum("2000", 2000, "exact")}},
+	// "à partir de", "à compter de": from a date on, like "depuis"
+	{"depuis 2023", []want{day("depuis 2023", "2023/..")}},
+	{"à partir de 2027", []want{day("à partir de 2027", "2027/..")}},
+	{"à compter du 1er janvier 2026", []want{day("à compter du 1er janvier 2026", "2026-01-01/..")}},
+	{"à partir d'avril 2026", []want{day("à partir d'avril 2026", "2026-04/..")}},
+	{"à partir de 500 dirhams", []want{mad("500 dirhams", 500, "exact")}},
+	{"à partir de 2000 dirhams", []want{mad("2000 dirhams", 2000, "exact")}},
 }
 
 var testRef = time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
@@ -287,6 +307,63 @@ func TestEarlierOffsets(t *testing.T) {
 		}
 		if want := tt.text + "=" + tt.date; len(got) != 1 || got[0] != want {
 			t.Errorf("Scan(%q) dates = %q, want [%q]", tt.in, got, want)
+		}
+	}
+}
+
+// TestContextDates covers dates placed next to the date the paragraph gave
+// last (the anchor), and what they fall back to without one.
+func TestContextDates(t *testing.T) {
+	ref := time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in, text, date string
+		noRef          bool
+	}{
+		// counted back from the anchor, at its precision
+		{in: "en octobre 2024, 3 millions contre 2 millions un an plus tôt", text: "un an plus tôt", date: "2023-10"},
+		{in: "en 2023, 3 millions, et deux ans plus tôt 2 millions", text: "deux ans plus tôt", date: "2021"},
+		{in: "le 17 janvier 2025, 3 millions, une semaine plus tôt 2 millions", text: "une semaine plus tôt", date: "2025-01-10"},
+		{in: "à fin octobre 2024, 3 millions contre 2 millions trois mois auparavant", text: "trois mois auparavant", date: "2024-07"},
+		{in: "fin 2024, 3 millions contre 2 millions un an auparavant", text: "un an auparavant", date: "2023-12"},
+		// the anchor may stand in an earlier sentence of the paragraph
+		{in: "À fin mars 2025, 5,8 millions. Le registre en comptait 4,7 millions un an plus tôt.", text: "un an plus tôt", date: "2024-03"},
+		// a day named without digits dates a statement, not the figures
+		{in: "en août 2025, 4 millions, a indiqué mercredi l'agence, contre 3 millions un an plus tôt", text: "un an plus tôt", date: "2024-08"},
+		// a date placed by the anchor is no anchor itself
+		{in: "en octobre 2024, 3 millions, un an plus tôt 2 millions, deux ans plus tôt 1 million", text: "deux ans plus tôt", date: "2022-10"},
+		// anchored dates need no reference date
+		{in: "en octobre 2024, 3 millions contre 2 millions un an plus tôt", text: "un an plus tôt", date: "2023-10", noRef: true},
+		// no usable anchor: the reference date, as before
+		{in: "contre 4,9 millions un an plus tôt", text: "un an plus tôt", date: "2024-02-17"},
+		{in: "En 2023, 3 millions.\nUn an plus tôt, 2 millions.", text: "Un an plus tôt", date: "2024-02-17"},
+		{in: "en 2024, 3 millions contre 2 millions trois mois auparavant", text: "trois mois auparavant", date: "2024-11-17"},
+		{in: "depuis 2023, 3 millions contre 2 millions un an plus tôt", text: "un an plus tôt", date: "2024-02-17"},
+		// years and months named by their place
+		{in: "en 2024, 1,9 million d'actes contre 1,2 million l'année précédente", text: "l'année précédente", date: "2023"},
+		{in: "en octobre 2024, 3 millions; l'année précédente, 2 millions", text: "l'année précédente", date: "2023"},
+		{in: "l'année précédente, 2 millions", text: "l'année précédente", date: "2024"},
+		{in: "l'année précédente, 2 millions", text: "l'année précédente", date: "", noRef: true},
+		{in: "Pour l'exercice 2024, 2,3 milliards. La CNSS a traité 1,45 million de dossiers au cours de la même année.", text: "la même année", date: "2024"},
+		{in: "en 2021, puis cette même année", text: "cette même année", date: "2021"},
+		{in: "en 2023, 3 millions, et l'année suivante 4 millions", text: "l'année suivante", date: "2024"},
+		{in: "l'an précédent", text: "l'an précédent", date: "2024"},
+		{in: "en octobre 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2024-09"},
+		{in: "en 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2025-01"},
+		{in: "l'année dernière", text: "l'année dernière", date: "2024"},
+	}
+	for _, tt := range tests {
+		opts := &Options{Ref: ref}
+		if tt.noRef {
+			opts = nil
+		}
+		var got []string
+		for _, e := range Scan(tt.in, opts) {
+			if e.Kind == Date && e.Text == tt.text {
+				got = append(got, e.Date)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.date {
+			t.Errorf("Scan(%q) dates of %q = %q, want [%q]", tt.in, tt.text, got, tt.date)
 		}
 	}
 }

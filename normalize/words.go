@@ -66,6 +66,16 @@ var scaleAbbr = map[string]float64{
 	"mrd": 1e9, "mrds": 1e9, "MM": 1e9, "Mdr": 1e9, "Mdrs": 1e9,
 }
 
+// foldedScaleAbbr are the scaleAbbr keys folded, as the vocabulary holds
+// them.
+var foldedScaleAbbr = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range scaleAbbr {
+		m[fold(w)] = true
+	}
+	return m
+}()
+
 // currency is one way of naming a currency.
 type currency struct {
 	words []string // folded words, in order
@@ -208,16 +218,19 @@ var hedges = func() []hedge {
 		"en moyenne", "en moyenne de", "s approchant de", "s approchant des", "avoisinant", "avoisinant les",
 		"avoisinent", "avoisinent les", "avoisine", "avoisine les", "approximativement", "presque",
 		"à peu près", "a peu pres", "grosso modo", "de l ordre de", "quasiment", "estimé à", "estimés à",
-		"estimée à", "estimées à", "un peu moins de", "un peu plus de", "près des", "quelque peu")
+		"estimée à", "estimées à", "près des", "quelque peu")
 	add("more_than", "plus de", "dépasse", "dépassent", "dépassant", "dépassé", "dépasse les",
 		"dépassent les", "dépassant les", "dépassé les", "excédant", "excédant les", "excède", "excèdent",
 		"excède les", "au delà de", "au delà des", "supérieur à", "supérieure à", "supérieurs à",
 		"supérieures à", "plus des", "franchi", "franchi le cap de", "franchi la barre de",
 		"franchi la barre des", "franchi le cap des", "dépassé le cap de", "dépassé la barre de",
-		"dépassé le cap des", "dépassé la barre des", "passé la barre de", "passé la barre des")
+		"dépassé le cap des", "dépassé la barre des", "passé la barre de", "passé la barre des",
+		"un peu plus de", "légèrement plus de")
 	add("at_least", "au moins", "au minimum", "pas moins de", "minimum", "au bas mot")
+	// "un peu moins de 3 millions" is still fewer than 3 millions: the
+	// softener does not make the bound approximate.
 	add("less_than", "moins de", "inférieur à", "inférieure à", "inférieurs à", "inférieures à",
-		"en deçà de", "en dessous de", "moins des")
+		"en deçà de", "en dessous de", "moins des", "un peu moins de", "légèrement moins de")
 	add("up_to", "jusqu à", "allant jusqu à", "jusqu aux", "allant jusqu aux", "au maximum", "maximum",
 		"plafonné à", "plafonnée à", "plafonnés à", "plafonnées à", "au plus", "dans la limite de")
 	for i := 1; i < len(hs); i++ {
@@ -254,6 +267,9 @@ var yearCue = map[string]bool{
 	"entre": true, "et": true, "jusqu": true, "partir": true, "ete": true, "automne": true,
 	"hiver": true, "printemps": true, "semestre": true, "trimestre": true, "bilan": true,
 	"du": true, "dès": true, "in": true, "since": true, "fins": true, "annees": true,
+	// A finance law is named by its year: "loi de finances 2025", "PLF
+	// 2026", "LF 2025", "LFR 2020", "loi de finances rectificative 2020".
+	"finances": true, "plf": true, "lf": true, "plfr": true, "lfr": true, "rectificative": true,
 }
 
 // countNouns after a year-like number ("2000 familles") make it a count.
@@ -278,7 +294,7 @@ var vocab = func() map[string]*vocabEntry {
 			return
 		}
 		e := &vocabEntry{word: w, fn: functionWords[w], ds: startsDate(w), nw: numWords[w],
-			month: int8(months[w])}
+			month: int8(months[w]), ordinal: int8(ordinalDays[w])}
 		if d, ok := weekdays[w]; ok {
 			e.weekday = int8(d)
 			if d == 0 {
@@ -293,13 +309,21 @@ var vocab = func() map[string]*vocabEntry {
 		}
 		for f, m := range map[uint16]map[string]bool{aPercent: percentWords, aCountNoun: countNouns,
 			aNotFigureSuffix: notFigureSuffix, aNotFigurePrefix: notFigurePrefix, aYearCue: yearCue,
-			aRiskyMonth: monthAbbrevRisky} {
+			aRiskyMonth: monthAbbrevRisky, aHedgeAdverb: hedgeAdverbs, aScaleAbbr: foldedScaleAbbr} {
 			if m[w] {
 				e.flags |= f
 			}
 		}
 		if len(currenciesByFirst[w]) > 0 {
 			e.flags |= aCurrency
+		}
+		if isPast(w) || isNext(w) || w == "derniers" || w == "dernieres" || w == "prochains" || w == "prochaines" {
+			e.flags |= aPastOrNext
+		}
+		for _, p := range contextPhrases {
+			if p.words[0] == w {
+				e.flags |= aContextLead
+			}
 		}
 		e.tl = !e.fn && (e.nw.kind != 0 || e.month != 0 || e.weekday != 0 || e.wdAbbr != 0 ||
 			tellingWords[w] || ordinalDays[w] != 0 || len(currenciesByFirst[w]) > 0)
@@ -308,7 +332,12 @@ var vocab = func() map[string]*vocabEntry {
 		for _, f := range feasts {
 			if f.words[0] == w {
 				e.flags |= aFeast
-				e.tl, e.dt = true, true
+				e.tl = true
+				// A function word that opens a feast's name ("la" of "la
+				// Saint-Sylvestre") is not date-telling: the feast's next
+				// word is, and marking every "la" would have the scanner
+				// try a date after every "de la".
+				e.dt = !e.fn
 			}
 		}
 		v[w] = e
@@ -357,6 +386,11 @@ var vocab = func() map[string]*vocabEntry {
 	for w := range hedgeAdverbs {
 		put(w)
 	}
+	for _, p := range contextPhrases {
+		for _, w := range p.words {
+			put(w)
+		}
+	}
 	for w := range ordinalDays {
 		put(w)
 	}
@@ -401,8 +435,57 @@ var idDe, idD, idDes = func() (uint16, uint16, uint16) {
 	return vocab["de"].id, vocab["d"].id, vocab["des"].id
 }()
 
+// wordID returns the vocabulary id of the folded word w, so that the
+// grammar compares small integers rather than strings in its hottest
+// tests. A word outside the vocabulary is a bug in the tables.
+func wordID(w string) uint16 {
+	e := vocab[w]
+	if e == nil {
+		panic("normalize: " + w + " is not a vocabulary word")
+	}
+	return vocabEntries[e.id].id
+}
+
+// Ids of words the grammar tests often.
+var (
+	idDu    = wordID("du")
+	idEntre = wordID("entre")
+	idA     = wordID("a")
+	idAu    = wordID("au")
+	idAux   = wordID("aux")
+	idEt    = wordID("et")
+)
+
 // vocabTable is vocab as lex looks it up.
 var vocabTable = newWordTable(vocabEntries)
+
+// mayStart reports whether one of the grammars the scanner tries at a word
+// (scanner.at) can match at e: a date lead, a range lead, a currency
+// written first, a number word or a percent word. The scanner passes over
+// other words without trying.
+func mayStart(e vocabEntry) bool {
+	switch e.word {
+	case "de", "d", "du", "entre":
+		return true
+	}
+	return e.ds || e.nw.kind != 0 || e.flags&(aCurrency|aPercent) != 0
+}
+
+// vocabAttr holds the token.attr bits of each vocabulary entry, by id.
+var vocabAttr = func() []uint8 {
+	a := make([]uint8, len(vocabEntries))
+	for id, e := range vocabEntries {
+		for _, f := range []struct {
+			on  bool
+			bit uint8
+		}{{e.fn, tFn}, {e.ds, tDs}, {e.tl, tTl}, {e.dt, tDt}, {mayStart(e), tSt}} {
+			if f.on {
+				a[id] |= f.bit
+			}
+		}
+	}
+	return a
+}()
 
 // vocabFilter screens accented words before they are folded.
 var vocabFilter = &wordFilter{}
@@ -431,7 +514,7 @@ var extraWords = []string{
 	"annee", "annees", "an", "depuis", "date", "ce", "il", "y", "ya", "dans", "seconde",
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
-	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant",
+	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names

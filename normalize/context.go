@@ -1,0 +1,208 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Some dates are placed next to the date the text gave last rather than
+// the reference date: "en octobre 2024, … contre 2 millions un an plus
+// tôt" is October 2023, "en 2024, contre 1,2 million l'année précédente"
+// is 2023. The scanner reads left to right and keeps what it found, so
+// the date before is at hand: the anchor.
+
+// contextPhrase is a phrase naming a date by its distance from the
+// anchor, in years ('y') or months ('m').
+type contextPhrase struct {
+	words []string // folded; apostrophes and hyphens between them are skipped
+	unit  byte
+	off   int
+}
+
+// contextPhrases are the phrases contextDate reads. Without an anchor they
+// count from the reference date, as "l'année dernière" does.
+var contextPhrases = func() []contextPhrase {
+	var ps []contextPhrase
+	add := func(unit byte, off int, phrases ...string) {
+		for _, p := range phrases {
+			ps = append(ps, contextPhrase{words: strings.Fields(fold(p)), unit: unit, off: off})
+		}
+	}
+	add('y', -1, "l année précédente", "l an précédent", "l exercice précédent")
+	add('y', 0, "la même année", "cette même année", "le même exercice")
+	add('y', 1, "l année suivante", "l an suivant", "l exercice suivant")
+	add('m', -1, "le mois précédent")
+	add('m', 0, "le même mois", "ce même mois")
+	add('m', 1, "le mois suivant")
+	return ps
+}()
+
+// contextByID lists, by vocabulary id of a first word, the indices of the
+// phrases of contextPhrases it opens.
+var contextByID = func() [][]int {
+	byID := make([][]int, len(vocabEntries))
+	for k, p := range contextPhrases {
+		id := vocab[p.words[0]].id
+		byID[id] = append(byID[id], k)
+	}
+	return byID
+}()
+
+// contextDate reads a phrase of contextPhrases at token i.
+func (s *scanner) contextDate(i int) (dval, int, bool) {
+	t := s.tok(i)
+	if !t.is(aContextLead) {
+		return dval{}, 0, false
+	}
+	for _, k := range contextByID[t.vi] {
+		p := &contextPhrases[k]
+		end, ok := s.phrase(i, p.words)
+		if !ok {
+			continue
+		}
+		if base, ok := s.anchor(i); ok {
+			if p.unit == 'y' {
+				base = dval{y: base.y}
+			}
+			if v, ok := shiftDate(base, p.unit, p.off); ok {
+				s.derived = append(s.derived, t.start)
+				v.anchored = true
+				return v, end, true
+			}
+		}
+		if s.ref.IsZero() {
+			return dval{rel: true}, end, true
+		}
+		base := dval{y: s.ref.Year()}
+		if p.unit == 'm' {
+			base.m = int(s.ref.Month())
+		}
+		v, _ := shiftDate(base, p.unit, p.off)
+		return v, end, true
+	}
+	return dval{}, 0, false
+}
+
+// earlier reads "un an plus tôt", "deux ans plus tôt", "trois mois
+// auparavant" at token i: counted back from the anchor when it is precise
+// enough for the unit, else from the reference date.
+func (s *scanner) earlier(i int) (dval, int, bool) {
+	c, unit, next, ok := s.offsetCount(i)
+	if !ok {
+		return dval{}, 0, false
+	}
+	end := s.earlierWord(next)
+	if end == next {
+		return dval{}, 0, false
+	}
+	if base, ok := s.anchor(i); ok {
+		if v, ok := shiftDate(base, unit, -c); ok {
+			s.derived = append(s.derived, s.toks[i].start)
+			v.anchored = true
+			return v, end, true
+		}
+	}
+	return dayOf(addUnits(s.ref, unit, -c)), end, true
+}
+
+// anchor returns the date the text gave last before token i in the same
+// paragraph. A day written without digits ("mercredi", "hier") tells when
+// something was said rather than the period of the figures, and a date
+// that was itself placed by an anchor ("un an plus tôt") is not the
+// period under discussion either: both are passed over. An interval or a
+// date left unresolved leaves no anchor.
+func (s *scanner) anchor(i int) (dval, bool) {
+	start := int(s.toks[i].start)
+	para := strings.LastIndexByte(s.text[:start], '\n') + 1
+	for k := len(s.out) - 1; k >= 0 && s.out[k].Start >= para; k-- {
+		e := &s.out[k]
+		if e.Kind != Date || s.isDerived(e.Start) {
+			continue
+		}
+		v, ok := parseISO(e.Date)
+		if !ok {
+			return dval{}, false
+		}
+		if v.d != 0 && !strings.ContainsAny(e.Text, "0123456789") {
+			continue
+		}
+		return v, true
+	}
+	return dval{}, false
+}
+
+func (s *scanner) isDerived(start int) bool {
+	for _, d := range s.derived {
+		if int(d) == start {
+			return true
+		}
+	}
+	return false
+}
+
+// parseISO reads a partial date "2024", "2024-10" or "2024-10-15".
+func parseISO(iso string) (dval, bool) {
+	var v dval
+	parts := strings.Split(iso, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return v, false
+	}
+	for k, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n <= 0 {
+			return dval{}, false
+		}
+		switch k {
+		case 0:
+			v.y = n
+		case 1:
+			v.m = n
+		case 2:
+			v.d = n
+		}
+	}
+	return v, true
+}
+
+// shiftDate moves v by c units ('y' years, 'm' months, 'w' weeks, 'd'
+// days) and keeps its precision; v must be precise enough for the unit
+// (a month to move by months, a day to move by weeks or days).
+func shiftDate(v dval, unit byte, c int) (dval, bool) {
+	switch unit {
+	case 'y':
+		if v.d != 0 {
+			return dayOf(time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC).AddDate(c, 0, 0)), true
+		}
+		v.y += c
+		return v, true
+	case 'm':
+		if v.m == 0 {
+			return dval{}, false
+		}
+		if v.d != 0 {
+			return dayOf(time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC).AddDate(0, c, 0)), true
+		}
+		t := time.Date(v.y, time.Month(v.m+c), 1, 0, 0, 0, 0, time.UTC)
+		return dval{y: t.Year(), m: int(t.Month())}, true
+	case 'w', 'd':
+		if v.d == 0 {
+			return dval{}, false
+		}
+		return dayOf(addUnits(time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC), unit, c)), true
+	}
+	return dval{}, false
+}
+
+// addUnits moves t by c units ('y', 'm', 'w' or 'd').
+func addUnits(t time.Time, unit byte, c int) time.Time {
+	switch unit {
+	case 'y':
+		return t.AddDate(c, 0, 0)
+	case 'm':
+		return t.AddDate(0, c, 0)
+	case 'w':
+		return t.AddDate(0, 0, 7*c)
+	}
+	return t.AddDate(0, 0, c)
+}
