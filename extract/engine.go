@@ -1522,7 +1522,17 @@ func (x *run) isNow(d *slot) bool {
 func (x *run) backDate(si int, m *masked, d *slot) string {
 	ft := foldString(d.e.Text)
 	anaphoric := x.find(x.r.backRe, ft, "as_of.back", m.orig[0]) != nil
-	relative := !anaphoric && len(d.e.Date) == 10 && !strings.ContainsAny(d.e.Text, "0123456789") &&
+	// The normalizer counts such a phrase from the paragraph's last date
+	// when there is one (d.e.Anchor), else from the publication date; the
+	// distance it says is the same either way, and the anchor that counts
+	// is the one chosen here, which knows which figure is compared.
+	base := d.e.Anchor
+	if base == "" && len(d.e.Date) == 10 {
+		if ref := refDate(x.in.Published); !ref.IsZero() {
+			base = ref.Format("2006-01-02")
+		}
+	}
+	relative := !anaphoric && base != "" && !strings.ContainsAny(d.e.Text, "0123456789") &&
 		(strings.Contains(ft, "plus tot") || strings.Contains(ft, "auparavant") || strings.HasSuffix(ft, " avant"))
 	if !anaphoric && !relative {
 		return ""
@@ -1531,13 +1541,32 @@ func (x *run) backDate(si int, m *masked, d *slot) string {
 	if anchor == "" || anaphoric {
 		return anchor
 	}
-	ref := refDate(x.in.Published)
-	t, err := time.Parse("2006-01-02", d.e.Date)
-	if err != nil || ref.IsZero() {
+	from, ok1 := monthIndex(base)
+	to, ok2 := monthIndex(d.e.Date)
+	if !ok1 || !ok2 {
 		return ""
 	}
-	delta := (t.Year()-ref.Year())*12 + int(t.Month()) - int(ref.Month())
-	return shiftMonths(anchor, delta)
+	return shiftMonths(anchor, to-from)
+}
+
+// monthIndex numbers the month of an ISO partial date (a bare year counts
+// from its January), so that two dates of the same precision give the
+// distance between them in months.
+func monthIndex(date string) (int, bool) {
+	if len(date) < 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0, false
+	}
+	m := 1
+	if len(date) >= 7 {
+		if m, err = strconv.Atoi(date[5:7]); err != nil {
+			return 0, false
+		}
+	}
+	return y*12 + m - 1, true
 }
 
 // anchorDate returns the last usable date before d in its sentence, else,

@@ -66,7 +66,7 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 				base = dval{y: base.y}
 			}
 			if v, ok := shiftDate(base, p.unit, p.off); ok {
-				s.derived = append(s.derived, t.start)
+				s.derive(t.start, base)
 				v.anchored = true
 				return v, end, true
 			}
@@ -98,7 +98,7 @@ func (s *scanner) earlier(i int) (dval, int, bool) {
 	}
 	if base, ok := s.anchor(i); ok {
 		if v, ok := shiftDate(base, unit, -c); ok {
-			s.derived = append(s.derived, s.toks[i].start)
+			s.derive(s.toks[i].start, base)
 			v.anchored = true
 			return v, end, true
 		}
@@ -130,6 +130,24 @@ func (s *scanner) anchor(i int) (dval, bool) {
 		return v, true
 	}
 	return dval{}, false
+}
+
+// derive records that the date starting at byte start was counted from
+// the anchor base.
+func (s *scanner) derive(start int32, base dval) {
+	s.derived = append(s.derived, start)
+	s.derivedFrom = append(s.derivedFrom, base.String())
+}
+
+// anchorOf returns the anchor the date starting at byte start was counted
+// from, or "".
+func (s *scanner) anchorOf(start int) string {
+	for k, d := range s.derived {
+		if int(d) == start {
+			return s.derivedFrom[k]
+		}
+	}
+	return ""
 }
 
 func (s *scanner) isDerived(start int) bool {

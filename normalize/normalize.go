@@ -47,6 +47,11 @@ type Expr struct {
 	// anything that is not a range.
 	Low  *Expr `json:"-"`
 	High *Expr `json:"-"`
+	// Anchor is, for a date counted from an earlier date of the paragraph
+	// rather than from Options.Ref ("en octobre 2024 … un an plus tôt",
+	// "l'année précédente"), that earlier date; "" otherwise. A caller that
+	// picks its own anchor uses it to recover the distance the phrase says.
+	Anchor string `json:"-"`
 }
 
 // Options tune a scan.

@@ -19,6 +19,11 @@ func Scan(text string, opts *Options) []Expr {
 	s.toks = lex(text, bufs.toks[:0])
 	s.out = bufs.out[:0]
 	s.run()
+	for k := range s.out {
+		if e := &s.out[k]; e.Kind == Date && len(s.derived) > 0 {
+			e.Anchor = s.anchorOf(e.Start)
+		}
+	}
 	// The caller keeps the result: copy it out of the scratch buffer into a
 	// slice of its exact size, which costs less than growing a fresh slice
 	// expression by expression (an Expr is large and holds pointers).
@@ -58,8 +63,10 @@ type scanner struct {
 	// prevFloor is floor as it was before the last expression.
 	prevFloor int
 	// derived holds the start offsets of dates placed by an anchor (see
-	// anchor), which are not anchors themselves.
-	derived []int32
+	// anchor), which are not anchors themselves, and derivedFrom the
+	// anchor each was counted from.
+	derived     []int32
+	derivedFrom []string
 }
 
 func (s *scanner) run() {

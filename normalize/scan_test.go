@@ -367,3 +367,27 @@ func TestContextDates(t *testing.T) {
 		}
 	}
 }
+
+// TestContextDateAnchor checks that a date counted from an earlier date
+// says which one, and that a date counted from the reference date does not.
+func TestContextDateAnchor(t *testing.T) {
+	ref := time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ in, text, anchor string }{
+		{"au 31 janvier 2025, 6 millions, contre 5,6 millions six mois plus tôt", "six mois plus tôt", "2025-01-31"},
+		{"en 2024, 1,9 million contre 1,2 million l'année précédente", "l'année précédente", "2024"},
+		{"en octobre 2024, 3 millions, et le mois précédent 2 millions", "le mois précédent", "2024-10"},
+		{"contre 4,9 millions un an plus tôt", "un an plus tôt", ""},
+		{"en octobre 2024, 3 millions", "en octobre 2024", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range Scan(tt.in, &Options{Ref: ref}) {
+			if e.Kind == Date && e.Text == tt.text {
+				got = append(got, e.Anchor)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.anchor {
+			t.Errorf("Scan(%q) anchor of %q = %q, want [%q]", tt.in, tt.text, got, tt.anchor)
+		}
+	}
+}
