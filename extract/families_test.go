@@ -131,6 +131,11 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "labour force, hospital works, recruitment are no facts",
 			text: "Le régime de retraite couvre 4 millions de personnes, sur une population active occupée de 11 millions. Le plan de mise à niveau des hôpitaux de la région, doté de 1,8 milliard de DH, accompagne l'AMO. Le ministère annonce le recrutement de 4.000 professionnels de santé pour l'AMO.",
 			not:  []float64{11e6, 1.8e9, 4000}},
+		// testdata/fresh4 families.
+		{name: "an interview's question gives the answer its topic",
+			title: "Aide sociale directe : le directeur de l'agence répond",
+			text:  "Combien de ménages touchent l'aide ?\nNous versons l'aide à 4 millions de ménages chaque mois.\nEt l'allocation de la rentrée scolaire, sera-t-elle maintenue ?\nJe peux vous dire qu'en septembre dernier, 3,1 millions d'élèves en ont profité.",
+			want:  []want{{"aide-rentree", "beneficiaries", "student", 3100000, "exact", "2024-09"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,9 +34,14 @@ func splitSentences(text string) []sentence {
 		} else {
 			lineEnd += lineStart
 		}
-		if strings.TrimSpace(text[lineStart:lineEnd]) != "" {
+		if line := strings.TrimSpace(text[lineStart:lineEnd]); line != "" {
 			out = splitLine(text, lineStart, lineEnd, para, out)
-			para++
+			// A question line (an interviewer's, a subheading asking one)
+			// opens the paragraph that answers it: the answer continues
+			// its topic.
+			if !strings.HasSuffix(strings.TrimRight(line, " »\"”"), "?") {
+				para++
+			}
 		}
 		lineStart = lineEnd + 1
 	}
