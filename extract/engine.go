@@ -444,6 +444,9 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	focus := m.withFocus(i)
 	x.metricOf(m, i, focus, rd, prev)
+	if rd.dropped != "" {
+		return rd
+	}
 	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
 		x.cellMetric(c, rd)
 	}
@@ -1084,6 +1087,13 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 	}
 	for j := i - 1; j >= 0; j-- {
 		p := prev[j]
+		if j == i-1 && lm != nil && rd.unit == "" && p != nil && strings.HasPrefix(p.dropped, "counts something") && p.fig.e.Value >= minBareCount {
+			// "6.500 postes …, contre 5.500 l'an dernier": the bare count
+			// counts what the figure it is compared with counts, which is
+			// no fact.
+			rd.dropped = "linked to a count of something the rules do not know"
+			return p
+		}
 		if p == nil || p.metric == nil || p.dropped != "" {
 			continue
 		}

@@ -136,6 +136,9 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "Aide sociale directe : le directeur de l'agence répond",
 			text:  "Combien de ménages touchent l'aide ?\nNous versons l'aide à 4 millions de ménages chaque mois.\nEt l'allocation de la rentrée scolaire, sera-t-elle maintenue ?\nJe peux vous dire qu'en septembre dernier, 3,1 millions d'élèves en ont profité.",
 			want:  []want{{"aide-rentree", "beneficiaries", "student", 3100000, "exact", "2024-09"}}},
+		{name: "the State's own health spending is no fact",
+			text: "La généralisation de l'assurance maladie pèse sur les hôpitaux publics.\nLe budget du ministère de l'Éducation atteindra 80 milliards de dirhams. L'hôpital régional de Fès tourne à 91 % de sa capacité. Les sages-femmes ont obtenu une revalorisation salariale de 900 dirhams par mois. La loi de finances crée 4.000 postes budgétaires, contre 3.200 l'an dernier.",
+			not:  []float64{80e9, 91, 900, 3200}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
