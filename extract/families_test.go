@@ -139,6 +139,10 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "the State's own health spending is no fact",
 			text: "La généralisation de l'assurance maladie pèse sur les hôpitaux publics.\nLe budget du ministère de l'Éducation atteindra 80 milliards de dirhams. L'hôpital régional de Fès tourne à 91 % de sa capacité. Les sages-femmes ont obtenu une revalorisation salariale de 900 dirhams par mois. La loi de finances crée 4.000 postes budgétaires, contre 3.200 l'an dernier.",
 			not:  []float64{80e9, 91, 900, 3200}},
+		{name: "bulleted items continue the header's topic",
+			title: "Assurance maladie : le bilan annuel de la CNSS",
+			text:  "La CNSS couvre désormais 24 millions de personnes.\n\nPour ce qui est de l'AMO Achamil, l'organisme indique avoir :\n\n- enregistré 95.000 dossiers de remboursement ;\n\n- réglé 80.000 de ces dossiers.",
+			want:  []want{{"amo-achamil", "files_submitted", "file", 95000, "exact", "2025-03"}, {"amo-achamil", "files_processed", "file", 80000, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -436,7 +436,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		if spec.Adjectives.s != "" {
 			adj = `(?:` + spec.Adjectives.s + `\s+)?`
 		}
-		r.nounRe = c.re(src{s: `^\s*(de\s+|d'|des\s+)?` + adj + `(?<noun>` + strings.Join(alts, "|") + `)\b`, line: spec.Adjectives.line}, "units")
+		// "2 millions de ces dossiers", "dont 300.000 de leurs enfants": a
+		// part of a set named before counts what the set counts.
+		r.nounRe = c.re(src{s: `^\s*(de\s+(ces|leurs|ses|nos)\s+|de\s+|d'|des\s+)?` + adj + `(?<noun>` + strings.Join(alts, "|") + `)\b`, line: spec.Adjectives.line}, "units")
 	}
 	r.notNounRe = c.re(src{s: `^\s*` + spec.NotNouns.s, line: spec.NotNouns.line}, "not_nouns")
 	r.linksRe = c.re(spec.Links, "links")
