@@ -572,8 +572,10 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
-			// "400 ou 500 dirhams"
+			// "400 ou 500 dirhams"; "150, 200 et 250 dirhams par mois":
+			// the words after the last amount say what all of them are.
 			rd.unit, rd.explicit = next.e.Unit, true
+			rd.cueFrom = next.end
 			return
 		}
 	}
@@ -1078,6 +1080,10 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 		// "salariés du privé (8,9 millions), AMO Tadamon (11,1 millions)":
 		// one list, one metric.
 		word = "list"
+	case i > 0 && strings.TrimSpace(m.sub(m.figs[i-1].end, fig.start)) == ",":
+		// "perçoivent respectivement 200, 300 et 400 dirhams": the middle
+		// of an enumeration is read as its first figure.
+		word = "enum"
 	case i > 0 && x.find(x.r.labelRe, before, "labels", m.orig[0]) != nil:
 		// "les artisans représentent 38 %, les agriculteurs 27 %": the
 		// verb of the first clause serves the next ones.
@@ -1302,7 +1308,20 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
-		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] || x.inTable[k0] {
+		if x.anaphoric[k0] || x.passes[k0] {
+			// A sentence that continued a topic passes on the topic its
+			// figures took ("Celles-ci sont servies à 1,1 million de
+			// salariés. Leur montant est de …").
+			if p := x.carriedTopic(k0); p != "" {
+				return p, specific, k0
+			}
+			// "Celles-ci" points at the last name of the sentence right
+			// before, even when that sentence continued a topic itself.
+			if !(last && k0 == si-1 && x.anaphoric[k0] && len(ms) > 0) {
+				continue
+			}
+		}
+		if len(ms) == 0 || x.inTable[k0] {
 			continue
 		}
 		var best *mention
@@ -1324,6 +1343,17 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 		}
 	}
 	return "", weak, -1
+}
+
+// carriedTopic is the programme the figures of sentence k took from the
+// sentences before it, if they did.
+func (x *run) carriedTopic(k int) string {
+	for _, rd := range x.kept[k] {
+		if rd.progFrom == "context" {
+			return rd.prog
+		}
+	}
+	return ""
 }
 
 // respectively pairs names and figures around "respectivement": "Les régimes

@@ -143,6 +143,16 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "Assurance maladie : le bilan annuel de la CNSS",
 			text:  "La CNSS couvre désormais 24 millions de personnes.\n\nPour ce qui est de l'AMO Achamil, l'organisme indique avoir :\n\n- enregistré 95.000 dossiers de remboursement ;\n\n- réglé 80.000 de ces dossiers.",
 			want:  []want{{"amo-achamil", "files_submitted", "file", 95000, "exact", "2025-03"}, {"amo-achamil", "files_processed", "file", 80000, "exact", "2025-03"}}},
+		{name: "what each one receives is an allowance",
+			text: "Au titre de l'aide sociale directe, les veuves perçoivent 350 dirhams et aucun orphelin ne touche moins de 250 dirhams.",
+			want: []want{{"asd", "allowance", "MAD", 350, "exact", "2025-03"}, {"asd", "allowance", "MAD", 250, "at_least", "2025-03"}}},
+		{name: "a pronoun points at the last name, and passes its topic on",
+			title: "L'aide sociale directe profite à 4 millions de ménages",
+			text:  "L'aide sociale directe est versée chaque mois.\n\nCette aide ne remplace pas un autre dispositif : l'indemnité pour perte d'emploi. Celle-ci a été servie à 70.000 personnes. Son montant moyen atteint 2.400 dirhams par mois.",
+			want:  []want{{"ipe", "beneficiaries", "person", 70000, "exact", "2025-03"}, {"ipe", "allowance", "MAD", 2400, "exact", "2025-03"}}},
+		{name: "the middle of an enumeration",
+			text: "Au titre de l'ASD, les enfants de moins de 6 ans, de 6 à 12 ans et de plus de 12 ans ouvrent droit respectivement à 150, 200 et 250 dirhams par mois.",
+			want: []want{{"asd", "allowance", "MAD", 200, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
