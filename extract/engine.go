@@ -358,6 +358,9 @@ func (x *run) findMentions(m *masked) []mention {
 					if x.find(x.r.notProgRe, m.sub(mt.Index-40, mt.Index), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}
+					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.Index+mt.Length, mt.Index+mt.Length+50), "not_programme_after", m.orig[0]) != nil {
+						continue // "le RAMED a cédé la place à…"
+					}
 					all = append(all, mention{mt.Index, mt.Index + mt.Length, p.id, tier(t)})
 				}
 			}

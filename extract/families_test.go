@@ -153,6 +153,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "the middle of an enumeration",
 			text: "Au titre de l'ASD, les enfants de moins de 6 ans, de 6 à 12 ans et de plus de 12 ans ouvrent droit respectivement à 150, 200 et 250 dirhams par mois.",
 			want: []want{{"asd", "allowance", "MAD", 200, "exact", "2025-03"}}},
+		{name: "a regime that gives way is the predecessor",
+			text: "Au 1er décembre, le RAMED a laissé la place à l'AMO Tadamon. Quelque 10 millions de personnes ont changé de couverture le jour même.",
+			want: []want{{"amo-tadamon", "beneficiaries", "person", 10000000, "about", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

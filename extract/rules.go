@@ -52,6 +52,7 @@ type Rules struct {
 	notFactsRe  *regexp2.Regexp
 	agencyRe    *regexp2.Regexp
 	notProgRe   *regexp2.Regexp
+	notProgAft  *regexp2.Regexp // the same, read after the name
 	lastRe      *regexp2.Regexp
 	qualifiers  []namedRe
 	modality    []namedRe
@@ -195,6 +196,7 @@ type fileSpec struct {
 	NotFacts   src            `yaml:"not_facts"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
+	NotProgAft src            `yaml:"not_programme_after"`
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
 	Qualifiers map[string]src `yaml:"qualifiers"`
@@ -457,6 +459,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
+	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
 	r.lastRe = c.re(spec.Last, "anaphora_last")
 	for _, q := range sortedKeys(spec.Qualifiers) {
 		if !knownQuals[q] {
