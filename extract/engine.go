@@ -1328,6 +1328,7 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 			continue
 		}
 		var best *mention
+		bestDescribes := false
 		header := strings.HasSuffix(strings.TrimRight(x.masks[k0].str, " "), ":")
 		for k := range ms {
 			mn := &ms[k]
@@ -1337,8 +1338,12 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 				// en chiffres :").
 				continue
 			}
-			if best == nil || mn.tier < best.tier || (last && mn.tier == best.tier) {
-				best = mn
+			// "Les familles bénéficiaires de l'ASD ont perçu l'aide de
+			// rentrée": a name that only says who the people are gives way
+			// to another name of the sentence.
+			describes := x.r.describedRe != nil && x.find(x.r.describedRe, x.masks[k0].sub(mn.start-40, mn.start), "described", x.masks[k0].orig[0]) != nil
+			if best == nil || mn.tier < best.tier || (mn.tier == best.tier && (last || (bestDescribes && !describes))) {
+				best, bestDescribes = mn, describes
 			}
 		}
 		if best != nil {

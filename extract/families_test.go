@@ -156,6 +156,10 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a regime that gives way is the predecessor",
 			text: "Au 1er décembre, le RAMED a laissé la place à l'AMO Tadamon. Quelque 10 millions de personnes ont changé de couverture le jour même.",
 			want: []want{{"amo-tadamon", "beneficiaries", "person", 10000000, "about", "2025-03"}}},
+		{name: "a name that only says who the people are is no topic",
+			title: "Rentrée : une aide versée sans démarche",
+			text:  "Les ménages inscrits au RSU ont reçu cette semaine l'aide à la scolarisation. Selon le ministère, cette aide a profité à 2,9 millions d'élèves.",
+			want:  []want{{"aide-rentree", "beneficiaries", "student", 2900000, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,6 +53,7 @@ type Rules struct {
 	agencyRe    *regexp2.Regexp
 	notProgRe   *regexp2.Regexp
 	notProgAft  *regexp2.Regexp // the same, read after the name
+	describedRe *regexp2.Regexp
 	lastRe      *regexp2.Regexp
 	qualifiers  []namedRe
 	modality    []namedRe
@@ -197,6 +198,7 @@ type fileSpec struct {
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
+	Described  src            `yaml:"described"`
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
 	Qualifiers map[string]src `yaml:"qualifiers"`
@@ -460,6 +462,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
+	r.describedRe = c.re(spec.Described, "described")
 	r.lastRe = c.re(spec.Last, "anaphora_last")
 	for _, q := range sortedKeys(spec.Qualifiers) {
 		if !knownQuals[q] {
