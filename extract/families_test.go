@@ -160,6 +160,22 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "Rentrée : une aide versée sans démarche",
 			text:  "Les ménages inscrits au RSU ont reçu cette semaine l'aide à la scolarisation. Selon le ministère, cette aide a profité à 2,9 millions d'élèves.",
 			want:  []want{{"aide-rentree", "beneficiaries", "student", 2900000, "exact", "2025-03"}}},
+		{name: "a finance bill's envelope further on in its list",
+			text: "Pour 2027, la loi de finances prévoit une croissance de 4 %, une inflation de 2 % et une enveloppe de 28 milliards de dirhams pour l'aide sociale directe.",
+			want: []want{{"asd", "budget", "MAD", 28e9, "exact", "2027"}}},
+		{name: "spending that 'se sont élevées' a few words on",
+			text: "Les dépenses de santé des ménages ont reculé. Les versements de la CNSS au titre de l'AMO TNS se sont élevés, sur l'année, à 3,1 milliards de dirhams.",
+			want: []want{{"amo-tns", "amount_paid", "MAD", 3.1e9, "exact", "2025-03"}}},
+		{name: "il devrait atteindre: the rate of the sentence before",
+			text: "Le taux d'activité des femmes n'est pas concerné. Le taux de couverture de l'AMO atteint aujourd'hui 88 %. Il devrait atteindre 95 % d'ici 2028.",
+			want: []want{{"amo", "share", "percent", 95, "exact", "2028"}}},
+		{name: "an agency that 'dispose de' points of service, in an article on an aid it does not run",
+			title: "Aide sociale directe : 60.000 ménages servis dans la province",
+			text:  "L'aide sociale directe profite à 60.000 ménages dans la province.\n\nLa Caisse dispose de 7 agences dans la province.",
+			want:  []want{{"amo", "points_of_service", "point", 7, "exact", "2025-03"}}},
+		{name: "the workers a regime could reach, out-of-pocket costs and investment spending are no facts",
+			text: "Le régime de retraite des indépendants compte 300.000 affiliés, sur un potentiel de 2,5 millions de travailleurs. Le reste à charge atteint 45 % des dépenses de santé. Les dépenses d'investissement de l'Etat ont atteint 9 milliards de dirhams.",
+			not:  []float64{2.5e6, 45, 9e9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
