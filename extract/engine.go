@@ -440,6 +440,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	case normalize.Percent:
 		rd.unit, rd.explicit = "percent", true
 	default:
+		if fig.e.Value > 0 && fig.e.Value < 1 {
+			// "environ une sur cinq": a ratio, not a count.
+			rd.dropped = "a fraction is no count"
+			return rd
+		}
 		x.countUnit(m, i, rd, prev)
 		if rd.dropped != "" {
 			return rd
@@ -628,6 +633,14 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	if u := x.nombreDe(m.sub(0, fig.start)); u != "" {
 		rd.unit, rd.explicit = u, true
 		return
+	}
+	// "… tandis que Tiznit en compte 29.000": the pronoun stands for what
+	// the count before it counted.
+	if x.r.cliticRe != nil && x.find(x.r.cliticRe, m.sub(m.clauseStart(fig.start), fig.start), "clitic", m.orig[0]) != nil {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
 	}
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true

@@ -176,6 +176,18 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "the workers a regime could reach, out-of-pocket costs and investment spending are no facts",
 			text: "Le régime de retraite des indépendants compte 300.000 affiliés, sur un potentiel de 2,5 millions de travailleurs. Le reste à charge atteint 45 % des dépenses de santé. Les dépenses d'investissement de l'Etat ont atteint 9 milliards de dirhams.",
 			not:  []float64{2.5e6, 45, 9e9}},
+		{name: "a change 'n'a progressé que de A à B'",
+			text: "Le taux de recouvrement de l'AMO TNS n'a progressé que de 18 % en 2022 à 27 % en 2024.",
+			want: []want{{"amo-tns", "share", "percent", 27, "exact", "2024"}}},
+		{name: "a share 'd'entre eux'",
+			text: "L'AMO Achamil compte 500.000 adhérents, mais 30 % d'entre eux seulement ont consulté un médecin.",
+			want: []want{{"amo-achamil", "share", "percent", 30, "exact", "2025-03"}}},
+		{name: "'en compte N' counts what the count before counted",
+			text: "Les provinces d'Azilal (41.000 ménages) et de Midelt (23.000) réunissent le tiers des bénéficiaires de l'aide sociale directe, tandis que Khénifra en compte 19.000.",
+			want: []want{{"asd", "beneficiaries", "household", 19000, "exact", "2025-03"}}},
+		{name: "a ratio in words is no count",
+			text: "Au titre de l'ASD, l'agence a examiné 200.000 recours, et environ un sur quatre a été accepté.",
+			not:  []float64{0.25}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
