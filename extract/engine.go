@@ -1684,9 +1684,10 @@ func (x *run) usableDate(m *masked, d *slot) bool {
 		}
 	}
 	before := m.sub(max(m.clauseStart(d.start), d.start-tailLen), d.start)
-	if strings.TrimSpace(before) == "" && m.clause(d.start) > 0 {
+	if t := strings.TrimSpace(before); (t == "" || t == "le" || t == "en" || t == "au") && m.clause(d.start) > 0 {
 		// A date in apposition ("deux ans après son lancement, en décembre
-		// 2023, le programme…") says what the clause before it says.
+		// 2023, le programme…", "depuis son ouverture, le 4 mars, …") says
+		// what the clause before it says.
 		cs := m.clauseStart(d.start) - 1
 		before = strings.TrimRight(m.sub(max(m.clauses[m.clause(d.start)-1], cs-tailLen), cs), " ") + " "
 	}

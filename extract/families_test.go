@@ -188,6 +188,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a ratio in words is no count",
 			text: "Au titre de l'ASD, l'agence a examiné 200.000 recours, et environ un sur quatre a été accepté.",
 			not:  []float64{0.25}},
+		{name: "a start date in apposition after 'le'",
+			text: "Les inscriptions au RSU reçues depuis l'ouverture du portail, le 10 janvier, dépassent 900.000 dossiers.",
+			want: []want{{"rsu", "files_submitted", "file", 900000, "more_than", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
