@@ -1321,9 +1321,24 @@ func (x *run) titleProgramme() string {
 // are passed over. With last ("ce dernier registre"), the last name counts
 // instead of the first. The third result is the sentence, or -1.
 func (x *run) context(si int, last bool) (string, tier, int) {
+	// A weak name that opens a sentence of the figure's own paragraph ("La
+	// retraite, d'abord.") is its topic rather than a name of an earlier
+	// paragraph.
+	paraWeak, paraWeakAt := "", -1
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
+		if x.sents[k0].para != x.sents[si].para && paraWeak != "" {
+			return paraWeak, weak, paraWeakAt
+		}
+		if x.sents[k0].para == x.sents[si].para && paraWeak == "" && !x.inTable[k0] {
+			for _, mn := range ms {
+				if mn.tier == weak && sentenceOpener[strings.TrimSpace(x.masks[k0].sub(0, mn.start))] {
+					paraWeak, paraWeakAt = mn.prog, k0
+					break
+				}
+			}
+		}
 		if x.anaphoric[k0] || x.passes[k0] {
 			// A sentence that continued a topic passes on the topic its
 			// figures took ("Celles-ci sont servies à 1,1 million de
@@ -1365,6 +1380,9 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	}
 	return "", weak, -1
 }
+
+// sentenceOpener is what may stand before a name that opens its sentence.
+var sentenceOpener = map[string]bool{"": true, "la": true, "le": true, "les": true, "l'": true}
 
 // carriedTopic is the programme the figures of sentence k took from the
 // sentences before it, if they did.

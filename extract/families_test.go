@@ -191,6 +191,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a start date in apposition after 'le'",
 			text: "Les inscriptions au RSU reçues depuis l'ouverture du portail, le 10 janvier, dépassent 900.000 dossiers.",
 			want: []want{{"rsu", "files_submitted", "file", 900000, "more_than", "2025-03"}}},
+		{name: "a weak name opening a sentence is its paragraph's topic",
+			text: "L'aide sociale directe touche 4 millions de ménages.\n\nLes pensions, ensuite. Le régime des professions libérales ne compte que 60.000 affiliés.",
+			want: []want{{"retraite", "enrolled", "person", 60000, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
