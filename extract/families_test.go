@@ -194,6 +194,10 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a weak name opening a sentence is its paragraph's topic",
 			text: "L'aide sociale directe touche 4 millions de ménages.\n\nLes pensions, ensuite. Le régime des professions libérales ne compte que 60.000 affiliés.",
 			want: []want{{"retraite", "enrolled", "person", 60000, "exact", "2025-03"}}},
+		{name: "the overall cost of 'la réforme' with no complement",
+			title: "AMO Tadamon : un an après",
+			text:  "L'AMO Tadamon couvre 11 millions de personnes.\n\nSelon le ministre, le coût total de la réforme atteindra 60 milliards de dirhams par an en 2027.",
+			want:  []want{{"protection-sociale", "budget", "MAD", 60e9, "exact", "2027"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
