@@ -226,7 +226,7 @@ func TestQuality(t *testing.T) {
 		// The fourth blind set (testdata/fresh4/README.md); blind F1 was
 		// 0.806, these thresholds guard the figures reached since (its
 		// distractor k07 must give no fact: every one would be an extra).
-		{"../testdata/fresh4", "../testdata/fresh4/gold.jsonl", 0.97, 0.95, 0.95},
+		{"../testdata/fresh4", "../testdata/fresh4/gold.jsonl", 0.98, 0.95, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)

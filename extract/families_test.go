@@ -198,6 +198,9 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "AMO Tadamon : un an après",
 			text:  "L'AMO Tadamon couvre 11 millions de personnes.\n\nSelon le ministre, le coût total de la réforme atteindra 60 milliards de dirhams par an en 2027.",
 			want:  []want{{"protection-sociale", "budget", "MAD", 60e9, "exact", "2027"}}},
+		{name: "'N l'ont fait' after an enrolment verb",
+			text: "Les commerçants peuvent adhérer à l'AMO TNS depuis un guichet unique, mais près de 90.000 seulement l'auraient fait cette année.",
+			want: []want{{"amo-tns", "enrolled", "person", 90000, "about", "2025"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
