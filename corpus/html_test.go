@@ -116,6 +116,7 @@ func TestParseHTMLMetadata(t *testing.T) {
 			`<ul class="wgt-date"><li>Brasília</li><li>03/05/2022 21:44</li></ul>` + body, "T", "", "", "2022-05-03", "byline"},
 		{"UTC stamp at noon keeps its day", `<title>T</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-04T12:44:52Z"}</script>`,
 			`<div class="date">03/05/2022</div>` + body, "T", "", "", "2022-05-04", "json-ld"},
+		{"shortened JSON-LD headline, full og:title", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Retraites : la réforme avance"}</script><meta property="og:title" content="Retraites : la réforme avance, les syndicats attendent">`, body, "Retraites : la réforme avance, les syndicats attendent", "", "", "", ""},
 		{"none", `<title>T</title>`, body, "T", "", "", "", ""},
 	}
 	for _, tc := range tests {

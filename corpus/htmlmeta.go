@@ -305,6 +305,13 @@ func (m *pageMeta) resolve(doc *Document) {
 	ld, _ := readJSONLD(m.jsonLD)
 
 	doc.Title = firstNonEmpty(ld.headline, m.metaValue("og:title", "twitter:title", "dc.title", "title", "headline"), m.h1, m.titleTag)
+	// A CMS may shorten the JSON-LD headline ("A, B" → "A"): the page's
+	// own headline that starts with it and goes on is the full one.
+	for _, full := range []string{m.metaValue("og:title"), collapseSpace(m.h1)} {
+		if doc.Title != "" && len(full) > len(doc.Title) && strings.HasPrefix(full, doc.Title) {
+			doc.Title = full
+		}
+	}
 	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
 	doc.Site = strings.TrimPrefix(doc.Site, "@")
 

@@ -116,7 +116,8 @@ func titleLike(b string) bool {
 	if strings.Contains(b, "\n") || len(b) > 240 {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(b)
+	// A headline may open on a quotation: «Aucun …»: le ministre …
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(b, "«\"“ \u00a0"))
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}
@@ -293,9 +294,25 @@ var (
 	// time, separators.
 	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?)?\s*$`)
 	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
-	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05".
-	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40}))?$`)
+	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05",
+	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
+	// lowercase "le" and a digit).
+	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+[0-9].{0,36}))?$`)
+	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
+	// 2024/02/22".
+	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
 )
+
+// bylineTailDate reads the date of a byline's tail.
+func bylineTailDate(tail string) string {
+	if d := anyDate(tail); d != "" {
+		return d
+	}
+	if m := slashYMD.FindStringSubmatch(tail); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	return ""
+}
 
 // readBylines reads and drops the byline lines near the top of a dump:
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
@@ -341,7 +358,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			if meta.author == "" {
 				meta.author = m[1]
 			}
-			if d := anyDate(m[2]); d != "" && meta.published == "" {
+			if d := bylineTailDate(m[2] + m[3]); d != "" && meta.published == "" {
 				meta.published, meta.from = d, "byline"
 			}
 			titleAbove()

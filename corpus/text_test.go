@@ -59,6 +59,24 @@ func TestParseText(t *testing.T) {
 			published: "2025-11-03", from: "byline", author: "Samir Alaoui", title: "Retraites : le chantier avance",
 		},
 		{
+			name:      "date after the name with no separator",
+			in:        "Retraites : le chantier avance\nPar Samir Alaoui le 03/11/2025 à 09h40\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			body:      "Retraites : le chantier avance\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			published: "2025-11-03", from: "byline", author: "Samir Alaoui", title: "Retraites : le chantier avance",
+		},
+		{
+			name:      "a headline opening on a quotation",
+			in:        "«Nous tiendrons les délais»: le ministre défend la réforme\nPar Samir Alaoui le 03/11/2025 à 09h40\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			body:      "«Nous tiendrons les délais»: le ministre défend la réforme\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			published: "2025-11-03", from: "byline", author: "Samir Alaoui", title: "«Nous tiendrons les délais»: le ministre défend la réforme",
+		},
+		{
+			name:      "year-first date of an edition in the byline's tail",
+			in:        "Retraites : le chantier avance\nPar Rédaction Hebdo | Numéro 812 du 2025/11/03\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			body:      "Retraites : le chantier avance\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			published: "2025-11-03", from: "byline", author: "Rédaction Hebdo", title: "Retraites : le chantier avance",
+		},
+		{
 			name:      "headline line, then the dated first sentence",
 			in:        "RSU : la barre des cinq millions franchie\n\nOuvert en 2023 à tous les ménages, le registre compte désormais 5 millions d'inscrits, a annoncé ce jeudi 6 mars 2025 le ministère de l'Intérieur. La suite vient ici.",
 			body:      "RSU : la barre des cinq millions franchie\n\nOuvert en 2023 à tous les ménages, le registre compte désormais 5 millions d'inscrits, a annoncé ce jeudi 6 mars 2025 le ministère de l'Intérieur. La suite vient ici.",

@@ -358,6 +358,9 @@ func (x *run) findMentions(m *masked) []mention {
 					if x.find(x.r.notProgRe, m.sub(mt.Index-40, mt.Index), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}
+					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.Index+mt.Length, mt.Index+mt.Length+50), "not_programme_after", m.orig[0]) != nil {
+						continue // "le RAMED a cédé la place à…"
+					}
 					all = append(all, mention{mt.Index, mt.Index + mt.Length, p.id, tier(t)})
 				}
 			}
@@ -437,6 +440,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	case normalize.Percent:
 		rd.unit, rd.explicit = "percent", true
 	default:
+		if fig.e.Value > 0 && fig.e.Value < 1 {
+			// "environ une sur cinq": a ratio, not a count.
+			rd.dropped = "a fraction is no count"
+			return rd
+		}
 		x.countUnit(m, i, rd, prev)
 		if rd.dropped != "" {
 			return rd
@@ -444,6 +452,9 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	focus := m.withFocus(i)
 	x.metricOf(m, i, focus, rd, prev)
+	if rd.dropped != "" {
+		return rd
+	}
 	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
 		x.cellMetric(c, rd)
 	}
@@ -569,8 +580,10 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
-			// "400 ou 500 dirhams"
+			// "400 ou 500 dirhams"; "150, 200 et 250 dirhams par mois":
+			// the words after the last amount say what all of them are.
 			rd.unit, rd.explicit = next.e.Unit, true
+			rd.cueFrom = next.end
 			return
 		}
 	}
@@ -620,6 +633,14 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	if u := x.nombreDe(m.sub(0, fig.start)); u != "" {
 		rd.unit, rd.explicit = u, true
 		return
+	}
+	// "… tandis que Tiznit en compte 29.000": the pronoun stands for what
+	// the count before it counted.
+	if x.r.cliticRe != nil && x.find(x.r.cliticRe, m.sub(m.clauseStart(fig.start), fig.start), "clitic", m.orig[0]) != nil {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
 	}
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
@@ -1075,6 +1096,10 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 		// "salariés du privé (8,9 millions), AMO Tadamon (11,1 millions)":
 		// one list, one metric.
 		word = "list"
+	case i > 0 && strings.TrimSpace(m.sub(m.figs[i-1].end, fig.start)) == ",":
+		// "perçoivent respectivement 200, 300 et 400 dirhams": the middle
+		// of an enumeration is read as its first figure.
+		word = "enum"
 	case i > 0 && x.find(x.r.labelRe, before, "labels", m.orig[0]) != nil:
 		// "les artisans représentent 38 %, les agriculteurs 27 %": the
 		// verb of the first clause serves the next ones.
@@ -1084,6 +1109,13 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 	}
 	for j := i - 1; j >= 0; j-- {
 		p := prev[j]
+		if j == i-1 && lm != nil && rd.unit == "" && p != nil && strings.HasPrefix(p.dropped, "counts something") && p.fig.e.Value >= minBareCount {
+			// "6.500 postes …, contre 5.500 l'an dernier": the bare count
+			// counts what the figure it is compared with counts, which is
+			// no fact.
+			rd.dropped = "linked to a count of something the rules do not know"
+			return p
+		}
 		if p == nil || p.metric == nil || p.dropped != "" {
 			continue
 		}
@@ -1289,13 +1321,42 @@ func (x *run) titleProgramme() string {
 // are passed over. With last ("ce dernier registre"), the last name counts
 // instead of the first. The third result is the sentence, or -1.
 func (x *run) context(si int, last bool) (string, tier, int) {
+	// A weak name that opens a sentence of the figure's own paragraph ("La
+	// retraite, d'abord.") is its topic rather than a name of an earlier
+	// paragraph.
+	paraWeak, paraWeakAt := "", -1
 	for k0 := si - 1; k0 >= 0; k0-- {
 		x.maskOf(k0)
 		ms := x.mentions[k0]
-		if len(ms) == 0 || x.anaphoric[k0] || x.passes[k0] || x.inTable[k0] {
+		if x.sents[k0].para != x.sents[si].para && paraWeak != "" {
+			return paraWeak, weak, paraWeakAt
+		}
+		if x.sents[k0].para == x.sents[si].para && paraWeak == "" && !x.inTable[k0] {
+			for _, mn := range ms {
+				if mn.tier == weak && sentenceOpener[strings.TrimSpace(x.masks[k0].sub(0, mn.start))] {
+					paraWeak, paraWeakAt = mn.prog, k0
+					break
+				}
+			}
+		}
+		if x.anaphoric[k0] || x.passes[k0] {
+			// A sentence that continued a topic passes on the topic its
+			// figures took ("Celles-ci sont servies à 1,1 million de
+			// salariés. Leur montant est de …").
+			if p := x.carriedTopic(k0); p != "" {
+				return p, specific, k0
+			}
+			// "Celles-ci" points at the last name of the sentence right
+			// before, even when that sentence continued a topic itself.
+			if !(last && k0 == si-1 && x.anaphoric[k0] && len(ms) > 0) {
+				continue
+			}
+		}
+		if len(ms) == 0 || x.inTable[k0] {
 			continue
 		}
 		var best *mention
+		bestDescribes := false
 		header := strings.HasSuffix(strings.TrimRight(x.masks[k0].str, " "), ":")
 		for k := range ms {
 			mn := &ms[k]
@@ -1305,8 +1366,12 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 				// en chiffres :").
 				continue
 			}
-			if best == nil || mn.tier < best.tier || (last && mn.tier == best.tier) {
-				best = mn
+			// "Les familles bénéficiaires de l'ASD ont perçu l'aide de
+			// rentrée": a name that only says who the people are gives way
+			// to another name of the sentence.
+			describes := x.r.describedRe != nil && x.find(x.r.describedRe, x.masks[k0].sub(mn.start-40, mn.start), "described", x.masks[k0].orig[0]) != nil
+			if best == nil || mn.tier < best.tier || (mn.tier == best.tier && (last || (bestDescribes && !describes))) {
+				best, bestDescribes = mn, describes
 			}
 		}
 		if best != nil {
@@ -1314,6 +1379,20 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 		}
 	}
 	return "", weak, -1
+}
+
+// sentenceOpener is what may stand before a name that opens its sentence.
+var sentenceOpener = map[string]bool{"": true, "la": true, "le": true, "les": true, "l'": true}
+
+// carriedTopic is the programme the figures of sentence k took from the
+// sentences before it, if they did.
+func (x *run) carriedTopic(k int) string {
+	for _, rd := range x.kept[k] {
+		if rd.progFrom == "context" {
+			return rd.prog
+		}
+	}
+	return ""
 }
 
 // respectively pairs names and figures around "respectivement": "Les régimes
@@ -1652,9 +1731,10 @@ func (x *run) usableDate(m *masked, d *slot) bool {
 		}
 	}
 	before := m.sub(max(m.clauseStart(d.start), d.start-tailLen), d.start)
-	if strings.TrimSpace(before) == "" && m.clause(d.start) > 0 {
+	if t := strings.TrimSpace(before); (t == "" || t == "le" || t == "en" || t == "au") && m.clause(d.start) > 0 {
 		// A date in apposition ("deux ans après son lancement, en décembre
-		// 2023, le programme…") says what the clause before it says.
+		// 2023, le programme…", "depuis son ouverture, le 4 mars, …") says
+		// what the clause before it says.
 		cs := m.clauseStart(d.start) - 1
 		before = strings.TrimRight(m.sub(max(m.clauses[m.clause(d.start)-1], cs-tailLen), cs), " ") + " "
 	}

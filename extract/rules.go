@@ -52,6 +52,9 @@ type Rules struct {
 	notFactsRe  *regexp2.Regexp
 	agencyRe    *regexp2.Regexp
 	notProgRe   *regexp2.Regexp
+	notProgAft  *regexp2.Regexp // the same, read after the name
+	describedRe *regexp2.Regexp
+	cliticRe    *regexp2.Regexp
 	lastRe      *regexp2.Regexp
 	qualifiers  []namedRe
 	modality    []namedRe
@@ -195,6 +198,9 @@ type fileSpec struct {
 	NotFacts   src            `yaml:"not_facts"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
+	NotProgAft src            `yaml:"not_programme_after"`
+	Described  src            `yaml:"described"`
+	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
 	Qualifiers map[string]src `yaml:"qualifiers"`
@@ -436,7 +442,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		if spec.Adjectives.s != "" {
 			adj = `(?:` + spec.Adjectives.s + `\s+)?`
 		}
-		r.nounRe = c.re(src{s: `^\s*(de\s+|d'|des\s+)?` + adj + `(?<noun>` + strings.Join(alts, "|") + `)\b`, line: spec.Adjectives.line}, "units")
+		// "2 millions de ces dossiers", "dont 300.000 de leurs enfants": a
+		// part of a set named before counts what the set counts.
+		r.nounRe = c.re(src{s: `^\s*(de\s+(ces|leurs|ses|nos)\s+|de\s+|d'|des\s+)?` + adj + `(?<noun>` + strings.Join(alts, "|") + `)\b`, line: spec.Adjectives.line}, "units")
 	}
 	r.notNounRe = c.re(src{s: `^\s*` + spec.NotNouns.s, line: spec.NotNouns.line}, "not_nouns")
 	r.linksRe = c.re(spec.Links, "links")
@@ -455,6 +463,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
+	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
+	r.describedRe = c.re(spec.Described, "described")
+	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")
 	for _, q := range sortedKeys(spec.Qualifiers) {
 		if !knownQuals[q] {

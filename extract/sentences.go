@@ -25,7 +25,8 @@ var abbreviations = map[string]bool{
 // ("M. Akhannouch").
 func splitSentences(text string) []sentence {
 	var out []sentence
-	para := 0
+	para := -1
+	prevAsks, prevItem := false, false
 	lineStart := 0
 	for lineStart <= len(text) {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -34,13 +35,33 @@ func splitSentences(text string) []sentence {
 		} else {
 			lineEnd += lineStart
 		}
-		if strings.TrimSpace(text[lineStart:lineEnd]) != "" {
+		if line := strings.TrimSpace(text[lineStart:lineEnd]); line != "" {
+			item := listItemLine(line)
+			// A question line (an interviewer's, a subheading asking one)
+			// opens the paragraph that answers it, and a header ending on
+			// a colon the bulleted list under it: the answer and the items
+			// continue its topic.
+			if !(prevAsks || (item && prevItem)) {
+				para++
+			}
 			out = splitLine(text, lineStart, lineEnd, para, out)
-			para++
+			end := strings.TrimRight(line, " »\"”")
+			prevAsks = strings.HasSuffix(end, "?")
+			prevItem = item || strings.HasSuffix(end, ":")
 		}
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// listItemLine reports whether a line is an item of a bulleted list.
+func listItemLine(l string) bool {
+	for _, b := range []string{"- ", "– ", "— ", "• ", "* ", "· "} {
+		if strings.HasPrefix(l, b) {
+			return true
+		}
+	}
+	return false
 }
 
 func splitLine(text string, start, end, para int, out []sentence) []sentence {
