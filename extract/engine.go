@@ -690,8 +690,19 @@ func (x *run) pronounMetric(si int, rd *reading) {
 	if h == nil {
 		return
 	}
+	best := x.lastCue(h, rd, false)
+	if best != nil {
+		rd.metric, rd.rule = best.metric, best.name+"+pronoun"
+	}
+}
+
+// lastCue returns the rule whose cue ends last in h among the metrics that
+// fit rd: a pronoun, a list line or a table cell stands for the last noun
+// of the text it points to. With penalize, a generic cue counts as ending
+// genericPenalty runes earlier, so a specific cue near it wins.
+func (x *run) lastCue(h *masked, rd *reading, penalize bool) *rule {
 	var best *rule
-	bestEnd := -1
+	bestEnd := -1 << 30 // a penalised cue at the head may end "before" 0
 	for _, mt := range x.r.metrics {
 		if !x.fits(mt, rd) {
 			continue
@@ -701,15 +712,17 @@ func (x *run) pronounMetric(si int, rd *reading) {
 				continue
 			}
 			for _, cm := range x.cueMatches(h, ru) {
-				if end := cm.Index + cm.Length; end > bestEnd {
+				end := cm.Index + cm.Length
+				if penalize && ru.generic {
+					end -= genericPenalty
+				}
+				if end > bestEnd {
 					best, bestEnd = ru, end
 				}
 			}
 		}
 	}
-	if best != nil {
-		rd.metric, rd.rule = best.metric, best.name+"+pronoun"
-	}
+	return best
 }
 
 // maxLabel is the longest label, in runes, of a list line.
@@ -739,27 +752,7 @@ func (x *run) listMetric(si int, rd *reading) {
 	if h == nil || !strings.HasSuffix(strings.TrimRight(h.str, " "), ":") {
 		return
 	}
-	var best *rule
-	bestEnd := -1 << 30 // a generic cue at the head may end "before" 0
-	for _, mt := range x.r.metrics {
-		if !x.fits(mt, rd) {
-			continue
-		}
-		for _, ru := range mt.rules {
-			if ru.cue == nil {
-				continue
-			}
-			for _, cm := range x.cueMatches(h, ru) {
-				end := cm.Index + cm.Length
-				if ru.generic {
-					end -= genericPenalty
-				}
-				if end > bestEnd {
-					best, bestEnd = ru, end
-				}
-			}
-		}
-	}
+	best := x.lastCue(h, rd, true)
 	if best != nil {
 		rd.metric, rd.rule = best.metric, best.name+"+list"
 	}

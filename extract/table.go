@@ -97,23 +97,7 @@ func (x *run) cellMetric(c *cell, rd *reading) {
 	if h == nil {
 		return
 	}
-	var best *rule
-	bestEnd := -1
-	for _, mt := range x.r.metrics {
-		if !x.fits(mt, rd) {
-			continue
-		}
-		for _, ru := range mt.rules {
-			if ru.cue == nil {
-				continue
-			}
-			for _, cm := range x.cueMatches(h, ru) {
-				if end := cm.Index + cm.Length; end > bestEnd {
-					best, bestEnd = ru, end
-				}
-			}
-		}
-	}
+	best := x.lastCue(h, rd, false)
 	if best != nil {
 		rd.metric, rd.rule, rd.explicit = best.metric, best.name+"+table", true
 	}
