@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/faits/faits/normalize"
 )
@@ -290,9 +290,9 @@ func (x *run) isAnaphoric(m *masked, ms []mention) bool {
 	if a == nil {
 		return false
 	}
-	end := a.Index + a.Length
+	end := a.RuneIndex + a.RuneLength
 	for _, mn := range ms {
-		if mn.start <= end+40 && mn.end > a.Index && mn.tier == specific {
+		if mn.start <= end+40 && mn.end > a.RuneIndex && mn.tier == specific {
 			return false // "Le régime des non-salariés (AMO TNS)…" names itself
 		}
 	}
@@ -355,13 +355,13 @@ func (x *run) findMentions(m *masked) []mention {
 					continue
 				}
 				for _, mt := range x.allR(al.re, m.runes, "programme "+p.id, m.orig[0]) {
-					if x.find(x.r.notProgRe, m.sub(mt.Index-40, mt.Index), "not_programme", m.orig[0]) != nil {
+					if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}
-					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.Index+mt.Length, mt.Index+mt.Length+50), "not_programme_after", m.orig[0]) != nil {
+					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.RuneIndex+mt.RuneLength, mt.RuneIndex+mt.RuneLength+50), "not_programme_after", m.orig[0]) != nil {
 						continue // "le RAMED a cédé la place à…"
 					}
-					all = append(all, mention{mt.Index, mt.Index + mt.Length, p.id, tier(t)})
+					all = append(all, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, p.id, tier(t)})
 				}
 			}
 		}
@@ -556,7 +556,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		g := mt.GroupByName("noun")
 		rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
 		rd.explicit = true
-		rd.nounEnd = fig.end + g.Index + g.Length
+		rd.nounEnd = fig.end + g.RuneIndex + g.RuneLength
 		return
 	}
 	// "3,9 millions et 402.000 bénéficiaires", "1,1 million, 690.000 et
@@ -576,7 +576,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			g := mt.GroupByName("noun")
 			rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
 			rd.explicit = true
-			rd.cueFrom = next.end + g.Index + g.Length
+			rd.cueFrom = next.end + g.RuneIndex + g.RuneLength
 			return
 		}
 		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
@@ -915,7 +915,7 @@ func (x *run) isCue(s string) bool {
 			if ru.cue == nil {
 				continue
 			}
-			if m := x.find(ru.cue, w, ru.name, 0); m != nil && m.Index == 0 {
+			if m := x.find(ru.cue, w, ru.name, 0); m != nil && m.RuneIndex == 0 {
 				return true
 			}
 		}
@@ -957,7 +957,7 @@ func (x *run) metricOf(m *masked, i int, focus []rune, rd *reading, prev []*read
 		for _, ru := range mt.rules {
 			if ru.pattern != nil {
 				for _, pm := range x.allR(ru.pattern, focus, ru.name, m.orig[0]) {
-					if pm.Index <= fig.start && fig.end <= pm.Index+pm.Length {
+					if pm.RuneIndex <= fig.start && fig.end <= pm.RuneIndex+pm.RuneLength {
 						cands = append(cands, candidate{ru, true, 0})
 					}
 				}
@@ -1030,7 +1030,7 @@ func (x *run) cueMatches(m *masked, ru *rule) []span {
 	}
 	var out []span
 	for _, cm := range x.allR(ru.cue, m.runes, ru.name, m.orig[0]) {
-		out = append(out, span{cm.Index, cm.Length})
+		out = append(out, span{cm.RuneIndex, cm.RuneLength})
 	}
 	m.cues[ru] = out
 	return out

@@ -168,6 +168,7 @@ func TestFold(t *testing.T) {
 		{"« AMO-Tadamon »", "amo tadamon"},
 		{"Bénéficiaires d’ÂGE", "beneficiaires d'age"},
 		{"313\u202f000\u00a0personnes", "313 000 personnes"},
+		{"ŒUVRES sociales, cœur du régime", "ouvres sociales, cour du regime"},
 	}
 	for _, tt := range tests {
 		if got := foldString(tt.in); got != tt.want {

@@ -46,6 +46,7 @@ var foldTable = func() map[rune]rune {
 		m[r] = '\''
 	}
 	m['œ'] = 'o' // kept one rune for one rune: "œuvre" folds to "ouvre"
+	m['Œ'] = 'o'
 	return m
 }()
 

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/v2"
 	yaml "go.yaml.in/yaml/v3"
 )
 
