@@ -370,6 +370,11 @@ var vocab = func() map[string]*vocabEntry {
 			put(w)
 		}
 	}
+	for _, h := range postHedges {
+		for _, w := range h.words {
+			put(w)
+		}
+	}
 	for _, m := range []map[string]bool{notFigurePrefix, notFigureSuffix, yearCue, countNouns} {
 		for w := range m {
 			put(w)
@@ -418,6 +423,27 @@ var vocabEntries = func() []vocabEntry {
 		es = append(es, *e)
 	}
 	return es
+}()
+
+// postHedges are written after the figure they qualify ("50.000 environ",
+// "3 millions au moins", "800 dirhams au maximum"); they are matched
+// forwards, longest first.
+var postHedges = func() []hedge {
+	var hs []hedge
+	add := func(q string, phrases ...string) {
+		for _, p := range phrases {
+			hs = append(hs, hedge{words: strings.Fields(fold(p)), qualifier: q})
+		}
+	}
+	add("about", "environ", "à peu près", "approximativement", "grosso modo")
+	add("at_least", "au moins", "au minimum", "au bas mot", "tout au moins")
+	add("up_to", "au maximum", "au plus", "tout au plus", "au max")
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && len(hs[j].words) > len(hs[j-1].words); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+	return hs
 }()
 
 // hedgesByLastID is hedgesByLast indexed by vocabulary id.
