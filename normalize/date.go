@@ -116,9 +116,14 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		}
 		w = "depuis"
 	}
+	// "d'ici (la) fin …" sets a deadline: "d'ici la fin de l'année" is
+	// the end of the current year. The span keeps to "fin …", as "d'ici
+	// 2030" is "2030".
+	dici := false
 	switch w {
 	case "fin", "fins":
 		mod = "end"
+		dici = s.word(i-1, "ici") || s.word(i-1, "la") && s.word(i-2, "ici")
 		j++
 	case "debut":
 		mod = "start"
@@ -168,16 +173,30 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		lead = true
 	}
 	if lead || mod != "" {
+		thisYear := -1
 		if mod != "" && s.matches(j, "de") {
 			// "fin de l'année 2024"
 			k := s.skipJoin(j + 1)
 			if s.word(k, "l") && s.word(s.skipJoin(k+1), "annee") {
+				thisYear = k
 				j = s.skipJoin(k+1) + 1
+			} else if s.isNum(j + 1) {
+				j++ // "d'ici la fin de 2026"
 			}
 		}
 		v, next, ok := s.dateCore(j)
 		if !ok && (mod == "" || mod == "since") {
 			v, next, ok = s.relative(j)
+		}
+		if !ok && thisYear >= 0 && dici {
+			// "d'ici la fin de l'année prochaine"; with no word after
+			// "l'année", a deadline is the end of the current year.
+			if v, next, ok = s.relative(thisYear); !ok {
+				v, next, ok = dval{rel: true}, j, true
+				if !s.ref.IsZero() {
+					v.y = s.ref.Year()
+				}
+			}
 		}
 		if !ok {
 			return Expr{}, i + 1, false

@@ -150,6 +150,15 @@ var scanCases = []struct {
 	{"les années 1990", []want{day("les années 1990", "1990/1999")}},
 	{"September 16, 2025", []want{day("September 16, 2025", "2025-09-16")}},
 	{"d'ici 2030", []want{day("2030", "2030")}},
+	// deadlines: "d'ici" stays outside the span, as in "d'ici 2030"
+	{"d'ici la fin de l'année", []want{day("fin de l'année", "2025-12")}},
+	{"d'ici la fin de l'année prochaine", []want{day("fin de l'année prochaine", "2026-12")}},
+	{"d'ici fin 2026", []want{day("fin 2026", "2026-12")}},
+	{"d'ici la fin de 2026", []want{day("fin de 2026", "2026-12")}},
+	{"d'ici à 2030", []want{day("2030", "2030")}},
+	{"à l'horizon 2030", []want{day("2030", "2030")}},
+	{"d'ici 2028", []want{day("2028", "2028")}},
+	{"fin 2024", []want{day("fin 2024", "2024-12")}},
 	// a figure then a date
 	{"plus de 1,7 million à fin janvier 2025", []want{wnum("plus de 1,7 million", 1.7e6, "more_than"), day("à fin janvier 2025", "2025-01")}},
 	{"8 millions seulement en 2021", []want{wnum("8 millions", 8e6, "exact"), day("en 2021", "2021")}},
