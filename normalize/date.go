@@ -990,10 +990,37 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 	if n < 1 || n*months > 12 {
 		return dval{}, 0, false
 	}
-	y, next, ok := s.yearAfter(k + 1)
+	return s.firstMonths((n-1)*months+1, n*months, k+1, true)
+}
+
+// firstMonths is the interval of months from..to of the year named at
+// token k ("2025", "de 2025", "de l'année", "de l'année dernière"). With
+// bare, no year may be named: a period of the year ("au premier semestre")
+// is then one of the reference year, as a news report tells of the
+// current year.
+func (s *scanner) firstMonths(from, to, k int, bare bool) (dval, int, bool) {
+	y, next, ok := s.yearAfter(k)
+	fromRef := false
+	if !ok && s.matches(k, "de") {
+		if v, n2, ok2 := s.relative(k + 1); ok2 && v.iso == "" && v.m == 0 {
+			// "de l'année dernière", "de cette année"
+			y, next, ok, fromRef = v.y, n2, true, v.rel
+		} else if s.word(k+1, "l") && s.word(s.skipJoin(k+2), "annee") {
+			y, next, ok, fromRef = 0, s.skipJoin(k+2)+1, true, true
+		}
+	}
+	if !ok && bare {
+		next, ok, fromRef = k, true, true
+	}
 	if !ok {
 		return dval{}, 0, false
 	}
-	from, to := dval{y: y, m: (n-1)*months + 1}, dval{y: y, m: n * months}
-	return dval{iso: joinISO(from, to), y: y}, next, true
+	if fromRef {
+		if s.ref.IsZero() {
+			return dval{rel: true}, next, true
+		}
+		y = s.ref.Year()
+	}
+	a, b := dval{y: y, m: from}, dval{y: y, m: to}
+	return dval{iso: joinISO(a, b), y: y}, next, true
 }

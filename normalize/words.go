@@ -541,6 +541,7 @@ var extraWords = []string{
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
+	"premiers", "premieres",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
