@@ -82,6 +82,17 @@ var scanCases = []struct {
 	{"il y a environ 50.000 personnes", []want{wnum("environ 50.000", 50000, "about")}},
 	{"soit 400 dirhams environ 20 000 ménages", []want{mad("400 dirhams", 400, "exact"), wnum("environ 20 000", 20000, "about")}},
 	{"payé en 30 jours au plus tard", []want{wnum("30", 30, "exact")}},
+	// a scale or unit written once after two figures joined by "et"/"ou"
+	// is shared; each figure stays its own expression
+	{"respectivement 30 et 31,5 milliards de dirhams", []want{mad("30", 30e9, "exact"), mad("31,5 milliards de dirhams", 31.5e9, "exact")}},
+	{"ils touchent 400 et 600 dirhams", []want{mad("400", 400, "exact"), mad("600 dirhams", 600, "exact")}},
+	{"2 et 3 millions de personnes", []want{wnum("2", 2e6, "exact"), wnum("3 millions", 3e6, "exact")}},
+	{"deux ou trois millions de personnes", []want{wnum("deux", 2e6, "exact"), wnum("trois millions", 3e6, "exact")}},
+	{"20 et 30 % des ménages", []want{pct("20", 20, "exact"), pct("30 %", 30, "exact")}},
+	{"en 2024 et 3 millions de personnes", []want{day("en 2024", "2024"), wnum("3 millions", 3e6, "exact")}},
+	{"des enfants de 9 et 12 ans", []want{wnum("9", 9, "exact")}},
+	{"1.200 et 3 millions", []want{wnum("1.200", 1200, "exact"), wnum("3 millions", 3e6, "exact")}},
+	{"entre 400 et 600 dirhams", []want{{"entre 400 et 600 dirhams", Money, 400, 600, "MAD", "exact", ""}}},
 	// spelled out
 	{"un million de personnes", []want{wnum("un million", 1e6, "exact")}},
 	{"quatre millions", []want{wnum("quatre millions", 4e6, "exact")}},

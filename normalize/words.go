@@ -480,6 +480,7 @@ var (
 	idAu    = wordID("au")
 	idAux   = wordID("aux")
 	idEt    = wordID("et")
+	idOu    = wordID("ou")
 )
 
 // vocabTable is vocab as lex looks it up.
@@ -541,7 +542,7 @@ var extraWords = []string{
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
-	"premiers", "premieres",
+	"premiers", "premieres", "ou",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
