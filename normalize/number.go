@@ -561,29 +561,8 @@ func (s *scanner) figure(i int) (Expr, int, bool) {
 			return Expr{}, n.end, false
 		}
 	}
-	if n.kind == Number && !n.digits && n.val > 0 && n.val < 1 && shareFractions[s.tok(n.end-1).w()] && s.shareOf(n.end) {
-		// "un tiers des adhérents", "trois quarts des ménages": a share
-		// of a group, which counts nothing; the figure of the share is
-		// often given beside it ("(33 %)").
-		return Expr{}, n.end, false
-	}
 	n = s.shareForward(n)
 	return s.expr(n), n.end, true
-}
-
-// shareFractions are the fractions the press uses for a share of a group
-// ("un tiers des", "trois quarts des"); "quatre centièmes de seconde" is a
-// measure and stays a figure.
-var shareFractions = map[string]bool{"tiers": true, "quart": true, "quarts": true}
-
-// shareOf reports whether a group follows a fraction at token k: "des",
-// "de", "du" or "d'" and then a word.
-func (s *scanner) shareOf(k int) bool {
-	t := s.tok(k)
-	if t.kind != tWord || t.vi != idDe && t.vi != idDes && t.vi != idD && t.vi != idDu {
-		return false
-	}
-	return s.isWord(s.skipJoin(k+1)) && !s.startsFigure(s.skipJoin(k+1))
 }
 
 // shareForward gives the bare number n the scale and unit of the figure
