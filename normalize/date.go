@@ -116,9 +116,14 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		}
 		w = "depuis"
 	}
+	// "d'ici (la) fin …" sets a deadline: "d'ici la fin de l'année" is
+	// the end of the current year. The span keeps to "fin …", as "d'ici
+	// 2030" is "2030".
+	dici := false
 	switch w {
 	case "fin", "fins":
 		mod = "end"
+		dici = s.word(i-1, "ici") || s.word(i-1, "la") && s.word(i-2, "ici")
 		j++
 	case "debut":
 		mod = "start"
@@ -168,16 +173,30 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		lead = true
 	}
 	if lead || mod != "" {
+		thisYear := -1
 		if mod != "" && s.matches(j, "de") {
 			// "fin de l'année 2024"
 			k := s.skipJoin(j + 1)
 			if s.word(k, "l") && s.word(s.skipJoin(k+1), "annee") {
+				thisYear = k
 				j = s.skipJoin(k+1) + 1
+			} else if s.isNum(j + 1) {
+				j++ // "d'ici la fin de 2026"
 			}
 		}
 		v, next, ok := s.dateCore(j)
 		if !ok && (mod == "" || mod == "since") {
 			v, next, ok = s.relative(j)
+		}
+		if !ok && thisYear >= 0 && dici {
+			// "d'ici la fin de l'année prochaine"; with no word after
+			// "l'année", a deadline is the end of the current year.
+			if v, next, ok = s.relative(thisYear); !ok {
+				v, next, ok = dval{rel: true}, j, true
+				if !s.ref.IsZero() {
+					v.y = s.ref.Year()
+				}
+			}
 		}
 		if !ok {
 			return Expr{}, i + 1, false
@@ -971,10 +990,37 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 	if n < 1 || n*months > 12 {
 		return dval{}, 0, false
 	}
-	y, next, ok := s.yearAfter(k + 1)
+	return s.firstMonths((n-1)*months+1, n*months, k+1, true)
+}
+
+// firstMonths is the interval of months from..to of the year named at
+// token k ("2025", "de 2025", "de l'année", "de l'année dernière"). With
+// bare, no year may be named: a period of the year ("au premier semestre")
+// is then one of the reference year, as a news report tells of the
+// current year.
+func (s *scanner) firstMonths(from, to, k int, bare bool) (dval, int, bool) {
+	y, next, ok := s.yearAfter(k)
+	fromRef := false
+	if !ok && s.matches(k, "de") {
+		if v, n2, ok2 := s.relative(k + 1); ok2 && v.iso == "" && v.m == 0 {
+			// "de l'année dernière", "de cette année"
+			y, next, ok, fromRef = v.y, n2, true, v.rel
+		} else if s.word(k+1, "l") && s.word(s.skipJoin(k+2), "annee") {
+			y, next, ok, fromRef = 0, s.skipJoin(k+2)+1, true, true
+		}
+	}
+	if !ok && bare {
+		next, ok, fromRef = k, true, true
+	}
 	if !ok {
 		return dval{}, 0, false
 	}
-	from, to := dval{y: y, m: (n-1)*months + 1}, dval{y: y, m: n * months}
-	return dval{iso: joinISO(from, to), y: y}, next, true
+	if fromRef {
+		if s.ref.IsZero() {
+			return dval{rel: true}, next, true
+		}
+		y = s.ref.Year()
+	}
+	a, b := dval{y: y, m: from}, dval{y: y, m: to}
+	return dval{iso: joinISO(a, b), y: y}, next, true
 }

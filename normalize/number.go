@@ -561,7 +561,42 @@ func (s *scanner) figure(i int) (Expr, int, bool) {
 			return Expr{}, n.end, false
 		}
 	}
+	n = s.shareForward(n)
 	return s.expr(n), n.end, true
+}
+
+// shareForward gives the bare number n the scale and unit of the figure
+// joined to it by "et" or "ou": in "respectivement 30 et 31,5 milliards de
+// dirhams" or "2 et 3 millions de personnes" they are written once for
+// both, as in a range. n keeps its own span: each figure stays its own
+// expression. The two must be of a size ("9 et 12 millions", not "1.200
+// et 3 millions"); the figure after is read again when the scanner reaches
+// it.
+func (s *scanner) shareForward(n num) num {
+	if n.kind != Number || n.scale != 0 || n.yearLike || n.val < 1 || !s.isWord(n.end) {
+		return n
+	}
+	if vi := s.toks[n.end].vi; vi != idEt && vi != idOu || !s.startsFigure(n.end+1) ||
+		s.isNum(n.end+1) && s.identifier(n.end+1) > n.end+1 {
+		return n
+	}
+	b, ok := s.readFigure(n.end + 1)
+	if !ok || b.yearLike || b.kind == Number && b.scale == 0 {
+		return n
+	}
+	mantissa := b.val
+	if b.scale != 0 {
+		mantissa /= b.scale
+	}
+	if r := n.val / mantissa; r < 0.1 || r > 10 {
+		return n
+	}
+	if b.scale != 0 {
+		n.val *= b.scale
+		n.scale = b.scale
+	}
+	n.kind, n.unit = b.kind, b.unit
+	return n
 }
 
 // readFigure reads a number with its unit and applies the rejections shared

@@ -182,6 +182,15 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 	if w == "les" || w == "des" || w == "ces" {
 		k++
 	}
+	// "les six premiers mois de l'année", "les trois premiers mois de
+	// 2024": the opening months of a named year (a year must be named:
+	// "les six premiers mois du programme" count from no calendar date).
+	if n, ok := s.readNumber(k); ok && n.scale == 0 && n.val >= 1 && n.val <= 12 && n.val == float64(int(n.val)) &&
+		(s.word(n.end, "premiers") || s.word(n.end, "premieres")) && s.word(n.end+1, "mois") {
+		if v, next, ok := s.firstMonths(1, int(n.val), n.end+2, false); ok {
+			return v, next, true
+		}
+	}
 	dir := 0
 	if isPast(s.tok(k).w()) || s.word(k, "derniers") || s.word(k, "dernieres") {
 		dir = -1

@@ -85,6 +85,7 @@ func (s *scanner) run() {
 			i = next
 			continue
 		}
+		next = s.attachPostHedge(&e, next)
 		s.attachHedge(&e, i)
 		e.Text = s.text[e.Start:e.End]
 		s.out = append(s.out, e)
@@ -287,6 +288,37 @@ func (s *scanner) attachHedge(e *Expr, at int) {
 			return
 		}
 	}
+}
+
+// attachPostHedge extends e rightwards over a hedge written after it
+// ("2 millions à peu près", "500 dirhams au minimum") and sets its
+// qualifier; it returns the token after the expression. The hedge must
+// follow the figure directly: after a comma "au moins" opens a clause of
+// its own ("3 millions, au moins pour l'instant"), and before another
+// figure it hedges that one ("… 400 dirhams environ 20 000 ménages" is
+// read as the next figure's "environ").
+func (s *scanner) attachPostHedge(e *Expr, next int) int {
+	if e.Kind == Date || next >= len(s.toks) {
+		return next
+	}
+	t := &s.toks[next]
+	if t.kind != tWord || t.vi == 0 || t.gap == gNone {
+		return next
+	}
+	for _, h := range postHedges {
+		end, ok := s.phrase(next, h.words)
+		// "au plus tard", "au plus tôt" say when, not how many.
+		if !ok || s.telling(end) || s.word(end, "tard") || s.word(end, "tot") || s.punct(end, '-') || s.punct(end, '\'') || s.punct(end, '’') {
+			continue
+		}
+		e.End = int(s.toks[end-1].end)
+		e.Qualifier = h.qualifier
+		if e.High != nil && e.High.Qualifier == "exact" {
+			e.High.Qualifier = h.qualifier
+		}
+		return end
+	}
+	return next
 }
 
 // hedgeAt matches a hedge phrase ending at token last and starting at or

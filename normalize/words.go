@@ -370,6 +370,11 @@ var vocab = func() map[string]*vocabEntry {
 			put(w)
 		}
 	}
+	for _, h := range postHedges {
+		for _, w := range h.words {
+			put(w)
+		}
+	}
 	for _, m := range []map[string]bool{notFigurePrefix, notFigureSuffix, yearCue, countNouns} {
 		for w := range m {
 			put(w)
@@ -420,6 +425,27 @@ var vocabEntries = func() []vocabEntry {
 	return es
 }()
 
+// postHedges are written after the figure they qualify ("50.000 environ",
+// "3 millions au moins", "800 dirhams au maximum"); they are matched
+// forwards, longest first.
+var postHedges = func() []hedge {
+	var hs []hedge
+	add := func(q string, phrases ...string) {
+		for _, p := range phrases {
+			hs = append(hs, hedge{words: strings.Fields(fold(p)), qualifier: q})
+		}
+	}
+	add("about", "environ", "à peu près", "approximativement", "grosso modo")
+	add("at_least", "au moins", "au minimum", "au bas mot", "tout au moins")
+	add("up_to", "au maximum", "au plus", "tout au plus", "au max")
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && len(hs[j].words) > len(hs[j-1].words); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+	return hs
+}()
+
 // hedgesByLastID is hedgesByLast indexed by vocabulary id.
 var hedgesByLastID = func() [][]hedge {
 	byID := make([][]hedge, len(vocabEntries))
@@ -454,6 +480,7 @@ var (
 	idAu    = wordID("au")
 	idAux   = wordID("aux")
 	idEt    = wordID("et")
+	idOu    = wordID("ou")
 )
 
 // vocabTable is vocab as lex looks it up.
@@ -515,6 +542,7 @@ var extraWords = []string{
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
+	"premiers", "premieres", "ou",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
