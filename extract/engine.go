@@ -617,9 +617,10 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		}
 	}
 	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
-	// no noun after an amount of money are money too.
+	// no noun after an amount of money are money too, and so down a chain
+	// ("de 1,5 milliard de dirhams à 25 milliards, puis à 27 milliards").
 	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
-		if p := prevReading(prev, i); p != nil && p.fig.e.Kind == normalize.Money {
+		if p := prevReading(prev, i); p != nil && (p.fig.e.Kind == normalize.Money || moneyUnits[p.unit]) {
 			rd.unit, rd.explicit = p.unit, true
 			return
 		}
@@ -812,6 +813,9 @@ func lastRunes(s string, n int) string {
 // minBareCount is the smallest count read without a noun: "le 3030",
 // "la porte 7" are numbers, not figures; "s'élève à 22,5 millions" is.
 const minBareCount = 1000
+
+// moneyUnits are the units of sums of money.
+var moneyUnits = set("MAD", "EUR", "USD")
 
 // countUnits are the units of plain counts (not money, not percentages).
 var countUnits = set("person", "household", "child", "elderly", "student", "file", "service", "decree", "point")
@@ -1244,6 +1248,12 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		if mn.end > fig.start {
 			continue
 		}
+		if mn.tier == specific && x.inIncise(m, ms, k) {
+			// "L'AMO Tadamon, dont l'éligibilité repose sur le RSU, a
+			// suivi … : 10 millions": the name of the relative clause is
+			// no subject.
+			continue
+		}
 		if mn.tier == specific {
 			set(mn.prog, "sentence")
 			return
@@ -1288,6 +1298,22 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 			return
 		}
 	}
+}
+
+// inIncise reports whether mention k stands in a relative clause or an
+// apposition opened right after an earlier specific name of the sentence
+// (`incise`).
+func (x *run) inIncise(m *masked, ms []mention, k int) bool {
+	if x.r.inciseRe == nil {
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		if ms[j].tier != specific || ms[j].prog == ms[k].prog {
+			continue
+		}
+		return x.find(x.r.inciseRe, m.sub(ms[j].end, ms[k].start), "incise", m.orig[0]) != nil
+	}
+	return false
 }
 
 // titleProgramme returns the first specific programme the title names.

@@ -210,6 +210,13 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "the domain word is no mention when the aid itself is named",
 			text: "L'aide sociale directe aux familles a coûté 2,4 milliards de dirhams en janvier 2025.",
 			want: []want{{"asd", "amount_paid", "MAD", 2.4e9, "exact", "2025-01"}}},
+		// testdata/fresh5: several years compared in one sentence.
+		{name: "a chain of bare billions after an amount stays money",
+			text: "Les dépenses annuelles de l'AMO TNS sont passées de 2,2 milliards de dirhams en 2022 à 3 milliards en 2023, puis à 3,8 milliards en 2024, alors que le nombre d'assurés stagnait.",
+			want: []want{{"amo-tns", "amount_paid", "MAD", 2.2e9, "exact", "2022"}, {"amo-tns", "amount_paid", "MAD", 3e9, "exact", "2023"}, {"amo-tns", "amount_paid", "MAD", 3.8e9, "exact", "2024"}}},
+		{name: "a name in a relative clause is not the subject",
+			text: "L'AMO Achamil, qui s'adresse aux personnes hors du RSU, a progressé lentement : 190.000 adhérents en 2023, 240.000 en 2024 et 300.000 en 2025.",
+			want: []want{{"amo-achamil", "enrolled", "person", 190000, "exact", "2023"}, {"amo-achamil", "enrolled", "person", 240000, "exact", "2024"}, {"amo-achamil", "enrolled", "person", 300000, "exact", "2025"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
