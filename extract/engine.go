@@ -55,6 +55,8 @@ type run struct {
 	exprs [][]normalize.Expr
 	done  []bool
 	// cells are the value cells of flattened tables, by sentence;
+	// pipe records the column of each figure of a pipe table's row.
+	pipe map[[2]int]pipeCol
 	// inTable marks every line of such a table.
 	cells   map[int]*cell
 	inTable map[int]bool
@@ -145,6 +147,7 @@ func (r *Rules) newRun(in Input) *run {
 		}
 	}
 	x.findTables()
+	x.findPipeTables()
 	return x
 }
 
@@ -458,6 +461,9 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
 		x.cellMetric(c, rd)
 	}
+	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
+		x.cellMetric(&cell{header: pc.header, label: -1}, rd)
+	}
 	if rd.metric == nil && x.listItem(m, i) && noneKept(prev, i) {
 		// "Par enfant de moins de 6 ans, dans la limite de trois enfants :
 		// 200 DH": the label's own numbers are no figures of the list.
@@ -551,6 +557,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 // countUnit reads the noun that says what a plain count counts.
 func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	fig := m.figs[i]
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
+		// "Région | Ménages | …": the column's header names what it counts.
+		rd.unit, rd.explicit = pc.unit, true
+		return
+	}
 	after := m.sub(fig.end, len(m.runes))
 	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
 		g := mt.GroupByName("noun")

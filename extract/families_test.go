@@ -217,6 +217,12 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a name in a relative clause is not the subject",
 			text: "L'AMO Achamil, qui s'adresse aux personnes hors du RSU, a progressé lentement : 190.000 adhérents en 2023, 240.000 en 2024 et 300.000 en 2025.",
 			want: []want{{"amo-achamil", "enrolled", "person", 190000, "exact", "2023"}, {"amo-achamil", "enrolled", "person", 240000, "exact", "2024"}, {"amo-achamil", "enrolled", "person", 300000, "exact", "2025"}}},
+		// testdata/fresh5: a table flattened to pipe lines, with the money
+		// column's scale in its header.
+		{name: "pipe table rows take their column's header",
+			text: "En février 2025, l'aide sociale directe a été versée dans les provinces du Sud comme suit :\n\nProvince | Familles | Versements (MDH)\n\nGuelmim | 21.400 | 12,6\n\nTan-Tan | 9.800 | 5,9\n\nSource : ANSS",
+			want: []want{{"asd", "beneficiaries", "household", 21400, "exact", "2025-03"}, {"asd", "amount_paid", "MAD", 12.6e6, "exact", "2025-03"},
+				{"asd", "beneficiaries", "household", 9800, "exact", "2025-03"}, {"asd", "amount_paid", "MAD", 5.9e6, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
