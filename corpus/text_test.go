@@ -101,7 +101,7 @@ func TestParseText(t *testing.T) {
 		},
 		{
 			name: "table flattened to pipes under a header",
-			in: "Le tableau ci-dessous détaille les inscriptions par province.\nProvince | Ménages | Personnes\nTiznit | 41.000 | 160.000\nTata | 18.500 | 77.000\nSource : ANR\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			in:   "Le tableau ci-dessous détaille les inscriptions par province.\nProvince | Ménages | Personnes\nTiznit | 41.000 | 160.000\nTata | 18.500 | 77.000\nSource : ANR\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
 			body: "Le tableau ci-dessous détaille les inscriptions par province.\n\nProvince | Ménages | Personnes\n\nTiznit | 41.000 | 160.000\n\nTata | 18.500 | 77.000\n\nSource : ANR\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
 		},
 		{
@@ -111,9 +111,9 @@ func TestParseText(t *testing.T) {
 			title: "Retraite : la CNSS relève la pension minimale",
 		},
 		{
-			name:  "a menu with pipes is no headline",
-			in:    "Le Journal\nNation | Economie | Monde | Sport\nLundi 3 mars 2025 - 10:15\nRSU : les inscriptions repartent à la hausse\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
-			body:  "RSU : les inscriptions repartent à la hausse\n\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			name:      "a menu with pipes is no headline",
+			in:        "Le Journal\nNation | Economie | Monde | Sport\nLundi 3 mars 2025 - 10:15\nRSU : les inscriptions repartent à la hausse\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			body:      "RSU : les inscriptions repartent à la hausse\n\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
 			published: "2025-03-03", from: "byline",
 			title: "RSU : les inscriptions repartent à la hausse",
 		},
