@@ -1472,7 +1472,10 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	if rd.nounEnd == rd.fig.end {
 		end = e.End
 	}
-	if e.ValueMax != nil && e.Low != nil && e.High != nil && x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil {
+	// (The verb may stand in the clause before: "est passée, en janvier,
+	// de A à B".)
+	if e.ValueMax != nil && e.Low != nil && e.High != nil && (x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil ||
+		x.find(x.r.changesRe, lastRunes(m.sub(0, rd.fig.start), tailLen), "changes", m.orig[0]) != nil) {
 		lo, hi := base, base
 		lo.Value, lo.AsOf, lo.Start, lo.End = round(e.Low.Value), asOfLow, e.Low.Start, e.Low.End
 		hi.Value, hi.AsOf, hi.Start, hi.End = round(e.High.Value), asOf, e.High.Start, end

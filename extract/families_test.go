@@ -223,6 +223,28 @@ func TestPhrasingFamilies(t *testing.T) {
 			text: "En février 2025, l'aide sociale directe a été versée dans les provinces du Sud comme suit :\n\nProvince | Familles | Versements (MDH)\n\nGuelmim | 21.400 | 12,6\n\nTan-Tan | 9.800 | 5,9\n\nSource : ANSS",
 			want: []want{{"asd", "beneficiaries", "household", 21400, "exact", "2025-03"}, {"asd", "amount_paid", "MAD", 12.6e6, "exact", "2025-03"},
 				{"asd", "beneficiaries", "household", 9800, "exact", "2025-03"}, {"asd", "amount_paid", "MAD", 5.9e6, "exact", "2025-03"}}},
+		// testdata/fresh5: the rest.
+		{name: "'n'excède pas' is up_to",
+			text: "Le nombre d'adhérents de l'AMO Achamil n'excède pas 150.000 à fin mars 2025.",
+			want: []want{{"amo-achamil", "enrolled", "person", 150000, "up_to", "2025-03"}}},
+		{name: "poverty rates are no share",
+			text: "Le taux de pauvreté, qui a longtemps dépassé 10 %, est tombé à 6 % depuis le lancement de l'ASD.",
+			not:  []float64{10, 6}},
+		{name: "'prévue pour YEAR' is no cost of a count",
+			text: "La dotation de l'AMO Tadamon prévue pour 2026 dépasse 10 milliards de dirhams.",
+			want: []want{{"amo-tadamon", "budget", "MAD", 10e9, "more_than", "2026"}}},
+		{name: "a change with its date between commas",
+			text: "L'allocation pour chaque orphelin de l'ASD est passée, en mars 2025, de 300 à 350 dirhams.",
+			want: []want{{"asd", "allowance", "MAD", 350, "exact", "2025-03"}}},
+		{name: "a birth premium is an allowance",
+			text: "Au titre de l'ASD, une prime à la naissance de 1.500 dirhams est accordée aux familles.",
+			want: []want{{"asd", "allowance", "MAD", 1500, "exact", "2025-03"}}},
+		{name: "'ceux de X N' reads like the figure before",
+			text: "Les adhérents de l'AMO TNS ont déposé 900.000 dossiers, ceux de l'AMO Achamil 40.000.",
+			want: []want{{"amo-achamil", "files_submitted", "file", 40000, "exact", "2025-03"}}},
+		{name: "pensions paid by kind are the pension schemes'",
+			text: "À fin 2024, la Caisse versait des pensions à 120.000 retraités, dont 30.000 titulaires d'une pension de réversion.",
+			want: []want{{"retraite", "beneficiaries", "person", 120000, "exact", "2024-12"}, {"retraite", "beneficiaries", "person", 30000, "exact", "2024-12"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
