@@ -654,6 +654,16 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 	}
+	// "3,1 millions de dossiers …, dont 2,8 millions ont été traités": a
+	// part counts what its total counts, whoever the sentence's subject (a
+	// part is no larger than its total: "22 décrets …, dont 1,6 million"
+	// counts something else).
+	if x.breakdown(m, rd) {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] && p.fig.e.Value >= fig.e.Value {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
 	}

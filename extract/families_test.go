@@ -245,6 +245,13 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "pensions paid by kind are the pension schemes'",
 			text: "À fin 2024, la Caisse versait des pensions à 120.000 retraités, dont 30.000 titulaires d'une pension de réversion.",
 			want: []want{{"retraite", "beneficiaries", "person", 120000, "exact", "2024-12"}, {"retraite", "beneficiaries", "person", 30000, "exact", "2024-12"}}},
+		{name: "a part counts what its total counts",
+			text: "À fin mai 2025, les assurés de l'AMO TNS avaient déposé 700.000 dossiers, dont 640.000 ont été liquidés.",
+			want: []want{{"amo-tns", "files_processed", "file", 640000, "exact", "2025-05"}}},
+		{name: "footnote calls and bracketed contributions are no figures",
+			text: "L'AMO Achamil compte 52.000 adhérents(1), qui versent des cotisations (de 150 à 700 dirhams par mois) jugées élevées(2).",
+			want: []want{{"amo-achamil", "enrolled", "person", 52000, "exact", "2025-03"}},
+			not:  []float64{1, 2, 150}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
