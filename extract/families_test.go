@@ -252,6 +252,9 @@ func TestPhrasingFamilies(t *testing.T) {
 			text: "L'AMO Achamil compte 52.000 adhérents(1), qui versent des cotisations (de 150 à 700 dirhams par mois) jugées élevées(2).",
 			want: []want{{"amo-achamil", "enrolled", "person", 52000, "exact", "2025-03"}},
 			not:  []float64{1, 2, 150}},
+		{name: "a name after a figure is its own, not the one before's",
+			text: "Pour 2026, la loi de finances réserve 12 milliards de dirhams à l'AMO Tadamon et 3 milliards à l'indemnité pour perte d'emploi.",
+			want: []want{{"amo-tadamon", "budget", "MAD", 12e9, "exact", "2026"}, {"ipe", "budget", "MAD", 3e9, "exact", "2026"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
