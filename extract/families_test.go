@@ -255,6 +255,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a name after a figure is its own, not the one before's",
 			text: "Pour 2026, la loi de finances réserve 12 milliards de dirhams à l'AMO Tadamon et 3 milliards à l'indemnité pour perte d'emploi.",
 			want: []want{{"amo-tadamon", "budget", "MAD", 12e9, "exact", "2026"}, {"ipe", "budget", "MAD", 3e9, "exact", "2026"}}},
+		{name: "'Ce régime' is the regime named last",
+			text: "Le ministre a évoqué l'aide sociale directe puis l'AMO Tadamon. Ce régime couvre 11 millions de personnes.",
+			want: []want{{"amo-tadamon", "beneficiaries", "person", 11e6, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
