@@ -258,6 +258,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "'Ce régime' is the regime named last",
 			text: "Le ministre a évoqué l'aide sociale directe puis l'AMO Tadamon. Ce régime couvre 11 millions de personnes.",
 			want: []want{{"amo-tadamon", "beneficiaries", "person", 11e6, "exact", "2025-03"}}},
+		{name: "'Parmi les X, N %' is a share of X",
+			text: "Selon l'ANR, le RSU compte 5 millions de ménages. Parmi les ménages enregistrés, 44 % vivent en zone rurale.",
+			want: []want{{"rsu", "share", "percent", 44, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
