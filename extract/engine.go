@@ -524,6 +524,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	before := m.sub(m.clauseStart(fig.start), fig.start)
 	tail := m.sub(max(m.clauseStart(fig.start), fig.start-tailLen), fig.start)
+	if c := m.clause(fig.start); c >= 2 && appositionPronoun[strings.TrimSpace(strings.Trim(m.sub(m.clauses[c-1], m.clauses[c]), " ,"))] {
+		// "La pension minimale, elle, est fixée à …": a pronoun set off
+		// by commas is no clause; the hedge stands before it.
+		tail = strings.TrimRight(m.sub(max(m.clauses[c-2], fig.start-tailLen), m.clauses[c-1]), " ,") + " " + strings.TrimLeft(m.sub(m.clauses[c], fig.start), " ")
+	}
 	{
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
@@ -834,6 +839,10 @@ func lastRunes(s string, n int) string {
 // minBareCount is the smallest count read without a noun: "le 3030",
 // "la porte 7" are numbers, not figures; "s'élève à 22,5 millions" is.
 const minBareCount = 1000
+
+// appositionPronoun are the pronouns a sentence sets off by commas after
+// its subject ("La pension minimale, elle, est fixée à …").
+var appositionPronoun = set("elle", "il", "elles", "eux", "lui", "quant a elle", "quant a lui", "pour sa part", "de son cote")
 
 // moneyUnits are the units of sums of money.
 var moneyUnits = set("MAD", "EUR", "USD")

@@ -261,6 +261,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "'Parmi les X, N %' is a share of X",
 			text: "Selon l'ANR, le RSU compte 5 millions de ménages. Parmi les ménages enregistrés, 44 % vivent en zone rurale.",
 			want: []want{{"rsu", "share", "percent", 44, "exact", "2025-03"}}},
+		{name: "a hedge before a pronoun set off by commas",
+			text: "Au titre de l'ASD, l'aide mensuelle minimale, quant à elle, est fixée à 400 dirhams par ménage.",
+			want: []want{{"asd", "allowance", "MAD", 400, "at_least", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
