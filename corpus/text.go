@@ -478,8 +478,8 @@ func headlineLine(b string) bool {
 }
 
 // sameRow reports whether two blocks are lines of one table flattened to
-// pipes ("Région | Ménages | Montant (MDH)" then "Souss-Massa | 210.000 |
-// 124"): as many cells, at least three. The rows under such a header are
+// pipes ("Province | Familles | Versements (MMDH)" then "Tiznit |
+// 41.000 | 0,2"): as many cells, at least three. The rows under such a header are
 // the article's own table, not a menu.
 func sameRow(a, b string) bool {
 	n := strings.Count(a, " | ")

@@ -525,7 +525,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	before := m.sub(m.clauseStart(fig.start), fig.start)
 	tail := m.sub(max(m.clauseStart(fig.start), fig.start-tailLen), fig.start)
 	if c := m.clause(fig.start); c >= 2 && appositionPronoun[strings.TrimSpace(strings.Trim(m.sub(m.clauses[c-1], m.clauses[c]), " ,"))] {
-		// "La pension minimale, elle, est fixée à …": a pronoun set off
+		// "L'allocation de base, quant à elle, reste de …": a pronoun set off
 		// by commas is no clause; the hedge stands before it.
 		tail = strings.TrimRight(m.sub(max(m.clauses[c-2], fig.start-tailLen), m.clauses[c-1]), " ,") + " " + strings.TrimLeft(m.sub(m.clauses[c], fig.start), " ")
 	}
@@ -563,7 +563,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	fig := m.figs[i]
 	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
-		// "Région | Ménages | …": the column's header names what it counts.
+		// "Province | Familles | …": the column's header names what it counts.
 		rd.unit, rd.explicit = pc.unit, true
 		return
 	}
@@ -634,7 +634,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	}
 	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
 	// no noun after an amount of money are money too, and so down a chain
-	// ("de 1,5 milliard de dirhams à 25 milliards, puis à 27 milliards").
+	// ("de 2 milliards de dirhams à 3 milliards, puis à 4 milliards").
 	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
 		if p := prevReading(prev, i); p != nil && (p.fig.e.Kind == normalize.Money || moneyUnits[p.unit]) {
 			rd.unit, rd.explicit = p.unit, true
@@ -659,9 +659,9 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 	}
-	// "3,1 millions de dossiers …, dont 2,8 millions ont été traités": a
+	// "700.000 demandes …, dont 640.000 ont été liquidées": a
 	// part counts what its total counts, whoever the sentence's subject (a
-	// part is no larger than its total: "22 décrets …, dont 1,6 million"
+	// part is no larger than its total: "19 décrets …, dont 900.000"
 	// counts something else).
 	if x.breakdown(m, rd) {
 		if p := prevReading(prev, i); p != nil && countUnits[p.unit] && p.fig.e.Value >= fig.e.Value {
@@ -841,7 +841,7 @@ func lastRunes(s string, n int) string {
 const minBareCount = 1000
 
 // appositionPronoun are the pronouns a sentence sets off by commas after
-// its subject ("La pension minimale, elle, est fixée à …").
+// its subject ("L'allocation de base, quant à elle, reste de …").
 var appositionPronoun = set("elle", "il", "elles", "eux", "lui", "quant a elle", "quant a lui", "pour sa part", "de son cote")
 
 // moneyUnits are the units of sums of money.
@@ -1096,7 +1096,7 @@ func anyCount(units map[string]bool) bool {
 }
 
 // nameOfFigureBefore reports whether a name stands a few words after
-// another figure of the same clause ("26 Mrds de dirhams pour l'ASD").
+// another figure of the same clause ("12 Mrds de dirhams à l'AMO Tadamon").
 func (x *run) nameOfFigureBefore(m *masked, mn mention, cl int) bool {
 	for _, f := range m.figs {
 		if f.end <= mn.start && mn.start-f.end <= 30 && m.clause(f.start) == cl {
@@ -1246,9 +1246,9 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 				// figure between.
 				d += 1000
 			} else if x.nameOfFigureBefore(m, *mn, cl) {
-				// "une enveloppe de 26 Mrds pour l'ASD et de 9 Mrds pour
-				// l'AMO Tadamon": the name right after the figure before is
-				// that figure's; one after this figure is nearer in sense.
+				// "12 Mrds à l'AMO Tadamon et 3 Mrds à l'IPE": the name
+				// right after the figure before is that figure's; one
+				// after this figure is nearer in sense.
 				d += 500
 			}
 		} else if x.figureBetween(m, fig.end, mn.start) {
@@ -1295,7 +1295,7 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 			continue
 		}
 		if mn.tier == specific && x.inIncise(m, ms, k) {
-			// "L'AMO Tadamon, dont l'éligibilité repose sur le RSU, a
+			// "L'AMO Achamil, qui s'adresse aux exclus du RSU, a
 			// suivi … : 10 millions": the name of the relative clause is
 			// no subject.
 			continue

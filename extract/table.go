@@ -119,8 +119,8 @@ func (x *run) cellProgramme(c *cell) string {
 	return best
 }
 
-// A table flattened to pipe lines ("Région | Ménages | Montant (MDH)", then
-// "Souss-Massa | 210.000 | 124") keeps one row a line. pipeCol records, for
+// A table flattened to pipe lines ("Province | Familles | Versements (MMDH)",
+// then "Tiznit | 41.000 | 0,2") keeps one row a line. pipeCol records, for
 // each figure of such a row, the line of the header and the header's cell
 // for its column.
 type pipeCol struct {
