@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -1095,6 +1096,39 @@ func anyCount(units map[string]bool) bool {
 	return false
 }
 
+var (
+	footnoteOpen = regexp.MustCompile(`^\s*\((\d{1,2})\)\s`)
+	footnoteCall = regexp.MustCompile(`[\pL\d]\.?\((\d{1,2})\)`)
+)
+
+// footnoteProgramme is, for a footnote "(4) …", the programme of the facts
+// of the sentence that calls it ("… loi de finances 2024(4).").
+func (x *run) footnoteProgramme(si int) string {
+	s := x.sents[si]
+	mt := footnoteOpen.FindStringSubmatch(x.in.Text[s.start:s.end])
+	if mt == nil {
+		return ""
+	}
+	for k := si - 1; k >= 0; k-- {
+		t := x.in.Text[x.sents[k].start:x.sents[k].end]
+		for _, c := range footnoteCall.FindAllStringSubmatch(t, -1) {
+			if c[1] != mt[1] {
+				continue
+			}
+			for j := len(x.kept[k]) - 1; j >= 0; j-- {
+				if rd := x.kept[k][j]; rd != nil && rd.prog != "" {
+					return rd.prog
+				}
+			}
+			if ms := x.mentions[k]; len(ms) > 0 {
+				return ms[len(ms)-1].prog
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // nameOfFigureBefore reports whether a name stands a few words after
 // another figure of the same clause ("12 Mrds de dirhams à l'AMO Tadamon").
 func (x *run) nameOfFigureBefore(m *masked, mn mention, cl int) bool {
@@ -1267,6 +1301,12 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		return
 	case rd.metric.fallbackProgramme != "":
 		set(rd.metric.fallbackProgramme, "metric")
+		return
+	}
+	if p := x.footnoteProgramme(si); p != "" {
+		// "(4) Contre 9 Mrds …": a footnote is about the sentence that
+		// calls it.
+		set(p, "context")
 		return
 	}
 	last := x.findR(x.r.lastRe, m.runes, "anaphora_last", m.orig[0]) != nil

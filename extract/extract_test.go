@@ -231,7 +231,7 @@ func TestQuality(t *testing.T) {
 		// The fifth blind set (testdata/fresh5/README.md); blind F1 was
 		// 0.695, these thresholds guard the figures reached since (its
 		// distractor m12, on the housing aid, must give no fact).
-		{"../testdata/fresh5", "../testdata/fresh5/gold.jsonl", 0.93, 0.95, 0.95},
+		{"../testdata/fresh5", "../testdata/fresh5/gold.jsonl", 0.95, 0.95, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)

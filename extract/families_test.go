@@ -264,6 +264,10 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a hedge before a pronoun set off by commas",
 			text: "Au titre de l'ASD, l'aide mensuelle minimale, quant à elle, est fixée à 400 dirhams par ménage.",
 			want: []want{{"asd", "allowance", "MAD", 400, "at_least", "2025-03"}}},
+		{name: "a footnote is about the sentence that calls it",
+			title: "AMO Achamil : des débuts laborieux",
+			text:  "L'AMO Achamil compte 52.000 adhérents.\n\nDe son côté, l'IPE a coûté 410 millions de dirhams en 2024(1).\n\n(1) Contre 350 millions de dirhams de dépenses en 2023.",
+			want:  []want{{"ipe", "amount_paid", "MAD", 350e6, "exact", "2023"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
