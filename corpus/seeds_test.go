@@ -94,7 +94,7 @@ func TestSeedDates(t *testing.T) {
 // Their outlet is in the gold but mostly not in the dumped text, so the
 // site is not compared.
 func TestHeldOutDates(t *testing.T) {
-	for _, dir := range []string{"../testdata/variants", "../testdata/fresh", "../testdata/fresh2", "../testdata/fresh3", "../testdata/fresh4"} {
+	for _, dir := range []string{"../testdata/variants", "../testdata/fresh", "../testdata/fresh2", "../testdata/fresh3", "../testdata/fresh4", "../testdata/fresh5"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			checkDocsGold(t, filepath.Join(dir, "docs.jsonl"), dir, false)
 		})

@@ -113,8 +113,8 @@ func stripText(s string) ([]string, textMeta) {
 // son public", "Que change la réforme ?" are titles; "Les chiffres sont les
 // suivants :" is not).
 func titleLike(b string) bool {
-	if strings.Contains(b, "\n") || len(b) > 240 {
-		return false
+	if strings.Contains(b, "\n") || len(b) > 240 || strings.Count(b, " | ") >= 2 {
+		return false // (a menu: "Nation | Economie | Société")
 	}
 	// A headline may open on a quotation: «Aucun …»: le ministre …
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(b, "«\"“ \u00a0"))
@@ -456,13 +456,34 @@ func dropShortRuns(blocks []string) []string {
 		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
 			j++
 		}
-		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":")
+		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") ||
+			(i > 0 && sameRow(blocks[i-1], blocks[i])) || (i+2 < j && sameRow(blocks[i], blocks[i+1]) && sameRow(blocks[i], blocks[i+2]))
 		if j-i < 3 || introduced {
 			out = append(out, blocks[i:j]...)
+		} else if len(out) == 0 && j < len(blocks) && headlineLine(blocks[j-1]) && !headlineLine(blocks[j-2]) {
+			// The one headline under the site's menu, right above the
+			// first paragraph, titles the document (several such lines
+			// are a list of other articles' headlines).
+			out = append(out, blocks[j-1])
 		}
 		i = j
 	}
 	return out
+}
+
+// headlineLine is a line that reads as a headline rather than a menu
+// entry: titleLike and at least five words.
+func headlineLine(b string) bool {
+	return titleLike(b) && len(strings.Fields(b)) >= 5
+}
+
+// sameRow reports whether two blocks are lines of one table flattened to
+// pipes ("Province | Familles | Versements (MMDH)" then "Tiznit |
+// 41.000 | 0,2"): as many cells, at least three. The rows under such a header are
+// the article's own table, not a menu.
+func sameRow(a, b string) bool {
+	n := strings.Count(a, " | ")
+	return n >= 2 && strings.Count(b, " | ") == n
 }
 
 // cutAtEnd cuts the article at the first end marker after its start.

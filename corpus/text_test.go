@@ -100,6 +100,24 @@ func TestParseText(t *testing.T) {
 			body: "Le premier paragraphe est une phrase complète.\n\nLe second paragraphe en est une autre, complète aussi.",
 		},
 		{
+			name: "table flattened to pipes under a header",
+			in:   "Le tableau ci-dessous détaille les inscriptions par province.\nProvince | Ménages | Personnes\nTiznit | 41.000 | 160.000\nTata | 18.500 | 77.000\nSource : ANR\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			body: "Le tableau ci-dessous détaille les inscriptions par province.\n\nProvince | Ménages | Personnes\n\nTiznit | 41.000 | 160.000\n\nTata | 18.500 | 77.000\n\nSource : ANR\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+		},
+		{
+			name:  "one headline under the menu",
+			in:    "Accueil\nPolitique\nEconomie\nSport\nRetraite : la CNSS relève la pension minimale\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			body:  "Retraite : la CNSS relève la pension minimale\n\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			title: "Retraite : la CNSS relève la pension minimale",
+		},
+		{
+			name:      "a menu with pipes is no headline",
+			in:        "Le Journal\nNation | Economie | Monde | Sport\nLundi 3 mars 2025 - 10:15\nRSU : les inscriptions repartent à la hausse\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			body:      "RSU : les inscriptions repartent à la hausse\n\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
+			published: "2025-03-03", from: "byline",
+			title: "RSU : les inscriptions repartent à la hausse",
+		},
+		{
 			name: "menu and headline list",
 			in: "Accueil\nPolitique\nEconomie\nSport\nLe Maroc exporte plus de 82 % de sa production\nLa France a délivré 400.000 titres\n" +
 				"L'article commence ici, avec 4 millions de familles bénéficiaires du programme.\n" +

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +56,8 @@ type run struct {
 	exprs [][]normalize.Expr
 	done  []bool
 	// cells are the value cells of flattened tables, by sentence;
+	// pipe records the column of each figure of a pipe table's row.
+	pipe map[[2]int]pipeCol
 	// inTable marks every line of such a table.
 	cells   map[int]*cell
 	inTable map[int]bool
@@ -145,6 +148,7 @@ func (r *Rules) newRun(in Input) *run {
 		}
 	}
 	x.findTables()
+	x.findPipeTables()
 	return x
 }
 
@@ -458,6 +462,9 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
 		x.cellMetric(c, rd)
 	}
+	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
+		x.cellMetric(&cell{header: pc.header, label: -1}, rd)
+	}
 	if rd.metric == nil && x.listItem(m, i) && noneKept(prev, i) {
 		// "Par enfant de moins de 6 ans, dans la limite de trois enfants :
 		// 200 DH": the label's own numbers are no figures of the list.
@@ -518,6 +525,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	}
 	before := m.sub(m.clauseStart(fig.start), fig.start)
 	tail := m.sub(max(m.clauseStart(fig.start), fig.start-tailLen), fig.start)
+	if c := m.clause(fig.start); c >= 2 && appositionPronoun[strings.TrimSpace(strings.Trim(m.sub(m.clauses[c-1], m.clauses[c]), " ,"))] {
+		// "L'allocation de base, quant à elle, reste de …": a pronoun set off
+		// by commas is no clause; the hedge stands before it.
+		tail = strings.TrimRight(m.sub(max(m.clauses[c-2], fig.start-tailLen), m.clauses[c-1]), " ,") + " " + strings.TrimLeft(m.sub(m.clauses[c], fig.start), " ")
+	}
 	{
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
@@ -551,6 +563,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 // countUnit reads the noun that says what a plain count counts.
 func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	fig := m.figs[i]
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
+		// "Province | Familles | …": the column's header names what it counts.
+		rd.unit, rd.explicit = pc.unit, true
+		return
+	}
 	after := m.sub(fig.end, len(m.runes))
 	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
 		g := mt.GroupByName("noun")
@@ -617,9 +634,10 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		}
 	}
 	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
-	// no noun after an amount of money are money too.
+	// no noun after an amount of money are money too, and so down a chain
+	// ("de 2 milliards de dirhams à 3 milliards, puis à 4 milliards").
 	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
-		if p := prevReading(prev, i); p != nil && p.fig.e.Kind == normalize.Money {
+		if p := prevReading(prev, i); p != nil && (p.fig.e.Kind == normalize.Money || moneyUnits[p.unit]) {
 			rd.unit, rd.explicit = p.unit, true
 			return
 		}
@@ -638,6 +656,16 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	// the count before it counted.
 	if x.r.cliticRe != nil && x.find(x.r.cliticRe, m.sub(m.clauseStart(fig.start), fig.start), "clitic", m.orig[0]) != nil {
 		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	// "700.000 demandes …, dont 640.000 ont été liquidées": a
+	// part counts what its total counts, whoever the sentence's subject (a
+	// part is no larger than its total: "19 décrets …, dont 900.000"
+	// counts something else).
+	if x.breakdown(m, rd) {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] && p.fig.e.Value >= fig.e.Value {
 			rd.unit, rd.explicit = p.unit, true
 			return
 		}
@@ -812,6 +840,13 @@ func lastRunes(s string, n int) string {
 // minBareCount is the smallest count read without a noun: "le 3030",
 // "la porte 7" are numbers, not figures; "s'élève à 22,5 millions" is.
 const minBareCount = 1000
+
+// appositionPronoun are the pronouns a sentence sets off by commas after
+// its subject ("L'allocation de base, quant à elle, reste de …").
+var appositionPronoun = set("elle", "il", "elles", "eux", "lui", "quant a elle", "quant a lui", "pour sa part", "de son cote")
+
+// moneyUnits are the units of sums of money.
+var moneyUnits = set("MAD", "EUR", "USD")
 
 // countUnits are the units of plain counts (not money, not percentages).
 var countUnits = set("person", "household", "child", "elderly", "student", "file", "service", "decree", "point")
@@ -1061,6 +1096,50 @@ func anyCount(units map[string]bool) bool {
 	return false
 }
 
+var (
+	footnoteOpen = regexp.MustCompile(`^\s*\((\d{1,2})\)\s`)
+	footnoteCall = regexp.MustCompile(`[\pL\d]\.?\((\d{1,2})\)`)
+)
+
+// footnoteProgramme is, for a footnote "(4) …", the programme of the facts
+// of the sentence that calls it ("… loi de finances 2024(4).").
+func (x *run) footnoteProgramme(si int) string {
+	s := x.sents[si]
+	mt := footnoteOpen.FindStringSubmatch(x.in.Text[s.start:s.end])
+	if mt == nil {
+		return ""
+	}
+	for k := si - 1; k >= 0; k-- {
+		t := x.in.Text[x.sents[k].start:x.sents[k].end]
+		for _, c := range footnoteCall.FindAllStringSubmatch(t, -1) {
+			if c[1] != mt[1] {
+				continue
+			}
+			for j := len(x.kept[k]) - 1; j >= 0; j-- {
+				if rd := x.kept[k][j]; rd != nil && rd.prog != "" {
+					return rd.prog
+				}
+			}
+			if ms := x.mentions[k]; len(ms) > 0 {
+				return ms[len(ms)-1].prog
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// nameOfFigureBefore reports whether a name stands a few words after
+// another figure of the same clause ("12 Mrds de dirhams à l'AMO Tadamon").
+func (x *run) nameOfFigureBefore(m *masked, mn mention, cl int) bool {
+	for _, f := range m.figs {
+		if f.end <= mn.start && mn.start-f.end <= 30 && m.clause(f.start) == cl {
+			return true
+		}
+	}
+	return false
+}
+
 // figureBetween reports whether a figure stands between rune offsets a and
 // b: a cue beyond another figure belongs to that one.
 func (x *run) figureBetween(m *masked, a, b int) bool {
@@ -1200,6 +1279,11 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 				// cotisations de l'AMO solidaire": the name belongs to the
 				// figure between.
 				d += 1000
+			} else if x.nameOfFigureBefore(m, *mn, cl) {
+				// "12 Mrds à l'AMO Tadamon et 3 Mrds à l'IPE": the name
+				// right after the figure before is that figure's; one
+				// after this figure is nearer in sense.
+				d += 500
 			}
 		} else if x.figureBetween(m, fig.end, mn.start) {
 			d += 1000
@@ -1217,6 +1301,12 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		return
 	case rd.metric.fallbackProgramme != "":
 		set(rd.metric.fallbackProgramme, "metric")
+		return
+	}
+	if p := x.footnoteProgramme(si); p != "" {
+		// "(4) Contre 9 Mrds …": a footnote is about the sentence that
+		// calls it.
+		set(p, "context")
 		return
 	}
 	last := x.findR(x.r.lastRe, m.runes, "anaphora_last", m.orig[0]) != nil
@@ -1242,6 +1332,12 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 	for k := len(ms) - 1; k >= 0; k-- {
 		mn := ms[k]
 		if mn.end > fig.start {
+			continue
+		}
+		if mn.tier == specific && x.inIncise(m, ms, k) {
+			// "L'AMO Achamil, qui s'adresse aux exclus du RSU, a
+			// suivi … : 10 millions": the name of the relative clause is
+			// no subject.
 			continue
 		}
 		if mn.tier == specific {
@@ -1288,6 +1384,22 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 			return
 		}
 	}
+}
+
+// inIncise reports whether mention k stands in a relative clause or an
+// apposition opened right after an earlier specific name of the sentence
+// (`incise`).
+func (x *run) inIncise(m *masked, ms []mention, k int) bool {
+	if x.r.inciseRe == nil {
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		if ms[j].tier != specific || ms[j].prog == ms[k].prog {
+			continue
+		}
+		return x.find(x.r.inciseRe, m.sub(ms[j].end, ms[k].start), "incise", m.orig[0]) != nil
+	}
+	return false
 }
 
 // titleProgramme returns the first specific programme the title names.
@@ -1435,7 +1547,10 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	if rd.nounEnd == rd.fig.end {
 		end = e.End
 	}
-	if e.ValueMax != nil && e.Low != nil && e.High != nil && x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil {
+	// (The verb may stand in the clause before: "est passée, en janvier,
+	// de A à B".)
+	if e.ValueMax != nil && e.Low != nil && e.High != nil && (x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil ||
+		x.find(x.r.changesRe, lastRunes(m.sub(0, rd.fig.start), tailLen), "changes", m.orig[0]) != nil) {
 		lo, hi := base, base
 		lo.Value, lo.AsOf, lo.Start, lo.End = round(e.Low.Value), asOfLow, e.Low.Start, e.Low.End
 		hi.Value, hi.AsOf, hi.Start, hi.End = round(e.High.Value), asOf, e.High.Start, end

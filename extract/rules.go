@@ -54,6 +54,7 @@ type Rules struct {
 	notProgRe   *regexp2.Regexp
 	notProgAft  *regexp2.Regexp // the same, read after the name
 	describedRe *regexp2.Regexp
+	inciseRe    *regexp2.Regexp
 	cliticRe    *regexp2.Regexp
 	lastRe      *regexp2.Regexp
 	qualifiers  []namedRe
@@ -200,6 +201,7 @@ type fileSpec struct {
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
 	Described  src            `yaml:"described"`
+	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
@@ -465,6 +467,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
 	r.describedRe = c.re(spec.Described, "described")
+	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")
 	for _, q := range sortedKeys(spec.Qualifiers) {
