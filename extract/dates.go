@@ -1,0 +1,307 @@
+package extract
+
+// This file: the as_of of a figure (spec/taxonomy.md): dates of its clause
+// and sentence, anchors, the publication month.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// asOf applies spec/taxonomy.md: a date of the figure's clause, else a date
+// earlier in the sentence, else the publication month. The second result
+// is the start of an interval, for the low end of a change. A clause that
+// speaks of the present ("contre 41 % à l'heure actuelle") holds at the
+// publication month; a sentence that continues the one before on a
+// pronoun ("Elles ont bénéficié à…") at that sentence's date.
+func (x *run) asOf(m *masked, rd *reading) (string, string) {
+	fig := rd.fig
+	cl := m.clause(fig.start)
+	var best *slot
+	bestDist := 1 << 30
+	var before *slot
+	now := false
+	nowDist := 1 << 30
+	if d := x.respectiveDate(m, rd); d != nil {
+		best, bestDist = d, 0
+	}
+	for k := range m.dates {
+		d := &m.dates[k]
+		dist := d.start - fig.end
+		if d.end <= fig.start {
+			dist = fig.start - d.end
+		}
+		if !x.usableDate(m, d) {
+			if m.clause(d.start) == cl && x.isNow(d) {
+				now = true
+				if d.start >= fig.end && !x.figureBetween(m, fig.end, d.start) {
+					nowDist = min(nowDist, dist)
+				}
+			}
+			continue
+		}
+		if m.clause(d.start) == cl {
+			if dist < bestDist {
+				best, bestDist = d, dist
+			}
+		} else if d.end <= fig.start && x.find(x.r.comparedRe, m.sub(m.clauseStart(d.start), d.start), "as_of.compared", m.orig[0]) == nil {
+			before = d
+		}
+	}
+	if best != nil && now && nowDist < bestDist {
+		// "passer de 4,8 millions aujourd'hui à 9,5 millions en 2030": the
+		// present, written right after the figure, is nearer than 2030.
+		best = nil
+	}
+	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
+		return x.pubMonth, x.pubMonth
+	}
+	if best == nil {
+		best = before
+	}
+	if best == nil {
+		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil {
+			return x.lastAsOf[rd.si-1], x.lastAsOf[rd.si-1]
+		}
+		return x.pubMonth, x.pubMonth
+	}
+	date := best.e.Date
+	if a, b, ok := strings.Cut(date, "/"); ok {
+		return b, a
+	}
+	if d := x.backDate(rd.si, m, best); d != "" {
+		return d, d
+	}
+	if len(date) == 10 && (date == x.in.Published || !strings.ContainsAny(best.e.Text, "0123456789")) {
+		// The publication day itself (a dateline, "ce lundi 17 février")
+		// dates the article, not the figure; "il y a un an" is only as
+		// precise as a month.
+		if date == x.in.Published {
+			return x.pubMonth, x.pubMonth
+		}
+		date = date[:7]
+	}
+	return date, date
+}
+
+// respectiveDate pairs the figures and the dates that follow
+// "respectivement" in order: "atteindre respectivement 30 et 31,5 milliards
+// en 2027 et 2028" puts the first figure in 2027. It returns nil unless
+// figures and dates are as many.
+func (x *run) respectiveDate(m *masked, rd *reading) *slot {
+	k := strings.Index(m.str, " respectivement ")
+	if k < 0 {
+		return nil
+	}
+	at := utf8.RuneCountInString(m.str[:k])
+	cl := m.clause(rd.fig.start)
+	var figs []int
+	for j, f := range m.figs {
+		if f.start > at && m.clause(f.start) == cl {
+			figs = append(figs, j)
+		}
+	}
+	var dates []*slot
+	for k := range m.dates {
+		if d := &m.dates[k]; d.start > at && m.clause(d.start) == cl && x.usableDate(m, d) {
+			dates = append(dates, d)
+		}
+	}
+	if len(figs) < 2 || len(figs) != len(dates) {
+		return nil
+	}
+	for n, j := range figs {
+		if m.figs[j].start == rd.fig.start {
+			return dates[n]
+		}
+	}
+	return nil
+}
+
+// nowWords are the dates the normalizer reads as the publication day that
+// speak of the present, not of an event.
+var nowWords = []string{"aujourd'hui", "a ce jour", "ce jour", "actuellement"}
+
+func (x *run) isNow(d *slot) bool {
+	ft := foldString(d.e.Text)
+	for _, w := range nowWords {
+		if ft == w {
+			return true
+		}
+	}
+	return false
+}
+
+// backDate resolves a date that points back at another: "À cette date"
+// (the date named just before) and "trois ans plus tôt", "un an
+// auparavant" after a dated figure (counted from that date, not from the
+// publication: "58 Mds DH en 2024, contre 49 Mds DH trois ans plus tôt" is
+// 2021). It returns "" for any other date, or when nothing came before.
+func (x *run) backDate(si int, m *masked, d *slot) string {
+	ft := foldString(d.e.Text)
+	anaphoric := x.find(x.r.backRe, ft, "as_of.back", m.orig[0]) != nil
+	// The normalizer counts such a phrase from the paragraph's last date
+	// when there is one (d.e.Anchor), else from the publication date; the
+	// distance it says is the same either way, and the anchor that counts
+	// is the one chosen here, which knows which figure is compared.
+	base := d.e.Anchor
+	if base == "" && len(d.e.Date) == 10 {
+		if ref := refDate(x.in.Published); !ref.IsZero() {
+			base = ref.Format("2006-01-02")
+		}
+	}
+	relative := !anaphoric && base != "" && !strings.ContainsAny(d.e.Text, "0123456789") &&
+		(strings.Contains(ft, "plus tot") || strings.Contains(ft, "auparavant") || strings.HasSuffix(ft, " avant"))
+	if !anaphoric && !relative {
+		return ""
+	}
+	anchor := x.anchorDate(si, m, d, relative)
+	if anchor == "" || anaphoric {
+		return anchor
+	}
+	from, ok1 := monthIndex(base)
+	to, ok2 := monthIndex(d.e.Date)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	return shiftMonths(anchor, to-from)
+}
+
+// monthIndex numbers the month of an ISO partial date (a bare year counts
+// from its January), so that two dates of the same precision give the
+// distance between them in months.
+func monthIndex(date string) (int, bool) {
+	if len(date) < 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0, false
+	}
+	m := 1
+	if len(date) >= 7 {
+		if m, err = strconv.Atoi(date[5:7]); err != nil {
+			return 0, false
+		}
+	}
+	return y*12 + m - 1, true
+}
+
+// anchorDate returns the last usable date before d in its sentence, else,
+// when no figure of the sentence stands before d or the sentence continues
+// the one before ("Ces foyers ont perçu X, contre Y un an plus tôt"), the
+// last date of the sentence before (of the same paragraph, for a relative
+// date), passing over dates that themselves point back.
+func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
+	pick := func(mm *masked, upTo int) string {
+		found := ""
+		for k := range mm.dates {
+			o := &mm.dates[k]
+			if o.end > upTo || !x.usableDate(mm, o) || strings.Contains(o.e.Date, "/") {
+				continue
+			}
+			of := foldString(o.e.Text)
+			if x.find(x.r.backRe, of, "as_of.back", mm.orig[0]) != nil ||
+				(len(o.e.Date) == 10 && !strings.ContainsAny(o.e.Text, "0123456789")) {
+				continue
+			}
+			found = o.e.Date
+		}
+		return found
+	}
+	if a := pick(m, d.start); a != "" {
+		return a
+	}
+	continues := x.anaphoric[si] || x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil
+	for _, f := range m.figs {
+		if f.end <= d.start && !continues {
+			// Compared with an undated figure of its own sentence, which
+			// holds at the publication date.
+			return ""
+		}
+	}
+	if si == 0 || (samePara && x.sents[si-1].para != x.sents[si].para) {
+		return ""
+	}
+	if pm := x.maskOf(si - 1); pm != nil {
+		return pick(pm, len(pm.runes))
+	}
+	return ""
+}
+
+// shiftMonths moves an ISO partial date by delta months, to month
+// precision; a year moves only by whole years.
+func shiftMonths(date string, delta int) string {
+	switch len(date) {
+	case 4:
+		y, err := strconv.Atoi(date)
+		if err != nil || delta%12 != 0 {
+			return ""
+		}
+		return strconv.Itoa(y + delta/12)
+	case 7:
+		t, err := time.Parse("2006-01", date)
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, delta, 0).Format("2006-01")
+	case 10:
+		// "Au 30 juin, X, contre Y six mois plus tôt": the day does not
+		// carry over; the month does.
+		return shiftMonths(date[:7], delta)
+	}
+	return ""
+}
+
+// weekdays and words of the day: an event date ("a dévoilé lundi"), not the
+// date a figure holds.
+var eventDates = []string{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"hier", "avant hier", "aujourd'hui", "demain", "ce jour", "ce matin", "ce soir"}
+
+func (x *run) usableDate(m *masked, d *slot) bool {
+	date := d.e.Date
+	if date == "" || strings.HasSuffix(date, "/..") || strings.HasPrefix(date, "../") {
+		return false
+	}
+	ft := foldString(d.e.Text)
+	for _, w := range eventDates {
+		if strings.HasPrefix(ft, w) || strings.HasPrefix(ft, "ce "+w) {
+			return false
+		}
+	}
+	before := m.sub(max(m.clauseStart(d.start), d.start-tailLen), d.start)
+	if t := strings.TrimSpace(before); (t == "" || t == "le" || t == "en" || t == "au") && m.clause(d.start) > 0 {
+		// A date in apposition ("deux ans après son lancement, en décembre
+		// 2023, le programme…", "depuis son ouverture, le 4 mars, …") says
+		// what the clause before it says.
+		cs := m.clauseStart(d.start) - 1
+		before = strings.TrimRight(m.sub(max(m.clauses[m.clause(d.start)-1], cs-tailLen), cs), " ") + " "
+	}
+	if x.find(x.r.notAsOfRe, before, "as_of.not_as_of", m.orig[0]) != nil {
+		return false
+	}
+	return true
+}
+
+// month returns the YYYY-MM (or YYYY) part of an ISO partial date.
+func month(published string) string {
+	if len(published) >= 7 {
+		return published[:7]
+	}
+	return published
+}
+
+// refDate resolves relative dates: the publication day, or the first day of
+// its month or year when only those are known.
+func refDate(published string) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(published) >= len(layout) {
+			if t, err := time.Parse(layout, published[:len(layout)]); err == nil {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,127 @@
+package extract
+
+// This file: programme names found in a sentence (mentions) and their tiers.
+
+import (
+	"sort"
+	"strings"
+)
+
+// mention is a programme name found in a masked sentence (rune offsets).
+type mention struct {
+	start, end int
+	prog       string
+	tier       tier
+}
+
+// tier ranks programme names: a specific name beats an umbrella word,
+// which beats an agency's name.
+type tier int
+
+const (
+	specific tier = iota
+	generic
+	weak
+)
+
+// isAnaphoric reports whether the sentence opens on "Ce régime…" or "Le
+// régime…" not followed by a name: it continues an earlier topic.
+func (x *run) isAnaphoric(m *masked, ms []mention) bool {
+	a := x.findR(x.r.anaphoraRe, m.runes, "anaphora", m.orig[0])
+	if a == nil {
+		return false
+	}
+	end := a.RuneIndex + a.RuneLength
+	for _, mn := range ms {
+		if mn.start <= end+40 && mn.end > a.RuneIndex && mn.tier == specific {
+			return false // "Le régime des non-salariés (AMO TNS)…" names itself
+		}
+	}
+	return true
+}
+
+// agencyIsSubject reports whether a weak name is the subject of its
+// sentence, so that it may lead the topic of the next ones.
+func (x *run) agencyIsSubject(si int, mn mention) bool {
+	f := x.masks[si]
+	return f != nil && x.find(x.r.agencyRe, f.sub(mn.end, len(f.runes)), "agency_subject", f.orig[0]) != nil
+}
+
+// findMentions lists the programme names of a sentence; where two overlap
+// the longer wins ("assurance maladie obligatoire des TNS" over "AMO").
+func (x *run) findMentions(m *masked) []mention {
+	var all []mention
+	for _, p := range x.r.programmes {
+		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
+			for _, al := range list {
+				if al.word != "" && !strings.Contains(m.str, al.word) {
+					continue
+				}
+				for _, mt := range x.allR(al.re, m.runes, "programme "+p.id, m.orig[0]) {
+					if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
+						continue // "qui a succédé au RAMED"
+					}
+					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.RuneIndex+mt.RuneLength, mt.RuneIndex+mt.RuneLength+50), "not_programme_after", m.orig[0]) != nil {
+						continue // "le RAMED a cédé la place à…"
+					}
+					all = append(all, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, p.id, tier(t)})
+				}
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		li, lj := all[i].end-all[i].start, all[j].end-all[j].start
+		if li != lj {
+			return li > lj
+		}
+		return all[i].start < all[j].start
+	})
+	var kept []mention
+	for _, c := range all {
+		overlaps := false
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+// inIncise reports whether mention k stands in a relative clause or an
+// apposition opened right after an earlier specific name of the sentence
+// (`incise`).
+func (x *run) inIncise(m *masked, ms []mention, k int) bool {
+	if x.r.inciseRe == nil {
+		return false
+	}
+	for j := k - 1; j >= 0; j-- {
+		if ms[j].tier != specific || ms[j].prog == ms[k].prog {
+			continue
+		}
+		return x.find(x.r.inciseRe, m.sub(ms[j].end, ms[k].start), "incise", m.orig[0]) != nil
+	}
+	return false
+}
+
+// titleProgramme returns the first specific programme the title names.
+func (x *run) titleProgramme() string {
+	if x.in.Title == "" {
+		return ""
+	}
+	var fb foldBuilder
+	fb.addText(x.in.Title, 0, len(x.in.Title))
+	f := fb.done(len(x.in.Title))
+	m := &masked{str: f.s, orig: f.orig, runes: []rune(f.s), clauses: []int{0}}
+	for _, mn := range x.findMentions(m) {
+		if mn.tier == specific {
+			return mn.prog
+		}
+	}
+	return ""
+}

@@ -1,0 +1,302 @@
+package extract
+
+// This file: what a count counts (its unit noun), read around the figure.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/faits/faits/normalize"
+)
+
+// countUnit reads the noun that says what a plain count counts.
+func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
+	fig := m.figs[i]
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
+		// "Province | Familles | …": the column's header names what it counts.
+		rd.unit, rd.explicit = pc.unit, true
+		return
+	}
+	after := m.sub(fig.end, len(m.runes))
+	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
+		g := mt.GroupByName("noun")
+		rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
+		rd.explicit = true
+		rd.nounEnd = fig.end + g.RuneIndex + g.RuneLength
+		return
+	}
+	// "3,9 millions et 402.000 bénéficiaires", "1,1 million, 690.000 et
+	// 655.000 ménages inscrits": one noun for the whole enumeration, and
+	// the words after it say what all its figures are.
+	last := i
+	for j := i + 1; j < len(m.figs); j++ {
+		gap := strings.TrimSpace(m.sub(m.figs[j-1].end, m.figs[j].start))
+		if gap != "et" && gap != "ou" && gap != "a" && gap != "," && gap != ", et" {
+			break
+		}
+		last = j
+	}
+	if last > i {
+		next := m.figs[last]
+		if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
+			g := mt.GroupByName("noun")
+			rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
+			rd.explicit = true
+			rd.cueFrom = next.end + g.RuneIndex + g.RuneLength
+			return
+		}
+		if next.e.Kind == normalize.Money && strings.TrimSpace(m.sub(fig.end, next.start)) != "," {
+			// "400 ou 500 dirhams"; "150, 200 et 250 dirhams par mois":
+			// the words after the last amount say what all of them are.
+			rd.unit, rd.explicit = next.e.Unit, true
+			rd.cueFrom = next.end
+			return
+		}
+	}
+	// "assurés principaux (1,9 million)": the noun stands before.
+	if fig.start >= 2 && m.runes[fig.start-1] == ' ' && m.runes[fig.start-2] == '(' {
+		if u := x.nounBefore(m.sub(0, fig.start-2)); u != "" {
+			rd.unit, rd.explicit = u, true
+			return
+		}
+		// "1,1 million de ménages, suivie de Marrakech-Safi (720.000)": a
+		// label that is no noun; the count before says what is counted.
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	// "Points d'accueil : 3.250": a list line's label names what it counts.
+	if i == 0 && x.listItem(m, i) {
+		if u := x.nounBefore(strings.TrimRight(m.sub(0, fig.start), " :")); u != "" {
+			rd.unit, rd.explicit = u, true
+			return
+		}
+	}
+	// "portant à 34 le nombre de textes d'application"
+	for _, lead := range []string{" le nombre total ", " le nombre ", " le total "} {
+		if rest, ok := strings.CutPrefix(after, lead); ok {
+			if mt := x.find(x.r.nounRe, rest, "units", m.orig[0]); mt != nil {
+				rd.unit, rd.explicit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")], true
+				return
+			}
+		}
+	}
+	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
+	// no noun after an amount of money are money too, and so down a chain
+	// ("de 2 milliards de dirhams à 3 milliards, puis à 4 milliards").
+	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
+		if p := prevReading(prev, i); p != nil && (p.fig.e.Kind == normalize.Money || moneyUnits[p.unit]) {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	if x.find(x.r.notNounRe, after, "not_nouns", m.orig[0]) == nil && startsWithWord(after) && !x.isCue(after) {
+		rd.dropped = "counts something the rules do not know: " + firstWords(after, 3)
+		return
+	}
+	// "le nombre d'inscrits … s'élève à 22,5 millions"; "Les dossiers … ont
+	// grimpé de 4,2 millions": the noun came first.
+	if u := x.nombreDe(m.sub(0, fig.start)); u != "" {
+		rd.unit, rd.explicit = u, true
+		return
+	}
+	// "… tandis que Tiznit en compte 29.000": the pronoun stands for what
+	// the count before it counted.
+	if x.r.cliticRe != nil && x.find(x.r.cliticRe, m.sub(m.clauseStart(fig.start), fig.start), "clitic", m.orig[0]) != nil {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	// "700.000 demandes …, dont 640.000 ont été liquidées": a
+	// part counts what its total counts, whoever the sentence's subject (a
+	// part is no larger than its total: "19 décrets …, dont 900.000"
+	// counts something else).
+	if x.breakdown(m, rd) {
+		if p := prevReading(prev, i); p != nil && countUnits[p.unit] && p.fig.e.Value >= fig.e.Value {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	if u := x.subjectUnit(m, i); u != "" {
+		rd.unit, rd.explicit = u, true
+	}
+}
+
+// breakdown reports whether a figure's clause opens on "dont", "soit",
+// "y compris" or "incluant": a part of what came before, not a new topic.
+func (x *run) breakdown(m *masked, rd *reading) bool {
+	before := strings.TrimLeft(m.sub(m.clauseStart(rd.fig.start), rd.fig.start), " ")
+	for _, w := range []string{"dont ", "soit ", "y compris ", "incluant "} {
+		if strings.HasPrefix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reports whether figure i opens the value of a list line: a
+// short label, a colon, the figure ("AMO Tadamon : 10,2 Mds DH", "- dont
+// AMO TNS : 4,2 millions").
+func (x *run) listItem(m *masked, i int) bool {
+	label := strings.TrimRight(m.sub(0, m.figs[i].start), " ")
+	if !strings.HasSuffix(label, ":") {
+		return false
+	}
+	label = strings.TrimSuffix(label, ":")
+	return utf8.RuneCountInString(label) <= maxLabel && !strings.ContainsAny(label, ":;")
+}
+
+// noneKept reports whether no figure before i in its sentence was kept.
+func noneKept(prev []*reading, i int) bool {
+	for j := 0; j < i; j++ {
+		if p := prev[j]; p != nil && p.dropped == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLabel is the longest label, in runes, of a list line.
+const maxLabel = 80
+
+// prevReading returns the reading of the nearest earlier figure of the
+// sentence that was kept, or nil.
+func prevReading(prev []*reading, i int) *reading {
+	for j := i - 1; j >= 0; j-- {
+		if p := prev[j]; p != nil && p.dropped == "" && p.unit != "" {
+			return p
+		}
+	}
+	return nil
+}
+
+// subjectUnit returns the unit of the nearest noun before figure i in its
+// sentence that no figure of its own stands in front of ("Les guichets
+// d'inscription au RSU sont au nombre de 2.100").
+func (x *run) subjectUnit(m *masked, i int) string {
+	from := 0
+	if i > 0 {
+		from = m.figs[i-1].end
+	}
+	words := strings.Fields(m.sub(from, m.figs[i].start))
+	if len(words) > 0 && i > 0 {
+		words = words[1:] // the previous figure's own noun follows it
+	}
+	for k := len(words) - 1; k >= 0; k-- {
+		for n := 3; n >= 1; n-- {
+			if k+n > len(words) {
+				continue
+			}
+			w := strings.Trim(strings.Join(words[k:k+n], " "), ",;:()")
+			w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "l'")
+			if u, ok := x.r.unitByNoun[w]; ok {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// minBareCount is the smallest count read without a noun: "le 3030",
+// "la porte 7" are numbers, not figures; "s'élève à 22,5 millions" is.
+const minBareCount = 1000
+
+// appositionPronoun are the pronouns a sentence sets off by commas after
+// its subject ("L'allocation de base, quant à elle, reste de …").
+var appositionPronoun = set("elle", "il", "elles", "eux", "lui", "quant a elle", "quant a lui", "pour sa part", "de son cote")
+
+// moneyUnits are the units of sums of money.
+var moneyUnits = set("MAD", "EUR", "USD")
+
+// countUnits are the units of plain counts (not money, not percentages).
+var countUnits = set("person", "household", "child", "elderly", "student", "file", "service", "decree", "point")
+
+// bareUnit gives a count written without a noun the unit its metric and
+// neighbours imply: "le nombre d'inscrits … s'élève à 22,5 millions" (the
+// noun came first), "sur un total de 14 millions déposés" (the previous
+// figure's), else people (spec/taxonomy.md), else the one unit the metric
+// counts.
+func (x *run) bareUnit(m *masked, i int, rd *reading, prev []*reading) string {
+	if u := x.nombreDe(m.sub(0, m.figs[i].start)); u != "" && rd.metric.units[u] {
+		return u
+	}
+	for j := i - 1; j >= 0; j-- {
+		if p := prev[j]; p != nil && p.unit != "" && countUnits[p.unit] && rd.metric.units[p.unit] {
+			return p.unit
+		}
+	}
+	if rd.metric.units["person"] {
+		return "person"
+	}
+	// "4,5 millions ont été acceptées" after a sentence on applications: a
+	// metric that counts one kind of thing only (files) says what it is.
+	only := ""
+	for u := range rd.metric.units {
+		if countUnits[u] {
+			if only != "" {
+				return ""
+			}
+			only = u
+		}
+	}
+	return only
+}
+
+// nounBefore returns the unit of the label a parenthesised figure stands
+// for: the first known noun after the last separator ("familles avec
+// enfants (2,4 millions)" counts families).
+func (x *run) nounBefore(s string) string {
+	words := strings.Fields(s)
+	start := 0
+	for k, w := range words {
+		w = strings.TrimRight(w, ",;:")
+		if w != words[k] || w == "et" || w == "ou" || w == "entre" || w == "dont" || w == "soit" {
+			start = k + 1
+		}
+	}
+	words = words[start:]
+	for k := range words {
+		for n := 4; n >= 1; n-- {
+			if k+n > len(words) {
+				continue
+			}
+			w := strings.TrimPrefix(strings.TrimPrefix(strings.Join(words[k:k+n], " "), "d'"), "l'")
+			if u, ok := x.r.unitByNoun[w]; ok {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// nombreDe finds "nombre (total) de <noun>" in s and returns its unit.
+func (x *run) nombreDe(s string) string {
+	k := strings.LastIndex(s, "nombre ")
+	if k < 0 {
+		return ""
+	}
+	rest := strings.TrimPrefix(s[k+len("nombre "):], "total ")
+	if mt := x.find(x.r.nounRe, rest, "units", 0); mt != nil {
+		return x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")]
+	}
+	return ""
+}
+
+func startsWithWord(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if s == "" {
+		return false
+	}
+	r := []rune(s)[0]
+	return r >= 'a' && r <= 'z' || r > 0x7f
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
