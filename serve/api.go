@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/faits/faits/edits"
 	"github.com/faits/faits/store"
 )
 
@@ -110,10 +111,10 @@ func (s *Server) apiConflicts(w http.ResponseWriter, r *http.Request) {
 
 // reviewRequest is the body of POST /api/v1/facts/{id}/review.
 type reviewRequest struct {
-	Action string      `json:"action"`
-	By     string      `json:"by"`
-	Note   string      `json:"note"`
-	Edit   *store.Edit `json:"edit"`
+	Action string   `json:"action"`
+	By     string   `json:"by"`
+	Note   string   `json:"note"`
+	Edit   *apiEdit `json:"edit"`
 }
 
 // apiReview takes a decision from another tool. It needs no CSRF token: in
@@ -169,11 +170,12 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 			apiError(w, http.StatusBadRequest, "action \"edit\" needs an \"edit\" object")
 			return
 		}
-		if errs := validateEdit(s.tax, *req.Edit, cur); len(errs) > 0 {
-			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "invalid edit", "fields": errs})
+		e, errs := s.tax.Edit(req.Edit.fields(), cur)
+		if errs != nil {
+			invalid(w, "invalid edit", errs)
 			return
 		}
-		d.Edit = req.Edit
+		d.Edit = e
 	default:
 		apiError(w, http.StatusBadRequest, "action must be accept, reject, edit or undo")
 		return
@@ -186,29 +188,52 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, f)
 }
 
-// validateEdit checks an API edit; its empty fields keep the fact's own.
-func validateEdit(tax taxonomy, e store.Edit, cur store.Fact) map[string]string {
-	errs := map[string]string{}
-	check := func(field, v string, list []string, cur string) {
-		if v != "" && !contains(choices(list, cur), v) {
-			errs[field] = fmt.Sprintf("%q is not a %s of the taxonomy", v, field)
-		}
+// apiEdit is the "edit" object of a review: the fact record's names, each
+// optional. A value may be a JSON number or text written as an editor would
+// ("3,9 millions").
+type apiEdit struct {
+	Value     *apiValue `json:"value"`
+	ValueMax  *apiValue `json:"value_max"`
+	Programme *string   `json:"programme"`
+	Metric    *string   `json:"metric"`
+	Unit      *string   `json:"unit"`
+	Qualifier *string   `json:"qualifier"`
+	AsOf      *string   `json:"as_of"`
+}
+
+func (e apiEdit) fields() edits.Fields {
+	return edits.Fields{Value: e.Value.value(), ValueMax: e.ValueMax.value(), Programme: e.Programme,
+		Metric: e.Metric, Unit: e.Unit, Qualifier: e.Qualifier, AsOf: e.AsOf}
+}
+
+// apiValue is a number or a string in JSON.
+type apiValue edits.Value
+
+func (v *apiValue) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*v = apiValue(*edits.Text(s))
+		return nil
 	}
-	check("programme", e.Programme, tax.Programmes, cur.Programme)
-	check("metric", e.Metric, tax.Metrics, cur.Metric)
-	check("unit", e.Unit, tax.Units, cur.Unit)
-	check("qualifier", e.Qualifier, tax.Qualifiers, cur.Qualifier)
-	if e.AsOf != nil && !validAsOf(*e.AsOf) {
-		errs["as_of"] = "want YYYY, YYYY-MM or YYYY-MM-DD, or \"\""
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return errors.New("a value is a number or a string such as \"3,9 millions\"")
 	}
-	v := cur.Value
-	if e.Value != nil {
-		v = *e.Value
+	*v = apiValue(*edits.Number(f))
+	return nil
+}
+
+func (v *apiValue) value() *edits.Value {
+	if v == nil {
+		return nil
 	}
-	if e.ValueMax != nil && *e.ValueMax <= v {
-		errs["value_max"] = "must be above value"
-	}
-	return errs
+	x := edits.Value(*v)
+	return &x
+}
+
+// invalid answers 422 with the reason for each wrong field.
+func invalid(w http.ResponseWriter, what string, errs edits.Errors) {
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": what + ": " + errs.Error(), "fields": errs})
 }
 
 func apiFail(w http.ResponseWriter, err error) {

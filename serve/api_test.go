@@ -109,6 +109,11 @@ func TestAPIReview(t *testing.T) {
 		{`{"action":"edit"}`, "application/json", 400},
 		{`{"action":"edit","edit":{"as_of":"2021-13"}}`, "application/json", 422},
 		{`{"action":"edit","edit":{"programme":"nope"}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"programme":"nope","unit":"bogus","value":-5}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"value":"beaucoup"}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"value":true}}`, "application/json", 400},
+		{`{"action":"edit","edit":{}}`, "application/json", 422},
+		{`{"action":"edit","edit":{"value":"3,9 millions"}}`, "application/json", 200},
 		{`{"action":"edit","edit":{"value":8700000,"as_of":"2021"}}`, "application/json", 200},
 	}
 	for _, tc := range tests {
@@ -118,5 +123,15 @@ func TestAPIReview(t *testing.T) {
 	}
 	if f, _ := st.Fact(id); f.Value != 8.7e6 || f.Status != "edited" {
 		t.Errorf("after API edit: %v %s", f.Value, f.Status)
+	}
+	// A refusal names each field with the words the desk and the command
+	// line use (package edits).
+	code, b := post(`{"action":"edit","edit":{"programme":"nope","unit":"bogus","value":-5}}`, "application/json")
+	var res struct {
+		Fields map[string]string `json:"fields"`
+	}
+	if err := json.Unmarshal([]byte(b), &res); err != nil || code != 422 || len(res.Fields) != 3 ||
+		!strings.Contains(res.Fields["value"], "below zero") || !strings.Contains(res.Fields["unit"], `"bogus" is not a unit`) {
+		t.Errorf("422 body %s", b)
 	}
 }

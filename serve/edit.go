@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/faits/faits/edits"
 	"github.com/faits/faits/store"
 )
 
@@ -29,54 +30,20 @@ func formFromRequest(r *http.Request) editForm {
 		Value: g("value"), ValueMax: g("value_max"), AsOf: g("as_of"), Note: g("note")}
 }
 
-// choices is a taxonomy list plus the fact's current id when the rules use
-// one the list lacks, so that an edit never forces a change it did not ask.
-func choices(list []string, current string) []string {
-	if current == "" || contains(list, current) {
-		return list
-	}
-	return append([]string{current}, list...)
-}
-
-// validate checks the form against the taxonomy and returns the edit, or
-// one message per wrong field.
-func (e editForm) validate(tax taxonomy, cur store.Fact) (*store.Edit, map[string]string) {
+// validate checks the form with the one validation the API and the command
+// line use too, and returns the edit, or one message per wrong field.
+func (e editForm) validate(tax edits.Taxonomy, cur store.Fact) (*store.Edit, map[string]string) {
 	errs := map[string]string{}
-	check := func(field, v string, list []string, cur string) {
-		if !contains(choices(list, cur), v) {
-			errs[field] = fmt.Sprintf("%q is not a %s of the taxonomy.", v, field)
-		}
-	}
-	check("programme", e.Programme, tax.Programmes, cur.Programme)
-	check("metric", e.Metric, tax.Metrics, cur.Metric)
-	check("unit", e.Unit, tax.Units, cur.Unit)
-	check("qualifier", e.Qualifier, tax.Qualifiers, cur.Qualifier)
-	ed := &store.Edit{Programme: e.Programme, Metric: e.Metric, Unit: e.Unit, Qualifier: e.Qualifier}
-	v, err := parseValue(e.Value)
-	if err != nil {
-		errs["value"] = "Write a number, French (22,5 millions; 1 234,5) or plain (22500000): " + err.Error()
-	} else {
-		ed.Value = &v
-	}
-	if e.ValueMax != "" {
-		m, err := parseValue(e.ValueMax)
-		switch {
-		case err != nil:
-			errs["value_max"] = "Write a number, or leave empty: " + err.Error()
-		case ed.Value != nil && m <= *ed.Value:
-			errs["value_max"] = "The upper bound must be above the value."
-		default:
-			ed.ValueMax = &m
-		}
-	}
-	if !validAsOf(e.AsOf) {
-		errs["as_of"] = "Write an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a real day), or leave empty."
-	} else {
-		a := e.AsOf
-		ed.AsOf = &a
-	}
 	if len(e.Note) > 2000 {
 		errs["note"] = "Keep the note under 2000 bytes."
+	}
+	ed, ferrs := tax.Edit(edits.Fields{Value: edits.Text(e.Value), ValueMax: edits.Text(e.ValueMax),
+		Programme: &e.Programme, Metric: &e.Metric, Unit: &e.Unit, Qualifier: &e.Qualifier, AsOf: &e.AsOf}, cur)
+	for k, v := range ferrs {
+		if k == "" {
+			k = "value" // the form always gives every field: nothing changed
+		}
+		errs[k] = v
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -98,8 +65,8 @@ func (s *Server) editData(f store.Fact, form editForm, errs map[string]string, r
 		return editData{}, err
 	}
 	return editData{Fact: v, Form: form, Errors: errs, Return: ret,
-		Programmes: choices(s.tax.Programmes, f.Programme), Metrics: choices(s.tax.Metrics, f.Metric),
-		Units: choices(s.tax.Units, f.Unit), Qualifiers: choices(s.tax.Qualifiers, f.Qualifier)}, nil
+		Programmes: edits.Choices(s.tax.Programmes, f.Programme), Metrics: edits.Choices(s.tax.Metrics, f.Metric),
+		Units: edits.Choices(s.tax.Units, f.Unit), Qualifiers: edits.Choices(s.tax.Qualifiers, f.Qualifier)}, nil
 }
 
 func (s *Server) editPage(w http.ResponseWriter, r *http.Request) {

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net/http"
 
+	"github.com/faits/faits/edits"
 	"github.com/faits/faits/extract"
 )
 
@@ -50,7 +51,7 @@ type Options struct {
 type Server struct {
 	b      Backend
 	opt    Options
-	tax    taxonomy
+	tax    edits.Taxonomy
 	pages  map[string]*template.Template
 	mux    *http.ServeMux
 	static http.Handler
@@ -85,7 +86,7 @@ func New(b Backend, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
-	s := &Server{b: b, opt: opt, tax: newTaxonomy(opt.Rules), pages: pages, mux: http.NewServeMux()}
+	s := &Server{b: b, opt: opt, tax: edits.New(opt.Rules), pages: pages, mux: http.NewServeMux()}
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	s.routes()
 	return s, nil

@@ -29,3 +29,14 @@ func parseFlags(fs *flag.FlagSet, args []string) (done bool, err error) {
 	}
 	return false, nil
 }
+
+// usagef is a command-line mistake (exit status 2) that says what is wrong
+// and nothing more: errors.Is finds errUsage, the text does not show it.
+func usagef(format string, a ...any) error {
+	return &usageError{fmt.Errorf(format, a...)}
+}
+
+type usageError struct{ err error }
+
+func (e *usageError) Error() string   { return e.err.Error() }
+func (e *usageError) Unwrap() []error { return []error{e.err, errUsage} }

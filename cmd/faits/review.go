@@ -6,10 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/faits/faits/edits"
+	"github.com/faits/faits/extract"
 	"github.com/faits/faits/store"
 )
 
@@ -27,13 +31,14 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	by := fs.String("by", "", "who decides (default $USER)")
 	note := fs.String("note", "", "why, kept in the fact's history")
 	asJSON := fs.Bool("json", false, "print the fact's new state as JSON")
-	value := fs.String("value", "", "edit: the figure (11100000, 11,1e6, 11 100 000)")
+	value := fs.String("value", "", `edit: the figure, French or plain ("3,9 millions", "11 100 000", 11100000)`)
 	valueMax := fs.String("value-max", "", "edit: the upper end of a range")
 	programme := fs.String("programme", "", "edit: programme id (taxonomy.md)")
 	metric := fs.String("metric", "", "edit: metric id")
 	unit := fs.String("unit", "", "edit: unit id")
 	qualifier := fs.String("qualifier", "", "edit: qualifier id")
 	asOf := fs.String("as-of", "", `edit: when the figure holds (YYYY, YYYY-MM, YYYY-MM-DD; "none" for unknown)`)
+	rules := fs.String("rules", "", "edit: rules file whose programme and metric ids are allowed beyond the taxonomy's (default the embedded rules)")
 	pos, done, err := parseInterspersed(fs, args)
 	if done {
 		return err
@@ -57,41 +62,18 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 			editFlags[f.Name] = true
 		}
 	})
+	var edit *editFlagValues
 	switch action {
 	case store.ActionAccept, store.ActionReject, store.ActionUndo:
 		if len(editFlags) > 0 {
 			return fmt.Errorf("review: %s takes no edited values (use 'edit'): %w", action, errUsage)
 		}
 	case store.ActionEdit:
-		e := &store.Edit{Programme: *programme, Metric: *metric, Unit: *unit, Qualifier: *qualifier}
-		if editFlags["value"] {
-			v, err := parseNumber(*value)
-			if err != nil {
-				return fmt.Errorf("review: --value: %v: %w", err, errUsage)
-			}
-			e.Value = &v
-		}
-		if editFlags["value-max"] {
-			v, err := parseNumber(*valueMax)
-			if err != nil {
-				return fmt.Errorf("review: --value-max: %v: %w", err, errUsage)
-			}
-			e.ValueMax = &v
-		}
-		if editFlags["as-of"] {
-			a := *asOf
-			if a == "none" {
-				a = ""
-			}
-			if !store.ValidAsOf(a) {
-				return fmt.Errorf("review: --as-of %q is not YYYY, YYYY-MM or YYYY-MM-DD: %w", *asOf, errUsage)
-			}
-			e.AsOf = &a
-		}
 		if len(editFlags) == 0 {
 			return fmt.Errorf("review: edit needs at least one of --value, --value-max, --programme, --metric, --unit, --qualifier, --as-of: %w", errUsage)
 		}
-		d.Edit = e
+		edit = &editFlagValues{flags: editFlags, value: *value, valueMax: *valueMax, programme: *programme,
+			metric: *metric, unit: *unit, qualifier: *qualifier, asOf: *asOf}
 	default:
 		fs.Usage()
 		return fmt.Errorf("review: unknown action %q (accept, reject, edit or undo): %w", action, errUsage)
@@ -105,6 +87,12 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	st, err := openStore(path, "faits review", false)
 	if err != nil {
 		return err
+	}
+	if edit != nil {
+		if d.Edit, err = edit.check(st, id, *rules); err != nil {
+			st.Close()
+			return err
+		}
 	}
 	f, err := st.Review(id, d)
 	if cerr := st.Close(); cerr != nil && err == nil {
@@ -139,19 +127,66 @@ func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, done bool
 	}
 }
 
-// parseNumber reads a figure as an editor types it: a decimal comma or
-// point, spaces (also non-breaking) or underscores between digit groups,
-// an exponent.
-func parseNumber(s string) (float64, error) {
-	t := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "").Replace(strings.TrimSpace(s))
-	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
-		t = strings.Replace(t, ",", ".", 1)
-	}
-	v, err := strconv.ParseFloat(t, 64)
+// editFlagValues are the edit flags as given, checked against the fact
+// once the store is open, by the validation the desk and the API use.
+type editFlagValues struct {
+	flags                                                     map[string]bool
+	value, valueMax, programme, metric, unit, qualifier, asOf string
+}
+
+func (e *editFlagValues) check(st *store.Store, id, rulesPath string) (*store.Edit, error) {
+	tax, err := taxonomyOf(rulesPath)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", s)
+		return nil, fmt.Errorf("review: %w", err)
 	}
-	return v, nil
+	cur, err := st.Fact(id)
+	if err != nil {
+		return nil, fmt.Errorf("review %s: %w", id, err)
+	}
+	var in edits.Fields
+	str := func(flag string, v string) *string {
+		if !e.flags[flag] {
+			return nil
+		}
+		return &v
+	}
+	if e.flags["value"] {
+		in.Value = edits.Text(e.value)
+	}
+	if e.flags["value-max"] {
+		in.ValueMax = edits.Text(e.valueMax)
+	}
+	in.Programme, in.Metric = str("programme", e.programme), str("metric", e.metric)
+	in.Unit, in.Qualifier = str("unit", e.unit), str("qualifier", e.qualifier)
+	if in.AsOf = str("as-of", e.asOf); in.AsOf != nil && *in.AsOf == "none" {
+		*in.AsOf = ""
+	}
+	ed, errs := tax.Edit(in, cur)
+	if errs != nil {
+		var lines []string
+		for _, k := range slices.Sorted(maps.Keys(errs)) {
+			flag := "--" + strings.ReplaceAll(k, "_", "-")
+			if k == "" {
+				flag = "edit"
+			}
+			lines = append(lines, flag+": "+errs[k])
+		}
+		return nil, usagef("review %s: nothing saved:\n  %s", id, strings.Join(lines, "\n  "))
+	}
+	return ed, nil
+}
+
+// taxonomyOf is the taxonomy with the ids of the rules file at path (the
+// embedded rules when path is "").
+func taxonomyOf(path string) (edits.Taxonomy, error) {
+	if path == "" {
+		return edits.Default()
+	}
+	r, err := extract.Load(path)
+	if err != nil {
+		return edits.Taxonomy{}, fmt.Errorf("rules: %w", err)
+	}
+	return edits.New(r), nil
 }
 
 // describeFact is a fact's state on one line.

@@ -58,6 +58,10 @@ func TestReviewCommands(t *testing.T) {
 		{[]string{"review", "--db", db, "f-000000000000", "accept"}, user, "", false},       // unknown fact
 		{[]string{"review", "--db", db, id, "edit", "--value", "beaucoup"}, user, "", true}, // not a number
 		{[]string{"review", "--db", db + ".typo", id, "accept"}, user, "", false},           // no store there
+		// The issue's edit the API refuses: the command line refuses it too.
+		{[]string{"review", "--db", db, id, "edit", "--programme", "nope", "--unit", "bogus", "--value", "-5"}, user, "", true},
+		{[]string{"review", "--db", db, id, "edit", "--metric", "nope"}, user, "", true},
+		{[]string{"review", "--db", db, id, "edit", "--value", "2", "--value-max", "1"}, user, "", true},
 	}
 	for i, st := range steps {
 		out, stderr, err := run(t, st.env, st.args...)
@@ -79,13 +83,32 @@ func TestReviewCommands(t *testing.T) {
 	if _, err := os.Stat(db + ".typo"); err == nil {
 		t.Error("review on a mistyped --db created a store")
 	}
-	out, _, err := run(t, nil, "history", "--db", db, id)
+	// What the desk takes, the command line takes: a French value.
+	out, stderr, err := run(t, user, "review", "--db", db, id, "edit", "--value", "3,9 millions", "--json")
+	var got store.Fact
+	if err != nil || json.Unmarshal([]byte(out), &got) != nil || got.Value != 3.9e6 {
+		t.Fatalf("edit --value '3,9 millions': %v %s\n%s", err, out, stderr)
+	}
+	// The refusal names each wrong flag with the desk's words, and no Go.
+	_, _, err = run(t, user, "review", "--db", db, id, "edit", "--programme", "nope", "--unit", "bogus", "--value", "-5")
+	for _, want := range []string{"nothing saved", `--programme: "nope" is not a programme of the taxonomy`, `--unit: "bogus" is not a unit`, `--value: "-5" is below zero`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("bad edit: error %v lacks %q", err, want)
+		}
+	}
+	if err != nil && strings.HasSuffix(err.Error(), "usage") {
+		t.Errorf("error ends with the word usage: %v", err)
+	}
+	if _, _, err := run(t, user, "review", "--db", db, id, "undo"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = run(t, nil, "history", "--db", db, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 5 {
-		t.Fatalf("history has %d lines, want state + 4 events:\n%s", len(lines), out)
+	if len(lines) != 7 {
+		t.Fatalf("history has %d lines, want state + 6 events:\n%s", len(lines), out)
 	}
 	v, asOf := plainNumber(fs[0].Value), fs[0].AsOf
 	for i, want := range []string{"amina        accept  status pending → accepted  « vérifié »",
