@@ -21,6 +21,26 @@ process. Readers write no owner file (there may be several), so a writer
 blocked by readers gets a LockedError with PID 0 and a message that says
 so.
 
+# Writing
+
+One writer at a time, and for speed many files a transaction:
+
+	e, err := store.Prepare(rel, rawSHA256, doc, facts) // any goroutine: checks spans, signs the text
+	b := st.NewBatch()
+	b.Add(e)                                             // the writer's goroutine
+	written, err := b.Commit()                           // one transaction, one fsync
+
+Prepare is the CPU-heavy part (it checks every fact's span against the
+text and computes the reprint signature) and touches no store, so workers
+call it in parallel. Commit writes the batch's files in the order added,
+exactly as one Ingest each in that order would (the same store), in one
+transaction: a crash leaves all of them or none, so a rerun of an
+interrupted run redoes the batch and ends where a clean run does. A file
+the store refuses fails alone (Written.Err), the others are written.
+Ingest is Prepare and a batch of one. A caller bounds its batches by count
+and bytes (faits ingest: 256 files or 8 MB of text); this is the entry
+point for any program that writes extracted facts, faits load included.
+
 # Layout
 
 Each bucket has one job. Keys are designed so that what is read together
@@ -113,17 +133,25 @@ recorded in that decision's event; it is itself an event.
 A document of at least 8 four-word shingles gets a 128-value MinHash
 signature. Two documents are reprints when their signatures agree on one
 of 32 bands of 4 values (the LSH lookup) and on at least half of all values
-(estimated Jaccard similarity ≥ ReprintThreshold). The band index lives in
-memory, built from the minhash bucket on a writer's first ingest (about 3
-MB and 40 ms per 1,000 documents, measured on 10,000): the writer holds the
-exclusive lock, so nothing else changes the signatures meanwhile, and
-keeping 32 keys per document out of the file makes it a third smaller and
-each ingest write two thirds fewer pages. Groups are the connected
+(estimated Jaccard similarity ≥ ReprintThreshold). Groups are the connected
 components of that graph: a document joins, and merges, the groups of all
 documents it is a reprint of, and a document leaving a group splits the
 rest again. A group is named after its smallest member's hash, so names and
-members depend on the set of documents, not on the order they came in.
-Fact.IndependentSources counts a group once.
+members depend on the set of documents, not on the order they came in; a
+member's document is rewritten only when its group's name changes (a new
+smallest member, or a merge).
+
+The band index lives in memory, built from the minhash and groups buckets
+on a writer's first ingest: the writer holds the exclusive lock, so nothing
+else changes the signatures meanwhile. It is compact: documents are
+numbered, a band entry is a 32-bit band key and a document number (8
+bytes) in a sorted array, and a band holds at most one document per
+reprint group, so about 350 bytes a document (35 MB at 100,000). A lookup
+compares the new document with one document per group and band, and with
+that group's other members only when it is no reprint of that one: a
+scraper's 10,000 copies of one template cost a comparison or two each, not
+one per earlier copy. A rolled-back transaction undoes its changes to the
+index. Fact.IndependentSources counts a group once.
 
 # Caveats
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // doc loads a document's metadata (its Body stays in the bodies bucket).
@@ -68,7 +70,6 @@ func (t *txn) addDoc(h [32]byte, rel, body string, sg signed) (*Document, error)
 	if err := t.minhash.Put(h[:], encodeSig(&sig, sg.n)); err != nil {
 		return nil, fmt.Errorf("write signature %s: %w", d.SHA256, err)
 	}
-	t.lshChanges = append(t.lshChanges, lshChange{h: h, sig: &sig})
 	if err := t.joinReprints(h, &sig); err != nil {
 		return nil, err
 	}
@@ -100,11 +101,7 @@ func (t *txn) removePath(h [32]byte, rel string, res *IngestResult) error {
 		return fmt.Errorf("delete body %s: %w", key, err)
 	}
 	if raw := t.minhash.Get(h[:]); raw != nil {
-		sig, _, err := decodeSig(raw)
-		if err != nil {
-			return fmt.Errorf("signature of %s: %w", key, err)
-		}
-		t.lshChanges = append(t.lshChanges, lshChange{h: h, sig: sig, remove: true})
+		t.lshIdx.kill(h)
 		if err := t.minhash.Delete(h[:]); err != nil {
 			return fmt.Errorf("delete signature %s: %w", key, err)
 		}
@@ -155,54 +152,151 @@ func (t *txn) sig(h [32]byte) (*signature, error) {
 }
 
 // joinReprints finds the documents the new document h is a reprint of and
-// merges it and their groups into one group.
+// merges it and their groups into one group. It looks at one document per
+// group and band (see lshIndex), and at a group's other members only when
+// that one is no reprint; members of a group are rewritten only when the
+// group's name changes (a new smallest member, or a merge).
 func (t *txn) joinReprints(h [32]byte, sig *signature) error {
-	if t.lshIdx == nil {
+	idx := t.lshIdx
+	if idx == nil {
 		return fmt.Errorf("internal error: no reprint index in this transaction")
 	}
-	component := map[[32]byte]bool{h: true}
-	for _, other := range t.lshIdx.candidates(sig) {
-		if component[other] || t.minhash.Get(other[:]) == nil {
-			continue // already in, or removed earlier in this transaction
-		}
-		osig, err := t.sig(other)
+	o := idx.newDoc(h)
+	joined := map[uint32]bool{}    // roots of the groups h joins
+	exhausted := map[uint32]bool{} // roots of groups with no member h is a reprint of
+	tested := map[uint32]bool{o: true}
+	var roots []uint32
+	var err error
+	// test compares h with x and reports whether it is a reprint.
+	test := func(x uint32) (bool, error) {
+		tested[x] = true
+		idx.comparisons++
+		osig, err := t.sig(idx.hashes[x])
 		if err != nil {
+			return false, err
+		}
+		return reprints(sig, osig), nil
+	}
+	for b := 0; b < numBands && err == nil; b++ {
+		idx.run(bandKey(sig, b), func(x uint32) bool {
+			r := idx.root[x]
+			if joined[r] || exhausted[r] || tested[x] {
+				return true
+			}
+			var ok bool
+			if ok, err = test(x); err != nil {
+				return false
+			}
+			if !ok {
+				// Another member of x's group may be the reprint: the run
+				// holds one document per group.
+				var ms [][32]byte
+				if ms, err = t.groupOf(idx.hashes[r]); err != nil {
+					return false
+				}
+				for _, m := range ms {
+					mo, found := idx.ordOf[m]
+					if !found || tested[mo] {
+						continue
+					}
+					if ok, err = test(mo); err != nil {
+						return false
+					}
+					if ok {
+						break
+					}
+				}
+			}
+			if ok {
+				joined[r] = true
+				roots = append(roots, r)
+			} else {
+				exhausted[r] = true
+			}
+			return true
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if len(roots) > 0 {
+		min := h
+		for _, r := range roots {
+			if rh := idx.hashes[r]; less(rh, min) {
+				min = rh
+			}
+		}
+		group := groupID(min)
+		for _, r := range roots {
+			rh := idx.hashes[r]
+			ms, err := t.groupOf(rh)
+			if err != nil {
+				return err
+			}
+			switch {
+			case ms == nil:
+				ms = [][32]byte{rh} // a document alone until now
+			case rh == min:
+				continue // the group keeps its name: its members stay as they are
+			}
+			for _, m := range ms {
+				if err := t.assignGroup(m, group, min); err != nil {
+					return err
+				}
+			}
+		}
+		if err := t.assignGroup(h, group, min); err != nil {
 			return err
-		}
-		if !reprints(sig, osig) {
-			continue
-		}
-		od, err := t.doc(other)
-		if err != nil {
-			return err
-		}
-		if od == nil {
-			return fmt.Errorf("signature of missing document %x", other)
-		}
-		if od.ReprintGroup == "" {
-			component[other] = true
-			continue
-		}
-		ms, err := t.members(od.ReprintGroup)
-		if err != nil {
-			return err
-		}
-		for _, m := range ms {
-			component[m] = true
 		}
 	}
-	if len(component) == 1 {
+	idx.addBands(o, sig)
+	return nil
+}
+
+// groupOf returns the members of the group whose smallest member is root,
+// nil when root is alone.
+func (t *txn) groupOf(root [32]byte) ([][32]byte, error) {
+	g := groupID(root)
+	if !has(t.groups, groupKey(g, root)) {
+		return nil, nil
+	}
+	return t.members(g)
+}
+
+// assignGroup puts document h in group ("" for none), whose smallest
+// member is min, rewriting the document only when its group changes.
+func (t *txn) assignGroup(h [32]byte, group string, min [32]byte) error {
+	if o, ok := t.lshIdx.ordOf[h]; ok {
+		t.lshIdx.setRoot(o, t.lshIdx.ordOf[min])
+	}
+	d, err := t.doc(h)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return fmt.Errorf("group member %x is missing", h)
+	}
+	if d.ReprintGroup == group {
 		return nil
 	}
-	all := make([][32]byte, 0, len(component))
-	for m := range component {
-		all = append(all, m)
+	if d.ReprintGroup != "" {
+		if err := t.groups.Delete(groupKey(d.ReprintGroup, h)); err != nil {
+			return fmt.Errorf("leave group %s: %w", d.ReprintGroup, err)
+		}
 	}
-	return t.setGroup(all)
+	if group != "" {
+		if err := t.groups.Put(groupKey(group, h), nil); err != nil {
+			return fmt.Errorf("join group %s: %w", group, err)
+		}
+	}
+	d.ReprintGroup = group
+	t.lshIdx.rewrites++
+	return t.putDoc(h, d)
 }
 
 // regroup splits what is left of a group into the connected components of
-// the reprint graph.
+// the reprint graph, and files the members in the reprint index again
+// (the document that left may have stood for them in a band).
 func (t *txn) regroup(docs [][32]byte) error {
 	sigs := make([]*signature, len(docs))
 	for i, h := range docs {
@@ -226,60 +320,44 @@ func (t *txn) regroup(docs [][32]byte) error {
 	}
 	for i := range docs {
 		for j := i + 1; j < len(docs); j++ {
-			if reprints(sigs[i], sigs[j]) {
+			if find(i) != find(j) && reprints(sigs[i], sigs[j]) {
 				parent[find(i)] = find(j)
 			}
 		}
 	}
-	comps := map[int][][32]byte{}
-	for i, h := range docs {
-		comps[find(i)] = append(comps[find(i)], h)
+	comps := map[int][]int{}
+	for i := range docs {
+		comps[find(i)] = append(comps[find(i)], i)
 	}
 	for _, c := range comps {
-		if err := t.setGroup(c); err != nil {
-			return err
+		min := docs[c[0]]
+		for _, i := range c[1:] {
+			if less(docs[i], min) {
+				min = docs[i]
+			}
+		}
+		group := ""
+		if len(c) > 1 {
+			group = groupID(min)
+		}
+		for _, i := range c {
+			if err := t.assignGroup(docs[i], group, min); err != nil {
+				return err
+			}
+		}
+	}
+	for i, h := range docs {
+		if o, ok := t.lshIdx.ordOf[h]; ok {
+			t.lshIdx.addBands(o, sigs[i])
 		}
 	}
 	return nil
 }
 
-// setGroup makes docs one group ("" for a lone document).
-func (t *txn) setGroup(docs [][32]byte) error {
-	group := ""
-	if len(docs) > 1 {
-		min := docs[0]
-		for _, h := range docs[1:] {
-			if bytes.Compare(h[:], min[:]) < 0 {
-				min = h
-			}
-		}
-		group = groupID(min)
-	}
-	for _, h := range docs {
-		d, err := t.doc(h)
-		if err != nil {
-			return err
-		}
-		if d == nil {
-			return fmt.Errorf("group member %x is missing", h)
-		}
-		if d.ReprintGroup == group {
-			continue
-		}
-		if d.ReprintGroup != "" {
-			if err := t.groups.Delete(groupKey(d.ReprintGroup, h)); err != nil {
-				return fmt.Errorf("leave group %s: %w", d.ReprintGroup, err)
-			}
-		}
-		if group != "" {
-			if err := t.groups.Put(groupKey(group, h), nil); err != nil {
-				return fmt.Errorf("join group %s: %w", group, err)
-			}
-		}
-		d.ReprintGroup = group
-		if err := t.putDoc(h, d); err != nil {
-			return err
-		}
-	}
-	return nil
+// has reports whether b holds key. Get cannot say for an empty value
+// written in the same transaction: it returns nil for it, as for a
+// missing key.
+func has(b *bolt.Bucket, key []byte) bool {
+	k, _ := b.Cursor().Seek(key)
+	return bytes.Equal(k, key)
 }

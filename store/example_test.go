@@ -155,3 +155,39 @@ func ExampleStore_Conflicts() {
 	}
 	// Output: rsu enrolled 2024-11 household 5.2e+06 5.3e+06
 }
+
+func ExampleBatch() {
+	s, done := tempStore()
+	defer done()
+	// Workers prepare files (this checks the spans and signs the text)...
+	var entries []*store.Entry
+	for _, rel := range []string{"a.txt", "b.txt"} {
+		body := exampleBody
+		if rel == "b.txt" {
+			body = "Selon la caisse. " + body
+		}
+		f := exampleFact()
+		f.Start += len(body) - len(exampleBody)
+		f.End += len(body) - len(exampleBody)
+		e, err := store.Prepare(rel, "raw-"+rel, &corpus.Document{Body: body}, []extract.Fact{f})
+		if err != nil {
+			log.Fatal(err)
+		}
+		entries = append(entries, e)
+	}
+	// ...and the one writer commits them together.
+	b := s.NewBatch()
+	for _, e := range entries {
+		b.Add(e)
+	}
+	written, err := b.Commit()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, w := range written {
+		fmt.Println(w.Rel, w.Err, w.Result.NewFacts, w.Result.NewSources)
+	}
+	// Output:
+	// a.txt <nil> 1 1
+	// b.txt <nil> 0 1
+}

@@ -19,85 +19,87 @@ type reading struct {
 	src        storedSource
 }
 
-// Ingest records one file: its raw bytes' hash (to skip it next time when
-// unchanged), its clean document and the facts read from it. rel is the
-// path relative to the folder given to ingest.
+// Ingest records one file in its own transaction: its raw bytes' hash (to
+// skip it next time when unchanged), its clean document and the facts read
+// from it. rel is the path relative to the folder given to ingest. It is
+// Prepare and a Batch of one; a writer with many files should batch them
+// (one transaction, one fsync, for many files).
 //
-// The call is one transaction: after a crash the file is either wholly in
-// the store or not at all. The facts given replace every reading the store
-// held for the document (whichever of its paths gave them), so that a file
-// re-read with other rules keeps no stale source. rawSHA256 is compared as
-// an opaque string: a caller that wants changed rules to re-read unchanged
-// files folds the rules' version into it.
+// After a crash the file is either wholly in the store or not at all. The
+// facts given replace every reading the store held for the document
+// (whichever of its paths gave them), so that a file re-read with other
+// rules keeps no stale source. rawSHA256 is compared as an opaque string: a
+// caller that wants changed rules to re-read unchanged files folds the
+// rules' version into it.
 func (s *Store) Ingest(rel string, rawSHA256 string, doc *corpus.Document, facts []extract.Fact) (IngestResult, error) {
 	if s.readOnly {
 		return IngestResult{}, fmt.Errorf("ingest %s: %w", rel, errReadOnly)
 	}
-	if rel == "" || doc == nil {
-		return IngestResult{}, fmt.Errorf("ingest: empty path or nil document")
-	}
-	h := bodyHash(doc.Body)
-	readings, err := prepare(h, doc.Body, facts)
+	e, err := Prepare(rel, rawSHA256, doc, facts)
 	if err != nil {
-		return IngestResult{}, fmt.Errorf("ingest %s: %w", rel, err)
+		return IngestResult{}, err
 	}
-	sg := sign(doc.Body)
-	var res IngestResult
-	err = s.writeLSH(func(t *txn) error {
-		res = IngestResult{DocSHA256: hex.EncodeToString(h[:])}
-		var prev fileRec
-		found, err := getJSON(t.files, []byte(rel), &prev)
-		if err != nil {
-			return err
-		}
-		if found && prev.Raw == rawSHA256 && prev.Doc == res.DocSHA256 {
-			res.Skipped = true
-			d, err := t.doc(h)
-			if err != nil || d == nil {
-				return fmt.Errorf("file %s points to missing document %s: %v", rel, prev.Doc, err)
-			}
-			res.ReprintGroup = d.ReprintGroup
-			return nil
-		}
-		if err := putJSON(t.files, []byte(rel), fileRec{
-			Raw: rawSHA256, Doc: res.DocSHA256, Title: doc.Title, Site: doc.Site, Author: doc.Author,
-			URL: doc.URL, Published: doc.Published, PublishedFrom: doc.PublishedFrom,
-		}); err != nil {
-			return err
-		}
-		if found && prev.Doc != res.DocSHA256 {
-			old, err := docHash(prev.Doc)
-			if err != nil {
-				return fmt.Errorf("file %s: %w", rel, err)
-			}
-			if err := t.removePath(old, rel, &res); err != nil {
-				return err
-			}
-		}
+	b := s.NewBatch()
+	b.Add(e)
+	w, err := b.Commit()
+	if err != nil {
+		return IngestResult{}, err
+	}
+	return w[0].Result, w[0].Err
+}
+
+// ingest writes one prepared file inside t.
+func (t *txn) ingest(e *Entry) (IngestResult, error) {
+	rel, rawSHA256, doc, h := e.rel, e.raw, e.doc, e.h
+	res := IngestResult{DocSHA256: hex.EncodeToString(h[:])}
+	var prev fileRec
+	found, err := getJSON(t.files, []byte(rel), &prev)
+	if err != nil {
+		return res, err
+	}
+	if found && prev.Raw == rawSHA256 && prev.Doc == res.DocSHA256 {
+		res.Skipped = true
 		d, err := t.doc(h)
-		if err != nil {
-			return err
-		}
-		if d == nil {
-			if d, err = t.addDoc(h, rel, doc.Body, sg); err != nil {
-				return err
-			}
-		} else {
-			d.Paths = append(d.Paths, rel)
-			if err := t.putDoc(h, d); err != nil {
-				return err
-			}
+		if err != nil || d == nil {
+			return res, fmt.Errorf("file %s points to missing document %s: %v", rel, prev.Doc, err)
 		}
 		res.ReprintGroup = d.ReprintGroup
-		if err := t.replaceReadings(h, readings, &res); err != nil {
-			return err
-		}
-		return t.flush(&res)
-	})
-	if err != nil {
-		return IngestResult{}, fmt.Errorf("ingest %s: %w", rel, err)
+		return res, nil
 	}
-	return res, nil
+	if err := putJSON(t.files, []byte(rel), fileRec{
+		Raw: rawSHA256, Doc: res.DocSHA256, Title: doc.Title, Site: doc.Site, Author: doc.Author,
+		URL: doc.URL, Published: doc.Published, PublishedFrom: doc.PublishedFrom,
+	}); err != nil {
+		return res, err
+	}
+	if found && prev.Doc != res.DocSHA256 {
+		old, err := docHash(prev.Doc)
+		if err != nil {
+			return res, fmt.Errorf("file %s: %w", rel, err)
+		}
+		if err := t.removePath(old, rel, &res); err != nil {
+			return res, err
+		}
+	}
+	d, err := t.doc(h)
+	if err != nil {
+		return res, err
+	}
+	if d == nil {
+		if d, err = t.addDoc(h, rel, doc.Body, e.sg); err != nil {
+			return res, err
+		}
+	} else {
+		d.Paths = append(d.Paths, rel)
+		if err := t.putDoc(h, d); err != nil {
+			return res, err
+		}
+	}
+	res.ReprintGroup = d.ReprintGroup
+	if err := t.replaceReadings(h, e.readings, &res); err != nil {
+		return res, err
+	}
+	return res, t.flush(&res)
 }
 
 // prepare checks the facts against the body and keys them; a second

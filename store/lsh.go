@@ -1,24 +1,82 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// lshIndex maps each band hash to the documents whose signature has it.
-// It lives in memory, built from the minhash bucket on a writer's first
-// ingest: a writer holds the file's exclusive lock, so no other process
-// can change the signatures under it, and keeping the 32 bands of every
-// document out of the file saves a third of its size and two thirds of the
-// pages each ingest writes.
-type lshIndex map[uint64][][32]byte
+// lshIndex is the in-memory reprint index: for each band of each stored
+// signature, the documents whose signature has it, and for each document
+// the smallest member of its reprint group (its root).
+//
+// It is compact: a document is a number (its ordinal), a band a 32-bit key,
+// so one band entry is 8 bytes in a sorted array (main), plus a small map
+// of entries added since the last merge (delta). About 350 bytes a
+// document against 2.7 KB for a map of hashes. A 32-bit key lets unrelated
+// bands collide now and then; that costs one signature comparison, never a
+// wrong edge, since reprints() compares the full signatures.
+//
+// A band's run holds at most one document per reprint group (at the time it
+// was added): a document whose group is already in the run adds nothing.
+// So a band shared by 10,000 copies of a template page is one entry, not
+// 10,000, and looking a document up costs what its groups cost, not what
+// the store holds. The lookup stays exact because it compares a new
+// document with every member of a group whose representative does not
+// match (see txn.joinReprints); a group that splits puts its members back
+// (reindex).
+//
+// The writer changes it inside its transaction and logs how to undo each
+// change, so that a rolled-back transaction leaves it as it was.
+type lshIndex struct {
+	hashes [][32]byte
+	ordOf  map[[32]byte]uint32
+	root   []uint32
+	dead   []bool
+	main   []uint64 // band key << 32 | ordinal, sorted
+	delta  map[uint32][]uint32
+	nDelta int
+	undo   []func()
+	// comparisons counts signature comparisons and rewrites the
+	// documents whose group changed, for tests that check the work a
+	// write does.
+	comparisons, rewrites int
+}
 
-// buildLSH reads every stored signature.
-func buildLSH(tx *bolt.Tx) (lshIndex, error) {
-	idx := lshIndex{}
-	err := tx.Bucket(bMinhash).ForEach(func(k, v []byte) error {
+func newLSH() *lshIndex {
+	return &lshIndex{ordOf: map[[32]byte]uint32{}, delta: map[uint32][]uint32{}}
+}
+
+// buildLSH reads every stored signature and group.
+func buildLSH(tx *bolt.Tx) (*lshIndex, error) {
+	idx := newLSH()
+	// Roots first: a band's run keeps one document per group.
+	rootOf := map[[32]byte][32]byte{}
+	var cur string
+	var min [32]byte
+	err := tx.Bucket(bGroups).ForEach(func(k, _ []byte) error {
+		if len(k) <= 32 {
+			return fmt.Errorf("bad group key %x", k)
+		}
+		g, h := string(k[:len(k)-32]), [32]byte(k[len(k)-32:])
+		if g != cur { // members come sorted: the first is the smallest
+			cur, min = g, h
+		}
+		rootOf[h] = min
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	type entry struct {
+		key uint32
+		ord uint32
+	}
+	var entries []entry
+	err = tx.Bucket(bMinhash).ForEach(func(k, v []byte) error {
 		sig, _, err := decodeSig(v)
 		if err != nil {
 			return fmt.Errorf("signature of %x: %w", k, err)
@@ -26,58 +84,175 @@ func buildLSH(tx *bolt.Tx) (lshIndex, error) {
 		if len(k) != 32 {
 			return fmt.Errorf("bad signature key %x", k)
 		}
-		idx.add([32]byte(k), sig)
+		ord := idx.newDoc([32]byte(k))
+		for b := 0; b < numBands; b++ {
+			entries = append(entries, entry{bandKey(sig, b), ord})
+		}
 		return nil
 	})
-	return idx, err
+	if err != nil {
+		return nil, err
+	}
+	for h, r := range rootOf {
+		o, ok1 := idx.ordOf[h]
+		ro, ok2 := idx.ordOf[r]
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("group member %x has no signature", h)
+		}
+		idx.root[o] = ro
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		if entries[i].key != entries[j].key {
+			return entries[i].key < entries[j].key
+		}
+		return entries[i].ord < entries[j].ord
+	})
+	idx.main = make([]uint64, 0, len(entries))
+	for i, e := range entries {
+		// Keep the first document of each group in each run.
+		dup := false
+		for j := i - 1; j >= 0 && entries[j].key == e.key; j-- {
+			if idx.root[entries[j].ord] == idx.root[e.ord] {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			idx.main = append(idx.main, uint64(e.key)<<32|uint64(e.ord))
+		}
+	}
+	idx.undo = nil
+	return idx, nil
 }
 
-func (idx lshIndex) add(h [32]byte, sig *signature) {
-	for b := 0; b < numBands; b++ {
-		bh := bandHash(sig, b)
-		if !slices.Contains(idx[bh], h) {
-			idx[bh] = append(idx[bh], h)
+// bandKey is the 32-bit key of one band of a signature.
+func bandKey(sig *signature, band int) uint32 { return uint32(bandHash(sig, band) >> 32) }
+
+// newDoc gives h an ordinal, alone in its group.
+func (idx *lshIndex) newDoc(h [32]byte) uint32 {
+	o := uint32(len(idx.hashes))
+	idx.hashes = append(idx.hashes, h)
+	idx.root = append(idx.root, o)
+	idx.dead = append(idx.dead, false)
+	idx.ordOf[h] = o
+	idx.undo = append(idx.undo, func() {
+		delete(idx.ordOf, h)
+		idx.hashes, idx.root, idx.dead = idx.hashes[:o], idx.root[:o], idx.dead[:o]
+	})
+	return o
+}
+
+// kill takes a removed document out of every lookup; its entries go at
+// the next merge.
+func (idx *lshIndex) kill(h [32]byte) {
+	o, ok := idx.ordOf[h]
+	if !ok {
+		return
+	}
+	idx.dead[o] = true
+	delete(idx.ordOf, h)
+	idx.undo = append(idx.undo, func() { idx.dead[o] = false; idx.ordOf[h] = o })
+}
+
+// setRoot records that o's group's smallest member is r.
+func (idx *lshIndex) setRoot(o, r uint32) {
+	old := idx.root[o]
+	if old == r {
+		return
+	}
+	idx.root[o] = r
+	idx.undo = append(idx.undo, func() { idx.root[o] = old })
+}
+
+// run calls fn for each live document in the band key's run.
+func (idx *lshIndex) run(key uint32, fn func(ord uint32) bool) {
+	lo := uint64(key) << 32
+	i := sort.Search(len(idx.main), func(i int) bool { return idx.main[i] >= lo })
+	for ; i < len(idx.main) && uint32(idx.main[i]>>32) == key; i++ {
+		o := uint32(idx.main[i])
+		if !idx.dead[o] && !fn(o) {
+			return
+		}
+	}
+	for _, o := range idx.delta[key] {
+		if !idx.dead[o] && !fn(o) {
+			return
 		}
 	}
 }
 
-func (idx lshIndex) remove(h [32]byte, sig *signature) {
+// addBands files o under each band of sig whose run holds no member of
+// o's group yet.
+func (idx *lshIndex) addBands(o uint32, sig *signature) {
+	r := idx.root[o]
 	for b := 0; b < numBands; b++ {
-		bh := bandHash(sig, b)
-		docs := slices.DeleteFunc(idx[bh], func(x [32]byte) bool { return x == h })
-		if len(docs) == 0 {
-			delete(idx, bh)
-		} else {
-			idx[bh] = docs
+		key := bandKey(sig, b)
+		present := false
+		idx.run(key, func(x uint32) bool {
+			present = idx.root[x] == r
+			return !present
+		})
+		if present {
+			continue
 		}
+		idx.delta[key] = append(idx.delta[key], o)
+		idx.nDelta++
+		idx.undo = append(idx.undo, func() {
+			d := idx.delta[key]
+			if len(d) == 1 {
+				delete(idx.delta, key)
+			} else {
+				idx.delta[key] = d[:len(d)-1]
+			}
+			idx.nDelta--
+		})
 	}
 }
 
-// candidates returns the documents sharing a band with sig.
-func (idx lshIndex) candidates(sig *signature) [][32]byte {
-	var out [][32]byte
-	for b := 0; b < numBands; b++ {
-		for _, h := range idx[bandHash(sig, b)] {
-			if !slices.Contains(out, h) {
-				out = append(out, h)
+// rollback undoes the changes of a failed transaction.
+func (idx *lshIndex) rollback() {
+	for i := len(idx.undo) - 1; i >= 0; i-- {
+		idx.undo[i]()
+	}
+	idx.undo = idx.undo[:0]
+}
+
+// commit keeps a transaction's changes and, when the delta has grown to an
+// eighth of the main array, merges it in (amortised, so an insert costs a
+// constant number of entry moves).
+func (idx *lshIndex) commit() {
+	idx.undo = idx.undo[:0]
+	if idx.nDelta < 4096 || idx.nDelta < len(idx.main)/8 {
+		return
+	}
+	merged := make([]uint64, 0, len(idx.main)+idx.nDelta)
+	for _, e := range idx.main {
+		if !idx.dead[uint32(e)] {
+			merged = append(merged, e)
+		}
+	}
+	for key, ords := range idx.delta {
+		for _, o := range ords {
+			if !idx.dead[o] {
+				merged = append(merged, uint64(key)<<32|uint64(o))
 			}
 		}
 	}
-	return out
+	slices.Sort(merged)
+	idx.main = merged
+	idx.delta = map[uint32][]uint32{}
+	idx.nDelta = 0
 }
 
-// lshChange is a signature a transaction added or removed; the index
-// takes it only once the transaction has committed.
-type lshChange struct {
-	h      [32]byte
-	sig    *signature
-	remove bool
-}
+// rootHash is the smallest member of h's group (h itself when alone).
+func (idx *lshIndex) rootHash(o uint32) [32]byte { return idx.hashes[idx.root[o]] }
 
-// writeLSH runs fn in a write transaction with the LSH index at hand and
-// applies the transaction's signature changes to the index once it has
-// committed. s.wmu serialises it with other writes, so that no
-// transaction sees the index before the previous one's changes are in.
+// less orders document hashes as group names do.
+func less(a, b [32]byte) bool { return bytes.Compare(a[:], b[:]) < 0 }
+
+// writeLSH runs fn in a write transaction with the reprint index at hand;
+// a transaction that fails leaves the index as it was. s.wmu serialises it
+// with other writes.
 func (s *Store) writeLSH(fn func(t *txn) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -92,29 +267,18 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			return fmt.Errorf("build reprint index: %w", err)
 		}
 	}
-	var changes []lshChange
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		t, err := newTxn(tx, s.now().UnixNano())
 		if err != nil {
 			return err
 		}
 		t.lshIdx = s.lsh
-		changes = nil
-		if err := fn(t); err != nil {
-			return err
-		}
-		changes = t.lshChanges
-		return nil
+		return fn(t)
 	})
 	if err != nil {
+		s.lsh.rollback()
 		return err
 	}
-	for _, c := range changes {
-		if c.remove {
-			s.lsh.remove(c.h, c.sig)
-		} else {
-			s.lsh.add(c.h, c.sig)
-		}
-	}
+	s.lsh.commit()
 	return nil
 }

@@ -49,7 +49,7 @@ type Store struct {
 	// wmu serialises the writes that use lsh, the in-memory reprint
 	// index (nil until the first write needs it).
 	wmu sync.Mutex
-	lsh lshIndex
+	lsh *lshIndex
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.

@@ -20,10 +20,9 @@ type txn struct {
 	recs                                 map[string]*factRec
 	live                                 map[string]bool // had sources when loaded
 	dirty                                map[string]bool
-	// lshIdx is the committed reprint index (writeLSH sets it); the
-	// transaction's own changes go to lshChanges.
-	lshIdx     lshIndex
-	lshChanges []lshChange
+	// lshIdx is the reprint index (writeLSH sets it); the transaction
+	// changes it as it goes, and a rollback undoes that.
+	lshIdx *lshIndex
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
@@ -115,6 +114,9 @@ func (t *txn) flush(res *IngestResult) error {
 			if res != nil && t.live[id] {
 				res.Dropped++
 			}
+			// A later file of the batch that reads it again creates it anew.
+			delete(t.recs, id)
+			delete(t.live, id)
 			continue
 		}
 		if r.Sources == 0 && t.live[id] && res != nil {
@@ -124,6 +126,8 @@ func (t *txn) flush(res *IngestResult) error {
 		if err := putJSON(t.facts, []byte(id), r); err != nil {
 			return err
 		}
+		t.live[id] = r.Sources > 0
 	}
+	clear(t.dirty)
 	return nil
 }

@@ -123,6 +123,7 @@ type fileResult struct {
 	sha      string // raw bytes' SHA-256 and rules id, as the store keeps it
 	doc      *corpus.Document
 	facts    []extract.Fact
+	entry    *store.Entry // the file ready for the store's writer
 	warnings []extract.Warning
 	skipped  bool
 	err      error
@@ -192,6 +193,7 @@ func ingestFiles(ctx context.Context, st *store.Store, rules *extract.Rules, fil
 		fmt.Fprintf(env.Stderr, format+"\n", a...)
 	}
 	var sum ingestSummary
+	w := &writer{st: st, batch: st.NewBatch(), sum: &sum, say: say}
 	pending := map[int]fileResult{}
 	next := 0
 	for r := range results {
@@ -207,12 +209,14 @@ func ingestFiles(ctx context.Context, st *store.Store, rules *extract.Rules, fil
 			if ctx.Err() != nil {
 				continue // drain: workers finish what they hold
 			}
-			writeFile(st, r, &sum, say)
+			w.add(r)
 			if bar != nil {
 				bar.step(1)
 			}
 		}
 	}
+	// Files read before a cancellation are written: they are whole.
+	w.commit()
 	if bar != nil {
 		bar.clear()
 	}
@@ -268,40 +272,88 @@ func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt i
 	}
 	r.doc = doc
 	r.facts, r.warnings = rules.Extract(extract.Input{Text: doc.Body, Published: doc.Published, Title: doc.Title})
+	// Checking and signing for the store is done here, in parallel, so
+	// that the single writer only writes.
+	r.entry, r.err = store.Prepare(f.Rel, r.sha, doc, r.facts)
+	if r.err != nil {
+		r.err = fmt.Errorf("%s: store: %w", f.Path, r.err)
+	}
 	return r
 }
 
-// writeFile is the writer's part for one file.
-func writeFile(st *store.Store, r fileResult, sum *ingestSummary, say func(string, ...any)) {
-	sum.Files++
+// Batches bound what the writer holds before a commit: many files a
+// transaction make the fsync and the commit's page writes cheap per file;
+// a crash loses at most one batch, which the next run redoes.
+const (
+	batchFiles = 256
+	batchBytes = 8 << 20
+)
+
+// writer is the single writer's side of ingestFiles: it queues files in a
+// batch and commits it when full and at the end.
+type writer struct {
+	st    *store.Store
+	batch *store.Batch
+	sum   *ingestSummary
+	say   func(string, ...any)
+	// queued are the files in the batch, for the counts after the commit.
+	queued []fileResult
+}
+
+// add takes one file's result in the order of files.
+func (w *writer) add(r fileResult) {
+	w.sum.Files++
 	if r.err != nil {
-		sum.Failed++
-		say("faits ingest: %v", r.err)
+		w.sum.Failed++
+		w.say("faits ingest: %v", r.err)
 		return
 	}
 	if r.skipped {
-		sum.Skipped++
+		w.sum.Skipped++
 		return
 	}
-	for _, w := range r.warnings {
-		sum.Warnings++
-		say("faits ingest: %s: warning: rule %s at byte %d: %s", r.file.Path, w.Rule, w.Offset, w.Msg)
+	for _, wn := range r.warnings {
+		w.sum.Warnings++
+		w.say("faits ingest: %s: warning: rule %s at byte %d: %s", r.file.Path, wn.Rule, wn.Offset, wn.Msg)
 	}
 	if r.doc.Body == "" {
-		sum.Warnings++
-		say("faits ingest: %s: warning: no article text found", r.file.Path)
+		w.sum.Warnings++
+		w.say("faits ingest: %s: warning: no article text found", r.file.Path)
 	}
-	res, err := st.Ingest(r.file.Rel, r.sha, r.doc, r.facts)
+	w.batch.Add(r.entry)
+	w.queued = append(w.queued, r)
+	if w.batch.Len() >= batchFiles || w.batch.Size() >= batchBytes {
+		w.commit()
+	}
+}
+
+// commit writes the batch; a file the store refuses is named and counted
+// as failed, the others are in.
+func (w *writer) commit() {
+	if w.batch.Len() == 0 {
+		return
+	}
+	queued := w.queued
+	w.queued = w.queued[:0]
+	done, err := w.batch.Commit()
 	if err != nil {
-		sum.Failed++
-		say("faits ingest: %s: store: %v", r.file.Path, err)
+		w.sum.Failed += len(queued)
+		w.say("faits ingest: store: %d files not written: %v", len(queued), err)
 		return
 	}
-	if res.Skipped {
-		sum.Skipped++
-		return
+	for i, wr := range done {
+		r := queued[i]
+		if wr.Err != nil {
+			w.sum.Failed++
+			w.say("faits ingest: %s: store: %v", r.file.Path, wr.Err)
+			continue
+		}
+		if wr.Result.Skipped {
+			w.sum.Skipped++
+			continue
+		}
+		w.sum.Facts += len(r.facts)
+		w.sum.NewFacts += wr.Result.NewFacts
+		w.sum.NewSources += wr.Result.NewSources
 	}
-	sum.Facts += len(r.facts)
-	sum.NewFacts += res.NewFacts
-	sum.NewSources += res.NewSources
 }

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/faits/faits/internal/synth"
+)
+
+// TestBatchSameAsOneByOne writes a corpus with reprints in batches of
+// several sizes and checks that each store is consistent and exports what
+// one transaction a file gives.
+func TestBatchSameAsOneByOne(t *testing.T) {
+	docs := synthCorpus(600)
+	one, _ := openTemp(t)
+	for _, d := range docs {
+		if _, err := one.Ingest(d.rel, d.raw, d.doc, d.facts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustCheck(t, one)
+	want := export(t, one)
+	for _, size := range []int{7, 64, 600} {
+		s, _ := openTemp(t)
+		b := s.NewBatch()
+		for i, d := range docs {
+			e, err := Prepare(d.rel, d.raw, d.doc, d.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Add(e)
+			if b.Len() == size || i == len(docs)-1 {
+				ws, err := b.Commit()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range ws {
+					if w.Err != nil {
+						t.Fatal(w.Err)
+					}
+				}
+			}
+		}
+		mustCheck(t, s)
+		if got := export(t, s); got != want {
+			t.Errorf("batches of %d: export differs from one file a transaction", size)
+		}
+	}
+}
+
+// TestNearIdenticalLinear ingests a scraper's template pages (any two are
+// reprints) and checks that the reprint work per page does not grow with
+// their number: signature comparisons per page stay flat from 100 to 800
+// pages, where comparing with every earlier page would grow eightfold, and
+// group rewrites stay a few per page (a page rewrites itself, and a page
+// smaller than the group's name renames the group: about once per page on
+// average), where rewriting the group at each page would be n/2 a page.
+func TestNearIdenticalLinear(t *testing.T) {
+	work := func(n int) (cmp, rw float64) {
+		s, _ := openTemp(t)
+		b := s.NewBatch()
+		for i := range n {
+			a := synth.NearIdentical(3, i)
+			e, err := Prepare(a.Name, a.Name, doc(string(a.Text), "tpl"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Add(e)
+			if b.Len() == 50 {
+				if _, err := b.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		st, err := s.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.ReprintGroups != 1 {
+			t.Fatalf("%d template pages make %d reprint groups, want 1", n, st.ReprintGroups)
+		}
+		mustCheck(t, s)
+		return float64(s.lsh.comparisons) / float64(n), float64(s.lsh.rewrites) / float64(n)
+	}
+	c1, r1 := work(100)
+	c8, r8 := work(800)
+	t.Logf("per page: %.2f comparisons, %.2f rewrites at 100; %.2f, %.2f at 800", c1, r1, c8, r8)
+	if c8 > 2*c1 || c8 > 4 {
+		t.Errorf("comparisons per page grow with the pages: %.2f at 100, %.2f at 800", c1, c8)
+	}
+	if r1 > 4 || r8 > 4 {
+		t.Errorf("group rewrites per page grow with the pages: %.2f at 100, %.2f at 800", r1, r8)
+	}
+}
