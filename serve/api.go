@@ -30,16 +30,16 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	all, err := list(s.b, q)
+	facts, total, err := list(s.b, q)
 	if err != nil {
 		apiFail(w, err)
 		return
 	}
-	p := factsPage{Facts: page(all, q), Total: len(all), Offset: q.Offset, Limit: q.Limit}
+	p := factsPage{Facts: facts, Total: total, Offset: q.Offset, Limit: q.Limit}
 	if p.Facts == nil {
 		p.Facts = []store.Fact{}
 	}
-	if q.Offset+len(p.Facts) < len(all) {
+	if q.Offset+len(p.Facts) < total {
 		v := q.values()
 		v.Set("limit", strconv.Itoa(q.Limit))
 		v.Set("offset", strconv.Itoa(q.Offset+q.Limit))
@@ -60,6 +60,50 @@ func (s *Server) apiFact(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, f)
+}
+
+// sourcesPage is the answer of GET /api/v1/facts/{id}/sources.
+type sourcesPage struct {
+	Sources []store.Source `json:"sources"`
+	Total   int            `json:"total"`
+	Offset  int            `json:"offset"`
+	Limit   int            `json:"limit"`
+	// Next is the URL of the following page, absent on the last one.
+	Next string `json:"next,omitempty"`
+}
+
+// apiSources pages a fact's sources in store.SourceOrder, the order in
+// which GET /api/v1/facts gives each fact's first few.
+func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !idPattern.MatchString(id) {
+		apiError(w, http.StatusBadRequest, "bad fact id")
+		return
+	}
+	v := r.URL.Query()
+	limit, err := intParam(v, "limit", 100, 1, maxLimit)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	offset, err := intParam(v, "offset", 0, 0, 1<<31-1)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	srcs, total, err := s.b.Sources(id, offset, limit)
+	if err != nil {
+		apiFail(w, err)
+		return
+	}
+	p := sourcesPage{Sources: srcs, Total: total, Offset: offset, Limit: limit}
+	if p.Sources == nil {
+		p.Sources = []store.Source{}
+	}
+	if offset+len(srcs) < total {
+		p.Next = fmt.Sprintf("/api/v1/facts/%s/sources?limit=%d&offset=%d", id, limit, offset+limit)
+	}
+	writeJSON(w, http.StatusOK, p)
 }
 
 func (s *Server) apiHistory(w http.ResponseWriter, r *http.Request) {

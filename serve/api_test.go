@@ -135,3 +135,55 @@ func TestAPIReview(t *testing.T) {
 		t.Errorf("422 body %s", b)
 	}
 }
+
+// TestAPISources pages every fact's sources and finds them all, in the
+// order the list gives the first ones; the list carries the counts.
+func TestAPISources(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	all, _ := st.Facts(store.Filter{})
+	_, body := do(t, s, "GET", "/api/v1/facts?limit=1000", nil, nil)
+	var list factsPage
+	if err := json.Unmarshal([]byte(body), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Facts) != len(all) {
+		t.Fatalf("list gave %d facts, store has %d", len(list.Facts), len(all))
+	}
+	for i, f := range all {
+		l := list.Facts[i]
+		if l.SourceCount != len(f.Sources) || l.IndependentCount != f.IndependentSources() || len(l.Sources) > listSources {
+			t.Errorf("%s: list says %d sources (%d independent) and carries %d; it has %d (%d)",
+				f.ID, l.SourceCount, l.IndependentCount, len(l.Sources), len(f.Sources), f.IndependentSources())
+		}
+		var got []store.Source
+		for next := "/api/v1/facts/" + f.ID + "/sources?limit=1"; next != ""; {
+			res, body := do(t, s, "GET", next, nil, nil)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s: %d %s", next, res.StatusCode, body)
+			}
+			var p sourcesPage
+			if err := json.Unmarshal([]byte(body), &p); err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != len(f.Sources) {
+				t.Fatalf("%s: total %d, want %d", f.ID, p.Total, len(f.Sources))
+			}
+			got = append(got, p.Sources...)
+			next = p.Next
+		}
+		if len(got) != len(f.Sources) {
+			t.Fatalf("%s: paged %d sources, want %d", f.ID, len(got), len(f.Sources))
+		}
+		for j, src := range l.Sources {
+			if got[j] != src {
+				t.Errorf("%s: source %d of the list differs from the paged one", f.ID, j)
+			}
+		}
+	}
+	if res, _ := do(t, s, "GET", "/api/v1/facts/f-000000000000/sources", nil, nil); res.StatusCode != http.StatusNotFound {
+		t.Errorf("sources of an unknown fact: %d, want 404", res.StatusCode)
+	}
+	if res, _ := do(t, s, "GET", "/api/v1/facts/"+all[0].ID+"/sources?limit=0", nil, nil); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("limit 0: %d, want 400", res.StatusCode)
+	}
+}

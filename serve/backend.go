@@ -7,6 +7,11 @@ import "github.com/faits/faits/store"
 // without a bbolt file.
 type Backend interface {
 	Facts(store.Filter) ([]store.Fact, error)
+	// List, Summary and Sources read a page: facts with their first
+	// few sources and their counts, and a fact's sources a page at a time.
+	List(store.ListOptions) ([]store.Fact, int, error)
+	Summary(id string, k int) (store.Fact, error)
+	Sources(id string, offset, limit int) ([]store.Source, int, error)
 	Fact(id string) (store.Fact, error)
 	Document(sha string) (store.Document, error)
 	Review(id string, d store.Decision) (store.Fact, error)

@@ -36,18 +36,17 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.failCode(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	all, err := list(s.b, q)
+	shown, total, err := list(s.b, q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	shown := page(all, q)
 	views, err := newDocCache(s.b).views(shown)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := queueData{Q: q, Total: len(all), Focus: r.URL.Query().Get("focus"),
+	d := queueData{Q: q, Total: total, Focus: r.URL.Query().Get("focus"),
 		Programmes: s.tax.Programmes, Metrics: s.tax.Metrics, Statuses: statuses}
 	if d.Sites, d.Rules, err = s.siteAndRuleChoices(); err != nil {
 		s.fail(w, r, err)
@@ -75,7 +74,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	if q.Offset > 0 {
 		d.PrevURL = queueURL(base, max(0, q.Offset-q.Limit), "")
 	}
-	if q.Offset+len(shown) < len(all) {
+	if q.Offset+len(shown) < total {
 		d.NextURL = queueURL(base, q.Offset+q.Limit, "")
 	}
 	s.render(w, r, http.StatusOK, "queue", d)
@@ -130,7 +129,14 @@ type factData struct {
 	History []eventView
 	EditURL string
 	Return  string
+	// The page of sources shown: [First, Last] of Fact.NumSources, in
+	// store.SourceOrder, with links to the pages around it.
+	First, Last      int
+	PrevURL, NextURL string
 }
+
+// factSources is how many sources the fact page shows at once.
+const factSources = 50
 
 func (s *Server) factPage(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
@@ -138,8 +144,17 @@ func (s *Server) factPage(w http.ResponseWriter, r *http.Request) {
 		s.failCode(w, r, http.StatusBadRequest, "bad fact id")
 		return
 	}
-	f, err := s.b.Fact(id)
+	offset, err := intParam(r.URL.Query(), "offset", 0, 0, 1<<31-1)
 	if err != nil {
+		s.failCode(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	f, err := s.b.Summary(id, 0)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("fact %s: %w", id, err))
+		return
+	}
+	if f.Sources, _, err = s.b.Sources(id, offset, factSources); err != nil {
 		s.fail(w, r, fmt.Errorf("fact %s: %w", id, err))
 		return
 	}
@@ -154,8 +169,18 @@ func (s *Server) factPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	here := "/facts/" + id
-	s.render(w, r, http.StatusOK, "fact", factData{Fact: v, History: historyViews(h), Return: here,
-		EditURL: here + "/edit?return=" + url.QueryEscape(here)})
+	d := factData{Fact: v, History: historyViews(h), Return: here,
+		EditURL: here + "/edit?return=" + url.QueryEscape(here)}
+	if len(f.Sources) > 0 {
+		d.First, d.Last = offset+1, offset+len(f.Sources)
+	}
+	if offset > 0 {
+		d.PrevURL = fmt.Sprintf("%s?offset=%d", here, max(0, offset-factSources))
+	}
+	if offset+len(f.Sources) < f.NumSources() {
+		d.NextURL = fmt.Sprintf("%s?offset=%d", here, offset+factSources)
+	}
+	s.render(w, r, http.StatusOK, "fact", d)
 }
 
 // review takes a desk decision: accept, reject or undo. The desk's script

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -98,56 +97,21 @@ func (q query) values() url.Values {
 	return v
 }
 
-// list returns every fact matching q, in q's order (not paged).
-func list(b Backend, q query) ([]store.Fact, error) {
-	facts, err := b.Facts(store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status,
-		Rule: q.Rule, Site: q.Site, Doc: q.Doc})
-	if err != nil {
-		return nil, fmt.Errorf("list facts: %w", err)
-	}
-	if q.Date != "" {
-		kept := facts[:0:0]
-		for _, f := range facts {
-			if strings.HasPrefix(f.AsOf, q.Date) {
-				kept = append(kept, f)
-			}
-		}
-		facts = kept
-	}
-	sortFacts(facts, q.Sort)
-	return facts, nil
-}
+// listSources is how many sources each fact of a list carries; the fact
+// page and GET /api/v1/facts/{id}/sources page the rest.
+const listSources = 3
 
-func sortFacts(facts []store.Fact, by string) {
-	sort.SliceStable(facts, func(i, j int) bool {
-		a, b := facts[i], facts[j]
-		switch by {
-		case "sources":
-			if x, y := independentSources(a), independentSources(b); x != y {
-				return x > y
-			}
-			if len(a.Sources) != len(b.Sources) {
-				return len(a.Sources) > len(b.Sources)
-			}
-			if a.AsOf != b.AsOf {
-				return a.AsOf > b.AsOf
-			}
-		case "date":
-			if a.AsOf != b.AsOf {
-				return a.AsOf > b.AsOf
-			}
-		}
-		return a.ID < b.ID
+// list returns q's page of the facts matching q, in q's order, and how
+// many match in all. The store reads the page, not every fact's sources.
+func list(b Backend, q query) ([]store.Fact, int, error) {
+	facts, total, err := b.List(store.ListOptions{
+		Filter: store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status, Rule: q.Rule, Site: q.Site, Doc: q.Doc},
+		AsOf:   q.Date, Sort: q.Sort, Offset: q.Offset, Limit: q.Limit, Sources: listSources,
 	})
-}
-
-// page cuts facts to q's window.
-func page(facts []store.Fact, q query) []store.Fact {
-	if q.Offset >= len(facts) {
-		return nil
+	if err != nil {
+		return nil, 0, fmt.Errorf("list facts: %w", err)
 	}
-	end := min(q.Offset+q.Limit, len(facts))
-	return facts[q.Offset:end]
+	return facts, total, nil
 }
 
 var (

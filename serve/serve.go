@@ -113,6 +113,7 @@ func (s *Server) routes() {
 
 	m.HandleFunc("GET /api/v1/facts", s.apiFacts)
 	m.HandleFunc("GET /api/v1/facts/{id}", s.apiFact)
+	m.HandleFunc("GET /api/v1/facts/{id}/sources", s.apiSources)
 	m.HandleFunc("GET /api/v1/facts/{id}/history", s.apiHistory)
 	m.HandleFunc("POST /api/v1/facts/{id}/review", s.apiReview)
 	m.HandleFunc("GET /api/v1/documents/{sha}", s.apiDocument)

@@ -14,6 +14,9 @@ import (
 // errStop ends an iteration early without being an error.
 var errStop = errors.New("stop")
 
+// maxCachedDocs bounds a reader's document cache (a few MB).
+const maxCachedDocs = 4096
+
 // reader hydrates facts inside one read transaction, caching documents.
 type reader struct {
 	tx   *bolt.Tx
@@ -33,6 +36,10 @@ func (r *reader) doc(h [32]byte) (*Document, error) {
 	}
 	if !found || len(d.Paths) == 0 {
 		return nil, fmt.Errorf("missing document %x", h)
+	}
+	if len(r.docs) >= maxCachedDocs {
+		// A walk over the whole store must not hold every document.
+		clear(r.docs)
 	}
 	r.docs[h] = &d
 	return &d, nil
@@ -100,6 +107,9 @@ func sortSources(ss []Source) {
 // source outside any group counts once per document), so that a wire
 // story reprinted by five sites is one independent source.
 func (f Fact) IndependentSources() int {
+	if f.SourceCount > 0 {
+		return f.IndependentCount
+	}
 	seen := map[string]bool{}
 	for _, s := range f.Sources {
 		k := "d:" + s.DocSHA256
@@ -109,6 +119,15 @@ func (f Fact) IndependentSources() int {
 		seen[k] = true
 	}
 	return len(seen)
+}
+
+// NumSources is how many sources the fact has, whether it carries them
+// all or, from List, its first few.
+func (f Fact) NumSources() int {
+	if f.SourceCount > 0 {
+		return f.SourceCount
+	}
+	return len(f.Sources)
 }
 
 // Fact returns one fact by id.

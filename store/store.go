@@ -171,8 +171,14 @@ type Fact struct {
 	Status    string   `json:"status"`
 	// Decision is, for an orphaned fact only, the editor's decision it
 	// keeps ("accepted", "rejected", "edited", or "pending" after undos).
-	Decision string   `json:"decision,omitempty"`
-	Sources  []Source `json:"sources"`
+	Decision string `json:"decision,omitempty"`
+	// SourceCount and IndependentCount are set by List, whose facts carry
+	// only their first few Sources: how many sources the fact has, and how
+	// many independent ones (see IndependentSources). Zero, and absent
+	// from JSON, on a fact that carries all its sources.
+	SourceCount      int      `json:"source_count,omitempty"`
+	IndependentCount int      `json:"independent_sources,omitempty"`
+	Sources          []Source `json:"sources"`
 }
 
 // IngestResult says what one Ingest call changed.

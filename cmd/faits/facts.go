@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/faits/faits/eval"
@@ -40,71 +43,170 @@ func runFacts(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("facts: %w", err)
 	}
 	defer st.Close()
-	facts, err := factsByDoc(st, f)
+	n, err := printFacts(env.Stdout, st, f)
 	if err != nil {
 		return fmt.Errorf("facts: %w", err)
 	}
-	if len(facts) == 0 {
+	if n == 0 {
 		fmt.Fprintln(env.Stderr, "faits facts: no fact matches (run 'faits ingest PATH' to read articles)")
-		return nil
-	}
-	sortForReading(facts)
-	tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPROGRAMME\tMETRIC\tVALUE\tUNIT\tQUALIFIER\tAS_OF\tSOURCES\tQUOTE")
-	for _, x := range facts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", x.ID, x.Programme, x.Metric, frenchValue(x.Value, x.ValueMax),
-			x.Unit, dash(x.Qualifier), dash(x.AsOf), x.IndependentSources(), firstQuote(x, quoteRunes))
-	}
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("facts: write: %w", err)
 	}
 	return nil
 }
 
-// sortForReading groups a programme's figures by metric, then time, so that
-// a person reads a series, not the id order an export needs.
-func sortForReading(facts []store.Fact) {
-	sort.SliceStable(facts, func(i, j int) bool {
-		a, b := facts[i], facts[j]
+// factsHeader names the table's columns.
+var factsHeader = []string{"ID", "PROGRAMME", "METRIC", "VALUE", "UNIT", "QUALIFIER", "AS_OF", "SOURCES", "QUOTE"}
+
+func factRow(x store.Fact) []string {
+	return []string{x.ID, x.Programme, x.Metric, frenchValue(x.Value, x.ValueMax), x.Unit, dash(x.Qualifier),
+		dash(x.AsOf), strconv.Itoa(x.IndependentSources()), firstQuote(x, quoteRunes)}
+}
+
+// printFacts writes the table of the facts matching f and returns how many
+// rows it wrote. It reads the store twice (once for the column widths,
+// once to print) rather than hold the table: memory stays that of one
+// programme/metric/as_of group however big the store. A --doc that names
+// no stored path is tried as a file name, since people remember
+// "003_….txt", not the folder it was ingested from.
+func printFacts(w io.Writer, st *store.Store, f store.Filter) (int, error) {
+	filters := []store.Filter{f}
+	if f.Doc != "" && !strings.ContainsAny(f.Doc, `/\`) {
+		paths, err := docPaths(st, f.Doc)
+		if err != nil {
+			return 0, err
+		}
+		if len(paths) > 0 && !slices.Contains(paths, f.Doc) {
+			filters = filters[:0]
+			for _, p := range paths {
+				g := f
+				g.Doc = p
+				filters = append(filters, g)
+			}
+		}
+	}
+	widths := make([]int, len(factsHeader))
+	measure := func(cells []string) {
+		for i, c := range cells {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	measure(factsHeader)
+	n, err := eachForReading(st, filters, func(x store.Fact) error {
+		measure(factRow(x))
+		return nil
+	})
+	if err != nil || n == 0 {
+		return n, err
+	}
+	bw := bufio.NewWriter(w)
+	line := func(cells []string) {
+		for i, c := range cells {
+			bw.WriteString(c)
+			if i < len(cells)-1 {
+				bw.WriteString(strings.Repeat(" ", widths[i]+2-utf8.RuneCountInString(c)))
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	line(factsHeader)
+	if _, err := eachForReading(st, filters, func(x store.Fact) error {
+		line(factRow(x))
+		return nil
+	}); err != nil {
+		return n, err
+	}
+	if err := bw.Flush(); err != nil {
+		return n, fmt.Errorf("write: %w", err)
+	}
+	return n, nil
+}
+
+// docPaths lists the ingested paths whose file name is name.
+func docPaths(st *store.Store, name string) ([]string, error) {
+	files, err := st.Files()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range files {
+		if eval.DocName(p) == name {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// eachForReading calls fn for the facts matching any of filters, grouped by
+// programme, metric and time, by value within a group, so that a person
+// reads a series, not the id order an export needs. It holds one group.
+func eachForReading(st *store.Store, filters []store.Filter, fn func(store.Fact) error) (int, error) {
+	var group []store.Fact
+	var key string
+	seen := map[string]bool{} // several filters (one file name, several paths) may give a fact twice
+	n := 0
+	flush := func() error {
+		sort.SliceStable(group, func(i, j int) bool {
+			if group[i].Value != group[j].Value {
+				return group[i].Value < group[j].Value
+			}
+			return group[i].ID < group[j].ID
+		})
+		for _, x := range group {
+			if err := fn(x); err != nil {
+				return err
+			}
+		}
+		n += len(group)
+		group = group[:0]
+		return nil
+	}
+	visit := func(x store.Fact) error {
+		if len(filters) > 1 {
+			if seen[x.ID] {
+				return nil
+			}
+			seen[x.ID] = true
+		}
+		if k := x.Programme + "\x00" + x.Metric + "\x00" + x.AsOf; k != key {
+			if err := flush(); err != nil {
+				return err
+			}
+			key = k
+		}
+		group = append(group, x)
+		return nil
+	}
+	if len(filters) == 1 {
+		if err := st.Each(store.ListOptions{Filter: filters[0], Sort: "key", Sources: 1}, visit); err != nil {
+			return n, err
+		}
+		return n, flush()
+	}
+	// Several documents: few facts, gathered then ordered as one walk would.
+	var all []store.Fact
+	for _, f := range filters {
+		if err := st.Each(store.ListOptions{Filter: f, Sort: "key", Sources: 1}, func(x store.Fact) error {
+			all = append(all, x)
+			return nil
+		}); err != nil {
+			return n, err
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
 		if a.Programme != b.Programme {
 			return a.Programme < b.Programme
 		}
 		if a.Metric != b.Metric {
 			return a.Metric < b.Metric
 		}
-		if a.AsOf != b.AsOf {
-			return a.AsOf < b.AsOf
-		}
-		if a.Value != b.Value {
-			return a.Value < b.Value
-		}
-		return a.ID < b.ID
+		return a.AsOf < b.AsOf
 	})
-}
-
-// factsByDoc applies f; a --doc that names no stored path is tried as a
-// file name, since people remember "003_….txt", not the folder it was
-// ingested from.
-func factsByDoc(st *store.Store, f store.Filter) ([]store.Fact, error) {
-	facts, err := st.Facts(f)
-	if err != nil || f.Doc == "" || len(facts) > 0 || strings.ContainsAny(f.Doc, `/\`) {
-		return facts, err
-	}
-	name := f.Doc
-	f.Doc = ""
-	all, err := st.Facts(f)
-	if err != nil {
-		return nil, err
-	}
 	for _, x := range all {
-		for _, s := range x.Sources {
-			if eval.DocName(s.Doc) == name {
-				facts = append(facts, x)
-				break
-			}
+		if err := visit(x); err != nil {
+			return n, err
 		}
 	}
-	return facts, nil
+	return n, flush()
 }
 
 func dash(s string) string {
