@@ -17,6 +17,7 @@ type Entry struct {
 	h        [32]byte
 	readings []reading
 	sg       signed
+	packed   []byte // the body as stored
 }
 
 // Prepare checks one file's facts against its document (each span must be
@@ -34,7 +35,7 @@ func Prepare(rel, rawSHA256 string, doc *corpus.Document, facts []extract.Fact) 
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", rel, err)
 	}
-	return &Entry{rel: rel, raw: rawSHA256, doc: doc, h: h, readings: readings, sg: sign(doc.Body)}, nil
+	return &Entry{rel: rel, raw: rawSHA256, doc: doc, h: h, readings: readings, sg: sign(doc.Body), packed: packBody(doc.Body)}, nil
 }
 
 // Rel is the path the entry was prepared for.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/faits/faits/corpus"
 )
@@ -171,6 +172,66 @@ func BenchmarkFacts(b *testing.B) {
 				n = len(fs)
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "facts/s")
+		})
+	}
+}
+
+// BenchmarkWriter measures the single writer adding 1,000 synthetic
+// articles to an empty store and to one already holding 10,000, in
+// batches of 256 as faits ingest commits them: "prepare" is the part
+// workers do in parallel (Prepare: span checks, reprint signature),
+// "commit" the writer's own. A flat writer costs the same per article in
+// both.
+//
+//	go test ./store -run '^$' -bench Writer -benchtime 3x
+func BenchmarkWriter(b *testing.B) {
+	for _, pre := range []int{0, 10000} {
+		b.Run(fmt.Sprintf("store%d", pre), func(b *testing.B) {
+			docs := synthCorpus(pre + 1000)
+			write := func(s *Store, ds []synthDoc, prep, commit *time.Duration) {
+				batch := s.NewBatch()
+				flush := func() {
+					t0 := time.Now()
+					ws, err := batch.Commit()
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, w := range ws {
+						if w.Err != nil {
+							b.Fatal(w.Err)
+						}
+					}
+					*commit += time.Since(t0)
+				}
+				for _, d := range ds {
+					t0 := time.Now()
+					e, err := Prepare(d.rel, d.raw, d.doc, d.facts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					*prep += time.Since(t0)
+					batch.Add(e)
+					if batch.Len() == 256 {
+						flush()
+					}
+				}
+				flush()
+			}
+			var prep, commit time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, _ := openTemp(b)
+				var p0, c0 time.Duration
+				write(s, docs[:pre], &p0, &c0)
+				b.StartTimer()
+				write(s, docs[pre:], &prep, &commit)
+				b.StopTimer()
+				s.Close()
+			}
+			n := float64(b.N * 1000)
+			b.ReportMetric(float64(prep.Microseconds())/n, "µs-prepare/article")
+			b.ReportMetric(float64(commit.Microseconds())/n, "µs-commit/article")
+			b.ReportMetric(0, "ns/op")
 		})
 	}
 }

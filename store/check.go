@@ -36,7 +36,7 @@ func (s *Store) Check() error {
 			add("schema version %d, want %d (%v)", v, SchemaVersion, err)
 			return nil
 		}
-		c := checker{tx: tx, add: add}
+		c := checker{tx: tx, add: add, last: &lastBody{}}
 		for _, step := range []func() error{c.files, c.docs, c.groups, c.sources, c.facts, c.index, c.signatures} {
 			if err := step(); err != nil {
 				return err
@@ -57,11 +57,30 @@ func (s *Store) Check() error {
 }
 
 type checker struct {
-	tx  *bolt.Tx
-	add func(string, ...any) bool
+	tx   *bolt.Tx
+	add  func(string, ...any) bool
+	last *lastBody
 }
 
 func (c checker) b(name []byte) *bolt.Bucket { return c.tx.Bucket(name) }
+
+// body is a document's text. Sources come in fact order, so it keeps the
+// last one only: checking is for tests and small stores.
+func (c checker) body(h [32]byte) (string, error) {
+	if c.last.h == h && c.last.body != "" {
+		return c.last.body, nil
+	}
+	body, err := unpackBody(c.b(bBodies).Get([]byte(hex.EncodeToString(h[:]))))
+	if err == nil {
+		*c.last = lastBody{h, body}
+	}
+	return body, err
+}
+
+type lastBody struct {
+	h    [32]byte
+	body string
+}
 
 func (c checker) files() error {
 	return c.b(bFiles).ForEach(func(k, v []byte) error {
@@ -91,8 +110,8 @@ func (c checker) docs() error {
 			c.add("document %s: %v", k, err)
 			return nil
 		}
-		body := c.b(bBodies).Get(k)
-		if sum := sha256.Sum256(body); body == nil || hex.EncodeToString(sum[:]) != string(k) {
+		body, err := unpackBody(c.b(bBodies).Get(k))
+		if sum := sha256.Sum256([]byte(body)); err != nil || hex.EncodeToString(sum[:]) != string(k) {
 			c.add("document %s: body missing or hash mismatch", k)
 		}
 		if len(d.Paths) == 0 || !slices.IsSorted(d.Paths) {
@@ -171,8 +190,8 @@ func (c checker) sources() error {
 			c.add("source %x: %v", k, err)
 			return nil
 		}
-		body := c.b(bBodies).Get([]byte(hex.EncodeToString(p.doc[:])))
-		if body == nil || p.end > len(body) || p.start > p.end || string(body[p.start:p.end]) != s.Span {
+		body, err := c.body(p.doc)
+		if err != nil || p.end > len(body) || p.start > p.end || body[p.start:p.end] != s.Span {
 			c.add("source %x: span %q is not in its document", k, s.Span)
 		}
 		return nil

@@ -55,7 +55,9 @@ where it is part of a composite key.
 	         and the metadata this copy gave.
 	docs     hex hash → JSON Document without Body: sorted Paths, the
 	         metadata of the first path's file record, ReprintGroup.
-	bodies   hex hash → clean text. Source offsets are byte offsets in it.
+	bodies   hex hash → clean text, compressed: a format byte (1) and the
+	         text's DEFLATE stream (about a third of the text's size).
+	         Source offsets are byte offsets in the text.
 	minhash  raw hash → shingle count (uint32) and 128 uint32 MinHash
 	         values, for documents of at least 8 shingles.
 	groups   group id + raw hash → empty: the members of each reprint group.
@@ -174,8 +176,9 @@ are byte-identical.
 
 # Schema
 
-SchemaVersion is 2. Opening a schema 1 file read-write migrates it in one
-transaction (schema 1 had no index bucket; it is built from the facts). A read-only open of an old file, or
+SchemaVersion is 3. Opening an older file read-write migrates it in one
+transaction (schema 1 had no index bucket; it is built from the facts;
+schema 2 kept bodies as plain text; they are compressed). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

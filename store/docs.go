@@ -55,12 +55,12 @@ func (t *txn) putDoc(h [32]byte, d *Document) error {
 
 // addDoc stores a new document: metadata, body, signature and bands, then
 // joins it to the reprint group of the documents it is a reprint of.
-func (t *txn) addDoc(h [32]byte, rel, body string, sg signed) (*Document, error) {
+func (t *txn) addDoc(h [32]byte, rel string, body []byte, sg signed) (*Document, error) {
 	d := &Document{Paths: []string{rel}}
 	if err := t.putDoc(h, d); err != nil {
 		return nil, err
 	}
-	if err := t.bodies.Put([]byte(d.SHA256), []byte(body)); err != nil {
+	if err := t.bodies.Put([]byte(d.SHA256), body); err != nil {
 		return nil, fmt.Errorf("write body %s: %w", d.SHA256, err)
 	}
 	if !sg.ok {

@@ -86,7 +86,7 @@ func (t *txn) ingest(e *Entry) (IngestResult, error) {
 		return res, err
 	}
 	if d == nil {
-		if d, err = t.addDoc(h, rel, doc.Body, e.sg); err != nil {
+		if d, err = t.addDoc(h, rel, e.packed, e.sg); err != nil {
 			return res, err
 		}
 	} else {

@@ -162,8 +162,8 @@ func (s *Store) Document(sha string) (Document, error) {
 		if !found {
 			return ErrNotFound
 		}
-		d.Body = string(tx.Bucket(bBodies).Get([]byte(sha)))
-		return nil
+		d.Body, err = unpackBody(tx.Bucket(bBodies).Get([]byte(sha)))
+		return err
 	})
 	if err != nil {
 		return Document{}, fmt.Errorf("document %s: %w", sha, err)

@@ -10,7 +10,7 @@ import (
 )
 
 // SchemaVersion is the layout this package writes (doc.go describes it).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names; doc.go describes each.
 var (
@@ -55,6 +55,7 @@ func (e *SchemaError) Error() string {
 // the file as it was.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrate1to2,
+	2: migrate2to3,
 }
 
 // checkSchema creates the buckets of a new file, migrates an old one and
@@ -167,3 +168,21 @@ func rebuildIndex(tx *bolt.Tx) error {
 
 // hasPrefix is bytes.HasPrefix, named for cursor loops.
 func hasPrefix(k, prefix []byte) bool { return k != nil && bytes.HasPrefix(k, prefix) }
+
+// migrate2to3 compresses the bodies, which schema 2 kept as plain text.
+func migrate2to3(tx *bolt.Tx) error {
+	b := tx.Bucket(bBodies)
+	var keys [][]byte
+	if err := b.ForEach(func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.Put(k, packBody(string(b.Get(k)))); err != nil {
+			return fmt.Errorf("compress body %s: %w", k, err)
+		}
+	}
+	return nil
+}

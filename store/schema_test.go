@@ -56,10 +56,24 @@ func TestSchemaOlderMigrated(t *testing.T) {
 	ingest(t, s, "c.txt", "raw c", doc(reprint003(t), "C"))
 	want := export(t, s)
 	s.Close()
-	// A schema 1 file: no index.
+	// A schema 1 file: no index, and bodies in plain text (until schema 3).
 	rewrite(t, path, func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(bIndex); err != nil {
 			return err
+		}
+		b := tx.Bucket(bBodies)
+		plain := map[string]string{}
+		if err := b.ForEach(func(k, v []byte) error {
+			body, err := unpackBody(v)
+			plain[string(k)] = body
+			return err
+		}); err != nil {
+			return err
+		}
+		for k, body := range plain {
+			if err := b.Put([]byte(k), []byte(body)); err != nil {
+				return err
+			}
 		}
 		return setVersion(1)(tx)
 	})
