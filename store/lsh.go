@@ -267,7 +267,9 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			return fmt.Errorf("build reprint index: %w", err)
 		}
 	}
+	var size int64
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		size = tx.Size()
 		t, err := newTxn(tx, s.now().UnixNano())
 		if err != nil {
 			return err
@@ -280,5 +282,8 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		return err
 	}
 	s.lsh.commit()
+	// The writer reads pages all over the file; let them go after each
+	// transaction so that its resident memory is its own, not the file's.
+	releaseMapped(s.db, size)
 	return nil
 }

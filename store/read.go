@@ -14,13 +14,28 @@ import (
 // errStop ends an iteration early without being an error.
 var errStop = errors.New("stop")
 
-// maxCachedDocs bounds a reader's document cache (a few MB).
-const maxCachedDocs = 4096
+// maxCachedDocs bounds a reader's document cache (at most a few tens of
+// MB, whatever the store's size).
+const maxCachedDocs = 1 << 15
+
+// releaseEvery is how many facts a walk reads between two releases of the
+// map's pages (see releaseMapped).
+const releaseEvery = 4096
 
 // reader hydrates facts inside one read transaction, caching documents.
 type reader struct {
 	tx   *bolt.Tx
 	docs map[[32]byte]*Document
+	seen int // facts read, for tick
+}
+
+// tick counts a fact read; a long walk lets go of the map's pages now and
+// then, so that its resident memory stays that of a page of facts.
+func (r *reader) tick() {
+	r.seen++
+	if r.seen%releaseEvery == 0 {
+		releaseMapped(r.tx.DB(), r.tx.Size())
+	}
 }
 
 func newReader(tx *bolt.Tx) *reader { return &reader{tx: tx, docs: map[[32]byte]*Document{}} }
@@ -210,6 +225,7 @@ func (s *Store) EachFact(f Filter, fn func(Fact) error) error {
 			return err
 		}
 		visit := func(id string, rec *factRec) error {
+			r.tick()
 			if !f.matchRecord(id, rec) {
 				return nil
 			}

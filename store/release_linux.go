@@ -1,0 +1,27 @@
+package store
+
+import (
+	"syscall"
+	"unsafe"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// releaseMapped drops the pages of the store's memory map from the
+// process's resident set. bbolt reads through a read-only shared map of
+// the file, so a walk over the store leaves every page it touched counted
+// in the process's RSS, though it is the kernel's page cache, reclaimable
+// at any time; a process reading a large store would look as big as the
+// file. MADV_DONTNEED on a read-only file map only unmaps: the next
+// access faults the page back in from the page cache, with the same bytes.
+// size is the part of the map in use (tx.Size()).
+func releaseMapped(db *bolt.DB, size int64) {
+	info := db.Info()
+	if info == nil || info.Data == 0 || size <= 0 {
+		return
+	}
+	// The map's address as bbolt gives it, turned back into a pointer
+	// without a uintptr conversion in an expression (the map outlives it).
+	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
+	_ = syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED)
+}
