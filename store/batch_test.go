@@ -1,7 +1,10 @@
 package store
 
 import (
+	"slices"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/faits/faits/internal/synth"
 )
@@ -89,5 +92,67 @@ func TestNearIdenticalLinear(t *testing.T) {
 	}
 	if r1 > 4 || r8 > 4 {
 		t.Errorf("group rewrites per page grow with the pages: %.2f at 100, %.2f at 800", r1, r8)
+	}
+}
+
+// TestIndexSaved: a writer that closes saves the reprint index and the
+// next one loads it; an index that no longer matches the signatures (a
+// writer that died before saving) is rebuilt; either way reprints are
+// found.
+func TestIndexSaved(t *testing.T) {
+	s, path := openTemp(t)
+	docs := synthCorpus(120)
+	for _, d := range docs[:100] {
+		ingest(t, s, d.rel, d.raw, d.doc, d.facts...)
+	}
+	built := s.lsh
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	loaded := func() *lshIndex {
+		s, err := Open(path, &Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var idx *lshIndex
+		s.db.View(func(tx *bolt.Tx) error { idx = loadLSH(tx); return nil })
+		return idx
+	}
+	idx := loaded()
+	if idx == nil {
+		t.Fatal("no saved index after Close")
+	}
+	if !slices.Equal(idx.main, built.main) || !slices.Equal(idx.root, built.root) || len(idx.ordOf) != len(built.ordOf) {
+		t.Fatal("saved index differs from the one built")
+	}
+	// A writer that adds documents and dies before saving: the count of
+	// signature changes moves on, the saved index is stale.
+	rewrite(t, path, bumpSigGen)
+	if loaded() != nil {
+		t.Fatal("stale index loaded")
+	}
+	want := func(s *Store) string {
+		for _, d := range docs[100:] {
+			ingest(t, s, d.rel, d.raw, d.doc, d.facts...)
+		}
+		mustCheck(t, s)
+		return export(t, s)
+	}
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := want(s)
+	s.Close()
+	one, _ := openTemp(t)
+	for _, d := range docs[:100] {
+		ingest(t, one, d.rel, d.raw, d.doc, d.facts...)
+	}
+	if want(one) != got {
+		t.Error("store written across a rebuilt index differs from one written in one go")
+	}
+	if loaded() == nil {
+		t.Error("index not saved again")
 	}
 }

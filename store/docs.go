@@ -67,6 +67,7 @@ func (t *txn) addDoc(h [32]byte, rel string, body []byte, sg signed) (*Document,
 		return d, nil
 	}
 	sig := sg.sig
+	t.sigChanged = true
 	if err := t.minhash.Put(h[:], encodeSig(&sig, sg.n)); err != nil {
 		return nil, fmt.Errorf("write signature %s: %w", d.SHA256, err)
 	}
@@ -102,6 +103,7 @@ func (t *txn) removePath(h [32]byte, rel string, res *IngestResult) error {
 	}
 	if raw := t.minhash.Get(h[:]); raw != nil {
 		t.lshIdx.kill(h)
+		t.sigChanged = true
 		if err := t.minhash.Delete(h[:]); err != nil {
 			return fmt.Errorf("delete signature %s: %w", key, err)
 		}

@@ -225,6 +225,12 @@ func (idx *lshIndex) commit() {
 	if idx.nDelta < 4096 || idx.nDelta < len(idx.main)/8 {
 		return
 	}
+	idx.merge()
+}
+
+// merge moves the delta into the sorted array and drops removed
+// documents' entries.
+func (idx *lshIndex) merge() {
 	merged := make([]uint64, 0, len(idx.main)+idx.nDelta)
 	for _, e := range idx.main {
 		if !idx.dead[uint32(e)] {
@@ -258,6 +264,9 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	defer s.wmu.Unlock()
 	if s.lsh == nil {
 		err := s.db.View(func(tx *bolt.Tx) error {
+			if s.lsh = loadLSH(tx); s.lsh != nil {
+				return nil
+			}
 			var err error
 			s.lsh, err = buildLSH(tx)
 			return err
@@ -268,6 +277,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 	}
 	var size int64
+	changed := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
 		t, err := newTxn(tx, s.now().UnixNano())
@@ -275,13 +285,21 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			return err
 		}
 		t.lshIdx = s.lsh
-		return fn(t)
+		if err := fn(t); err != nil {
+			return err
+		}
+		changed = t.sigChanged
+		if t.sigChanged {
+			return bumpSigGen(tx)
+		}
+		return nil
 	})
 	if err != nil {
 		s.lsh.rollback()
 		return err
 	}
 	s.lsh.commit()
+	s.lshChanged = s.lshChanged || changed
 	// The writer reads pages all over the file; let them go after each
 	// transaction so that its resident memory is its own, not the file's.
 	releaseMapped(s.db, size)

@@ -50,6 +50,8 @@ type Store struct {
 	// index (nil until the first write needs it).
 	wmu sync.Mutex
 	lsh *lshIndex
+	// lshChanged: the index holds changes not saved (saveIndex).
+	lshChanged bool
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.
@@ -106,6 +108,9 @@ func Open(path string, opts *Options) (*Store, error) {
 // Close releases the file. It is safe to call more than once.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		if !s.readOnly {
+			s.closeErr = s.saveIndex()
+		}
 		// The owner file goes first: once the lock is released another
 		// writer may already have written its own.
 		if s.sidecar != "" {

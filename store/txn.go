@@ -23,6 +23,8 @@ type txn struct {
 	// lshIdx is the reprint index (writeLSH sets it); the transaction
 	// changes it as it goes, and a rollback undoes that.
 	lshIdx *lshIndex
+	// sigChanged is set when a signature is written or deleted.
+	sigChanged bool
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
