@@ -95,6 +95,9 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	if s.bearerOK(r) {
 		return true
 	}
+	if api && (r.Method == http.MethodGet || r.Method == http.MethodHead) && s.readBearerOK(r) {
+		return true
+	}
 	if api {
 		// A logged-in editor may read the API in the browser (the desk
 		// links to it); changing state through it takes the bearer.
@@ -116,13 +119,19 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	return deny(http.StatusUnauthorized, "log in first")
 }
 
-func (s *Server) bearerOK(r *http.Request) bool {
+func (s *Server) bearerOK(r *http.Request) bool { return bearerIs(r, s.opt.Token) }
+
+func (s *Server) readBearerOK(r *http.Request) bool {
+	return s.opt.ReadToken != "" && bearerIs(r, s.opt.ReadToken)
+}
+
+func bearerIs(r *http.Request, token string) bool {
 	h := r.Header.Get("Authorization")
 	const prefix = "Bearer "
 	if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
 		return false
 	}
-	return equal(strings.TrimSpace(h[len(prefix):]), s.opt.Token)
+	return equal(strings.TrimSpace(h[len(prefix):]), token)
 }
 
 // sessionValue is what the session cookie holds: derived from the token, so

@@ -1,6 +1,10 @@
 package serve
 
-import "github.com/faits/faits/store"
+import (
+	"iter"
+
+	"github.com/faits/faits/store"
+)
 
 // Backend is what the desk and the API need of a fact store. *store.Store
 // satisfies it; tests use an in-memory fake so that handlers can be checked
@@ -12,6 +16,11 @@ type Backend interface {
 	List(store.ListOptions) ([]store.Fact, int, error)
 	Summary(id string, k int) (store.Fact, error)
 	Sources(id string, offset, limit int) ([]store.Source, int, error)
+	// All walks the facts matching a filter in id order, in one read
+	// transaction (the export).
+	All(store.Filter) iter.Seq2[store.Fact, error]
+	// Files lists the paths ingested.
+	Files() ([]string, error)
 	Fact(id string) (store.Fact, error)
 	Document(sha string) (store.Document, error)
 	Review(id string, d store.Decision) (store.Fact, error)

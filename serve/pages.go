@@ -19,12 +19,14 @@ type queueItem struct {
 }
 
 type queueData struct {
-	Q                                           query
-	Items                                       []queueItem
-	Focus                                       string
-	Total                                       int
-	First, Last                                 int
-	PrevURL, NextURL                            string
+	Q                query
+	Items            []queueItem
+	Focus            string
+	Total            int
+	First, Last      int
+	PrevURL, NextURL string
+	// CSVURL and JSONLURL download the filtered facts (all pages).
+	CSVURL, JSONLURL                            string
 	Programmes, Metrics, Statuses, Sites, Rules []string
 }
 
@@ -53,6 +55,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := q.values()
+	d.CSVURL, d.JSONLURL = exportURL(base, "csv"), exportURL(base, "jsonl")
 	for i, v := range views {
 		ret := queueURL(base, q.Offset, "")
 		if i+1 < len(views) {
@@ -280,4 +283,15 @@ func (s *Server) conflictsPage(w http.ResponseWriter, r *http.Request) {
 		out = append(out, conflictView{Programme: g.Programme, Metric: g.Metric, AsOf: g.AsOf, Facts: vs})
 	}
 	s.render(w, r, http.StatusOK, "conflicts", out)
+}
+
+// exportURL is GET /api/v1/export with the queue's filter.
+func exportURL(filter url.Values, format string) string {
+	v := cloneValues(filter)
+	v.Del("sort")
+	v.Set("format", format)
+	if format == "csv" {
+		v.Set("bom", "1")
+	}
+	return "/api/v1/export?" + v.Encode()
 }

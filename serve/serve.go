@@ -35,6 +35,11 @@ type Options struct {
 	// API. Without it the handler only answers requests addressed to a
 	// loopback host name, which keeps other sites' pages (DNS rebinding) out.
 	Token string
+	// ReadToken, when set, is a second bearer token that only reads: it
+	// lets GET and HEAD requests to /api/ through, nothing else. faits serve
+	// and faits ingest advertise it in the store's owner file, so that the
+	// read-only commands can read through them while they hold the store.
+	ReadToken string
 	// Editor is recorded as the author of desk decisions when the editor
 	// gave no name at login ("editor" when empty).
 	Editor string
@@ -118,6 +123,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/v1/facts/{id}/review", s.apiReview)
 	m.HandleFunc("GET /api/v1/documents/{sha}", s.apiDocument)
 	m.HandleFunc("GET /api/v1/conflicts", s.apiConflicts)
+	m.HandleFunc("GET /api/v1/export", s.apiExport)
+	m.HandleFunc("GET /api/v1/files", s.apiFiles)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})

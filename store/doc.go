@@ -21,6 +21,13 @@ process. Readers write no owner file (there may be several), so a writer
 blocked by readers gets a LockedError with PID 0 and a message that says
 so.
 
+A writer that answers read requests elsewhere (faits serve's JSON API, the
+one faits ingest opens on loopback while it runs) says so with
+Store.Advertise: the owner file then also holds {"addr": "host:port",
+"token": T}, and is readable by its user only. A reader the lock keeps out
+finds both in the LockedError and reads through that API instead of
+waiting; the lock itself stays held for the writer's whole run.
+
 # Writing
 
 One writer at a time, and for speed many files a transaction:

@@ -17,6 +17,10 @@ type LockedError struct {
 	Path  string
 	PID   int
 	Owner string
+	// Addr and Token say where the holder answers read requests (its JSON
+	// API, host:port) and the bearer token that lets them in; "" when it
+	// advertised none (see Store.Advertise).
+	Addr, Token string
 }
 
 func (e *LockedError) Error() string {
@@ -30,6 +34,8 @@ func (e *LockedError) Error() string {
 type owner struct {
 	PID   int    `json:"pid"`
 	Owner string `json:"owner"`
+	Addr  string `json:"addr,omitempty"`
+	Token string `json:"token,omitempty"`
 }
 
 // ownerPath names the owner file of the store at path.
@@ -38,7 +44,13 @@ func ownerPath(path string) string { return path + ".owner" }
 // writeOwner records this process as the writer. The file is written
 // beside and renamed so that a blocked Open never reads half of it.
 func writeOwner(path, name string) error {
-	b, err := json.Marshal(owner{PID: os.Getpid(), Owner: name})
+	return writeOwnerFile(path, owner{PID: os.Getpid(), Owner: name})
+}
+
+// writeOwnerFile writes o to path. The file is created 0600 (os.CreateTemp):
+// it may hold a read token.
+func writeOwnerFile(path string, o owner) error {
+	b, err := json.Marshal(o)
 	if err != nil {
 		return fmt.Errorf("encode owner file: %w", err)
 	}
@@ -78,8 +90,33 @@ func lockedError(path string) *LockedError {
 	if !alive(o.PID) {
 		return e // left by a writer that was killed; a reader holds the lock
 	}
-	e.PID, e.Owner = o.PID, o.Owner
+	e.PID, e.Owner, e.Addr, e.Token = o.PID, o.Owner, o.Addr, o.Token
 	return e
+}
+
+// Advertise records in the owner file that this writer answers read
+// requests at addr (host:port of a JSON API such as faits serve's) for a
+// holder of token, so that a reader the lock keeps out can read through it
+// (LockedError.Addr and Token). The owner file is readable by this user
+// only, since it then holds the token. A read-only store has no owner file
+// and cannot advertise.
+func (s *Store) Advertise(addr, token string) error {
+	if s.sidecar == "" {
+		return errors.New("advertise: a read-only store has no owner file")
+	}
+	var o owner
+	b, err := os.ReadFile(s.sidecar)
+	if err == nil {
+		err = json.Unmarshal(b, &o)
+	}
+	if err != nil {
+		return fmt.Errorf("advertise: read owner file: %w", err)
+	}
+	o.PID, o.Addr, o.Token = os.Getpid(), addr, token
+	if err := writeOwnerFile(s.sidecar, o); err != nil {
+		return fmt.Errorf("advertise: %w", err)
+	}
+	return nil
 }
 
 // alive reports whether a process with this pid exists (EPERM: it does,

@@ -32,6 +32,12 @@ func lockHelper(spec string) int {
 		fmt.Println("error:", err)
 		return 1
 	}
+	if mode == "adv" {
+		if err := s.Advertise("127.0.0.1:4242", "read-token"); err != nil {
+			fmt.Println("error:", err)
+			return 1
+		}
+	}
 	fmt.Println("ready")
 	io.Copy(io.Discard, os.Stdin)
 	if err := s.Close(); err != nil {
@@ -140,6 +146,38 @@ func TestLockAcrossProcesses(t *testing.T) {
 	var le *LockedError
 	if !errors.As(err, &le) || le.PID != 0 || le.Owner != "" {
 		t.Errorf("writer beside readers: %v (%+v)", err, le)
+	}
+}
+
+// TestAdvertise: a writer that answers reads somewhere says where in its
+// owner file, which only its user can read, and a reader the lock keeps out
+// learns it from the LockedError.
+func TestAdvertise(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "faits.db")
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	w := hold(t, "adv", path)
+	_, err = Open(path, &Options{ReadOnly: true, Timeout: 200 * time.Millisecond})
+	var le *LockedError
+	if !errors.As(err, &le) || le.PID != w.cmd.Process.Pid || le.Owner != "faits lock-helper" ||
+		le.Addr != "127.0.0.1:4242" || le.Token != "read-token" {
+		t.Fatalf("LockedError %+v (%v)", le, err)
+	}
+	info, err := os.Stat(ownerPath(path))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("owner file %v, %v: want mode 0600", info, err)
+	}
+	w.release()
+	r, err := Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := r.Advertise("x", "y"); err == nil {
+		t.Error("a read-only store advertised")
 	}
 }
 

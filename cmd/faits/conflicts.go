@@ -26,7 +26,7 @@ func runConflicts(ctx context.Context, args []string, env *Env) error {
 		fs.Usage()
 		return fmt.Errorf("conflicts: unexpected argument %q: %w", pos[0], errUsage)
 	}
-	st, err := openStore(dbPath(*db, env), "faits conflicts", true)
+	st, err := openReader(dbPath(*db, env), "faits conflicts", env)
 	if err != nil {
 		return err
 	}

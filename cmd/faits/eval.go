@@ -50,7 +50,7 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	st, err := openStore(dbPath(*db, env), "faits eval", true)
+	st, err := openReader(dbPath(*db, env), "faits eval", env)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
@@ -108,13 +108,13 @@ func readGoldDocs(path string) ([]eval.DocInfo, error) {
 // predictions turns the store's facts into one prediction per fact and
 // document name. A document stored under several paths (the same article
 // under two file names) answers to each of its names.
-func predictions(st *store.Store, f store.Filter) ([]eval.Prediction, error) {
+func predictions(st factReader, f store.Filter) ([]eval.Prediction, error) {
 	type read struct {
 		p   eval.Prediction
 		sha string
 	}
 	var reads []read
-	err := st.EachFact(f, func(x store.Fact) error {
+	err := eachFact(st, f, func(x store.Fact) error {
 		for _, s := range x.Sources {
 			q := s.Qualifier
 			if q == "" || x.Status == store.StatusEdited {

@@ -3,14 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"time"
 
+	"github.com/faits/faits/export"
 	"github.com/faits/faits/store"
 )
 
@@ -38,27 +35,19 @@ func runExport(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	var write func(io.Writer, *store.Store, store.Filter) error
-	switch *format {
-	case "jsonl":
-		if *bom {
-			return fmt.Errorf("export: --bom is for --format csv: %w", errUsage)
-		}
-		write = writeJSONL
-	case "csv":
-		write = func(w io.Writer, st *store.Store, f store.Filter) error {
-			return writeCSV(w, st, f, *bom)
-		}
-	default:
-		return fmt.Errorf("export: unknown format %q (jsonl or csv): %w", *format, errUsage)
+	if *format != "jsonl" && *format != "csv" {
+		return usagef("export: unknown format %q (jsonl or csv)", *format)
 	}
-	st, err := openStore(dbPath(*db, env), "faits export", true)
+	if *bom && *format != "csv" {
+		return usagef("export: --bom is for --format csv")
+	}
+	st, err := openReader(dbPath(*db, env), "faits export", env)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer st.Close()
 	out := bufio.NewWriter(env.Stdout)
-	if err := write(out, st, filter); err != nil {
+	if err := export.Write(out, st.All(filter), export.Options{Format: *format, BOM: *bom}); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := out.Flush(); err != nil {
@@ -85,70 +74,4 @@ func statusSince(status, since string) (store.Filter, error) {
 		f.Since = t
 	}
 	return f, nil
-}
-
-// writeJSONL prints the store.Fact record, whose field order is the spec's.
-// HTML escaping is off: quotes hold « », & and the like verbatim.
-func writeJSONL(w io.Writer, st *store.Store, f store.Filter) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return st.EachFact(f, func(x store.Fact) error {
-		return enc.Encode(x)
-	})
-}
-
-// csvHeader names the CSV columns (documented in README.md): the fact,
-// then how many sources it has, then its first source flattened.
-var csvHeader = []string{
-	"id", "programme", "metric", "value", "value_max", "unit", "qualifier", "as_of", "modality", "status",
-	"sources", "independent_sources",
-	"doc", "doc_sha256", "title", "site", "url", "published", "span", "start", "end", "quote", "source_qualifier", "rule",
-}
-
-// writeCSV writes RFC 4180 CSV (CRLF line ends, quotes where needed).
-func writeCSV(w io.Writer, st *store.Store, f store.Filter, bom bool) error {
-	if bom {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(csvHeader); err != nil {
-		return err
-	}
-	err := st.EachFact(f, func(x store.Fact) error {
-		return cw.Write(csvRow(x))
-	})
-	if err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func csvRow(x store.Fact) []string {
-	vmax := ""
-	if x.ValueMax != nil {
-		vmax = formatNumber(*x.ValueMax)
-	}
-	row := []string{
-		x.ID, x.Programme, x.Metric, formatNumber(x.Value), vmax, x.Unit, x.Qualifier, x.AsOf, x.Modality, x.Status,
-		strconv.Itoa(len(x.Sources)), strconv.Itoa(x.IndependentSources()),
-	}
-	var s store.Source
-	if len(x.Sources) > 0 {
-		s = x.Sources[0]
-	}
-	start, end := "", ""
-	if len(x.Sources) > 0 {
-		start, end = strconv.Itoa(s.Start), strconv.Itoa(s.End)
-	}
-	return append(row, s.Doc, s.DocSHA256, s.Title, s.Site, s.URL, s.Published, s.Span, start, end, s.Quote, s.Qualifier, s.Rule)
-}
-
-// formatNumber writes a value as a spreadsheet reads it back: no exponent,
-// no trailing zeros ("22500000", "40.5").
-func formatNumber(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faits/faits/export"
 	"github.com/faits/faits/store"
 )
 
@@ -70,7 +71,7 @@ func TestExportCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not read back: %v", err)
 	}
-	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(export.Header, ",") {
 		t.Fatalf("want the header and 3 rows, got %q", rows)
 	}
 	col := map[string]int{}

@@ -38,7 +38,7 @@ func runFacts(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("facts: %w", err)
 	}
 	f.Status = sf.Status
-	st, err := openStore(dbPath(*db, env), "faits facts", true)
+	st, err := openReader(dbPath(*db, env), "faits facts", env)
 	if err != nil {
 		return fmt.Errorf("facts: %w", err)
 	}
@@ -67,7 +67,7 @@ func factRow(x store.Fact) []string {
 // programme/metric/as_of group however big the store. A --doc that names
 // no stored path is tried as a file name, since people remember
 // "003_….txt", not the folder it was ingested from.
-func printFacts(w io.Writer, st *store.Store, f store.Filter) (int, error) {
+func printFacts(w io.Writer, st factReader, f store.Filter) (int, error) {
 	filters := []store.Filter{f}
 	if f.Doc != "" && !strings.ContainsAny(f.Doc, `/\`) {
 		paths, err := docPaths(st, f.Doc)
@@ -121,7 +121,7 @@ func printFacts(w io.Writer, st *store.Store, f store.Filter) (int, error) {
 }
 
 // docPaths lists the ingested paths whose file name is name.
-func docPaths(st *store.Store, name string) ([]string, error) {
+func docPaths(st factReader, name string) ([]string, error) {
 	files, err := st.Files()
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func docPaths(st *store.Store, name string) ([]string, error) {
 // eachForReading calls fn for the facts matching any of filters, grouped by
 // programme, metric and time, by value within a group, so that a person
 // reads a series, not the id order an export needs. It holds one group.
-func eachForReading(st *store.Store, filters []store.Filter, fn func(store.Fact) error) (int, error) {
+func eachForReading(st factReader, filters []store.Filter, fn func(store.Fact) error) (int, error) {
 	var group []store.Fact
 	var key string
 	seen := map[string]bool{} // several filters (one file name, several paths) may give a fact twice

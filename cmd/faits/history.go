@@ -26,7 +26,7 @@ func runHistory(ctx context.Context, args []string, env *Env) error {
 		fs.Usage()
 		return fmt.Errorf("history: want one fact id: %w", errUsage)
 	}
-	st, err := openStore(dbPath(*db, env), "faits history", true)
+	st, err := openReader(dbPath(*db, env), "faits history", env)
 	if err != nil {
 		return err
 	}

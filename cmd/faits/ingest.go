@@ -46,7 +46,14 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return err
 	}
+	// Readers (faits export, facts…) read through this while it runs.
+	stopAPI, err := readAPI(st, env)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "faits ingest: other commands cannot read the store meanwhile:", err)
+		stopAPI = func() {}
+	}
 	sum, err := ingestFiles(ctx, st, rules, files, ingestOptions{Workers: *workers, Force: *force, RulesID: rulesID, Progress: isTerminal(env.Stderr)}, env)
+	stopAPI()
 	if cerr := st.Close(); cerr != nil && err == nil {
 		err = cerr
 	}

@@ -76,12 +76,22 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 	defer st.Close()
-	h, err := serve.New(st, serve.Options{Token: tok, Editor: name, Rules: rules})
+	readTok, err := newReadToken()
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	h, err := serve.New(st, serve.Options{Token: tok, ReadToken: readTok, Editor: name, Rules: rules})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	// The read-only commands find the desk's API here while it holds the
+	// store.
+	if err := st.Advertise(ln.Addr().String(), readTok); err != nil {
+		ln.Close()
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{

@@ -328,3 +328,70 @@ func TestServeToken(t *testing.T) {
 		t.Errorf("right bearer: %s", res.Status)
 	}
 }
+
+// TestReadersBesideServe: while serve holds the store (here with a token of
+// its own), every read-only command reads through its API with the read
+// token of the owner file, and gives what the store holds; that token reads
+// and never writes.
+func TestReadersBesideServe(t *testing.T) {
+	db := syntheticStore(t)
+	want, _ := exportedFacts(t, db)
+	wantCSV, _, err := run(t, nil, "export", "--db", db, "--format", "csv", "--bom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, facts := exportedFacts(t, db)
+	base, _, stop := startServe(t, "--db", db, "--token", "tok-123")
+	got, stderr, err := run(t, nil, "export", "--db", db)
+	if err != nil || got != want {
+		t.Fatalf("export beside serve: %v\n%s\ngot:\n%s\nwant:\n%s", err, stderr, got, want)
+	}
+	if !strings.Contains(stderr, "is held by faits serve (pid ") || !strings.Contains(stderr, "reading through its API at 127.0.0.1:") {
+		t.Errorf("export's note: %q", stderr)
+	}
+	if got, _, err := run(t, nil, "export", "--db", db, "--format", "csv", "--bom"); err != nil || got != wantCSV {
+		t.Errorf("csv export beside serve differs: %v\n%q\n%q", err, got, wantCSV)
+	}
+	if got, _, err := run(t, nil, "export", "--db", db, "--status", "pending", "--since", "2000-01-01"); err != nil || got != want {
+		t.Errorf("filtered export beside serve: %v", err)
+	}
+	for _, args := range [][]string{{"facts"}, {"facts", "--doc", "b.txt"}, {"conflicts"}, {"history", facts[0].ID},
+		{"eval", "--gold", tempFile(t, "g.jsonl", syntheticGold)}} {
+		out, stderr, err := run(t, nil, append(args, "--db", db)...)
+		if err != nil || out == "" {
+			t.Errorf("%v beside serve: %v\n%s", args, err, stderr)
+		}
+	}
+	if out, _, _ := run(t, nil, "facts", "--db", db, "--doc", "b.txt"); !strings.Contains(out, "40,5 milliards") {
+		t.Errorf("facts --doc b.txt beside serve:\n%s", out)
+	}
+	// The read token from the owner file reads; it does not review.
+	b, err := os.ReadFile(db + ".owner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own struct{ Addr, Token string }
+	if err := json.Unmarshal(b, &own); err != nil || own.Token == "" || own.Token == "tok-123" {
+		t.Fatalf("owner file %s: %v", b, err)
+	}
+	client := testClient(t)
+	req, _ := http.NewRequest("POST", base+"/api/v1/facts/"+facts[0].ID+"/review", strings.NewReader(`{"action":"accept"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+own.Token)
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("review with the read token: %s", res.Status)
+	}
+	client.CloseIdleConnections()
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	// Once serve is gone, the same commands read the file itself.
+	if got, stderr, err := run(t, nil, "export", "--db", db); err != nil || got != want || stderr != "" {
+		t.Errorf("export after serve: %v %q", err, stderr)
+	}
+}
