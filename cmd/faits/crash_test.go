@@ -124,14 +124,24 @@ func TestReadersWhileIngesting(t *testing.T) {
 		err := cmd.Run()
 		return out.String(), errb.String(), err
 	}
-	out, stderr, err := read("export")
-	select {
-	case <-done:
-		t.Skip("the ingest finished before the reader was done: machine too fast for 1000 files")
-	default:
-	}
-	if err != nil {
-		t.Fatalf("export while ingest writes: %v\n%s", err, stderr)
+	// The ingest commits files in batches: until the first batch, the
+	// store holds no fact and the export is rightly empty.
+	var out, stderr string
+	var err error
+	for {
+		out, stderr, err = read("export")
+		select {
+		case <-done:
+			t.Skip("the ingest finished before the reader was done: machine too fast for 1000 files")
+		default:
+		}
+		if err != nil {
+			t.Fatalf("export while ingest writes: %v\n%s", err, stderr)
+		}
+		if strings.TrimSpace(out) != "" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	if want := fmt.Sprintf("held by faits ingest (pid %d): reading through its API", ingest.Process.Pid); !strings.Contains(stderr, want) {
 		t.Errorf("export's note %q does not say %q", stderr, want)
