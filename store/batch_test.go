@@ -132,6 +132,17 @@ func TestIndexSaved(t *testing.T) {
 	if loaded() != nil {
 		t.Fatal("stale index loaded")
 	}
+	// A writer that rebuilds it saves it, even when it adds no signature.
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, s, docs[0].rel+".copy", "raw copy", docs[0].doc, docs[0].facts...)
+	s.Close()
+	if loaded() == nil {
+		t.Fatal("rebuilt index not saved")
+	}
+	rewrite(t, path, bumpSigGen)
 	want := func(s *Store) string {
 		for _, d := range docs[100:] {
 			ingest(t, s, d.rel, d.raw, d.doc, d.facts...)
@@ -139,7 +150,7 @@ func TestIndexSaved(t *testing.T) {
 		mustCheck(t, s)
 		return export(t, s)
 	}
-	s, err := Open(path, nil)
+	s, err = Open(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,6 +160,7 @@ func TestIndexSaved(t *testing.T) {
 	for _, d := range docs[:100] {
 		ingest(t, one, d.rel, d.raw, d.doc, d.facts...)
 	}
+	ingest(t, one, docs[0].rel+".copy", "raw copy", docs[0].doc, docs[0].facts...)
 	if want(one) != got {
 		t.Error("store written across a rebuilt index differs from one written in one go")
 	}

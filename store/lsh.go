@@ -269,6 +269,9 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			}
 			var err error
 			s.lsh, err = buildLSH(tx)
+			// Built rather than loaded: save it for the next writer even if
+			// this one changes nothing.
+			s.lshChanged = err == nil
 			return err
 		})
 		if err != nil {
