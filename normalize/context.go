@@ -113,50 +113,70 @@ func (s *scanner) earlier(i int) (dval, int, bool) {
 // period under discussion either: both are passed over. An interval or a
 // date left unresolved leaves no anchor.
 func (s *scanner) anchor(i int) (dval, bool) {
-	start := int(s.toks[i].start)
-	para := strings.LastIndexByte(s.text[:start], '\n') + 1
-	for k := len(s.out) - 1; k >= 0 && s.out[k].Start >= para; k-- {
-		e := &s.out[k]
-		if e.Kind != Date || s.isDerived(e.Start) {
-			continue
-		}
-		v, ok := parseISO(e.Date)
-		if !ok {
-			return dval{}, false
-		}
-		if v.d != 0 && !strings.ContainsAny(e.Text, "0123456789") {
-			continue
-		}
-		return v, true
+	if s.lastAnchor == 0 {
+		return dval{}, false
 	}
-	return dval{}, false
+	e := &s.out[s.lastAnchor-1]
+	if e.Start < s.paragraphStart(int(s.toks[i].start)) {
+		return dval{}, false
+	}
+	return parseISO(e.Date)
+}
+
+// noteAnchor records e, just reported, as the anchor of what follows when
+// anchor would take it: a date that no anchor placed and that is not a
+// day written without digits. Keeping the last one at hand makes anchor
+// cost the same however many expressions a paragraph holds.
+func (s *scanner) noteAnchor(e *Expr) {
+	if e.Kind != Date || s.isDerived(e.Start) {
+		return
+	}
+	if d := e.Date; len(d) == len("2006-01-02") && d[4] == '-' && d[7] == '-' &&
+		!strings.ContainsAny(e.Text, "0123456789") {
+		return
+	}
+	s.lastAnchor = len(s.out)
+}
+
+// paragraphStart returns the offset of the paragraph holding byte at. The
+// scanner asks in text order, so the newlines are searched once over the
+// whole text rather than from the start of the paragraph at every ask.
+func (s *scanner) paragraphStart(at int) int {
+	if at < s.paraPos {
+		if at >= s.paraStart {
+			return s.paraStart
+		}
+		s.searched += at
+		return strings.LastIndexByte(s.text[:at], '\n') + 1
+	}
+	s.searched += at - s.paraPos
+	if k := strings.LastIndexByte(s.text[s.paraPos:at], '\n'); k >= 0 {
+		s.paraStart = s.paraPos + k + 1
+	}
+	s.paraPos = at
+	return s.paraStart
 }
 
 // derive records that the date starting at byte start was counted from
-// the anchor base.
+// the anchor base (the first count made at a start is kept).
 func (s *scanner) derive(start int32, base dval) {
-	s.derived = append(s.derived, start)
-	s.derivedFrom = append(s.derivedFrom, base.String())
+	if s.derived == nil {
+		s.derived = make(map[int32]string)
+	}
+	if _, ok := s.derived[start]; !ok {
+		s.derived[start] = base.String()
+	}
 }
 
 // anchorOf returns the anchor the date starting at byte start was counted
 // from, or "".
 func (s *scanner) anchorOf(start int) string {
-	for k, d := range s.derived {
-		if int(d) == start {
-			return s.derivedFrom[k]
-		}
-	}
-	return ""
+	return s.derived[int32(start)]
 }
 
 func (s *scanner) isDerived(start int) bool {
-	for _, d := range s.derived {
-		if int(d) == start {
-			return true
-		}
-	}
-	return false
+	_, ok := s.derived[int32(start)]
+	return ok
 }
 
 // parseISO reads a partial date "2024", "2024-10" or "2024-10-15".

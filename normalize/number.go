@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"errors"
 	"math"
 	"strconv"
 )
@@ -27,64 +28,59 @@ var fractionGlyphs = map[rune]float64{
 	'⅗': 0.6, '⅘': 0.8, '⅙': 1.0 / 6, '⅚': 5.0 / 6, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875,
 }
 
-// mantissa accumulates the digits of one number exactly while they fit.
+// mantissa accumulates the digits of one number: the first 19 significant
+// digits exactly in m, the rest only as a power of ten. It never allocates
+// and never indexes by digit count, so a figure of any length ("0,0200…0"
+// with twenty digits, a megabyte of digits) is read in one pass: dropping
+// digits past the 19th changes a float64 by less than its own rounding.
 type mantissa struct {
-	m      uint64
-	nd     int // significant digits taken
-	frac   int // digits after the decimal mark
-	big    []byte
-	tooBig bool
+	m    uint64
+	exp  int // power of ten the integer digits dropped from m stand for
+	frac int // digits after the decimal mark kept in m
+	full bool
 }
 
 func (m *mantissa) add(digits string, frac bool) {
 	for k := 0; k < len(digits); k++ {
-		d := digits[k] - '0'
-		if m.tooBig || m.m > (math.MaxUint64-9)/10 {
-			if !m.tooBig {
-				m.big = strconv.AppendUint(nil, m.m, 10)
-				if m.frac > 0 {
-					// keep the decimal point where it is
-					m.big = append(m.big[:len(m.big)-m.frac], append([]byte{'.'}, m.big[len(m.big)-m.frac:]...)...)
-				}
-				m.tooBig = true
-			}
-			if frac && m.frac == 0 && !containsDot(m.big) {
-				m.big = append(m.big, '.')
-			}
-			m.big = append(m.big, '0'+d)
-			if frac {
-				m.frac++
+		d := uint64(digits[k] - '0')
+		if !m.full && m.m > (math.MaxUint64-9)/10 {
+			m.full = true
+		}
+		if m.full {
+			// Past the digits m holds: an integer digit still counts for
+			// its place, a fractional one is below the precision kept.
+			if !frac {
+				m.exp++
 			}
 			continue
 		}
-		m.m = m.m*10 + uint64(d)
+		m.m = m.m*10 + d
 		if frac {
 			m.frac++
 		}
 	}
 }
 
-func containsDot(b []byte) bool {
-	for _, c := range b {
-		if c == '.' {
-			return true
-		}
-	}
-	return false
-}
-
 func (m *mantissa) value() float64 {
-	if m.tooBig {
-		v, err := strconv.ParseFloat(string(m.big), 64)
-		if err != nil {
-			return math.NaN()
-		}
-		return v
+	e := m.exp - m.frac
+	switch {
+	case m.m == 0:
+		return 0
+	case m.m < 1<<53 && e >= 0 && e < len(pow10):
+		return float64(m.m) * pow10[e]
+	case m.m < 1<<53 && e < 0 && -e < len(pow10):
+		return float64(m.m) / pow10[-e]
 	}
-	if m.frac < len(pow10) && m.m < 1<<53 {
-		return float64(m.m) / pow10[m.frac]
+	// Correctly rounded for the digits kept; a huge exponent gives ±Inf,
+	// which the callers refuse as a figure.
+	var buf [48]byte
+	b := strconv.AppendUint(buf[:0], m.m, 10)
+	b = append(b, 'e')
+	b = strconv.AppendInt(b, int64(e), 10)
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return math.NaN()
 	}
-	v, _ := strconv.ParseFloat(strconv.FormatUint(m.m, 10)+"e-"+strconv.Itoa(m.frac), 64)
 	return v
 }
 

@@ -24,17 +24,20 @@ func Scan(text string, opts *Options) []Expr {
 			e.Anchor = s.anchorOf(e.Start)
 		}
 	}
+	if cap(s.toks) > 1<<16 || cap(s.out) > 1<<12 {
+		// Too large to keep for the next scan: the caller takes the
+		// scratch slice itself rather than a copy.
+		return s.out[:len(s.out):len(s.out)]
+	}
 	// The caller keeps the result: copy it out of the scratch buffer into a
 	// slice of its exact size, which costs less than growing a fresh slice
 	// expression by expression (an Expr is large and holds pointers).
 	out := make([]Expr, len(s.out))
 	copy(out, s.out)
-	clear(s.out) // drop the strings and range ends the pool would keep alive
-	if cap(s.toks) <= 1<<16 && cap(s.out) <= 1<<12 {
-		bufs.toks = s.toks[:0] // tokens hold no pointers: no need to clear
-		bufs.out = s.out[:0]
-		scanPool.Put(bufs)
-	}
+	clear(s.out)           // drop the strings and range ends the pool would keep alive
+	bufs.toks = s.toks[:0] // tokens hold no pointers: no need to clear
+	bufs.out = s.out[:0]
+	scanPool.Put(bufs)
 	return out
 }
 
@@ -62,11 +65,17 @@ type scanner struct {
 	floor int
 	// prevFloor is floor as it was before the last expression.
 	prevFloor int
-	// derived holds the start offsets of dates placed by an anchor (see
-	// anchor), which are not anchors themselves, and derivedFrom the
-	// anchor each was counted from.
-	derived     []int32
-	derivedFrom []string
+	// derived maps the start offset of each date placed by an anchor (see
+	// anchor), which is no anchor itself, to the anchor it was counted
+	// from.
+	derived map[int32]string
+	// lastAnchor is 1 + the index in out of the date anchor would take,
+	// 0 when none; paraPos and paraStart cache paragraphStart's search.
+	lastAnchor         int
+	paraPos, paraStart int
+	// searched counts the bytes paragraphStart went through, for the test
+	// that a long paragraph is searched once.
+	searched int
 }
 
 func (s *scanner) run() {
@@ -88,7 +97,11 @@ func (s *scanner) run() {
 		next = s.attachPostHedge(&e, next)
 		s.attachHedge(&e, i)
 		e.Text = s.text[e.Start:e.End]
+		if len(s.out) == cap(s.out) {
+			s.out = grow(s.out)
+		}
 		s.out = append(s.out, e)
+		s.noteAnchor(&s.out[len(s.out)-1])
 		s.prevFloor, s.floor = s.floor, next
 		i = next
 	}
