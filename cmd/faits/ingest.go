@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/faits/faits/corpus"
 	"github.com/faits/faits/extract"
+	"github.com/faits/faits/pipeline"
 	"github.com/faits/faits/store"
 )
 
@@ -88,10 +87,7 @@ func loadRules(file string) (*extract.Rules, string, error) {
 	return r, rulesID(data), nil
 }
 
-func rulesID(data []byte) string {
-	h := sha256.Sum256(data)
-	return hex.EncodeToString(h[:6])
-}
+func rulesID(data []byte) string { return pipeline.RulesID(data) }
 
 // ingestOptions tune ingestFiles.
 type ingestOptions struct {
@@ -252,11 +248,8 @@ func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt i
 		r.err = fmt.Errorf("read %s: %w", f.Path, err)
 		return r
 	}
-	h := sha256.Sum256(raw)
-	r.sha = hex.EncodeToString(h[:])
-	if opt.RulesID != "" {
-		r.sha += "+rules:" + opt.RulesID
-	}
+	x := pipeline.New(rules, opt.RulesID)
+	r.sha = x.FileKey(raw)
 	same, err := st.Unchanged(f.Rel, r.sha)
 	if err != nil {
 		r.err = fmt.Errorf("%s: %w", f.Path, err)
@@ -272,16 +265,15 @@ func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt i
 		// (one more re-read, never a stale fact).
 		r.sha += "+forced"
 	}
-	doc, err := corpus.Parse(f.Path, raw)
+	rec, warnings, err := x.Read(f.Path, f.Rel, raw)
 	if err != nil {
-		r.err = err // corpus names the file
+		r.err = err // Read names the file
 		return r
 	}
-	r.doc = doc
-	r.facts, r.warnings = rules.Extract(extract.Input{Text: doc.Body, Published: doc.Published, Title: doc.Title})
+	r.doc, r.facts, r.warnings = rec.Document(), rec.Facts, warnings
 	// Checking and signing for the store is done here, in parallel, so
 	// that the single writer only writes.
-	r.entry, r.err = store.Prepare(f.Rel, r.sha, doc, r.facts)
+	r.entry, r.err = store.Prepare(f.Rel, r.sha, r.doc, r.facts)
 	if r.err != nil {
 		r.err = fmt.Errorf("%s: store: %w", f.Path, r.err)
 	}

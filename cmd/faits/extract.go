@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/faits/faits/corpus"
+	"github.com/faits/faits/extract"
+	"github.com/faits/faits/pipeline"
+)
+
+func init() {
+	register("extract", "read article files into JSON lines for 'faits load' (no store)", runExtract)
+}
+
+func runExtract(ctx context.Context, args []string, env *Env) error {
+	fset := newFlags("extract", "extract [--rules FILE] [--workers N] [--shard K/N] PATH... > out.jsonl", env)
+	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
+	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
+	shardFlag := fset.String("shard", "", "read only share K of N (0 <= K < N), chosen by each file's name, so that N machines given the same PATHs read every file once")
+	if done, err := parseFlags(fset, args); done {
+		return err
+	}
+	if fset.NArg() == 0 {
+		fset.Usage()
+		return fmt.Errorf("extract: no file or folder given: %w", errUsage)
+	}
+	k, n, err := parseShard(*shardFlag)
+	if err != nil {
+		return fmt.Errorf("extract: --shard: %v: %w", err, errUsage)
+	}
+	rules, id, err := loadRules(*rulesFile)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	files, ferrs := corpus.Files(fset.Args())
+	for _, err := range ferrs {
+		fmt.Fprintln(env.Stderr, "faits extract:", err)
+	}
+	if n > 1 {
+		files = shard(files, k, n)
+	}
+	sum, err := extractFiles(ctx, pipeline.New(rules, id), files, *workers, env)
+	fmt.Fprintln(env.Stderr, sum)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	if sum.Failed > 0 || len(ferrs) > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// parseShard reads "K/N"; "" is the whole set (0, 1).
+func parseShard(s string) (k, n int, err error) {
+	if s == "" {
+		return 0, 1, nil
+	}
+	a, b, ok := strings.Cut(s, "/")
+	k, errK := strconv.Atoi(a)
+	n, errN := strconv.Atoi(b)
+	if !ok || errK != nil || errN != nil || n < 1 || k < 0 || k >= n {
+		return 0, 0, fmt.Errorf("%q is not K/N with 0 <= K < N", s)
+	}
+	return k, n, nil
+}
+
+// shard keeps the files whose name (Rel, the document's name in the store)
+// hashes to k modulo n. The name, not the position in the list, decides,
+// so that a file added to the folder does not move the others to another
+// share.
+func shard(files []corpus.File, k, n int) []corpus.File {
+	var out []corpus.File
+	for _, f := range files {
+		h := fnv.New64a()
+		h.Write([]byte(f.Rel))
+		if h.Sum64()%uint64(n) == uint64(k) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// extractSummary counts what one extractFiles call did.
+type extractSummary struct {
+	Files, Failed, Facts, Warnings int
+}
+
+func (s extractSummary) String() string {
+	return fmt.Sprintf("extracted %d files (%d failed): %d facts", s.Files, s.Failed, s.Facts)
+}
+
+// extracted is what a worker made of one file.
+type extracted struct {
+	file     corpus.File
+	rec      *pipeline.Record
+	warnings []extract.Warning
+	err      error
+}
+
+// extractFiles reads files in parallel and prints one record a line on
+// env.Stdout, in the order of files, so that the same files give the same
+// bytes. A file that fails is named on env.Stderr with the reason and the
+// others go on; an error writing the output stops everything.
+func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.File, workers int, env *Env) (extractSummary, error) {
+	out := bufio.NewWriterSize(env.Stdout, 1<<20)
+	var sum extractSummary
+	var line []byte
+	work := func(i int) extracted {
+		f := files[i]
+		raw, err := os.ReadFile(f.Path)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is said once, below
+			}
+			return extracted{file: f, err: fmt.Errorf("read %s: %w", f.Path, err)}
+		}
+		rec, warnings, err := x.Read(f.Path, f.Rel, raw)
+		return extracted{file: f, rec: rec, warnings: warnings, err: err}
+	}
+	emit := func(r extracted) error {
+		sum.Files++
+		if r.err != nil {
+			sum.Failed++
+			fmt.Fprintln(env.Stderr, "faits extract:", r.err)
+			return nil
+		}
+		for _, w := range r.warnings {
+			sum.Warnings++
+			fmt.Fprintf(env.Stderr, "faits extract: %s: warning: rule %s at byte %d: %s\n", r.file.Path, w.Rule, w.Offset, w.Msg)
+		}
+		if r.rec.Body == "" {
+			sum.Warnings++
+			fmt.Fprintf(env.Stderr, "faits extract: %s: warning: no article text found\n", r.file.Path)
+		}
+		var err error
+		if line, err = r.rec.AppendJSON(line[:0]); err != nil {
+			sum.Failed++
+			fmt.Fprintf(env.Stderr, "faits extract: %s: %v\n", r.file.Path, err)
+			return nil
+		}
+		if _, err := out.Write(line); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+		sum.Facts += len(r.rec.Facts)
+		return nil
+	}
+	err := inOrder(ctx, len(files), workers, work, emit)
+	if ferr := out.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("write output: %w", ferr)
+	}
+	if err != nil && ctx.Err() != nil {
+		return sum, fmt.Errorf("interrupted after %d of %d files: %w", sum.Files, len(files), err)
+	}
+	return sum, err
+}
