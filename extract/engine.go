@@ -49,6 +49,13 @@ type run struct {
 	inTable map[int]bool
 	// trace, when set, sees every reading (tests and debugging).
 	trace func(si int, m *masked, rd *reading)
+	// failed: a pattern ran out of its budget; nothing of the text is kept.
+	failed bool
+	// the texts patterns last read, converted and scanned once.
+	strCache  [4]runesStr
+	strNext   int
+	subjCache [8]*subject
+	subjNext  int
 }
 
 // reading is what the rules made of one figure.
@@ -117,6 +124,11 @@ func (x *run) extract() ([]Fact, []Warning) {
 			continue
 		}
 		facts = append(facts, x.sentence(si, s, x.maskOf(si))...)
+	}
+	if x.failed {
+		// A rule gave up: the text is not read rather than read as if
+		// the rule had not matched.
+		return nil, x.warnings
 	}
 	return facts, x.warnings
 }

@@ -134,6 +134,9 @@ func TestParseErrors(t *testing.T) {
 		{"pattern without FIG", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        pattern: 'taux'\n        examples: {match: [\"x\"]}\n", "must contain FIG"},
 		{"rule without example", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: 'taux'\n", "bad.yaml:9: rule share/x: no example"},
 		{"wrong version", "version: 2\n", "want 1"},
+		{"nested quantifier", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: '(taux\\s*)+'\n        examples: {match: [\"x\"]}\n", "bad.yaml:10: rule share/x: pattern may backtrack without bound: nested quantifier"},
+		{"unbounded lookbehind", head + "not_facts: '(?<!\\bne\\s+)FIG'\n", "bad.yaml:5: not_facts: pattern may backtrack without bound: lookbehind without a longest length"},
+		{"nested in a list", head + "not_facts:\n  - 'par\\s+jour'\n  - '(\\s*(a|b))*FIG'\n", "bad.yaml:6: not_facts: pattern may backtrack without bound: nested quantifier: a repetition without bound of a part that repeats itself: \"(\\\\s*(a|b))*\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

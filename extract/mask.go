@@ -4,9 +4,11 @@ package extract
 // placeholders), its clauses, and the pattern helpers that run on it.
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dlclark/regexp2/v2"
 
@@ -38,52 +40,107 @@ type masked struct {
 	cues    map[*rule][]span
 }
 
-// find returns the first match of re in s at or after rune offset at, or
-// nil; a timeout becomes a warning.
-func (x *run) find(re *regexp2.Regexp, s string, name string, offset int) *regexp2.Match {
+// find returns the first match of re in s, or nil. A pattern that runs
+// out of its backtracking budget makes the whole text fail (x.fail).
+func (x *run) find(re *pattern, s string, name string, offset int) *match {
 	if re == nil {
 		return nil
 	}
-	m, err := re.FindStringMatch(s)
+	m, err := re.first(x.subject(s))
 	if err != nil {
-		x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
+		x.fail(name, offset, err)
 		return nil
 	}
 	return m
 }
 
-// findR is find over runes, which spares regexp2 converting a string.
-func (x *run) findR(re *regexp2.Regexp, rs []rune, name string, offset int) *regexp2.Match {
+// findR is find over runes.
+func (x *run) findR(re *pattern, rs []rune, name string, offset int) *match {
 	if re == nil {
 		return nil
 	}
-	m, err := re.FindRunesMatch(rs)
-	if err != nil {
-		x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
-		return nil
-	}
-	return m
+	return x.find(re, x.runesString(rs), name, offset)
 }
 
 // all returns every match of re in s.
-func (x *run) all(re *regexp2.Regexp, s string, name string, offset int) []*regexp2.Match {
-	return x.allR(re, []rune(s), name, offset)
+func (x *run) all(re *pattern, s string, name string, offset int) []*match {
+	if re == nil {
+		return nil
+	}
+	out, err := re.all(x.subject(s))
+	if err != nil {
+		x.fail(name, offset, err)
+		return nil
+	}
+	return out
 }
 
 // allR returns every match of re in rs.
-func (x *run) allR(re *regexp2.Regexp, rs []rune, name string, offset int) []*regexp2.Match {
-	var out []*regexp2.Match
-	m := x.findR(re, rs, name, offset)
-	for m != nil {
-		out = append(out, m)
-		var err error
-		m, err = re.FindNextMatch(m)
-		if err != nil {
-			x.warn(name, offset, fmt.Sprintf("pattern gave up: %v", err))
-			break
+func (x *run) allR(re *pattern, rs []rune, name string, offset int) []*match {
+	if re == nil {
+		return nil
+	}
+	return x.all(re, x.runesString(rs), name, offset)
+}
+
+// runesString converts rs once: the same runes (a sentence, a sentence
+// with its focus) are read by many patterns in a row.
+func (x *run) runesString(rs []rune) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	for _, c := range x.strCache {
+		if len(c.rs) == len(rs) && &c.rs[0] == &rs[0] {
+			return c.s
 		}
 	}
-	return out
+	s := string(rs)
+	x.strCache[x.strNext] = runesStr{rs, s}
+	x.strNext = (x.strNext + 1) % len(x.strCache)
+	return s
+}
+
+// runesStr pairs runes with their string; holding rs keeps its address
+// from being reused for other runes while it is cached.
+type runesStr struct {
+	rs []rune
+	s  string
+}
+
+// subject prepares s for patterns: which literals it holds, found once
+// for all the patterns that read the same text.
+func (x *run) subject(s string) *subject {
+	for _, c := range x.subjCache {
+		if c != nil && len(c.s) == len(s) && (len(s) == 0 || unsafe.StringData(c.s) == unsafe.StringData(s)) {
+			return c
+		}
+	}
+	t := &subject{s: s, ascii: isASCII(s), lits: x.r.lits.scan(s)}
+	x.subjCache[x.subjNext] = t
+	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
+	return t
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// fail records that a pattern ran out of its budget: the text is not read.
+func (x *run) fail(name string, offset int, err error) {
+	if x.failed {
+		return
+	}
+	x.failed = true
+	msg := err.Error()
+	if errors.Is(err, regexp2.ErrBacktrackingStackLimit) {
+		msg = fmt.Sprintf("%v (%d slots); the text is not read", ErrBudget, maxBacktrack)
+	}
+	x.warnings = append(x.warnings, Warning{Rule: name, Offset: offset, Msg: msg, Fatal: true})
 }
 
 // mask folds a sentence, replacing its expressions with placeholders.

@@ -6,8 +6,6 @@ package extract
 import (
 	"sort"
 	"strings"
-
-	"github.com/dlclark/regexp2/v2"
 )
 
 // pronounMetric gives a figure whose subject is a demonstrative pronoun
@@ -246,7 +244,7 @@ func anyCount(units map[string]bool) bool {
 func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 	fig := m.figs[i]
 	before := m.sub(m.clauseStart(fig.start), fig.start)
-	var lm *regexp2.Match
+	var lm *match
 	for _, mt := range x.all(x.r.linksRe, before, "links", m.orig[0]) {
 		lm = mt
 	}

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/dlclark/regexp2/v2"
 	yaml "go.yaml.in/yaml/v3"
@@ -21,10 +20,6 @@ var defaultRules []byte
 // DefaultRulesFile is the name reported for the embedded rules.
 const DefaultRulesFile = "rules/default.yaml (embedded)"
 
-// MatchTimeout bounds every pattern match; a match that runs past it is
-// abandoned and reported as a Warning instead of hanging the batch.
-const MatchTimeout = 200 * time.Millisecond
-
 // Rules is a loaded, compiled rules file. It is safe for concurrent use.
 type Rules struct {
 	// File is the name the rules were loaded from.
@@ -34,32 +29,36 @@ type Rules struct {
 	units      []*unit
 	metrics    []*metric
 
-	nounRe      *regexp2.Regexp // a unit noun at the start of a text
-	notNounRe   *regexp2.Regexp
-	linksRe     *regexp2.Regexp
-	labelRe     *regexp2.Regexp
-	carryRe     *regexp2.Regexp
-	changesRe   *regexp2.Regexp
-	notAsOfRe   *regexp2.Regexp
-	nowRe       *regexp2.Regexp
-	backRe      *regexp2.Regexp
-	continuesRe *regexp2.Regexp
-	comparedRe  *regexp2.Regexp
-	negationRe  *regexp2.Regexp
-	pronounRe   *regexp2.Regexp
-	anaphoraRe  *regexp2.Regexp
-	asideRe     *regexp2.Regexp
-	notFactsRe  *regexp2.Regexp
-	agencyRe    *regexp2.Regexp
-	notProgRe   *regexp2.Regexp
-	notProgAft  *regexp2.Regexp // the same, read after the name
-	describedRe *regexp2.Regexp
-	inciseRe    *regexp2.Regexp
-	cliticRe    *regexp2.Regexp
-	lastRe      *regexp2.Regexp
+	nounRe      *pattern // a unit noun at the start of a text
+	notNounRe   *pattern
+	linksRe     *pattern
+	labelRe     *pattern
+	carryRe     *pattern
+	changesRe   *pattern
+	notAsOfRe   *pattern
+	nowRe       *pattern
+	backRe      *pattern
+	continuesRe *pattern
+	comparedRe  *pattern
+	negationRe  *pattern
+	pronounRe   *pattern
+	anaphoraRe  *pattern
+	asideRe     *pattern
+	notFactsRe  *pattern
+	agencyRe    *pattern
+	notProgRe   *pattern
+	notProgAft  *pattern // the same, read after the name
+	describedRe *pattern
+	inciseRe    *pattern
+	cliticRe    *pattern
+	lastRe      *pattern
 	qualifiers  []namedRe
 	modality    []namedRe
 	unitByNoun  map[string]string
+	// lits finds, in one pass over a text, which patterns can match it.
+	lits *litTable
+	// all is every pattern of the file (tests compare engines on them).
+	all []*pattern
 }
 
 // Input is one document's clean text and what the rules need to know of it.
@@ -73,12 +72,15 @@ type Input struct {
 	Title string
 }
 
-// Warning reports a rule that gave up on a text (a match timeout) or a
-// part of the text that was not read.
+// Warning reports a part of the text that was not read, or, Fatal, a
+// rule that ran out of its backtracking budget on the text: then the
+// whole text is unread (Extract returns no facts), rather than read as if
+// the rule had not matched.
 type Warning struct {
 	Rule   string
 	Offset int
 	Msg    string
+	Fatal  bool
 }
 
 func (w Warning) Error() string {
@@ -87,7 +89,7 @@ func (w Warning) Error() string {
 
 type namedRe struct {
 	name string
-	re   *regexp2.Regexp
+	re   *pattern
 }
 
 type programme struct {
@@ -104,7 +106,7 @@ type programme struct {
 // it to match at all, so that most names are ruled out without running a
 // pattern.
 type alias struct {
-	re   *regexp2.Regexp
+	re   *pattern
 	word string // "" when the pattern has no fixed word
 }
 
@@ -122,7 +124,7 @@ type metric struct {
 	fallbackProgramme string
 	minValue          float64
 	maxValue          float64
-	reject            *regexp2.Regexp
+	reject            *pattern
 	rules             []*rule
 }
 
@@ -131,9 +133,9 @@ type rule struct {
 	name    string
 	line    int
 	metric  *metric
-	cue     *regexp2.Regexp // proximity cue
-	generic bool            // a broad cue: counts as further away
-	pattern *regexp2.Regexp // a pattern containing FIG
+	cue     *pattern // proximity cue
+	generic bool     // a broad cue: counts as further away
+	pattern *pattern // a pattern containing FIG
 	match   []example
 	noMatch []example
 }
@@ -283,7 +285,8 @@ func Parse(name string, data []byte) (*Rules, error) {
 	if len(c.errs) > 0 {
 		return nil, errors.Join(c.errs...)
 	}
-	r.File = name
+	c.lits.build()
+	r.File, r.lits, r.all = name, &c.lits, c.all
 	return r, nil
 }
 
@@ -311,6 +314,8 @@ func lineError(name, msg string) error {
 type compiler struct {
 	file string
 	errs []error
+	lits litTable
+	all  []*pattern
 }
 
 func (c *compiler) errorf(line int, format string, args ...any) {
@@ -318,21 +323,25 @@ func (c *compiler) errorf(line int, format string, args ...any) {
 }
 
 // re compiles one pattern of the file; an empty pattern gives nil.
-func (c *compiler) re(p src, what string) *regexp2.Regexp {
+func (c *compiler) re(p src, what string) *pattern {
 	if p.s == "" {
 		return nil
 	}
-	re, err := regexp2.Compile(p.s, regexp2.ECMAScript)
+	if why := checkPattern(p.s); why != "" {
+		c.errorf(p.line, "%s: pattern may backtrack without bound: %s", what, why)
+		return nil
+	}
+	re, err := compilePattern(p.s, what, &c.lits)
 	if err != nil {
 		c.errorf(p.line, "%s: bad pattern %q: %v", what, p.s, err)
 		return nil
 	}
-	re.MatchTimeout = MatchTimeout
+	c.all = append(c.all, re)
 	return re
 }
 
 // phrase compiles a plain alias or noun into a word-bounded pattern.
-func (c *compiler) phrase(p src, what string) *regexp2.Regexp {
+func (c *compiler) phrase(p src, what string) *pattern {
 	f := foldString(p.s)
 	if f == "" {
 		c.errorf(p.line, "%s: empty alias", what)
@@ -571,7 +580,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	return r
 }
 
-func appendAlias(list []alias, re *regexp2.Regexp, phrase string) []alias {
+func appendAlias(list []alias, re *pattern, phrase string) []alias {
 	if re == nil {
 		return list
 	}

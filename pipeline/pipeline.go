@@ -73,9 +73,10 @@ func (e *Extractor) FileKey(raw []byte) string {
 // Read turns the raw bytes of the file at path into a Record named rel
 // (the document's name in the store: the path relative to the folder the
 // user gave). path chooses the parser (by extension) and names the file in
-// errors. The warnings are the rules' (a regular expression that timed
-// out); they do not stop the file, and neither does a page with no article
-// text (an empty Body, which callers report).
+// errors. The warnings are the rules' (a sentence too long to read); they
+// do not stop the file, and neither does a page with no article text (an
+// empty Body, which callers report). A rule that runs out of its
+// backtracking budget (extract.Warning.Fatal) is the file's error.
 //
 // A panic in a stage becomes Read's error: one odd article must not stop a
 // batch of thousands, nor make a distributed runner retry it forever.
@@ -93,6 +94,13 @@ func (e *Extractor) Read(path, rel string, raw []byte) (rec *Record, warnings []
 		return nil, nil, err // corpus names the file
 	}
 	facts, warnings := e.rules.Extract(extract.Input{Text: doc.Body, Published: doc.Published, Title: doc.Title})
+	for _, w := range warnings {
+		if w.Fatal {
+			// A rule ran out of its budget on this text: the file fails,
+			// by name, rather than being kept as if the rule had not matched.
+			return nil, nil, fmt.Errorf("%s: rule %s at byte %d: %s", path, w.Rule, w.Offset, w.Msg)
+		}
+	}
 	h := sha256.Sum256([]byte(doc.Body))
 	rec = &Record{
 		V:             Version,

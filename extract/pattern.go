@@ -1,0 +1,398 @@
+package extract
+
+// This file: a compiled rules pattern. Each top-level alternative runs on
+// Go's regexp (RE2: linear time) unless it needs lookaround, and then on
+// regexp2; each carries the words one of which any match must contain, so
+// that a pass of one automaton over a sentence rules most patterns out
+// before any of them runs. Answers are regexp2's, in ECMAScript mode.
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dlclark/regexp2/v2"
+)
+
+// pattern is one compiled pattern of a rules file.
+type pattern struct {
+	src  string
+	name string
+	// alts are the top-level alternatives, for a first match; whole is the
+	// pattern entire, for successive matches.
+	alts  []*branch
+	whole *branch
+}
+
+// branch is a pattern, or one alternative of it, on one engine.
+type branch struct {
+	re2  *regexp.Regexp  // nil: lookaround, or syntax not read here
+	bt   *regexp2.Regexp // the backtracking engine, used when re2 is nil
+	gate []int32         // literal ids, one of which a match contains; nil: none known
+	// nullable: a match may be empty, so successive matches are left to
+	// regexp2, whose rule for empty matches differs from Go's.
+	nullable bool
+	names    []string // RE2 subexpression names by index
+}
+
+// match is where a pattern matched, in runes, as regexp2 reports it.
+type match struct {
+	RuneIndex, RuneLength int
+	text                  string
+	groups                map[string]*match
+}
+
+// String returns the matched text.
+func (m *match) String() string { return m.text }
+
+// GroupByName returns the named capture, or an empty match.
+func (m *match) GroupByName(name string) *match {
+	if g, ok := m.groups[name]; ok {
+		return g
+	}
+	return &match{}
+}
+
+// ErrBudget is the error of a pattern that ran out of its backtracking
+// budget on a text: the text is not read, rather than read as "no match".
+var ErrBudget = errors.New("pattern exceeded its backtracking budget")
+
+// maxBacktrack is the backtracking budget, in stack slots, of a pattern
+// that runs on regexp2. It counts work, not time, so a busy machine gives
+// the same answer as an idle one.
+const maxBacktrack = 1 << 20
+
+// compilePattern compiles src; lits collects the gate literals.
+func compilePattern(src, name string, lits *litTable) (*pattern, error) {
+	bt, err := regexp2.Compile(src, regexp2.ECMAScript, regexp2.OptionMaxBacktrackingStackSize(maxBacktrack))
+	if err != nil {
+		return nil, err
+	}
+	p := &pattern{src: src, name: name}
+	tree, perr := parseRe(src)
+	if perr != nil {
+		// Syntax this reader does not know: regexp2 alone, always run.
+		b := &branch{bt: bt, nullable: true}
+		p.alts, p.whole = []*branch{b}, b
+		return p, nil
+	}
+	alts := []*node{tree}
+	if tree.kind == nAlt {
+		alts = tree.subs
+	}
+	var union []int32
+	gated := true
+	allRE2 := true
+	for _, a := range alts {
+		b, err := newBranch(a, lits)
+		if err != nil {
+			return nil, err
+		}
+		if b.re2 == nil {
+			allRE2 = false
+		}
+		if b.gate == nil {
+			gated = false
+		}
+		union = append(union, b.gate...)
+		p.alts = append(p.alts, b)
+	}
+	if len(alts) == 1 {
+		p.whole = p.alts[0]
+		return p, nil
+	}
+	w := &branch{bt: bt, nullable: tree.minLen() == 0}
+	if gated {
+		w.gate = union
+	}
+	if allRE2 {
+		var sb strings.Builder
+		tree.re2(&sb)
+		if re, err := regexp.Compile(sb.String()); err == nil {
+			w.re2, w.names = re, re.SubexpNames()
+		}
+	}
+	p.whole = w
+	return p, nil
+}
+
+func newBranch(n *node, lits *litTable) (*branch, error) {
+	b := &branch{nullable: n.minLen() == 0}
+	if l, ok := n.literals(); ok {
+		for _, s := range l {
+			s = strings.ReplaceAll(s, tokFig, tokNum)
+			if strings.IndexFunc(strings.NewReplacer(tokNum, "", tokDate, "").Replace(s), func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+				// Part of a placeholder: no sound gate.
+				b.gate = nil
+				break
+			}
+			b.gate = append(b.gate, lits.id(s))
+		}
+	}
+	if !n.needsBacktracker() {
+		var sb strings.Builder
+		n.re2(&sb)
+		if re, err := regexp.Compile(sb.String()); err == nil {
+			b.re2, b.names = re, re.SubexpNames()
+		}
+	}
+	if b.re2 == nil {
+		bt, err := regexp2.Compile(n.text, regexp2.ECMAScript, regexp2.OptionMaxBacktrackingStackSize(maxBacktrack))
+		if err != nil {
+			return nil, err
+		}
+		b.bt = bt
+	}
+	return b, nil
+}
+
+// subject is a text a pattern runs on: the string, whether it is ASCII
+// (rune and byte offsets agree), and the literals it contains.
+type subject struct {
+	s     string
+	ascii bool
+	lits  bitset
+}
+
+// first returns the first match of p in t, or nil; regexp2's leftmost
+// match, its first alternative among those that start there.
+func (p *pattern) first(t *subject) (*match, error) {
+	var best *match
+	for _, b := range p.alts {
+		if !t.lits.anyOf(b.gate) {
+			continue
+		}
+		m, err := b.first(t)
+		if err != nil {
+			return nil, err
+		}
+		if m != nil && (best == nil || m.RuneIndex < best.RuneIndex) {
+			best = m
+			if m.RuneIndex == 0 {
+				break
+			}
+		}
+	}
+	return best, nil
+}
+
+// all returns the successive matches of p in t.
+func (p *pattern) all(t *subject) ([]*match, error) {
+	b := p.whole
+	if !t.lits.anyOf(b.gate) {
+		return nil, nil
+	}
+	if b.re2 != nil && !b.nullable {
+		locs := b.re2.FindAllStringSubmatchIndex(t.s, -1)
+		out := make([]*match, len(locs))
+		for i, loc := range locs {
+			out[i] = b.fromLoc(t, loc)
+		}
+		return out, nil
+	}
+	var out []*match
+	m, err := b.bt.FindStringMatch(t.s)
+	for m != nil && err == nil {
+		out = append(out, fromRegexp2(m))
+		m, err = b.bt.FindNextMatch(m)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (b *branch) first(t *subject) (*match, error) {
+	if b.re2 != nil {
+		loc := b.re2.FindStringSubmatchIndex(t.s)
+		if loc == nil {
+			return nil, nil
+		}
+		return b.fromLoc(t, loc), nil
+	}
+	m, err := b.bt.FindStringMatch(t.s)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	return fromRegexp2(m), nil
+}
+
+func (b *branch) fromLoc(t *subject, loc []int) *match {
+	m := t.span(loc[0], loc[1])
+	for i := 2; i+1 < len(loc); i += 2 {
+		if name := b.names[i/2]; name != "" && loc[i] >= 0 {
+			if m.groups == nil {
+				m.groups = map[string]*match{}
+			}
+			m.groups[name] = t.span(loc[i], loc[i+1])
+		}
+	}
+	return m
+}
+
+// span turns a byte range of t into a match in runes.
+func (t *subject) span(a, b int) *match {
+	m := &match{RuneIndex: a, RuneLength: b - a, text: t.s[a:b]}
+	if !t.ascii {
+		m.RuneIndex = utf8.RuneCountInString(t.s[:a])
+		m.RuneLength = utf8.RuneCountInString(m.text)
+	}
+	return m
+}
+
+func fromRegexp2(m *regexp2.Match) *match {
+	out := &match{RuneIndex: m.RuneIndex, RuneLength: m.RuneLength, text: m.String()}
+	for _, g := range m.Groups()[1:] {
+		if g.Name != "" && len(g.Captures) > 0 {
+			if out.groups == nil {
+				out.groups = map[string]*match{}
+			}
+			out.groups[g.Name] = &match{RuneIndex: g.RuneIndex, RuneLength: g.RuneLength, text: g.String()}
+		}
+	}
+	return out
+}
+
+// checkPattern reports the first part of src that could backtrack
+// without bound, or "".
+func checkPattern(src string) string {
+	tree, err := parseRe(src)
+	if err != nil {
+		var u errUnsupported
+		if errors.As(err, &u) {
+			return "" // regexp2 syntax this reader does not know: not judged
+		}
+		return err.Error()
+	}
+	if n, why := tree.backtrackRisk(); n != nil {
+		return fmt.Sprintf("%s: %q", why, n.text)
+	}
+	return ""
+}
+
+// bitset is a set of literal ids.
+type bitset []uint64
+
+func (s bitset) has(i int32) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
+
+// anyOf reports whether s holds one of ids; nil ids (no gate) always pass.
+func (s bitset) anyOf(ids []int32) bool {
+	if ids == nil {
+		return true
+	}
+	for _, i := range ids {
+		if s.has(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// litTable numbers the gate literals of a rules file and, once built,
+// finds all of them in a text in one pass (Aho–Corasick).
+type litTable struct {
+	ids  map[string]int32
+	list []string
+	// the automaton: state × byte class → state
+	class  [256]uint8
+	nclass int
+	next   []int32
+	out    [][]int32 // literals ending at each state, suffixes included
+}
+
+func (l *litTable) id(s string) int32 {
+	if l.ids == nil {
+		l.ids = map[string]int32{}
+	}
+	if i, ok := l.ids[s]; ok {
+		return i
+	}
+	i := int32(len(l.list))
+	l.ids[s] = i
+	l.list = append(l.list, s)
+	return i
+}
+
+// build makes the automaton over the literals numbered so far.
+func (l *litTable) build() {
+	used := [256]bool{}
+	for _, s := range l.list {
+		for i := 0; i < len(s); i++ {
+			used[s[i]] = true
+		}
+	}
+	l.nclass = 1 // class 0: a byte no literal has
+	for c := range 256 {
+		if used[c] {
+			l.class[c] = uint8(l.nclass)
+			l.nclass++
+		}
+	}
+	k := l.nclass
+	goto_ := []int32{}
+	newState := func() int32 {
+		goto_ = append(goto_, make([]int32, k)...)
+		for i := len(goto_) - k; i < len(goto_); i++ {
+			goto_[i] = -1
+		}
+		l.out = append(l.out, nil)
+		return int32(len(l.out) - 1)
+	}
+	newState()
+	for id, s := range l.list {
+		st := int32(0)
+		for i := 0; i < len(s); i++ {
+			c := int32(l.class[s[i]])
+			if goto_[st*int32(k)+c] < 0 {
+				ns := newState()
+				goto_[st*int32(k)+c] = ns
+			}
+			st = goto_[st*int32(k)+c]
+		}
+		l.out[st] = append(l.out[st], int32(id))
+	}
+	fail := make([]int32, len(l.out))
+	queue := []int32{}
+	for c := 0; c < k; c++ {
+		if s := goto_[c]; s >= 0 {
+			fail[s] = 0
+			queue = append(queue, s)
+		} else {
+			goto_[c] = 0
+		}
+	}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		l.out[st] = append(l.out[st], l.out[fail[st]]...)
+		for c := 0; c < k; c++ {
+			s := goto_[st*int32(k)+int32(c)]
+			if s >= 0 {
+				fail[s] = goto_[fail[st]*int32(k)+int32(c)]
+				queue = append(queue, s)
+			} else {
+				goto_[st*int32(k)+int32(c)] = goto_[fail[st]*int32(k)+int32(c)]
+			}
+		}
+	}
+	l.next = goto_
+}
+
+// scan returns the set of literals that occur in s.
+func (l *litTable) scan(s string) bitset {
+	set := make(bitset, (len(l.list)+63)/64+1)
+	if len(l.list) == 0 {
+		return set
+	}
+	k := int32(l.nclass)
+	st := int32(0)
+	for i := 0; i < len(s); i++ {
+		st = l.next[st*k+int32(l.class[s[i]])]
+		for _, id := range l.out[st] {
+			set[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	return set
+}

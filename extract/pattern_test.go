@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dlclark/regexp2/v2"
+)
+
+// TestPatternEngines compares, for every pattern of the default rules, the
+// compiled pattern (RE2 where it can, word gates, alternatives apart) with
+// regexp2 on the whole pattern, as the rules were run before: same first
+// match, same successive matches, in runes. The texts are the folded
+// sentences of the test articles, each with every figure in focus and cut
+// at every figure, and random texts made of the patterns' own words.
+func TestPatternEngines(t *testing.T) {
+	r := mustDefault(t)
+	texts := sentenceTexts(t, r)
+	texts = append(texts, randomTexts(r, 3000)...)
+	if testing.Short() {
+		texts = texts[:len(texts)/10]
+	}
+	for _, p := range r.all {
+		ref := regexp2.MustCompile(p.src, regexp2.ECMAScript)
+		for _, s := range texts {
+			x := &run{r: r}
+			want := refAll(t, ref, s)
+			got := x.all(p, s, p.name, 0)
+			if !sameMatches(got, want) {
+				t.Fatalf("%s %q\non %q:\nall: got %v, want %v", p.name, p.src, s, spans(got), spans(want))
+			}
+			first := x.find(p, s, p.name, 0)
+			var want1 []*match
+			if len(want) > 0 {
+				want1 = want[:1]
+			}
+			var got1 []*match
+			if first != nil {
+				got1 = []*match{first}
+			}
+			if !sameMatches(got1, want1) {
+				t.Fatalf("%s %q\non %q:\nfirst: got %v, want %v", p.name, p.src, s, spans(got1), spans(want1))
+			}
+			if x.failed {
+				t.Fatalf("%s failed on %q: %v", p.name, s, x.warnings)
+			}
+		}
+	}
+}
+
+func refAll(t *testing.T, re *regexp2.Regexp, s string) []*match {
+	var out []*match
+	m, err := re.FindStringMatch(s)
+	for m != nil && err == nil {
+		out = append(out, fromRegexp2(m))
+		m, err = re.FindNextMatch(m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameMatches(a, b []*match) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].RuneIndex != b[i].RuneIndex || a[i].RuneLength != b[i].RuneLength || a[i].text != b[i].text {
+			return false
+		}
+		for name, g := range b[i].groups {
+			h := a[i].GroupByName(name)
+			if h.RuneIndex != g.RuneIndex || h.RuneLength != g.RuneLength || h.text != g.text {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func spans(ms []*match) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		out = append(out, [2]int{m.RuneIndex, m.RuneLength})
+	}
+	return out
+}
+
+// sentenceTexts are the masked sentences of the test articles as the
+// patterns meet them: whole, with each figure in focus, and the parts
+// before and after each figure.
+func sentenceTexts(t *testing.T, r *Rules) []string {
+	var out []string
+	for _, dir := range []string{"../testdata/seeds", "../testdata/variants", "../testdata/dev"} {
+		for _, d := range readDir(t, dir) {
+			x := r.newRun(Input{Text: d.Body, Published: d.Published, Title: d.Title})
+			for si, s := range x.sents {
+				if s.end-s.start > MaxSentence {
+					continue
+				}
+				m := x.maskOf(si)
+				out = append(out, m.str)
+				for i, f := range m.figs {
+					out = append(out, string(m.withFocus(i)), m.sub(0, f.start), m.sub(f.end, len(m.runes)))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// randomTexts strings together words of the patterns, placeholders,
+// punctuation and odd characters (no-break space, vertical tab, accents).
+func randomTexts(r *Rules, n int) []string {
+	words := map[string]bool{}
+	for _, p := range r.all {
+		for _, w := range strings.FieldsFunc(p.src, func(c rune) bool {
+			return !(c >= 'a' && c <= 'z' || c == '\'')
+		}) {
+			words[w] = true
+		}
+	}
+	vocab := []string{"FIG", "NUM", "DAT", ",", ".", ";", ":", "(", ")", "-", "é", "\u00a0", "\v", "  ", "d'", "l'", "x", "de", "a"}
+	for w := range words {
+		vocab = append(vocab, w)
+	}
+	slices.Sort(vocab) // map order: sorted, the same texts every run
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for k := rng.IntN(30); k >= 0; k-- {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			if rng.IntN(4) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
