@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"runtime"
 	"sync"
@@ -20,11 +20,12 @@ func init() {
 }
 
 func runIngest(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] PATH...", env)
+	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] [--max-bytes N] PATH...", env)
 	db := dbFlag(fset)
 	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
 	force := fset.Bool("force", false, "re-read files whose bytes are unchanged since the last ingest")
+	maxBytes := maxBytesFlag(fset)
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
@@ -51,7 +52,7 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 		fmt.Fprintln(env.Stderr, "faits ingest: other commands cannot read the store meanwhile:", err)
 		stopAPI = func() {}
 	}
-	sum, err := ingestFiles(ctx, st, rules, files, ingestOptions{Workers: *workers, Force: *force, RulesID: rulesID, Progress: isTerminal(env.Stderr)}, env)
+	sum, err := ingestFiles(ctx, st, rules, files, ingestOptions{Workers: *workers, Force: *force, RulesID: rulesID, MaxBytes: flagMaxBytes(*maxBytes), Progress: isTerminal(env.Stderr)}, env)
 	stopAPI()
 	if cerr := st.Close(); cerr != nil && err == nil {
 		err = cerr
@@ -102,8 +103,35 @@ type ingestOptions struct {
 	// both its bytes and the rules are those of its last ingest: changed
 	// rules re-read everything, as editors expect.
 	RulesID string
+	// MaxBytes refuses files larger than this (see corpus.ReadFile); 0
+	// means corpus.DefaultMaxBytes, < 0 no limit.
+	MaxBytes int64
 	// Progress draws a bar on env.Stderr (only for a terminal).
 	Progress bool
+}
+
+// maxBytesFlag defines --max-bytes for the commands that read article files.
+func maxBytesFlag(fset *flag.FlagSet) *int64 {
+	return fset.Int64("max-bytes", corpus.DefaultMaxBytes, "skip article files larger than this many bytes (0: no limit)")
+}
+
+// flagMaxBytes is ingestOptions.MaxBytes for a --max-bytes value.
+func flagMaxBytes(v int64) int64 {
+	if v <= 0 {
+		return -1
+	}
+	return v
+}
+
+// readLimit is the corpus.ReadFile limit for a --max-bytes value.
+func readLimit(maxBytes int64) int64 {
+	switch {
+	case maxBytes == 0:
+		return corpus.DefaultMaxBytes
+	case maxBytes < 0:
+		return 0
+	}
+	return maxBytes
 }
 
 // ingestSummary counts what one ingestFiles call did.
@@ -239,13 +267,12 @@ func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt i
 			r.err = fmt.Errorf("%s: internal error: %v", f.Path, p)
 		}
 	}()
-	raw, err := os.ReadFile(f.Path)
+	raw, err := corpus.ReadFile(f.Path, readLimit(opt.MaxBytes))
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is said once, below
+		if errors.Is(err, corpus.ErrTooLarge) {
+			err = fmt.Errorf("%w (skipped: --max-bytes sets the limit)", err)
 		}
-		r.err = fmt.Errorf("read %s: %w", f.Path, err)
+		r.err = err // corpus names the file
 		return r
 	}
 	x := pipeline.New(rules, opt.RulesID)

@@ -21,7 +21,7 @@ func init() {
 }
 
 func runServe(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("serve", "serve [--db PATH] [--addr 127.0.0.1:8080] [--token T] [--watch DIR] [--rules FILE] [--editor NAME]", env)
+	fset := newFlags("serve", "serve [--db PATH] [--addr 127.0.0.1:8080] [--token T] [--watch DIR] [--rules FILE] [--editor NAME] [--max-bytes N]", env)
 	db := dbFlag(fset)
 	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on; anything but loopback needs --token")
 	token := fset.String("token", "", "token every request must present (default $FAITS_TOKEN): desk login, or API 'Authorization: Bearer T'")
@@ -29,6 +29,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	rulesFile := fset.String("rules", "", "rules file for --watch (and whose ids the edit form offers), replacing the embedded default rules")
 	editor := fset.String("editor", "", "name kept with desk decisions when nobody logs in (default $USER)")
 	interval := fset.Duration("watch-interval", time.Second, "how often --watch looks at the folder")
+	maxBytes := maxBytesFlag(fset)
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
@@ -63,7 +64,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 		if !info.IsDir() {
 			return fmt.Errorf("serve: --watch %s is not a folder: %w", *watch, errUsage)
 		}
-		w = &watcher{dir: *watch, rules: rules, opt: ingestOptions{RulesID: rulesID}, env: env, interval: *interval}
+		w = &watcher{dir: *watch, rules: rules, opt: ingestOptions{RulesID: rulesID, MaxBytes: flagMaxBytes(*maxBytes)}, env: env, interval: *interval}
 	}
 	name := *editor
 	if name == "" {
@@ -120,17 +121,33 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
+	// The watcher stops with ctx too, so the grace period bounds both.
+	var deadline time.Time
 	select {
 	case err = <-served:
+		deadline = time.Now().Add(shutdownGrace)
 		// Serve only returns early on a listener failure.
 		err = fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
+		deadline = time.Now().Add(shutdownGrace)
 		err = shutdown(srv, served, conns, shutdownGrace)
 	}
 	// The watcher shares ctx: it stops after the file it is writing, and
-	// the store closes (deferred above) once it has.
+	// the store closes (deferred above) once it has. A file still being
+	// read (a long one takes seconds to extract) is not waited for past the
+	// grace period: a stop is bounded, and the file, never written, is read
+	// again at the next start.
 	cancel()
-	wg.Wait()
+	watched := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(watched)
+	}()
+	select {
+	case <-watched:
+	case <-time.After(time.Until(deadline)):
+		fmt.Fprintf(env.Stderr, "faits serve: watch: still reading a file after %v: stopped without it\n", shutdownGrace)
+	}
 	fmt.Fprintln(env.Stderr, "faits serve: stopped")
 	return err
 }

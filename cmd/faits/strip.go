@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/faits/faits/corpus"
 )
@@ -27,8 +26,9 @@ type stripRecord struct {
 }
 
 func runStrip(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("strip", "strip [--json] FILE...", env)
+	fset := newFlags("strip", "strip [--json] [--max-bytes N] FILE...", env)
 	asJSON := fset.Bool("json", false, "print one JSON object a line: file, title, site, author, published, published_from, body")
+	maxBytes := maxBytesFlag(fset)
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
@@ -47,7 +47,7 @@ func runStrip(ctx context.Context, args []string, env *Env) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc, err := stripFile(f.Path)
+		doc, err := stripFile(f.Path, readLimit(flagMaxBytes(*maxBytes)))
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "faits strip:", err)
 			failed = true
@@ -71,10 +71,10 @@ func runStrip(ctx context.Context, args []string, env *Env) error {
 	return nil
 }
 
-func stripFile(path string) (*corpus.Document, error) {
-	raw, err := os.ReadFile(path)
+func stripFile(path string, maxBytes int64) (*corpus.Document, error) {
+	raw, err := corpus.ReadFile(path, maxBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err // corpus names the file
 	}
 	return corpus.Parse(path, raw)
 }
