@@ -24,6 +24,9 @@ type pattern struct {
 	// pattern entire, for successive matches.
 	alts  []*branch
 	whole *branch
+	// words, for a plain phrase (`\bw1\s+w2\b`): matched by hand, a
+	// scan for the first word and a check of the rest.
+	words []string
 }
 
 // branch is a pattern, or one alternative of it, on one engine.
@@ -159,6 +162,16 @@ type subject struct {
 // first returns the first match of p in t, or nil; regexp2's leftmost
 // match, its first alternative among those that start there.
 func (p *pattern) first(t *subject) (*match, error) {
+	if p.words != nil {
+		if !t.lits.anyOf(p.whole.gate) {
+			return nil, nil
+		}
+		a, b := p.phraseAt(t.s, 0)
+		if a < 0 {
+			return nil, nil
+		}
+		return t.span(a, b), nil
+	}
 	var best *match
 	for _, b := range p.alts {
 		if !t.lits.anyOf(b.gate) {
@@ -183,6 +196,17 @@ func (p *pattern) all(t *subject) ([]*match, error) {
 	b := p.whole
 	if !t.lits.anyOf(b.gate) {
 		return nil, nil
+	}
+	if p.words != nil {
+		var out []*match
+		for at := 0; ; {
+			a, e := p.phraseAt(t.s, at)
+			if a < 0 {
+				return out, nil
+			}
+			out = append(out, t.span(a, e))
+			at = e
+		}
 	}
 	if b.re2 != nil && !b.nullable {
 		locs := b.re2.FindAllStringSubmatchIndex(t.s, -1)
@@ -395,4 +419,65 @@ func (l *litTable) scan(s string) bitset {
 		}
 	}
 	return set
+}
+
+// phraseAt finds the first match of the phrase p.words at or after byte
+// at of s: `\b` + the words joined by `\s+` + `\b`, as regexp2 reads it.
+// The words hold no space, so the greedy `\s+` takes every space before
+// the next word and no backtracking can give another answer.
+func (p *pattern) phraseAt(s string, at int) (int, int) {
+	w0 := p.words[0]
+	for at <= len(s) {
+		k := strings.Index(s[at:], w0)
+		if k < 0 {
+			return -1, -1
+		}
+		start := at + k
+		at = start + 1
+		if !boundary(s, start) {
+			continue
+		}
+		i := start + len(w0)
+		ok := true
+		for _, w := range p.words[1:] {
+			j := i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !isECMASpace(r) {
+					break
+				}
+				j += n
+			}
+			if j == i || !strings.HasPrefix(s[j:], w) {
+				ok = false
+				break
+			}
+			i = j + len(w)
+		}
+		if ok && boundary(s, i) {
+			return start, i
+		}
+	}
+	return -1, -1
+}
+
+// boundary is regexp2's ECMAScript \b at byte i of s: a word character
+// ([0-9A-Za-z_]) on one side only.
+func boundary(s string, i int) bool {
+	before := i > 0 && isECMAWord(s[i-1])
+	after := i < len(s) && isECMAWord(s[i])
+	return before != after
+}
+
+func isECMAWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+func isECMASpace(r rune) bool {
+	for i := 0; i < len(ecmaSpace); i += 2 {
+		if r >= ecmaSpace[i] && r <= ecmaSpace[i+1] {
+			return true
+		}
+	}
+	return false
 }

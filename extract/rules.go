@@ -347,7 +347,11 @@ func (c *compiler) phrase(p src, what string) *pattern {
 		c.errorf(p.line, "%s: empty alias", what)
 		return nil
 	}
-	return c.re(src{s: `\b` + phraseRe(f) + `\b`, line: p.line}, what)
+	re := c.re(src{s: `\b` + phraseRe(f) + `\b`, line: p.line}, what)
+	if re != nil {
+		re.words = strings.Fields(f)
+	}
+	return re
 }
 
 func phraseRe(folded string) string {
