@@ -24,7 +24,7 @@ func runConflicts(ctx context.Context, args []string, env *Env) error {
 	}
 	if len(pos) != 0 {
 		fs.Usage()
-		return fmt.Errorf("conflicts: unexpected argument %q: %w", pos[0], errUsage)
+		return usagef("conflicts: unexpected argument %q", pos[0])
 	}
 	st, err := openReader(dbPath(*db, env), "faits conflicts", env)
 	if err != nil {

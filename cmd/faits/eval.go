@@ -17,19 +17,20 @@ func init() {
 }
 
 func runEval(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v]", env)
+	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v] [--json]", env)
 	db := dbFlag(fset)
 	goldFile := fset.String("gold", "", "gold facts, one JSON object a line (testdata/gold/seeds.jsonl)")
 	docsFile := fset.String("docs", "", "gold documents file: score only these documents (and those of the gold facts); without it every stored document is scored")
 	status := fset.String("status", "", "score only facts with this status: "+fmt.Sprint(statuses))
 	minF1 := fset.Float64("min-f1", 0, "fail (exit status 1) when F1 is below this")
+	asJSON := fset.Bool("json", false, "print the scores (and with -v every error) as one JSON object")
 	verbose := fset.Bool("v", false, "list every missed gold fact, every extra fact and every wrong as_of or qualifier, with its sentence")
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
 	if *goldFile == "" || fset.NArg() > 0 {
 		fset.Usage()
-		return fmt.Errorf("eval: --gold FILE is required and takes no argument: %w", errUsage)
+		return usagef("eval: --gold FILE is required and takes no argument")
 	}
 	gold, err := readGold(*goldFile)
 	if err != nil {
@@ -72,7 +73,13 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 	if len(rep.Unscored) > 0 {
 		fmt.Fprintf(env.Stderr, "faits eval: %d documents with facts are not in %s and were not scored\n", len(rep.Unscored), *docsFile)
 	}
-	printReport(env.Stdout, rep, *verbose)
+	if *asJSON {
+		if err := writeJSONLine(env.Stdout, jsonReport(rep, *verbose)); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+	} else {
+		printReport(env.Stdout, rep, *verbose)
+	}
 	if rep.F1() < *minF1 {
 		return fmt.Errorf("eval: F1 %.3f is below --min-f1 %.3f", rep.F1(), *minF1)
 	}
@@ -224,6 +231,39 @@ func printReport(w io.Writer, r eval.Report, verbose bool) {
 	if len(r.Unscored) > 0 {
 		fmt.Fprintf(w, "\nnot scored (%d): %s\n", len(r.Unscored), strings.Join(r.Unscored, ", "))
 	}
+}
+
+// evalJSON is eval --json's answer: the figures printReport prints, and
+// with -v the errors it lists.
+type evalJSON struct {
+	Documents         int             `json:"documents"`
+	Required          int             `json:"gold_required"`
+	Optional          int             `json:"gold_optional"`
+	Predicted         int             `json:"predicted"`
+	Matched           int             `json:"right"`
+	OptionalHits      int             `json:"optional_hits"`
+	Extra             int             `json:"extra"`
+	Precision         float64         `json:"precision"`
+	Recall            float64         `json:"recall"`
+	F1                float64         `json:"f1"`
+	AsOfAccuracy      float64         `json:"as_of_accuracy"`
+	QualifierAccuracy float64         `json:"qualifier_accuracy"`
+	Misses            []eval.Gold     `json:"missed,omitempty"`
+	Extras            []eval.Key      `json:"extras,omitempty"`
+	AsOfWrong         []eval.Mismatch `json:"as_of_wrong,omitempty"`
+	QualifierWrong    []eval.Mismatch `json:"qualifier_wrong,omitempty"`
+	Unscored          []string        `json:"not_scored,omitempty"`
+}
+
+func jsonReport(r eval.Report, verbose bool) evalJSON {
+	j := evalJSON{Documents: r.Documents, Required: r.Required, Optional: r.Optional, Predicted: r.Predicted,
+		Matched: r.Matched, OptionalHits: r.OptionalHits, Extra: len(r.Extras),
+		Precision: r.Precision.Value(), Recall: r.Recall.Value(), F1: r.F1(),
+		AsOfAccuracy: r.AsOf.Value(), QualifierAccuracy: r.Qualifier.Value(), Unscored: r.Unscored}
+	if verbose {
+		j.Misses, j.Extras, j.AsOfWrong, j.QualifierWrong = r.Misses, r.Extras, r.AsOfWrong, r.QualifierWrong
+	}
+	return j
 }
 
 func goldKey(g eval.Gold) string {

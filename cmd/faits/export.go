@@ -29,7 +29,7 @@ func runExport(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 	if fset.NArg() > 0 {
-		return fmt.Errorf("export: unexpected argument %q: %w", fset.Arg(0), errUsage)
+		return usagef("export: unexpected argument %q", fset.Arg(0))
 	}
 	filter, err := statusSince(*status, *since)
 	if err != nil {
@@ -60,7 +60,7 @@ func runExport(ctx context.Context, args []string, env *Env) error {
 func statusSince(status, since string) (store.Filter, error) {
 	var f store.Filter
 	if status != "" && !slices.Contains(statuses, status) {
-		return f, fmt.Errorf("unknown status %q (one of %v): %w", status, statuses, errUsage)
+		return f, usagef("unknown status %q (one of %v)", status, statuses)
 	}
 	f.Status = status
 	if since != "" {
@@ -69,7 +69,7 @@ func statusSince(status, since string) (store.Filter, error) {
 			t, err = time.Parse(time.RFC3339, since)
 		}
 		if err != nil {
-			return f, fmt.Errorf("--since %q: want a date like 2025-01-31 or 2025-01-31T08:00:00Z: %w", since, errUsage)
+			return f, usagef("--since %q: want a date like 2025-01-31 or 2025-01-31T08:00:00Z", since)
 		}
 		f.Since = t
 	}

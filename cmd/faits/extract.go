@@ -31,11 +31,11 @@ func runExtract(ctx context.Context, args []string, env *Env) error {
 	}
 	if fset.NArg() == 0 {
 		fset.Usage()
-		return fmt.Errorf("extract: no file or folder given: %w", errUsage)
+		return usagef("extract: no file or folder given")
 	}
 	k, n, err := parseShard(*shardFlag)
 	if err != nil {
-		return fmt.Errorf("extract: --shard: %v: %w", err, errUsage)
+		return usagef("extract: --shard: %v", err)
 	}
 	rules, id, err := loadRules(*rulesFile)
 	if err != nil {

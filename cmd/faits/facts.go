@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -20,18 +21,19 @@ func init() {
 }
 
 func runFacts(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("facts", "facts [--db PATH] [--programme ID] [--metric ID] [--doc NAME] [--status S]", env)
+	fset := newFlags("facts", "facts [--db PATH] [--programme ID] [--metric ID] [--doc NAME] [--status S] [--json]", env)
 	db := dbFlag(fset)
 	var f store.Filter
 	fset.StringVar(&f.Programme, "programme", "", "only this programme (taxonomy id: amo, rsu, asd…)")
 	fset.StringVar(&f.Metric, "metric", "", "only this metric (taxonomy id: beneficiaries, budget…)")
 	fset.StringVar(&f.Doc, "doc", "", "only facts read in this document (its path as ingested, or its file name)")
 	status := fset.String("status", "", "only facts with this status: "+fmt.Sprint(statuses))
+	asJSON := fset.Bool("json", false, "print the facts in the table's order, one JSON record a line (as faits export)")
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
 	if fset.NArg() > 0 {
-		return fmt.Errorf("facts: unexpected argument %q: %w", fset.Arg(0), errUsage)
+		return usagef("facts: unexpected argument %q", fset.Arg(0))
 	}
 	sf, err := statusSince(*status, "")
 	if err != nil {
@@ -43,7 +45,11 @@ func runFacts(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("facts: %w", err)
 	}
 	defer st.Close()
-	n, err := printFacts(env.Stdout, st, f)
+	print := printFacts
+	if *asJSON {
+		print = printFactsJSON
+	}
+	n, err := print(env.Stdout, st, f)
 	if err != nil {
 		return fmt.Errorf("facts: %w", err)
 	}
@@ -68,20 +74,9 @@ func factRow(x store.Fact) []string {
 // no stored path is tried as a file name, since people remember
 // "003_….txt", not the folder it was ingested from.
 func printFacts(w io.Writer, st factReader, f store.Filter) (int, error) {
-	filters := []store.Filter{f}
-	if f.Doc != "" && !strings.ContainsAny(f.Doc, `/\`) {
-		paths, err := docPaths(st, f.Doc)
-		if err != nil {
-			return 0, err
-		}
-		if len(paths) > 0 && !slices.Contains(paths, f.Doc) {
-			filters = filters[:0]
-			for _, p := range paths {
-				g := f
-				g.Doc = p
-				filters = append(filters, g)
-			}
-		}
+	filters, err := docFilters(st, f)
+	if err != nil {
+		return 0, err
 	}
 	widths := make([]int, len(factsHeader))
 	measure := func(cells []string) {
@@ -118,6 +113,44 @@ func printFacts(w io.Writer, st factReader, f store.Filter) (int, error) {
 		return n, fmt.Errorf("write: %w", err)
 	}
 	return n, nil
+}
+
+// docFilters is f, or, when --doc is a file name rather than a stored
+// path, one filter per stored path of that name.
+func docFilters(st factReader, f store.Filter) ([]store.Filter, error) {
+	filters := []store.Filter{f}
+	if f.Doc != "" && !strings.ContainsAny(f.Doc, `/\`) {
+		paths, err := docPaths(st, f.Doc)
+		if err != nil {
+			return nil, err
+		}
+		if len(paths) > 0 && !slices.Contains(paths, f.Doc) {
+			filters = filters[:0]
+			for _, p := range paths {
+				g := f
+				g.Doc = p
+				filters = append(filters, g)
+			}
+		}
+	}
+	return filters, nil
+}
+
+// printFactsJSON writes the facts printFacts would show, in its order, as
+// JSON lines.
+func printFactsJSON(w io.Writer, st factReader, f store.Filter) (int, error) {
+	filters, err := docFilters(st, f)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	n, err := eachForReading(st, filters, func(x store.Fact) error { return enc.Encode(x) })
+	if err != nil {
+		return n, err
+	}
+	return n, bw.Flush()
 }
 
 // docPaths lists the ingested paths whose file name is name.

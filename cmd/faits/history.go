@@ -24,7 +24,7 @@ func runHistory(ctx context.Context, args []string, env *Env) error {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return fmt.Errorf("history: want one fact id: %w", errUsage)
+		return usagef("history: want one fact id")
 	}
 	st, err := openReader(dbPath(*db, env), "faits history", env)
 	if err != nil {

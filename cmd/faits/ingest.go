@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -20,18 +19,20 @@ func init() {
 }
 
 func runIngest(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] [--max-bytes N] PATH...", env)
+	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] [--max-bytes N] [--json] PATH...", env)
 	db := dbFlag(fset)
-	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
+	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules (default $FAITS_RULES)")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
 	force := fset.Bool("force", false, "re-read files whose bytes are unchanged since the last ingest")
 	maxBytes := maxBytesFlag(fset)
+	asJSON := fset.Bool("json", false, "print the summary as one JSON object on standard output")
 	if done, err := parseFlags(fset, args); done {
 		return err
 	}
+	fromEnv(fset, "rules", "FAITS_RULES", rulesFile)
 	if fset.NArg() == 0 {
 		fset.Usage()
-		return fmt.Errorf("ingest: no file or folder given: %w", errUsage)
+		return usagef("ingest: no file or folder given")
 	}
 	rules, rulesID, err := loadRules(*rulesFile)
 	if err != nil {
@@ -57,7 +58,16 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 	if cerr := st.Close(); cerr != nil && err == nil {
 		err = cerr
 	}
-	fmt.Fprintln(env.Stderr, sum)
+	// A path that cannot be read at all is a failed file too.
+	sum.Files += len(ferrs)
+	sum.Failed += len(ferrs)
+	if *asJSON {
+		if jerr := writeJSONLine(env.Stdout, sum); jerr != nil && err == nil {
+			err = jerr
+		}
+	} else {
+		fmt.Fprintln(env.Stderr, sum)
+	}
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
@@ -111,7 +121,7 @@ type ingestOptions struct {
 }
 
 // maxBytesFlag defines --max-bytes for the commands that read article files.
-func maxBytesFlag(fset *flag.FlagSet) *int64 {
+func maxBytesFlag(fset *flagSet) *int64 {
 	return fset.Int64("max-bytes", corpus.DefaultMaxBytes, "skip article files larger than this many bytes (0: no limit)")
 }
 
@@ -136,11 +146,15 @@ func readLimit(maxBytes int64) int64 {
 
 // ingestSummary counts what one ingestFiles call did.
 type ingestSummary struct {
-	Files, Skipped, Failed int
+	Files   int `json:"files"`
+	Skipped int `json:"skipped"`
+	Failed  int `json:"failed"`
 	// Facts is the number of facts read in the ingested files; NewFacts and
 	// NewSources what the store did not have before.
-	Facts, NewFacts, NewSources int
-	Warnings                    int
+	Facts      int `json:"facts"`
+	NewFacts   int `json:"new_facts"`
+	NewSources int `json:"new_sources"`
+	Warnings   int `json:"warnings"`
 }
 
 func (s ingestSummary) String() string {

@@ -23,7 +23,7 @@ func runLoad(ctx context.Context, args []string, env *Env) error {
 	}
 	if fset.NArg() == 0 {
 		fset.Usage()
-		return fmt.Errorf("load: no file given (- reads standard input): %w", errUsage)
+		return usagef("load: no file given (- reads standard input)")
 	}
 	st, err := openStore(dbPath(*db, env), "faits load", false)
 	if err != nil {

@@ -66,17 +66,23 @@ func register(name, summary string, run func(ctx context.Context, args []string,
 
 // Run executes the faits command line args (without the program name).
 func Run(ctx context.Context, args []string, env *Env) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(env.Stderr)
-		if len(args) == 0 {
-			return errUsage
+		return errShown
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
+		if len(args) > 1 { // faits help COMMAND
+			if c, ok := commands[args[1]]; ok {
+				return c.run(ctx, []string{"-h"}, env)
+			}
 		}
+		usage(env.Stdout)
 		return nil
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		usage(env.Stderr)
-		return fmt.Errorf("unknown command %q: %w", args[0], errUsage)
+		return usagef("unknown command %q", args[0])
 	}
 	return cmd.run(ctx, args[1:], env)
 }

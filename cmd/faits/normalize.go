@@ -27,13 +27,13 @@ func runNormalize(ctx context.Context, args []string, env *Env) error {
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
-		return fmt.Errorf("normalize: unexpected argument %q: %w", fs.Arg(0), errUsage)
+		return usagef("normalize: unexpected argument %q", fs.Arg(0))
 	}
 	opts := &normalize.Options{}
 	if *refFlag != "" {
 		ref, err := time.Parse("2006-01-02", *refFlag)
 		if err != nil {
-			return fmt.Errorf("normalize: --ref %q: %w", *refFlag, errors.Join(err, errUsage))
+			return usagef("normalize: --ref %q is not a date: write it YYYY-MM-DD (2025-02-17)", *refFlag)
 		}
 		opts.Ref = ref
 	}

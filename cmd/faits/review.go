@@ -28,7 +28,7 @@ const reviewUsage = `review [--db PATH] ID accept|reject|undo [--note TEXT] [--b
 func runReview(ctx context.Context, args []string, env *Env) error {
 	fs := newFlags("review", reviewUsage, env)
 	db := dbFlag(fs)
-	by := fs.String("by", "", "who decides (default $USER)")
+	by := fs.String("by", "", "who decides (default $FAITS_EDITOR, else $USER, else the system account)")
 	note := fs.String("note", "", "why, kept in the fact's history")
 	asJSON := fs.Bool("json", false, "print the fact's new state as JSON")
 	value := fs.String("value", "", `edit: the figure, French or plain ("3,9 millions", "11 100 000", 11100000)`)
@@ -45,15 +45,17 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	}
 	if len(pos) != 2 {
 		fs.Usage()
-		return fmt.Errorf("review: want a fact id and an action: %w", errUsage)
+		return usagef("review: want a fact id and an action")
 	}
 	id, action := pos[0], pos[1]
+	fromEnv(fs, "by", "FAITS_EDITOR", by)
+	fromEnv(fs, "rules", "FAITS_RULES", rules)
 	d := store.Decision{Action: action, By: *by, Note: *note}
 	if d.By == "" {
-		d.By = env.Getenv("USER")
+		d.By = whoAmI(env)
 	}
 	if d.By == "" {
-		return fmt.Errorf("review: who decides? give --by NAME or set $USER: %w", errUsage)
+		return usagef("review: who decides? give --by NAME or set FAITS_EDITOR")
 	}
 	editFlags := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) {
@@ -66,17 +68,17 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	switch action {
 	case store.ActionAccept, store.ActionReject, store.ActionUndo:
 		if len(editFlags) > 0 {
-			return fmt.Errorf("review: %s takes no edited values (use 'edit'): %w", action, errUsage)
+			return usagef("review: %s takes no edited values (use 'edit')", action)
 		}
 	case store.ActionEdit:
 		if len(editFlags) == 0 {
-			return fmt.Errorf("review: edit needs at least one of --value, --value-max, --programme, --metric, --unit, --qualifier, --as-of: %w", errUsage)
+			return usagef("review: edit needs at least one of --value, --value-max, --programme, --metric, --unit, --qualifier, --as-of")
 		}
 		edit = &editFlagValues{flags: editFlags, value: *value, valueMax: *valueMax, programme: *programme,
 			metric: *metric, unit: *unit, qualifier: *qualifier, asOf: *asOf}
 	default:
 		fs.Usage()
-		return fmt.Errorf("review: unknown action %q (accept, reject, edit or undo): %w", action, errUsage)
+		return usagef("review: unknown action %q (accept, reject, edit or undo)", action)
 	}
 	path := dbPath(*db, env)
 	// A read-write open would create a missing file: a mistyped --db
@@ -106,25 +108,6 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	}
 	_, err = fmt.Fprintln(env.Stdout, describeFact(f))
 	return err
-}
-
-// parseInterspersed parses flags that may come before, between or after
-// the positional arguments (the flag package stops at the first of those).
-func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, done bool, err error) {
-	for {
-		if done, err := parseFlags(fs, args); done {
-			return nil, true, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, false, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), false, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
 }
 
 // editFlagValues are the edit flags as given, checked against the fact

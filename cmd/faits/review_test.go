@@ -36,6 +36,7 @@ func exportedFacts(t *testing.T, db string) (string, []store.Fact) {
 }
 
 func TestReviewCommands(t *testing.T) {
+	noAccount(t)
 	db := syntheticStore(t)
 	_, fs := exportedFacts(t, db)
 	id := fs[0].ID
@@ -50,7 +51,7 @@ func TestReviewCommands(t *testing.T) {
 		{[]string{"review", "--db", db, id, "edit", "--value", "1 250,5", "--as-of", "2025-01", "--by", "karim"}, nil, "edited", false},
 		{[]string{"review", id, "--db", db, "undo"}, user, "accepted", false},
 		{[]string{"review", "--db", db, id, "reject"}, user, "rejected", false},
-		{[]string{"review", "--db", db, id, "accept"}, nil, "", true},                       // no $USER, no --by
+		{[]string{"review", "--db", db, id, "accept"}, nil, "", true},                       // no $USER, no --by, no account
 		{[]string{"review", "--db", db, id, "edit", "--as-of", "janvier"}, user, "", true},  // bad as_of
 		{[]string{"review", "--db", db, id, "edit"}, user, "", true},                        // nothing to edit
 		{[]string{"review", "--db", db, id, "accept", "--value", "3"}, user, "", true},      // values on accept

@@ -23,11 +23,11 @@ func init() {
 func runServe(ctx context.Context, args []string, env *Env) error {
 	fset := newFlags("serve", "serve [--db PATH] [--addr 127.0.0.1:8080] [--token T] [--watch DIR] [--rules FILE] [--editor NAME] [--max-bytes N]", env)
 	db := dbFlag(fset)
-	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on; anything but loopback needs --token")
+	addr := fset.String("addr", "127.0.0.1:8080", "address to listen on (default $FAITS_ADDR, else 127.0.0.1:8080); anything but loopback needs --token")
 	token := fset.String("token", "", "token every request must present (default $FAITS_TOKEN): desk login, or API 'Authorization: Bearer T'")
 	watch := fset.String("watch", "", "folder to ingest at start and whenever an article file appears or changes in it")
-	rulesFile := fset.String("rules", "", "rules file for --watch (and whose ids the edit form offers), replacing the embedded default rules")
-	editor := fset.String("editor", "", "name kept with desk decisions when nobody logs in (default $USER)")
+	rulesFile := fset.String("rules", "", "rules file for --watch (and whose ids the edit form offers), replacing the embedded default rules (default $FAITS_RULES)")
+	editor := fset.String("editor", "", "name kept with desk decisions when nobody logs in (default $FAITS_EDITOR, else $USER, else the system account)")
 	interval := fset.Duration("watch-interval", time.Second, "how often --watch looks at the folder")
 	maxBytes := maxBytesFlag(fset)
 	if done, err := parseFlags(fset, args); done {
@@ -35,17 +35,20 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	}
 	if fset.NArg() != 0 {
 		fset.Usage()
-		return fmt.Errorf("serve: unexpected argument %q: %w", fset.Arg(0), errUsage)
+		return usagef("serve: unexpected argument %q", fset.Arg(0))
 	}
+	fromEnv(fset, "addr", "FAITS_ADDR", addr)
+	fromEnv(fset, "rules", "FAITS_RULES", rulesFile)
+	fromEnv(fset, "editor", "FAITS_EDITOR", editor)
 	tok := *token
 	if tok == "" {
 		tok = env.Getenv("FAITS_TOKEN")
 	}
 	if !serve.IsLoopback(*addr) && tok == "" {
-		return fmt.Errorf("serve: %s is not a loopback address: give --token or set FAITS_TOKEN, so that nobody else on the network can review: %w", *addr, errUsage)
+		return usagef("serve: %s is not a loopback address: give --token or set FAITS_TOKEN, so that nobody else on the network can review", *addr)
 	}
 	if *interval < 100*time.Millisecond {
-		return fmt.Errorf("serve: --watch-interval %v is too short (at least 100ms): %w", *interval, errUsage)
+		return usagef("serve: --watch-interval %v is too short (at least 100ms)", *interval)
 	}
 	var rules *extract.Rules
 	var rulesID string
@@ -62,13 +65,13 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 			return fmt.Errorf("serve: --watch: %w", err)
 		}
 		if !info.IsDir() {
-			return fmt.Errorf("serve: --watch %s is not a folder: %w", *watch, errUsage)
+			return usagef("serve: --watch %s is not a folder", *watch)
 		}
 		w = &watcher{dir: *watch, rules: rules, opt: ingestOptions{RulesID: rulesID, MaxBytes: flagMaxBytes(*maxBytes)}, env: env, interval: *interval}
 	}
 	name := *editor
 	if name == "" {
-		name = env.Getenv("USER")
+		name = whoAmI(env)
 	}
 
 	path := dbPath(*db, env)

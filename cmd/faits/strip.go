@@ -34,7 +34,7 @@ func runStrip(ctx context.Context, args []string, env *Env) error {
 	}
 	if fset.NArg() == 0 {
 		fset.Usage()
-		return fmt.Errorf("strip: no file given: %w", errUsage)
+		return usagef("strip: no file given")
 	}
 	files, errs := corpus.Files(fset.Args())
 	failed := len(errs) > 0
