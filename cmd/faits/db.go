@@ -5,7 +5,6 @@ import (
 	"os/user"
 )
 
-
 // defaultDB is the store used when neither --db nor FAITS_DB names one.
 const defaultDB = "faits.db"
 

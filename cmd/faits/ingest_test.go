@@ -168,7 +168,7 @@ func TestIngestCommand(t *testing.T) {
 	if !strings.Contains(stderr, "no-such-dir") {
 		t.Errorf("missing argument not named:\n%s", stderr)
 	}
-	if !regexp.MustCompile(`(?m)^ingested 5 files \(0 skipped, 0 failed\): \d+ facts, \d+ new$`).MatchString(stderr) {
+	if !regexp.MustCompile(`(?m)^ingested 6 files \(0 skipped, 1 failed\): \d+ facts, \d+ new$`).MatchString(stderr) {
 		t.Errorf("no summary line:\n%s", stderr)
 	}
 	_, stderr, err = run(t, nil, "ingest", "--db", db, "../../testdata/seeds")
