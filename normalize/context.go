@@ -35,6 +35,13 @@ var contextPhrases = func() []contextPhrase {
 	add('m', -1, "le mois précédent")
 	add('m', 0, "le même mois", "ce même mois")
 	add('m', 1, "le mois suivant")
+	// Days and weeks: counted from the day the paragraph last named, else
+	// from the reference date. 'W' is the Monday-to-Sunday week.
+	add('d', -1, "la veille", "le jour précédent", "le jour d avant", "la journée précédente")
+	add('d', 0, "le même jour", "ce même jour")
+	add('d', 1, "le lendemain", "le jour suivant", "le jour d après", "jour suivant", "la journée suivante")
+	add('W', -1, "la semaine précédente", "la semaine d avant")
+	add('W', 1, "la semaine suivante", "la semaine qui suit", "la semaine d après")
 	return ps
 }()
 
@@ -60,6 +67,9 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 		end, ok := s.phrase(i, p.words)
 		if !ok {
 			continue
+		}
+		if p.unit == 'd' || p.unit == 'W' {
+			return s.dayPhrase(i, end, p)
 		}
 		if base, ok := s.anchor(i); ok {
 			if p.unit == 'y' {
@@ -94,7 +104,11 @@ func (s *scanner) earlier(i int) (dval, int, bool) {
 	}
 	end := s.earlierWord(next)
 	if end == next {
-		return dval{}, 0, false
+		// "deux jours plus tard", "une semaine après": counted forward.
+		if end = s.laterWord(next); end == next {
+			return dval{}, 0, false
+		}
+		c = -c
 	}
 	if base, ok := s.anchor(i); ok {
 		if v, ok := shiftDate(base, unit, -c); ok {
@@ -243,4 +257,52 @@ func addUnits(t time.Time, unit byte, c int) time.Time {
 		return t.AddDate(0, 0, 7*c)
 	}
 	return t.AddDate(0, 0, c)
+}
+
+// dayPhrase resolves a day or week phrase of contextPhrases matched from
+// token i to end: "le lendemain du 13 février" counts from the date after
+// "du"; "la veille des élections" counts from an event, which is no date,
+// so it is none; otherwise the day the paragraph last named is the base
+// ("le 3 mars … le lendemain"), else the reference date.
+func (s *scanner) dayPhrase(i, end int, p *contextPhrase) (dval, int, bool) {
+	shift := func(base dval) (dval, bool) {
+		if p.unit == 'W' {
+			if base.d == 0 {
+				return dval{}, false
+			}
+			return weekOf(time.Date(base.y, time.Month(base.m), base.d, 0, 0, 0, 0, time.UTC), p.off), true
+		}
+		return shiftDate(base, 'd', p.off)
+	}
+	if s.word(end, "du") || s.word(end, "de") || s.word(end, "des") || s.word(end, "d") {
+		k := end + 1
+		if s.word(end, "d") {
+			k = s.skipJoin(end + 1)
+		}
+		if s.word(k, "la") || s.word(k, "le") {
+			k++
+		}
+		if base, next, ok := s.dateCore(k); ok && base.d != 0 && base.iso == "" {
+			if base.y == 0 {
+				return dval{rel: true}, next, true
+			}
+			if v, ok := shift(base); ok {
+				v.anchored = true
+				return v, next, true
+			}
+		}
+		return dval{}, 0, false
+	}
+	if base, ok := s.anchor(i); ok && base.d != 0 {
+		if v, ok := shift(base); ok {
+			s.derive(s.toks[i].start, base)
+			v.anchored = true
+			return v, end, true
+		}
+	}
+	if s.ref.IsZero() {
+		return dval{rel: true}, end, true
+	}
+	v, _ := shift(dayOf(s.ref))
+	return v, end, true
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // num is a number read from the tokens [start, end).
@@ -530,6 +531,9 @@ func (s *scanner) readUnit(n num) num {
 	}
 	n.kind, n.unit, n.end = Money, c.code, end
 	n.yearLike = false
+	if c.rate != 0 {
+		n.val *= c.rate
+	}
 	// "15 dollars et 15 cents", "treize euros et quarante-cinq cents"
 	if c.code != "" && s.word(end, "et") {
 		if sub, ok := s.readNumber(end + 1); ok && sub.val < 100 && sub.scale == 0 {
@@ -648,7 +652,18 @@ func (s *scanner) expr(n num) Expr {
 // negative reads "-9,2321312" where the minus sign stands before a number
 // that is not glued to a word on its left.
 func (s *scanner) negative(i int) (Expr, int, bool) {
-	if !s.isNum(i+1) || !s.glued(i+1) || (i > 0 && s.toks[i].gap == gNone && s.toks[i-1].kind != tPunct) {
+	if s.punct(i+1, ',') && s.glued(i+1) && s.isNum(i+2) && s.glued(i+2) && (i == 0 || s.toks[i].gap != gNone) {
+		// "-,0012G": a decimal with no integer part.
+		n, ok := s.readFigure(i + 1)
+		if !ok {
+			return Expr{}, n.end, false
+		}
+		e := s.expr(n)
+		e.Start = int(s.toks[i].start)
+		e.Value = -e.Value
+		return e, n.end, true
+	}
+	if !s.isNum(i+1) || !s.glued(i+1) && !s.spacedSign(i) || (i > 0 && s.toks[i].gap == gNone && s.toks[i-1].kind != tPunct) {
 		return Expr{}, i + 1, false
 	}
 	if i > 0 && s.toks[i-1].kind == tPunct && s.toks[i].gap == gNone {
@@ -732,3 +747,37 @@ func (s *scanner) smallerScaleAt(i int, scale float64) bool {
 	nw, ok := s.tok(i).num()
 	return ok && s.isWord(i) && nw.kind == nwScale && nw.val < scale
 }
+
+// spacedSign reports whether the dash at token i, followed by a space and
+// a number, is a minus sign: "- 1.200.000" opening a text or a line. Inside
+// a line a spaced dash joins ("10 - 20", "2020 - 2024") or sets off a
+// clause.
+func (s *scanner) spacedSign(i int) bool {
+	return (i == 0 || s.toks[i].gap == gWide && strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], "\n\r")) &&
+		s.isNum(i+1) && s.toks[i+1].gap == gSpace
+}
+
+// attachMinus reads "moins 1 200 000" as a negative number: the word
+// "moins" right before a figure no hedge has taken, where it cannot be
+// the comparative ("au moins", "plus ou moins", "pas moins" are hedges
+// or belong to other words, "moins de" is a hedge read before).
+func (s *scanner) attachMinus(e *Expr, i int) {
+	if e.Kind == Date || e.Qualifier != "exact" || e.Low != nil || e.Start != int(s.toks[i].start) ||
+		i < 1 || i-1 < s.floor || !s.word(i-1, "moins") || s.toks[i].gap == gWide || e.Value < 0 {
+		return
+	}
+	if p := s.tok(i - 2); i >= 2 && p.kind == tWord && !minusLeads[p.w()] {
+		return
+	}
+	e.Start = int(s.toks[i-1].start)
+	e.Value = -e.Value
+	if e.ValueMax != nil {
+		v := -*e.ValueMax
+		e.ValueMax = &v
+	}
+}
+
+// minusLeads are the words after which "moins N" is a negative number
+// ("un solde de moins 3 millions", "soit moins 12 %").
+var minusLeads = map[string]bool{"soit": true, "de": true, "a": true, "est": true, "et": true, "contre": true,
+	"atteint": true, "etait": true, "sera": true, "egal": true, "egale": true}

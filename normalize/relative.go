@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -39,6 +40,19 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 	w := t.w()
 	if v, next, ok := s.contextDate(i); ok {
 		return v, next, true
+	}
+	if v, next, ok := s.weekPart(i); ok {
+		return v, next, true
+	}
+	if v, next, ok := s.season(i); ok {
+		return v, next, true
+	}
+	// "le 16" opens a clause ("Le 16, …", "…, le 16, …"): after a word it
+	// is mostly a day of a habit or a list ("entre le 5 et le 10").
+	if w == "le" && (i == 0 || !s.isWord(i-1)) {
+		if v, next, ok := s.bareDay(i + 1); ok {
+			return v, next, true
+		}
 	}
 	day := func(n int) dval { return dayOf(ref.AddDate(0, 0, n)) }
 	switch w {
@@ -312,6 +326,19 @@ func (s *scanner) earlierWord(k int) int {
 	return k
 }
 
+// laterWord returns the token after "plus tard", or after an "après" that
+// ends the phrase ("deux jours après." but not "deux jours après la
+// signature", which counts from an event), or k.
+func (s *scanner) laterWord(k int) int {
+	switch {
+	case s.word(k, "plus") && s.word(k+1, "tard"):
+		return k + 2
+	case s.word(k, "apres") && (k+1 >= len(s.toks) || s.tok(k+1).kind == tPunct && s.tok(k+1).r != '-'):
+		return k + 1
+	}
+	return k
+}
+
 // monthFrom is the month m before (dir -1) or after (dir 1) ref, never the
 // reference month itself.
 func monthFrom(ref time.Time, m, dir int) dval {
@@ -361,4 +388,127 @@ func (s *scanner) pastOrNextWithin(i, n int) bool {
 		}
 	}
 	return false
+}
+
+// weekParts are the parts of the reference week a phrase names, as days
+// of the week from Monday (0) to Sunday (6), both ends included.
+var weekParts = func() []struct {
+	words    []string
+	from, to int
+} {
+	var ps []struct {
+		words    []string
+		from, to int
+	}
+	add := func(from, to int, phrases ...string) {
+		for _, p := range phrases {
+			ps = append(ps, struct {
+				words    []string
+				from, to int
+			}{strings.Fields(fold(p)), from, to})
+		}
+	}
+	add(0, 1, "debut de semaine", "au debut de la semaine", "en debut de semaine")
+	add(2, 3, "milieu de semaine", "au milieu de la semaine", "en milieu de semaine")
+	add(3, 6, "fin de semaine", "a la fin de la semaine", "en fin de semaine")
+	add(0, 6, "dans la semaine")
+	return ps
+}()
+
+// weekPart reads a phrase of weekParts at token i: "en fin de semaine" is
+// Thursday to Sunday of the reference week.
+func (s *scanner) weekPart(i int) (dval, int, bool) {
+	w := s.tok(i).w()
+	if w != "debut" && w != "milieu" && w != "fin" && w != "au" && w != "a" && w != "en" && w != "dans" {
+		return dval{}, 0, false
+	}
+	for _, p := range weekParts {
+		end, ok := s.phrase(i, p.words)
+		if !ok {
+			continue
+		}
+		if s.ref.IsZero() {
+			return dval{rel: true}, end, true
+		}
+		mon := weekday(s.ref, 1, 0)
+		a, b := dayOf(mon.AddDate(0, 0, p.from)), dayOf(mon.AddDate(0, 0, p.to))
+		return dval{iso: joinISO(a, b)}, end, true
+	}
+	return dval{}, 0, false
+}
+
+// seasons are the astronomical seasons, as Duckling dates them: the month
+// and day each starts and ends (winter runs over the new year).
+var seasons = map[string][4]int{
+	"printemps": {3, 21, 6, 20}, "ete": {6, 21, 9, 23}, "automne": {9, 24, 12, 20}, "hiver": {12, 21, 3, 20},
+}
+
+// season reads "cet été", "cet hiver", "ce printemps": the season under
+// way at the reference date or, when none is, the next one of that name.
+func (s *scanner) season(i int) (dval, int, bool) {
+	w := s.tok(i).w()
+	if w != "ce" && w != "cet" || !s.isWord(i+1) {
+		return dval{}, 0, false
+	}
+	se, ok := seasons[s.tok(i+1).w()]
+	if !ok {
+		return dval{}, 0, false
+	}
+	if s.ref.IsZero() {
+		return dval{rel: true}, i + 2, true
+	}
+	y := s.ref.Year()
+	if se[2] < se[0] {
+		// winter: the one that began last December until it ends
+		if int(s.ref.Month()) < se[0] {
+			y--
+		}
+		return dval{iso: joinISO(dval{y: y, m: se[0], d: se[1]}, dval{y: y + 1, m: se[2], d: se[3]})}, i + 2, true
+	}
+	if end := time.Date(y, time.Month(se[2]), se[3], 0, 0, 0, 0, time.UTC); s.ref.After(end) {
+		y++
+	}
+	return dval{iso: joinISO(dval{y: y, m: se[0], d: se[1]}, dval{y: y, m: se[2], d: se[3]})}, i + 2, true
+}
+
+// bareDay reads a day of the month named without its month after "le":
+// "le 16", "le 2/3", "le 17 02", ending a clause. The month is the one the
+// paragraph last named, else the reference month.
+func (s *scanner) bareDay(k int) (dval, int, bool) {
+	if !s.isNum(k) || len(s.raw(k)) > 2 || s.toks[k].gap == gWide {
+		return dval{}, 0, false
+	}
+	d, _ := strconv.Atoi(s.raw(k))
+	next := k + 1
+	m := 0
+	switch {
+	case s.punct(next, '/') && s.glued(next) && s.isNum(next+1) && s.glued(next+1) && len(s.raw(next+1)) <= 2:
+		m, _ = strconv.Atoi(s.raw(next + 1))
+		next += 2
+	case s.isNum(next) && s.toks[next].gap == gSpace && len(s.raw(next)) <= 2:
+		m, _ = strconv.Atoi(s.raw(next))
+		next++
+	}
+	if t := s.tok(next); next < len(s.toks) && !(t.kind == tPunct && strings.ContainsRune(",.;:)", t.r) && !(s.isNum(next+1) && s.glued(next+1))) {
+		return dval{}, 0, false
+	}
+	if m != 0 {
+		if !validDay(0, m, d) {
+			return dval{}, 0, false
+		}
+		return s.resolveYearless(dval{m: m, d: d}), next, true
+	}
+	if d < 1 || d > 31 {
+		return dval{}, 0, false
+	}
+	base := dayOf(s.ref)
+	if a, ok := s.anchor(k); ok && a.m != 0 {
+		base = a
+	} else if s.ref.IsZero() {
+		return dval{rel: true}, next, true
+	}
+	if !validDay(base.y, base.m, d) {
+		return dval{}, 0, false
+	}
+	return dval{y: base.y, m: base.m, d: d}, next, true
 }

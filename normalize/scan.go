@@ -96,6 +96,7 @@ func (s *scanner) run() {
 		}
 		next = s.attachPostHedge(&e, next)
 		s.attachHedge(&e, i)
+		s.attachMinus(&e, i)
 		e.Text = s.text[e.Start:e.End]
 		if len(s.out) == cap(s.out) {
 			s.out = grow(s.out)
@@ -426,7 +427,10 @@ func (s *scanner) telling(i int) bool {
 // frequent and mostly start nothing, so the scanner skips them here.
 func (s *scanner) startPunct(i int) bool {
 	switch r := s.toks[i].r; r {
-	case '+', '-', '−', ',':
+	case '-', '−':
+		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && (s.toks[i+1].gap == gNone || s.spacedSign(i)) ||
+			s.punct(i+1, ',') && s.glued(i+1) && s.isNum(i+2) && s.glued(i+2)
+	case '+', ',':
 		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].gap == gNone
 	case '$', '€', '£', '¥':
 		return true

@@ -81,6 +81,7 @@ type currency struct {
 	words []string // folded words, in order
 	code  string   // ISO 4217 code, or "" for a sub-unit of no fixed currency
 	scale float64  // 1, or the scale the abbreviation carries (MDH = 1e6)
+	rate  float64  // 0, or the value of one unit in code (a rial is 0.05 MAD)
 }
 
 // currencies lists currency names; the longest match wins, so "dollars
@@ -106,7 +107,7 @@ var currencies = func() []currency {
 	add("JPY", 1, "yen", "yens", "yen japonais", "yens japonais", "jpy", "¥")
 	add("CNY", 1, "yuan", "yuans", "yuan chinois", "yuans chinois", "cny", "renminbi")
 	add("CHF", 1, "franc suisse", "francs suisses", "chf")
-	add("GBP", 1, "livre sterling", "livres sterling", "livre", "livres", "gbp", "£")
+	add("GBP", 1, "livre sterling", "livres sterling", "livre", "livres", "gbp", "£", "pound", "pounds")
 	add("INR", 1, "roupie indienne", "roupies indiennes", "roupie", "roupies", "inr")
 	add("XOF", 1, "franc cfa", "francs cfa", "fcfa", "xof")
 	add("FRF", 1, "franc", "francs", "franc francais", "francs francais")
@@ -114,9 +115,20 @@ var currencies = func() []currency {
 	add("NLG", 1, "florin hollandais", "florins hollandais", "florin neerlandais", "florins neerlandais")
 	add("DZD", 1, "dinar algerien", "dinars algeriens", "dzd")
 	add("TND", 1, "dinar tunisien", "dinars tunisiens", "tnd")
-	add("SAR", 1, "riyal saoudien", "riyals saoudiens", "sar")
+	// A riyal unqualified is the Saudi one, the riyal a Moroccan article
+	// names most (pilgrimage costs, Gulf aid).
+	add("SAR", 1, "riyal saoudien", "riyals saoudiens", "sar", "riyal", "riyals")
+	add("QAR", 1, "riyal qatari", "riyals qataris")
+	add("OMR", 1, "rial omanais", "rials omanais")
+	add("ILS", 1, "shekel", "shekels", "ils")
+	add("XAF", 1, "franc cfa beac", "francs cfa beac", "xaf")
 	add("AED", 1, "dirham emirati", "dirhams emiratis", "aed")
 	add("GHS", 1, "cedi", "cedis")
+	// The rial of a Moroccan article is the old counting unit of five
+	// centimes: "100 rials" are 5 dirhams. It is read as dirhams at that
+	// rate (see currency.rate), so figures in rials and in dirhams compare.
+	cs = append(cs, currency{words: []string{"rial"}, code: "MAD", scale: 1, rate: 0.05},
+		currency{words: []string{"rials"}, code: "MAD", scale: 1, rate: 0.05})
 	add("", 1, "cent", "cents", "centime", "centimes", "penny", "pence", "pesewa", "pesewas")
 	// Longest first, so that the first match is the longest one.
 	for i := 1; i < len(cs); i++ {
@@ -231,7 +243,7 @@ var hedges = func() []hedge {
 	// softener does not make the bound approximate.
 	add("less_than", "moins de", "inférieur à", "inférieure à", "inférieurs à", "inférieures à",
 		"en deçà de", "en dessous de", "moins des", "un peu moins de", "légèrement moins de")
-	add("up_to", "jusqu à", "allant jusqu à", "jusqu aux", "allant jusqu aux", "au maximum", "maximum",
+	add("up_to", "pas plus de", "jusqu à", "allant jusqu à", "jusqu aux", "allant jusqu aux", "au maximum", "maximum",
 		"plafonné à", "plafonnée à", "plafonnés à", "plafonnées à", "au plus", "dans la limite de")
 	for i := 1; i < len(hs); i++ {
 		for j := i; j > 0 && len(hs[j].words) > len(hs[j-1].words); j-- {
@@ -542,7 +554,8 @@ var extraWords = []string{
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
-	"premiers", "premieres", "ou",
+	"premiers", "premieres", "ou", "tard", "plus", "precedent", "precedente", "suivant", "suivante", "suit",
+	"qui", "meme", "ete", "hiver", "printemps", "automne", "milieu", "quinzaine",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names

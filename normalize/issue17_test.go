@@ -1,0 +1,56 @@
+package normalize
+
+import "testing"
+
+// TestIssue17Forms covers the forms issue 17 names, each in a sentence of
+// our own, at the reference date testRef (Monday 17 February 2025).
+func TestIssue17Forms(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []want
+	}{
+		// anaphoric days: from the day the paragraph named, else from Ref
+		{"Le dispositif a été signé la veille.", []want{day("la veille", "2025-02-16")}},
+		{"Le 3 mars 2024, 3 millions de dossiers. La veille, 2 millions.", []want{day("3 mars 2024", "2024-03-03"),
+			wnum("3 millions", 3e6, "exact"), day("La veille", "2024-03-02"), wnum("2 millions", 2e6, "exact")}},
+		{"Le lendemain du 13 février, le portail a rouvert.", []want{day("Le lendemain du 13 février", "2025-02-14")}},
+		{"Le 3 mars 2024, puis deux jours plus tard.", []want{day("3 mars 2024", "2024-03-03"), day("deux jours plus tard", "2024-03-05")}},
+		{"Les versements reprennent une semaine après.", []want{day("une semaine après", "2025-02-24")}},
+		{"Le jour suivant, la caisse a payé.", []want{day("Le jour suivant", "2025-02-18")}},
+		{"la semaine suivante", []want{day("la semaine suivante", "2025-02-24/2025-03-02")}},
+		// an event is no date to count from
+		{"à la veille des élections", nil},
+		{"un an après son lancement", nil},
+		// a bare day of the month opening a clause
+		{"Le 16, la caisse a versé 3 millions.", []want{day("Le 16", "2025-02-16"), wnum("3 millions", 3e6, "exact")}},
+		{"En mars 2024, 3 millions. Le 16, 2 millions.", []want{day("En mars 2024", "2024-03"), wnum("3 millions", 3e6, "exact"),
+			day("Le 16", "2024-03-16"), wnum("2 millions", 2e6, "exact")}},
+		{"le 17/02", []want{day("le 17/02", "2025-02-17")}},
+		{"les versements interviennent entre le 5 et le 10, chaque mois", []want{wnum("5", 5, "exact"), wnum("10", 10, "exact")}},
+		{"le 16 000", []want{wnum("16 000", 16000, "exact")}},
+		// parts of the week, seasons
+		{"en fin de semaine", []want{day("en fin de semaine", "2025-02-20/2025-02-23")}},
+		{"au début de la semaine", []want{day("au début de la semaine", "2025-02-17/2025-02-18")}},
+		{"cet été", []want{day("cet été", "2025-06-21/2025-09-23")}},
+		{"cet hiver", []want{day("cet hiver", "2024-12-21/2025-03-20")}},
+		// negative figures, not "moins de"
+		{"- 1.200.000", []want{wnum("- 1.200.000", -1.2e6, "exact")}},
+		{"un solde de moins 1 200 000 dirhams", []want{mad("moins 1 200 000 dirhams", -1.2e6, "exact")}},
+		{"moins de 1 200 000 dirhams", []want{mad("moins de 1 200 000 dirhams", 1.2e6, "less_than")}},
+		{"au moins 10 euros", []want{{"au moins 10 euros", Money, 10, 0, "EUR", "at_least", ""}}},
+		{"de 10 - 20", []want{wnum("10", 10, "exact"), wnum("20", 20, "exact")}},
+		// currencies
+		{"neuf livres sterling", []want{{"neuf livres sterling", Money, 9, 0, "GBP", "exact", ""}}},
+		{"100 riyals", []want{{"100 riyals", Money, 100, 0, "SAR", "exact", ""}}},
+		{"100 rials", []want{mad("100 rials", 5, "exact")}},
+		{"2 millions de rials", []want{mad("2 millions de rials", 100000, "exact")}},
+		{"500 francs CFA", []want{{"500 francs CFA", Money, 500, 0, "XOF", "exact", ""}}},
+		{"3 millions de yuans", []want{{"3 millions de yuans", Money, 3e6, 0, "CNY", "exact", ""}}},
+		{"pas plus de 10 dollars", []want{{"pas plus de 10 dollars", Money, 10, 0, "USD", "up_to", ""}}},
+	} {
+		got := Scan(c.in, &Options{Ref: testRef})
+		if err := compare(c.in, got, c.want); err != nil {
+			t.Errorf("Scan(%q): %v", c.in, err)
+		}
+	}
+}
