@@ -56,6 +56,7 @@ type run struct {
 	strNext   int
 	subjCache [8]*subject
 	subjNext  int
+	seen      bitset // scratch of litTable.scan
 }
 
 // reading is what the rules made of one figure.

@@ -115,7 +115,15 @@ func (x *run) subject(s string) *subject {
 			return c
 		}
 	}
-	t := &subject{s: s, ascii: isASCII(s), lits: x.r.lits.scan(s)}
+	if x.seen == nil {
+		x.seen = make(bitset, x.r.lits.states()/64+1)
+	}
+	// The subject it replaces is no longer read: its set is reused.
+	var reuse bitset
+	if old := x.subjCache[x.subjNext]; old != nil {
+		reuse = old.lits
+	}
+	t := &subject{s: s, ascii: isASCII(s), lits: x.r.lits.scan(s, x.seen, reuse)}
 	x.subjCache[x.subjNext] = t
 	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
 	return t

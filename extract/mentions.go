@@ -4,7 +4,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 )
 
 // mention is a programme name found in a masked sentence (rune offsets).
@@ -54,10 +53,8 @@ func (x *run) findMentions(m *masked) []mention {
 	for _, p := range x.r.programmes {
 		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
 			for _, al := range list {
-				if al.word != "" && !strings.Contains(m.str, al.word) {
-					continue
-				}
-				for _, mt := range x.allR(al.re, m.runes, "programme "+p.id, m.orig[0]) {
+				// (The pattern's own word gate rules most names out.)
+				for _, mt := range x.allR(al.re, m.runes, p.what, m.orig[0]) {
 					if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}

@@ -38,6 +38,7 @@ type branch struct {
 	// regexp2, whose rule for empty matches differs from Go's.
 	nullable bool
 	names    []string // RE2 subexpression names by index
+	named    bool     // some subexpression has a name
 }
 
 // match is where a pattern matched, in runes, as regexp2 reports it.
@@ -114,7 +115,7 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 		var sb strings.Builder
 		tree.re2(&sb)
 		if re, err := regexp.Compile(sb.String()); err == nil {
-			w.re2, w.names = re, re.SubexpNames()
+			w.re2, w.names, w.named = re, re.SubexpNames(), re.NumSubexp() > 0
 		}
 	}
 	p.whole = w
@@ -124,10 +125,13 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 func newBranch(n *node, lits *litTable) (*branch, error) {
 	b := &branch{nullable: n.minLen() == 0}
 	if l, ok := n.literals(); ok {
+		// Each text is scanned for the literals it holds itself (a
+		// sentence with its focus holds FIG), so a literal is kept as
+		// written.
 		for _, s := range l {
-			s = strings.ReplaceAll(s, tokFig, tokNum)
-			if strings.IndexFunc(strings.NewReplacer(tokNum, "", tokDate, "").Replace(s), func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
-				// Part of a placeholder: no sound gate.
+			if len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] == ' ') {
+				// A letter alone is in nearly every text: no gate, and
+				// no literal that fires at every byte.
 				b.gate = nil
 				break
 			}
@@ -138,7 +142,7 @@ func newBranch(n *node, lits *litTable) (*branch, error) {
 		var sb strings.Builder
 		n.re2(&sb)
 		if re, err := regexp.Compile(sb.String()); err == nil {
-			b.re2, b.names = re, re.SubexpNames()
+			b.re2, b.names, b.named = re, re.SubexpNames(), re.NumSubexp() > 0
 		}
 	}
 	if b.re2 == nil {
@@ -208,6 +212,14 @@ func (p *pattern) all(t *subject) ([]*match, error) {
 			at = e
 		}
 	}
+	if b.re2 != nil && !b.nullable && !b.named {
+		locs := b.re2.FindAllStringIndex(t.s, -1)
+		out := make([]*match, len(locs))
+		for i, loc := range locs {
+			out[i] = t.span(loc[0], loc[1])
+		}
+		return out, nil
+	}
 	if b.re2 != nil && !b.nullable {
 		locs := b.re2.FindAllStringSubmatchIndex(t.s, -1)
 		out := make([]*match, len(locs))
@@ -229,6 +241,13 @@ func (p *pattern) all(t *subject) ([]*match, error) {
 }
 
 func (b *branch) first(t *subject) (*match, error) {
+	if b.re2 != nil && !b.named {
+		loc := b.re2.FindStringIndex(t.s)
+		if loc == nil {
+			return nil, nil
+		}
+		return t.span(loc[0], loc[1]), nil
+	}
 	if b.re2 != nil {
 		loc := b.re2.FindStringSubmatchIndex(t.s)
 		if loc == nil {
@@ -404,22 +423,41 @@ func (l *litTable) build() {
 	l.next = goto_
 }
 
-// scan returns the set of literals that occur in s.
-func (l *litTable) scan(s string) bitset {
-	set := make(bitset, (len(l.list)+63)/64+1)
+// scan returns the set of literals that occur in s, in set when it has
+// the right size (its old content is cleared). seen is scratch
+// space of one bit per state, all clear, and left clear: a state's
+// literals are set once however often the text passes through it.
+func (l *litTable) scan(s string, seen, set bitset) bitset {
+	if n := (len(l.list)+63)/64 + 1; len(set) != n {
+		set = make(bitset, n)
+	} else {
+		clear(set)
+	}
 	if len(l.list) == 0 {
 		return set
 	}
 	k := int32(l.nclass)
 	st := int32(0)
+	var visited []int32
 	for i := 0; i < len(s); i++ {
 		st = l.next[st*k+int32(l.class[s[i]])]
+		if len(l.out[st]) == 0 || seen.has(st) {
+			continue
+		}
+		seen[st>>6] |= 1 << (uint(st) & 63)
+		visited = append(visited, st)
 		for _, id := range l.out[st] {
 			set[id>>6] |= 1 << (uint(id) & 63)
 		}
 	}
+	for _, v := range visited {
+		seen[v>>6] &^= 1 << (uint(v) & 63)
+	}
 	return set
 }
+
+// states is the number of states of the automaton.
+func (l *litTable) states() int { return len(l.out) }
 
 // phraseAt finds the first match of the phrase p.words at or after byte
 // at of s: `\b` + the words joined by `\s+` + `\b`, as regexp2 reads it.

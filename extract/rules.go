@@ -94,6 +94,7 @@ type namedRe struct {
 
 type programme struct {
 	id          string
+	what        string // "programme <id>", for warnings
 	line        int
 	patterns    []alias
 	generic     []alias
@@ -102,12 +103,10 @@ type programme struct {
 	covers      map[string]bool
 }
 
-// alias is a compiled programme name with a word the text must contain for
-// it to match at all, so that most names are ruled out without running a
-// pattern.
+// alias is a compiled programme name; its pattern's word gate rules most
+// names out of a sentence without running it.
 type alias struct {
-	re   *pattern
-	word string // "" when the pattern has no fixed word
+	re *pattern
 }
 
 type unit struct {
@@ -396,25 +395,25 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(p.ID.line, "programme %q already defined on line %d", p.ID.s, l)
 		}
 		seen[p.ID.s] = p.ID.line
-		prog := &programme{id: p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true}}
+		prog := &programme{id: p.ID.s, what: "programme " + p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true}}
 		for _, c := range p.Covers {
 			prog.covers[c.s] = true
 		}
 		what := "programme " + p.ID.s
 		for _, a := range p.Aliases {
-			prog.patterns = appendAlias(prog.patterns, c.phrase(a, what), a.s)
+			prog.patterns = appendAlias(prog.patterns, c.phrase(a, what))
 		}
 		for _, a := range p.Patterns {
-			prog.patterns = appendAlias(prog.patterns, c.re(a, what), "")
+			prog.patterns = appendAlias(prog.patterns, c.re(a, what))
 		}
 		for _, a := range p.Generic {
-			prog.generic = appendAlias(prog.generic, c.phrase(a, what), a.s)
+			prog.generic = appendAlias(prog.generic, c.phrase(a, what))
 		}
 		for _, a := range p.GenericPatterns {
-			prog.generic = appendAlias(prog.generic, c.re(a, what), "")
+			prog.generic = appendAlias(prog.generic, c.re(a, what))
 		}
 		for _, a := range p.Weak {
-			prog.weak = appendAlias(prog.weak, c.phrase(a, what), a.s)
+			prog.weak = appendAlias(prog.weak, c.phrase(a, what))
 		}
 		if len(prog.patterns)+len(prog.generic)+len(prog.weak) == 0 {
 			c.errorf(p.ID.line, "programme %q has no alias or pattern", p.ID.s)
@@ -584,15 +583,11 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	return r
 }
 
-func appendAlias(list []alias, re *pattern, phrase string) []alias {
+func appendAlias(list []alias, re *pattern) []alias {
 	if re == nil {
 		return list
 	}
-	a := alias{re: re}
-	if f := strings.Fields(foldString(phrase)); len(f) > 0 {
-		a.word = f[0]
-	}
-	return append(list, a)
+	return append(list, alias{re: re})
 }
 
 func keys(m map[string]bool) string {
