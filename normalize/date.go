@@ -440,6 +440,10 @@ func (s *scanner) dayNum(i int) (int, int, bool) {
 		if s.isWord(k) && s.glued(k) {
 			if w := s.toks[k].w(); (w == "er" || w == "e") && d == 1 {
 				k++
+			} else if (w == "e" || w == "eme") && (s.word(k+1, "jour") || s.word(k+1, "semaine") ||
+				s.word(k+1, "trimestre") || s.word(k+1, "semestre") || s.word(k+1, "quart")) {
+				// "3e jour d'octobre", "3ème trimestre 2016"
+				k++
 			} else {
 				return 0, 0, false
 			}
@@ -584,6 +588,11 @@ func (s *scanner) dateCoreAt(i int) (dval, int, bool) {
 				}
 			}
 			return dval{}, i + 1, false
+		}
+		if w := t.w(); (w == "dernier" || w == "derniere") && (s.word(i+1, "jour") || s.word(i+1, "semaine")) {
+			if v, next, ok := s.nthOf(-1, s.word(i+1, "semaine"), i+2); ok {
+				return v, next, true
+			}
 		}
 		if d := t.ordinal(); d != 0 {
 			if v, next, ok := s.period(d, i+1); ok {
@@ -899,7 +908,7 @@ func (s *scanner) resolveYearless(v dval) dval {
 // ordinalDays are day numbers written as ordinals ("premier", "seconde de
 // août").
 var ordinalDays = map[string]int{
-	"premier": 1, "deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4,
+	"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4,
 	"cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10,
 }
 
@@ -984,6 +993,15 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 		months = 3
 	case "semestre":
 		months = 6
+	case "quart":
+		// "le troisième quart de 2016": only with its year ("le premier
+		// quart d'heure" is no quarter).
+		if n < 1 || n > 4 {
+			return dval{}, 0, false
+		}
+		return s.firstMonths((n-1)*3+1, n*3, k+1, false)
+	case "jour", "semaine":
+		return s.nthOf(n, s.tok(k).w() == "semaine", k+1)
 	default:
 		return dval{}, 0, false
 	}
@@ -991,6 +1009,68 @@ func (s *scanner) period(n, k int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	return s.firstMonths((n-1)*months+1, n*months, k+1, true)
+}
+
+// nthOf reads what follows "troisième jour", "première semaine", "dernier
+// jour" (n -1 for the last) at token k: "d'octobre 2015" (the n-th day, or
+// the n-th Monday-to-Sunday week wholly in the month) or, for a week,
+// "de 2027" (the ISO week n of the year).
+func (s *scanner) nthOf(n int, week bool, k int) (dval, int, bool) {
+	if !s.matches(k, "de") && !s.word(k, "du") {
+		return dval{}, 0, false
+	}
+	j := s.skipJoin(k + 1)
+	if s.word(k, "d") && j == k+1 {
+		return dval{}, 0, false
+	}
+	if s.word(j, "mois") {
+		j++ // "du mois d'octobre"
+		if s.matches(j, "de") {
+			j = s.skipJoin(j + 1)
+		}
+	}
+	if week && n >= 1 && n <= 53 {
+		if y, next, ok := s.yearAt(j, false); ok && y >= 1900 && y <= 2100 {
+			// ISO 8601: week 1 holds 4 January.
+			jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+			mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
+			return dval{iso: joinISO(dayOf(mon), dayOf(mon.AddDate(0, 0, 6)))}, next, true
+		}
+	}
+	m, next, ok := s.monthAt(j)
+	if !ok {
+		return dval{}, 0, false
+	}
+	v := dval{m: m}
+	if y, n2, ok := s.yearAfter(next); ok {
+		v.y, next = y, n2
+	} else if v = s.resolveYearless(v); v.y == 0 {
+		return dval{rel: true}, next, true
+	}
+	first := time.Date(v.y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1)
+	if !week {
+		switch {
+		case n == -1:
+			return dayOf(last), next, true
+		case n >= 1 && n <= last.Day():
+			return dval{y: v.y, m: m, d: n}, next, true
+		}
+		return dval{}, 0, false
+	}
+	mon := first.AddDate(0, 0, (8-int(first.Weekday()))%7) // first Monday
+	if n == -1 {
+		mon = last.AddDate(0, 0, -((int(last.Weekday())+6)%7)-7) // last full week
+		if last.Weekday() == time.Sunday {
+			mon = mon.AddDate(0, 0, 7)
+		}
+	} else {
+		mon = mon.AddDate(0, 0, 7*(n-1))
+	}
+	if sun := mon.AddDate(0, 0, 6); n < -1 || n == 0 || sun.Month() != time.Month(m) || mon.Month() != time.Month(m) {
+		return dval{}, 0, false
+	}
+	return dval{iso: joinISO(dayOf(mon), dayOf(mon.AddDate(0, 0, 6)))}, next, true
 }
 
 // firstMonths is the interval of months from..to of the year named at

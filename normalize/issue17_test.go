@@ -34,7 +34,8 @@ func TestIssue17Forms(t *testing.T) {
 		{"cet été", []want{day("cet été", "2025-06-21/2025-09-23")}},
 		{"cet hiver", []want{day("cet hiver", "2024-12-21/2025-03-20")}},
 		// negative figures, not "moins de"
-		{"- 1.200.000", []want{wnum("- 1.200.000", -1.2e6, "exact")}},
+		// A spaced dash opening a line is a list item, not a sign.
+		{"- 1.200.000 familles", []want{wnum("1.200.000", 1.2e6, "exact")}},
 		{"un solde de moins 1 200 000 dirhams", []want{mad("moins 1 200 000 dirhams", -1.2e6, "exact")}},
 		{"moins de 1 200 000 dirhams", []want{mad("moins de 1 200 000 dirhams", 1.2e6, "less_than")}},
 		{"au moins 10 euros", []want{{"au moins 10 euros", Money, 10, 0, "EUR", "at_least", ""}}},

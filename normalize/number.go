@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // num is a number read from the tokens [start, end).
@@ -663,7 +662,7 @@ func (s *scanner) negative(i int) (Expr, int, bool) {
 		e.Value = -e.Value
 		return e, n.end, true
 	}
-	if !s.isNum(i+1) || !s.glued(i+1) && !s.spacedSign(i) || (i > 0 && s.toks[i].gap == gNone && s.toks[i-1].kind != tPunct) {
+	if !s.isNum(i+1) || !s.glued(i+1) || (i > 0 && s.toks[i].gap == gNone && s.toks[i-1].kind != tPunct) {
 		return Expr{}, i + 1, false
 	}
 	if i > 0 && s.toks[i-1].kind == tPunct && s.toks[i].gap == gNone {
@@ -746,15 +745,6 @@ func ParseValue(str string) (float64, error) {
 func (s *scanner) smallerScaleAt(i int, scale float64) bool {
 	nw, ok := s.tok(i).num()
 	return ok && s.isWord(i) && nw.kind == nwScale && nw.val < scale
-}
-
-// spacedSign reports whether the dash at token i, followed by a space and
-// a number, is a minus sign: "- 1.200.000" opening a text or a line. Inside
-// a line a spaced dash joins ("10 - 20", "2020 - 2024") or sets off a
-// clause.
-func (s *scanner) spacedSign(i int) bool {
-	return (i == 0 || s.toks[i].gap == gWide && strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], "\n\r")) &&
-		s.isNum(i+1) && s.toks[i+1].gap == gSpace
 }
 
 // attachMinus reads "moins 1 200 000" as a negative number: the word

@@ -428,7 +428,7 @@ func (s *scanner) telling(i int) bool {
 func (s *scanner) startPunct(i int) bool {
 	switch r := s.toks[i].r; r {
 	case '-', '−':
-		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && (s.toks[i+1].gap == gNone || s.spacedSign(i)) ||
+		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].gap == gNone ||
 			s.punct(i+1, ',') && s.glued(i+1) && s.isNum(i+2) && s.glued(i+2)
 	case '+', ',':
 		return i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].gap == gNone

@@ -555,7 +555,7 @@ var extraWords = []string{
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
 	"premiers", "premieres", "ou", "tard", "plus", "precedent", "precedente", "suivant", "suivante", "suit",
-	"qui", "meme", "ete", "hiver", "printemps", "automne", "milieu", "quinzaine",
+	"qui", "meme", "ete", "hiver", "printemps", "automne", "milieu", "quinzaine", "quart", "eme",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
