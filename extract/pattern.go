@@ -66,7 +66,7 @@ var ErrBudget = errors.New("pattern exceeded its backtracking budget")
 // maxBacktrack is the backtracking budget, in stack slots, of a pattern
 // that runs on regexp2. It counts work, not time, so a busy machine gives
 // the same answer as an idle one.
-const maxBacktrack = 1 << 20
+var maxBacktrack = 1 << 20 // a variable for tests only
 
 // compilePattern compiles src; lits collects the gate literals.
 func compilePattern(src, name string, lits *litTable) (*pattern, error) {

@@ -142,3 +142,43 @@ func randomTexts(r *Rules, n int) []string {
 	}
 	return out
 }
+
+// TestBudgetFailsLoudly: a pattern that runs out of its backtracking
+// budget makes Extract return no facts and a Fatal warning naming the
+// rule, never a silent "no match".
+func TestBudgetFailsLoudly(t *testing.T) {
+	defer func(b int) { maxBacktrack = b }(maxBacktrack)
+	maxBacktrack = 1024
+	data := string(DefaultData()) + "\n" // the default rules, with a small budget
+	// A not_facts alternative with a lookaround runs on regexp2; its
+	// repetition pushes stack for every word of a long run, and it never
+	// matches (NOPE is no placeholder).
+	data = strings.Replace(data, "not_facts:\n", "not_facts:\n  - '(?=deja)deja\\s(deja\\s?)*NOPE'\n", 1)
+	r, err := Parse("small-budget.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "L'AMO Tadamon compte " + strings.Repeat("deja ", 600) + "3 millions d'assurés."
+	facts, warns := r.Extract(Input{Text: text, Published: "2025-01-01"})
+	if len(facts) != 0 {
+		t.Errorf("facts %v from a text a rule gave up on", facts)
+	}
+	var fatal *Warning
+	for i := range warns {
+		if warns[i].Fatal {
+			fatal = &warns[i]
+		}
+	}
+	if fatal == nil || fatal.Rule != "not_facts" || !strings.Contains(fatal.Msg, "budget") {
+		t.Fatalf("want a fatal warning of not_facts about its budget, got %+v", warns)
+	}
+	// The same text with the normal budget reads its fact.
+	maxBacktrack = 1 << 20
+	r, err = Parse("budget.yaml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts, warns := r.Extract(Input{Text: text, Published: "2025-01-01"}); len(facts) == 0 || len(warns) != 0 {
+		t.Errorf("with the normal budget: %d facts, warnings %+v", len(facts), warns)
+	}
+}
