@@ -266,6 +266,17 @@ func (c confCase) dateOK(got string) bool {
 		if ws.Equal(gs) && (we.Equal(ge) || we.AddDate(0, 0, -1).Equal(ge)) {
 			return true
 		}
+		// faits' interval ends are inclusive: "de 2010 à 2018" holds 2018,
+		// where the spec ends on 2018-01-01.
+		_, gb, ok1 := strings.Cut(got, "/")
+		_, wb, ok2 := strings.Cut(w, "/")
+		if ok1 && ok2 && ws.Equal(gs) {
+			gbs, _, ok1 := isoInterval(gb)
+			wbs, _, ok2 := isoInterval(wb)
+			if ok1 && ok2 && gbs.Equal(wbs) {
+				return true
+			}
+		}
 	}
 	return false
 }

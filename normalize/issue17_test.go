@@ -33,6 +33,21 @@ func TestIssue17Forms(t *testing.T) {
 		{"au début de la semaine", []want{day("au début de la semaine", "2025-02-17/2025-02-18")}},
 		{"cet été", []want{day("cet été", "2025-06-21/2025-09-23")}},
 		{"cet hiver", []want{day("cet hiver", "2024-12-21/2025-03-20")}},
+		// named days of the Moroccan calendar; the Hijri feasts from a table
+		{"la Toussaint", []want{day("la Toussaint", "2024-11-01")}},
+		{"pendant le Ramadan 2024", []want{day("Ramadan 2024", "2024-03-12/2024-04-09")}},
+		{"à l'Aïd al-Adha 2023", []want{day("Aïd al-Adha 2023", "2023-06-29")}},
+		{"Aïd al-Fitr 2025", []want{day("Aïd al-Fitr 2025", "2025-03-31")}},
+		{"la fête du Trône 2024", []want{day("fête du Trône 2024", "2024-07-30")}},
+		{"la Marche verte", []want{day("Marche verte", "2024-11-06")}},
+		{"le manifeste de l'indépendance", []want{day("manifeste de l'indépendance", "2025-01-11")}},
+		{"opération Ramadan 1445", []want{wnum("1445", 1445, "exact")}},
+		// ordinals of days, weeks and quarters
+		{"le dernier jour d'octobre 2015", []want{day("dernier jour d'octobre 2015", "2015-10-31")}},
+		{"le 3e jour d'octobre 2024", []want{day("3e jour d'octobre 2024", "2024-10-03")}},
+		{"la troisième semaine de 2027", []want{day("troisième semaine de 2027", "2027-01-18/2027-01-24")}},
+		{"le troisième trimestre 2016", []want{day("troisième trimestre 2016", "2016-07/2016-09")}},
+		{"le premier quart d'heure", nil},
 		// negative figures, not "moins de"
 		// A spaced dash opening a line is a list item, not a sign.
 		{"- 1.200.000 familles", []want{wnum("1.200.000", 1.2e6, "exact")}},
