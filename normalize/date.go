@@ -770,7 +770,9 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 			}
 		}
 	}
-	if s.toks[i].is(aRiskyMonth) {
+	// "mars", "mai" alone are too often something else; after "en" or
+	// "mois de" they are months.
+	if s.toks[i].is(aRiskyMonth) && !s.word(i-1, "en") && !(s.matches(i-1, "de") && s.word(i-2, "mois")) {
 		return dval{}, i + 1, false
 	}
 	// A month alone: the nearest one to the reference date.

@@ -48,6 +48,15 @@ func TestIssue17Forms(t *testing.T) {
 		{"la troisième semaine de 2027", []want{day("troisième semaine de 2027", "2027-01-18/2027-01-24")}},
 		{"le troisième trimestre 2016", []want{day("troisième trimestre 2016", "2016-07/2016-09")}},
 		{"le premier quart d'heure", nil},
+		// weekdays counted in weeks, parts of the year, a risky month after "en"
+		{"mercredi suivant", []want{day("mercredi suivant", "2025-02-26")}},
+		{"lundi en huit", []want{day("lundi en huit", "2025-02-24")}},
+		{"mardi de la semaine d'après", []want{day("mardi de la semaine d'après", "2025-02-25")}},
+		{"en début d'année", []want{day("en début d'année", "2025-01")}},
+		{"à la fin de l'année 2024", []want{day("fin de l'année 2024", "2024-12")}},
+		{"en mars, 3 millions", []want{day("en mars", "2025-03"), wnum("3 millions", 3e6, "exact")}},
+		{"au titre du mois de mars", []want{day("mars", "2025-03")}},
+		{"ses agences saturées en début de mois", nil},
 		// negative figures, not "moins de"
 		// A spaced dash opening a line is a list item, not a sign.
 		{"- 1.200.000 familles", []want{wnum("1.200.000", 1.2e6, "exact")}},

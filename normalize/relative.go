@@ -44,6 +44,9 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 	if v, next, ok := s.weekPart(i); ok {
 		return v, next, true
 	}
+	if v, next, ok := s.monthYearPart(i); ok {
+		return v, next, true
+	}
 	if v, next, ok := s.season(i); ok {
 		return v, next, true
 	}
@@ -175,16 +178,52 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return dayOf(weekday(ref, wd, -1)), k + 1, true
 		case isNext(nw) && s.isWord(k):
 			return dayOf(weekday(ref, wd, 1)), k + 1, true
+		case (nw == "suivant" || nw == "suivante") && s.isWord(k):
+			// "mercredi suivant": the one of the next week
+			return dayOf(weekday(ref, wd, 1)), k + 1, true
+		case nw == "d" && s.word(s.skipJoin(k+1), "apres"):
+			return dayOf(weekday(ref, wd, 1)), s.skipJoin(k+1) + 1, true
+		case nw == "en" && (s.word(k+1, "huit") || s.word(k+1, "quinze") || s.raw(k+1) == "8" || s.raw(k+1) == "15"):
+			// "lundi en huit": a week after the coming Monday (today
+			// when it is Monday); "en quinze", two weeks after.
+			days := 7
+			if s.word(k+1, "quinze") || s.raw(k+1) == "15" {
+				days = 14
+			}
+			ahead := (wd - int(ref.Weekday()) + 7) % 7
+			return dayOf(ref.AddDate(0, 0, ahead+days)), k + 2, true
 		case nw == "cette" && s.word(k+1, "semaine"):
 			return dayOf(weekday(ref, wd, 0)), k + 2, true
-		case (nw == "la" || nw == "de") && s.word(k+1, "semaine") && (isPast(s.tok(k+2).w()) || isNext(s.tok(k+2).w())):
+		case (nw == "la" || nw == "de") && s.word(k+1, "semaine") && (isPast(s.tok(k+2).w()) || isNext(s.tok(k+2).w())),
+			nw == "de" && s.word(k+1, "la") && s.word(k+2, "semaine") && (isPast(s.tok(k+3).w()) || isNext(s.tok(k+3).w())):
+			j := k + 2
+			if s.word(k+1, "la") {
+				j++
+			}
 			dir := -1
-			if isNext(s.tok(k + 2).w()) {
+			if isNext(s.tok(j).w()) {
 				dir = 1
 			}
 			mon := weekday(ref, 1, 0).AddDate(0, 0, 7*dir)
 			off := (wd + 6) % 7
-			return dayOf(mon.AddDate(0, 0, off)), k + 3, true
+			return dayOf(mon.AddDate(0, 0, off)), j + 1, true
+		case (nw == "la" || nw == "de") && (s.word(k+1, "semaine") || s.word(k+1, "la") && s.word(k+2, "semaine")):
+			// "mardi de la semaine suivante", "mardi la semaine d'après"
+			j := k + 2
+			if s.word(k+1, "la") {
+				j++
+			}
+			end := 0
+			switch {
+			case s.word(j, "suivante"):
+				end = j + 1
+			case s.word(j, "d") && s.word(s.skipJoin(j+1), "apres"):
+				end = s.skipJoin(j+1) + 1
+			}
+			if end > 0 {
+				mon := weekday(ref, 1, 0).AddDate(0, 0, 7)
+				return dayOf(mon.AddDate(0, 0, (wd+6)%7)), end, true
+			}
 		}
 		// A bare weekday: the last one on or before the reference date, as
 		// a news report tells what happened.
@@ -415,6 +454,66 @@ var weekParts = func() []struct {
 	return ps
 }()
 
+// monthYearParts are the parts of the reference month (days, unit 'm')
+// or year (months, unit 'y') a phrase names without naming the month or
+// year: "en début d'année" is January (as "début 2025" is 2025-01), "à la
+// fin de l'année" December. "En début de mois" is left out: the press
+// writes it of a habit ("saturées en début de mois") more than of a date.
+var monthYearParts = func() []struct {
+	words    []string
+	unit     byte
+	from, to int // days of the month (to 0: the last), or months
+} {
+	type part = struct {
+		words    []string
+		unit     byte
+		from, to int
+	}
+	var ps []part
+	add := func(unit byte, from, to int, phrases ...string) {
+		for _, p := range phrases {
+			ps = append(ps, part{strings.Fields(fold(p)), unit, from, to})
+		}
+	}
+	add('y', 12, 12, "fin d annee", "a la fin de l annee")
+	add('y', 1, 1, "debut d annee", "au debut de l annee")
+	return ps
+}()
+
+// monthYearPart reads a phrase of monthYearParts at token i; one that
+// names its own month or year next ("à la fin de l'année 2024", "…
+// dernière") is left to the grammars that read it.
+func (s *scanner) monthYearPart(i int) (dval, int, bool) {
+	w := s.tok(i).w()
+	if w != "debut" && w != "fin" && w != "au" && w != "a" {
+		return dval{}, 0, false
+	}
+	for _, p := range monthYearParts {
+		end, ok := s.phrase(i, p.words)
+		if !ok {
+			continue
+		}
+		if _, _, ok := s.yearAfter(end); ok || s.tok(end).is(aPastOrNext) || s.isWord(end) && s.isMonth(end) ||
+			s.matches(end, "de") || s.word(end, "en") {
+			return dval{}, 0, false
+		}
+		if s.ref.IsZero() {
+			return dval{rel: true}, end, true
+		}
+		y, m := s.ref.Year(), int(s.ref.Month())
+		if p.unit == 'y' {
+			return dval{y: y, m: p.from}, end, true
+		}
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		to := p.to
+		if to == 0 {
+			to = last
+		}
+		return dval{iso: joinISO(dval{y: y, m: m, d: p.from}, dval{y: y, m: m, d: to})}, end, true
+	}
+	return dval{}, 0, false
+}
+
 // weekPart reads a phrase of weekParts at token i: "en fin de semaine" is
 // Thursday to Sunday of the reference week.
 func (s *scanner) weekPart(i int) (dval, int, bool) {
@@ -511,4 +610,9 @@ func (s *scanner) bareDay(k int) (dval, int, bool) {
 		return dval{}, 0, false
 	}
 	return dval{y: base.y, m: base.m, d: d}, next, true
+}
+
+func (s *scanner) isMonth(i int) bool {
+	_, ok := s.toks[i].month()
+	return ok
 }
