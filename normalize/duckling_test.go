@@ -18,7 +18,7 @@ const (
 	ducklingTimeFloor   = 0.81 // day, week, month and year cases (measured 0.818)
 	ducklingClockFloor  = 0.00 // clock cases, scored on their day: out of scope
 	ducklingNumberFloor = 0.92 // measured 0.929 ("- 1.200.000" with a space is a list item)
-	ducklingMoneyFloor  = 0.83 // measured 0.838
+	ducklingMoneyFloor  = 0.91 // measured 0.919
 )
 
 // ducklingRef is Duckling's reference time, a Tuesday.

@@ -71,6 +71,8 @@ func TestIssue17Forms(t *testing.T) {
 		{"2 millions de rials", []want{mad("2 millions de rials", 100000, "exact")}},
 		{"500 francs CFA", []want{{"500 francs CFA", Money, 500, 0, "XOF", "exact", ""}}},
 		{"3 millions de yuans", []want{{"3 millions de yuans", Money, 3e6, 0, "CNY", "exact", ""}}},
+		{"entre 10 - 20 euros par mois", []want{{"10 - 20 euros", Money, 10, 20, "EUR", "exact", ""}}},
+		{"1 USD 23 cents", []want{{"1 USD 23 cents", Money, 1.23, 0, "USD", "exact", ""}}},
 		{"pas plus de 10 dollars", []want{{"pas plus de 10 dollars", Money, 10, 0, "USD", "up_to", ""}}},
 	} {
 		got := Scan(c.in, &Options{Ref: testRef})

@@ -533,6 +533,14 @@ func (s *scanner) readUnit(n num) num {
 	if c.rate != 0 {
 		n.val *= c.rate
 	}
+	// "1 USD 23 cents": the sub-unit right after the unit.
+	if c.code != "" && s.isNum(end) && s.toks[end].gap == gSpace && len(s.raw(end)) <= 2 {
+		if sc, send, ok := s.currencyMatch(end + 1); ok && sc.code == "" && sc.words[0] != "penny" {
+			v, _ := strconv.Atoi(s.raw(end))
+			n.val += float64(v) / 100
+			n.end = send
+		}
+	}
 	// "15 dollars et 15 cents", "treize euros et quarante-cinq cents"
 	if c.code != "" && s.word(end, "et") {
 		if sub, ok := s.readNumber(end + 1); ok && sub.val < 100 && sub.scale == 0 {

@@ -97,3 +97,37 @@ func (s *scanner) startsFigure(i int) bool {
 	}
 	return false
 }
+
+// dashRange reads "10 - 20 euros", "10 euros - 20 euros": two figures
+// joined by a dash set off by spaces, the second with a currency or a
+// percent sign the first shares or repeats, in increasing order. A dash
+// between bare numbers or years is left alone ("2020 - 2024" is a period,
+// "10 - 20" may be a score).
+func (s *scanner) dashRange(i int) (Expr, int, bool) {
+	a, ok := s.readFigure(i)
+	if !ok || a.yearLike || a.kind == Money && a.unit == "" {
+		return Expr{}, 0, false
+	}
+	k := a.end
+	t := s.tok(k)
+	if t.kind != tPunct || !isDash(t.r) || t.gap != gSpace || s.tok(k+1).gap != gSpace || !s.isNum(k+1) {
+		return Expr{}, 0, false
+	}
+	b, ok := s.readFigure(k + 1)
+	if !ok || b.yearLike || b.kind == Number || b.unit == "" || a.kind != Number && (a.kind != b.kind || a.unit != b.unit) {
+		return Expr{}, 0, false
+	}
+	a.kind, a.unit = b.kind, b.unit
+	if a.scale == 0 && b.scale != 0 && a.val*b.scale <= b.val {
+		a.val *= b.scale
+		a.scale = b.scale
+	}
+	if a.val >= b.val {
+		return Expr{}, 0, false
+	}
+	lo, hi := s.expr(a), s.expr(b)
+	lo.Text, hi.Text = s.text[lo.Start:lo.End], s.text[hi.Start:hi.End]
+	lo.Qualifier, hi.Qualifier = "exact", "exact"
+	mx := b.val
+	return Expr{Start: lo.Start, End: hi.End, Kind: b.kind, Unit: b.unit, Value: a.val, ValueMax: &mx, Low: &lo, High: &hi}, b.end, true
+}

@@ -126,6 +126,9 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 		if skip := s.notFigure(i); skip > i {
 			return Expr{}, skip, false
 		}
+		if e, next, ok := s.dashRange(i); ok {
+			return e, next, true
+		}
 		return s.figure(i)
 	case tWord:
 		if t.w() == "" {
