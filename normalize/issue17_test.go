@@ -57,6 +57,8 @@ func TestIssue17Forms(t *testing.T) {
 		{"en mars, 3 millions", []want{day("en mars", "2025-03"), wnum("3 millions", 3e6, "exact")}},
 		{"au titre du mois de mars", []want{day("mars", "2025-03")}},
 		{"ses agences saturées en début de mois", nil},
+		{"il y a à peu près un mois", []want{day("il y a à peu près un mois", "2025-01-17")}},
+		{"il y a environ deux ans, 3 millions", []want{day("il y a environ deux ans", "2023-02-17"), wnum("3 millions", 3e6, "exact")}},
 		// negative figures, not "moins de"
 		// A spaced dash opening a line is a list item, not a sign.
 		{"- 1.200.000 familles", []want{wnum("1.200.000", 1.2e6, "exact")}},

@@ -152,6 +152,13 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		default:
 			return dval{}, 0, false
 		}
+		// "il y a à peu près un mois", "il y a environ deux ans": the
+		// hedge softens the count; the date is read as said.
+		if end, ok := s.phrase(k, []string{"a", "peu", "pres"}); ok {
+			k = end
+		} else if s.word(k, "environ") || s.word(k, "presque") {
+			k++
+		}
 		return s.offset(k, -1)
 	case "dans":
 		return s.offset(i+1, 1)

@@ -488,6 +488,7 @@ func wordID(w string) uint16 {
 var (
 	idDu    = wordID("du")
 	idEntre = wordID("entre")
+	idIl    = wordID("il")
 	idA     = wordID("a")
 	idAu    = wordID("au")
 	idAux   = wordID("aux")
