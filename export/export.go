@@ -11,6 +11,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/faits/faits/store"
 )
@@ -76,7 +77,10 @@ var Header = []string{
 }
 
 // CSV writes RFC 4180 CSV (CRLF line ends, quotes where needed), one row a
-// fact.
+// fact. A cell a spreadsheet would run as a formula (starting with =, +,
+// -, @, tab or carriage return: a scraped title "=HYPERLINK(…)") starts
+// with a single quote instead, as OWASP advises against CSV injection;
+// numbers are left as they are. JSONL keeps every string unchanged.
 func CSV(w io.Writer, facts iter.Seq2[store.Fact, error], bom bool) error {
 	if bom {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -92,12 +96,42 @@ func CSV(w io.Writer, facts iter.Seq2[store.Fact, error], bom bool) error {
 		if err != nil {
 			return err
 		}
-		if err := cw.Write(Row(x)); err != nil {
+		if err := cw.Write(neutralise(Row(x))); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// neutralise quotes the cells of row that a spreadsheet would read as a
+// formula, in place.
+func neutralise(row []string) []string {
+	for i, c := range row {
+		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) || plainNumber(c) {
+			continue
+		}
+		row[i] = "'" + c
+	}
+	return row
+}
+
+// plainNumber reports whether s is a number as Number writes it ("-3.5"),
+// which no spreadsheet runs as a formula.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot && digits > 0:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0 && s[len(s)-1] != '.'
 }
 
 // Row is a fact's CSV row, in Header's order.

@@ -73,3 +73,45 @@ func ExampleWrite() {
 	// {"id":"f-1","programme":"rsu","metric":"enrolled","value":5300000,"unit":"household","qualifier":"exact","as_of":"","status":"accepted","sources":[]}
 	// <nil>
 }
+
+// TestCSVFormulaInjection: a scraped title or quote that a spreadsheet
+// would run as a formula is written behind a single quote in CSV (OWASP's
+// advice); numbers, negative ones too, stay numbers; JSONL is unchanged.
+func TestCSVFormulaInjection(t *testing.T) {
+	title := `=HYPERLINK("http://example.invalid/","clic")`
+	f := store.Fact{ID: "f-2", Programme: "asd", Metric: "change", Value: -3.5, Unit: "percent", Status: "pending",
+		Sources: []store.Source{{Doc: "@doc.txt", Title: title, Site: "+212", URL: "-1+1", Span: "\tspan", Quote: "\r=1+1", Rule: "ok=fine"}}}
+	var b bytes.Buffer
+	if err := export.Write(&b, seq([]store.Fact{f}, nil), export.Options{Format: "csv"}); err != nil {
+		t.Fatal(err)
+	}
+	raw := b.String()
+	// csv.Writer with CRLF line ends drops a CR inside a cell, which would
+	// leave "=1+1" in front: the quote must come first.
+	if !strings.Contains(raw, ",\"'=1+1\",") {
+		t.Errorf("a quote starting with CR is not neutralised:\n%q", raw)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("csv: %v, %d rows", err, len(rows))
+	}
+	got := map[string]string{}
+	for i, h := range export.Header {
+		got[h] = rows[1][i]
+	}
+	for col, want := range map[string]string{
+		"title": "'" + title, "doc": "'@doc.txt", "site": "'+212", "url": "'-1+1", "span": "'\tspan",
+		"rule": "ok=fine", "value": "-3.5", "id": "f-2",
+	} {
+		if got[col] != want {
+			t.Errorf("column %s = %q, want %q", col, got[col], want)
+		}
+	}
+	b.Reset()
+	if err := export.Write(&b, seq([]store.Fact{f}, nil), export.Options{Format: "jsonl"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"title":"=HYPERLINK(`) || strings.Contains(b.String(), `"'`) {
+		t.Errorf("JSONL must keep strings as read: %s", b.String())
+	}
+}
