@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -27,13 +28,20 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // which is what French pages saved without a declaration are in practice
 // (and a superset of ISO-8859-1 for printable text).
 func decodeBytes(raw []byte, isHTML bool) (string, string) {
+	text, name, _ := decodeChecked(raw, isHTML)
+	return text, name
+}
+
+// decodeChecked is decodeBytes with a warning for the reader when the bytes
+// contradict the page's declaration ("" when they agree).
+func decodeChecked(raw []byte, isHTML bool) (text, name, warning string) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), "utf-8"
+		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), "utf-8", ""
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), raw), "utf-16le"
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), raw), "utf-16le", ""
 	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), raw), "utf-16be"
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), raw), "utf-16be", ""
 	}
 	valid := utf8.Valid(raw)
 	if isHTML {
@@ -44,21 +52,49 @@ func decodeBytes(raw []byte, isHTML bool) (string, string) {
 			// legacy-encoded text, so the bytes win over the stale
 			// declaration.
 			if valid && name != "utf-8" && hasHighBit(raw) {
-				return string(raw), "utf-8"
+				return string(raw), "utf-8", ""
 			}
 			if name == "utf-8" || enc == encoding.Nop {
 				if valid {
-					return string(raw), "utf-8"
+					return string(raw), "utf-8", ""
 				}
-				return strings.ToValidUTF8(string(raw), "\uFFFD"), "utf-8"
+				// A page saved in Windows-1252 by a template that declares
+				// UTF-8: its accents are lone high bytes, never valid
+				// sequences. Read it as what it is rather than as mojibake.
+				good, bad := utf8Counts(raw)
+				if bad > good {
+					return decodeWith(charmap.Windows1252, raw), "windows-1252",
+						fmt.Sprintf("declares charset utf-8 but %d bytes are not UTF-8: read as windows-1252", bad)
+				}
+				return strings.ToValidUTF8(string(raw), "\uFFFD"), "utf-8",
+					fmt.Sprintf("%d bytes of invalid UTF-8 replaced by U+FFFD", bad)
 			}
-			return decodeWith(enc, raw), name
+			return decodeWith(enc, raw), name, ""
 		}
 	}
 	if valid {
-		return string(raw), "utf-8"
+		return string(raw), "utf-8", ""
 	}
-	return decodeWith(charmap.Windows1252, raw), "windows-1252"
+	return decodeWith(charmap.Windows1252, raw), "windows-1252", ""
+}
+
+// utf8Counts counts the valid multi-byte sequences of b and its bytes that
+// are no part of a valid sequence.
+func utf8Counts(b []byte) (good, bad int) {
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		b = b[n:]
+	}
+	return good, bad
 }
 
 // declaredCharset finds a <meta> charset declaration near the top of a page.

@@ -45,7 +45,8 @@ func TestDecodeBytes(t *testing.T) {
 			`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Sécurité sociale`, "windows-1252"},
 		{"declared latin1 but saved as utf-8", []byte(`<meta charset="iso-8859-1"><p>` + fr), true, `<meta charset="iso-8859-1"><p>` + fr, "utf-8"},
 		{"declared utf-8", []byte(`<meta charset="utf-8"><p>` + fr), true, `<meta charset="utf-8"><p>` + fr, "utf-8"},
-		{"invalid utf-8 declared utf-8", []byte("<meta charset=utf-8><p>a\xffb"), true, "<meta charset=utf-8><p>a\uFFFDb", "utf-8"},
+		{"a stray byte in utf-8 declared utf-8", []byte("<meta charset=utf-8><p>é a\xffb"), true, "<meta charset=utf-8><p>é a\uFFFDb", "utf-8"},
+		{"windows-1252 declared utf-8", append([]byte(`<meta charset="utf-8"><p>`), win1252(t, fr)...), true, `<meta charset="utf-8"><p>` + fr, "windows-1252"},
 		{"empty", nil, false, "", "utf-8"},
 	}
 	for _, tc := range tests {
@@ -96,5 +97,34 @@ func TestISO88591MetaPage(t *testing.T) {
 	}
 	if doc.Body != body {
 		t.Errorf("Body = %q, want %q", doc.Body, body)
+	}
+}
+
+// TestCharsetContradicted: a page saved in Windows-1252 by a template that
+// declares UTF-8 reads like the same page in UTF-8 (title, date, body), and
+// says so in a warning; a page that is valid UTF-8 has no warning.
+func TestCharsetContradicted(t *testing.T) {
+	const page = `<html><head><meta charset="utf-8"><title>Sécurité sociale : 4,5 millions de ménages</title>` +
+		`<meta property="article:published_time" content="2025-02-17"></head><body><article>` +
+		`<p>La généralisation de la couverture médicale a touché 4,5 millions de ménages, précise le ministère délégué.</p>` +
+		`<p>Le régime « AMO Tadamon » couvre désormais l'essentiel des ménages vulnérables, a-t-il ajouté mardi à Rabat.</p>` +
+		`</article></body></html>`
+	utf, err := Parse("a.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf.Warning != "" {
+		t.Errorf("valid UTF-8: warning %q", utf.Warning)
+	}
+	cp, err := Parse("a.html", win1252(t, page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cp.Body != utf.Body || cp.Title != utf.Title || cp.Published != utf.Published || !strings.Contains(cp.Body, "généralisation") {
+		t.Errorf("windows-1252 under a utf-8 declaration gives %q / %q / %q,\nutf-8 gives %q / %q / %q",
+			cp.Title, cp.Published, cp.Body, utf.Title, utf.Published, utf.Body)
+	}
+	if !strings.Contains(cp.Warning, "declares charset utf-8 but") || !strings.Contains(cp.Warning, "read as windows-1252") {
+		t.Errorf("warning %q, want one saying the page was read as windows-1252", cp.Warning)
 	}
 }

@@ -25,4 +25,8 @@ type Document struct {
 	// Body is the article's own text, NFC, paragraphs separated by "\n\n".
 	// Every span the later stages report is a byte offset into Body.
 	Body string `json:"body"`
+	// Warning is what the reader should know of how the file was read
+	// (its bytes contradict its declared charset), "" mostly; the document
+	// is usable either way. (A string, not a slice: Documents compare.)
+	Warning string `json:"-"`
 }

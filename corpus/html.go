@@ -13,13 +13,13 @@ const minBody = 250
 
 // parseHTML is Parse for pages.
 func parseHTML(raw []byte) (*Document, error) {
-	text, _ := decodeBytes(raw, true)
+	text, _, warning := decodeChecked(raw, true)
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	meta := readPageMeta(root)
-	doc := &Document{}
+	doc := &Document{Warning: warning}
 	meta.resolve(doc)
 
 	paras := extractBody(root, false)

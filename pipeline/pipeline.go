@@ -94,6 +94,10 @@ func (e *Extractor) Read(path, rel string, raw []byte) (rec *Record, warnings []
 		return nil, nil, err // corpus names the file
 	}
 	facts, warnings := e.rules.Extract(extract.Input{Text: doc.Body, Published: doc.Published, Title: doc.Title})
+	if doc.Warning != "" {
+		// corpus's, not a rule's: no rule name, no offset.
+		warnings = append(warnings, extract.Warning{Offset: -1, Msg: doc.Warning})
+	}
 	for _, w := range warnings {
 		if w.Fatal {
 			// A rule ran out of its budget on this text: the file fails,

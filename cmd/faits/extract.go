@@ -136,7 +136,7 @@ func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.Fil
 		}
 		for _, w := range r.warnings {
 			sum.Warnings++
-			fmt.Fprintf(env.Stderr, "faits extract: %s: warning: rule %s at byte %d: %s\n", r.file.Path, w.Rule, w.Offset, w.Msg)
+			fmt.Fprintf(env.Stderr, "faits extract: %s: %s\n", r.file.Path, warningText(w))
 		}
 		if r.rec.Body == "" {
 			sum.Warnings++

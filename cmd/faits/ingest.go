@@ -354,7 +354,7 @@ func (w *writer) add(r fileResult) {
 	}
 	for _, wn := range r.warnings {
 		w.sum.Warnings++
-		w.say("faits ingest: %s: warning: rule %s at byte %d: %s", r.file.Path, wn.Rule, wn.Offset, wn.Msg)
+		w.say("faits ingest: %s: %s", r.file.Path, warningText(wn))
 	}
 	if r.doc.Body == "" {
 		w.sum.Warnings++
