@@ -94,7 +94,8 @@ func dayOf(t time.Time) dval { return dval{y: t.Year(), m: int(t.Month()), d: t.
 // date reads a date expression at token i, with its lead words ("en",
 // "à fin", "depuis", "au cours de l'année", "entre … et …").
 func (s *scanner) date(i int) (Expr, int, bool) {
-	if t := s.tok(i); t.kind == tWord && t.fn() && !s.dateSoon(i+1, 7) && !(t.w() == "le" && s.isNum(i+1)) {
+	if t := s.tok(i); t.kind == tWord && t.fn() && !s.dateSoon(i+1, 7) && !(t.w() == "le" && s.isNum(i+1)) &&
+		!(t.vi == idCet && s.word(i+1, "ete")) {
 		return Expr{}, i + 1, false
 	}
 	start := i

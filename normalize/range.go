@@ -104,6 +104,17 @@ func (s *scanner) startsFigure(i int) bool {
 // between bare numbers or years is left alone ("2020 - 2024" is a period,
 // "10 - 20" may be a score).
 func (s *scanner) dashRange(i int) (Expr, int, bool) {
+	// Look for the dash before reading anything: most figures have none.
+	dash := false
+	for k := i + 1; k < i+6 && k < len(s.toks); k++ {
+		if t := &s.toks[k]; t.kind == tPunct && t.gap == gSpace && isDash(t.r) {
+			dash = true
+			break
+		}
+	}
+	if !dash {
+		return Expr{}, 0, false
+	}
 	a, ok := s.readFigure(i)
 	if !ok || a.yearLike || a.kind == Money && a.unit == "" {
 		return Expr{}, 0, false

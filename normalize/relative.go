@@ -491,11 +491,12 @@ var monthYearParts = func() []struct {
 // names its own month or year next ("à la fin de l'année 2024", "…
 // dernière") is left to the grammars that read it.
 func (s *scanner) monthYearPart(i int) (dval, int, bool) {
-	w := s.tok(i).w()
-	if w != "debut" && w != "fin" && w != "au" && w != "a" {
+	t := s.tok(i)
+	if t.vi == 0 || !t.ds() {
 		return dval{}, 0, false
 	}
-	for _, p := range monthYearParts {
+	for _, k := range monthYearPartsByFirst[t.w()] {
+		p := &monthYearParts[k]
 		end, ok := s.phrase(i, p.words)
 		if !ok {
 			continue
@@ -521,14 +522,28 @@ func (s *scanner) monthYearPart(i int) (dval, int, bool) {
 	return dval{}, 0, false
 }
 
+// weekPartsByFirst and monthYearPartsByFirst index the tables by first
+// word: "a", "au" and "en" are frequent, and most open none of them.
+var weekPartsByFirst, monthYearPartsByFirst = func() (map[string][]int, map[string][]int) {
+	w, m := map[string][]int{}, map[string][]int{}
+	for k, p := range weekParts {
+		w[p.words[0]] = append(w[p.words[0]], k)
+	}
+	for k, p := range monthYearParts {
+		m[p.words[0]] = append(m[p.words[0]], k)
+	}
+	return w, m
+}()
+
 // weekPart reads a phrase of weekParts at token i: "en fin de semaine" is
 // Thursday to Sunday of the reference week.
 func (s *scanner) weekPart(i int) (dval, int, bool) {
-	w := s.tok(i).w()
-	if w != "debut" && w != "milieu" && w != "fin" && w != "au" && w != "a" && w != "en" && w != "dans" {
+	t := s.tok(i)
+	if t.vi == 0 || !t.ds() && t.w() != "milieu" {
 		return dval{}, 0, false
 	}
-	for _, p := range weekParts {
+	for _, k := range weekPartsByFirst[t.w()] {
+		p := &weekParts[k]
 		end, ok := s.phrase(i, p.words)
 		if !ok {
 			continue
@@ -542,6 +557,9 @@ func (s *scanner) weekPart(i int) (dval, int, bool) {
 	}
 	return dval{}, 0, false
 }
+
+// "été" is no telling word (it is far more often "a été"): the scanner
+// lets "cet" through to season when "été" follows.
 
 // seasons are the astronomical seasons, as Duckling dates them: the month
 // and day each starts and ends (winter runs over the new year).

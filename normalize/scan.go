@@ -81,7 +81,7 @@ type scanner struct {
 func (s *scanner) run() {
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
-		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0 && t.vi != idIl) ||
+		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0 && t.vi != idIl && t.vi != idCet) ||
 			t.kind == tPunct && !s.startPunct(i) {
 			i++
 			continue
@@ -135,7 +135,8 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 			// Every grammar starts at a word of the vocabulary.
 			return Expr{}, i + 1, false
 		}
-		if t.fn() && !s.telling(i+1) && !s.telling(i+2) && !s.telling(i+3) && !(t.vi == idIl && s.word(i+1, "y")) {
+		if t.fn() && !s.telling(i+1) && !s.telling(i+2) && !s.telling(i+3) && !(t.vi == idIl && s.word(i+1, "y")) &&
+			!(t.vi == idCet && s.word(i+1, "ete")) {
 			return Expr{}, i + 1, false
 		}
 		if t.ds() {

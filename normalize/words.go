@@ -489,6 +489,7 @@ var (
 	idDu    = wordID("du")
 	idEntre = wordID("entre")
 	idIl    = wordID("il")
+	idCet   = wordID("cet")
 	idA     = wordID("a")
 	idAu    = wordID("au")
 	idAux   = wordID("aux")
