@@ -92,11 +92,23 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 		}
 		return true
 	}
+	// A bearer is a login attempt: limited by client address (see limiter).
+	client, attempt := clientAddr(r), r.Header.Get("Authorization") != ""
+	if attempt {
+		if wait := s.limit.blocked(client); wait > 0 {
+			tooMany(w, api, wait)
+			return false
+		}
+	}
 	if s.bearerOK(r) {
+		s.limit.succeeded(client)
 		return true
 	}
 	if api && (r.Method == http.MethodGet || r.Method == http.MethodHead) && s.readBearerOK(r) {
 		return true
+	}
+	if attempt {
+		s.limit.failed(client)
 	}
 	if api {
 		// A logged-in editor may read the API in the browser (the desk
@@ -238,10 +250,17 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := cleanName(r.PostFormValue("name"))
+	client := clientAddr(r)
+	if wait := s.limit.blocked(client); wait > 0 {
+		tooMany(w, false, wait)
+		return
+	}
 	if !equal(r.PostFormValue("token"), s.opt.Token) {
+		s.limit.failed(client)
 		s.render(w, r, http.StatusUnauthorized, "login", loginData{Return: ret, Name: name, Error: "Wrong token."})
 		return
 	}
+	s.limit.succeeded(client)
 	secure := r.TLS != nil
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: s.sessionValue(), Path: "/",
 		HttpOnly: true, Secure: secure, SameSite: http.SameSiteStrictMode})

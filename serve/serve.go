@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"time"
 
 	"github.com/faits/faits/edits"
 	"github.com/faits/faits/extract"
@@ -50,6 +51,9 @@ type Options struct {
 	// Rules name the programme and metric ids editors may choose beyond
 	// those of spec/taxonomy.md (the embedded rules when nil).
 	Rules *extract.Rules
+	// Clock tells the time to the limit on failed logins (time.Now when
+	// nil). Tests fix it.
+	Clock func() time.Time
 }
 
 // Server is the desk and the API over one Backend.
@@ -60,6 +64,7 @@ type Server struct {
 	pages  map[string]*template.Template
 	mux    *http.ServeMux
 	static http.Handler
+	limit  *limiter
 }
 
 // New builds the desk and API handler over b.
@@ -91,7 +96,7 @@ func New(b Backend, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
-	s := &Server{b: b, opt: opt, tax: edits.New(opt.Rules), pages: pages, mux: http.NewServeMux()}
+	s := &Server{b: b, opt: opt, tax: edits.New(opt.Rules), pages: pages, mux: http.NewServeMux(), limit: newLimiter(opt.Clock)}
 	s.static = http.StripPrefix("/static/", http.FileServerFS(sub))
 	s.routes()
 	return s, nil

@@ -44,6 +44,11 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	if tok == "" {
 		tok = env.Getenv("FAITS_TOKEN")
 	}
+	if tok != "" {
+		if err := serve.CheckToken(tok); err != nil {
+			return fmt.Errorf("serve: %w: %w", err, errUsage)
+		}
+	}
 	if !serve.IsLoopback(*addr) && tok == "" {
 		return usagef("serve: %s is not a loopback address: give --token or set FAITS_TOKEN, so that nobody else on the network can review", *addr)
 	}

@@ -307,7 +307,7 @@ func TestServeNeedsTokenOffLoopback(t *testing.T) {
 
 func TestServeToken(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "faits.db")
-	base, _, _ := startServe(t, "--db", db, "--token", "tok-123")
+	base, _, _ := startServe(t, "--db", db, "--token", "0123456789abcdef0123456789abcdef")
 	client := testClient(t)
 	res, err := client.Get(base + "/api/v1/facts")
 	if err != nil {
@@ -318,7 +318,7 @@ func TestServeToken(t *testing.T) {
 		t.Errorf("no bearer: %s", res.Status)
 	}
 	req, _ := http.NewRequest("GET", base+"/api/v1/facts", nil)
-	req.Header.Set("Authorization", "Bearer tok-123")
+	req.Header.Set("Authorization", "Bearer 0123456789abcdef0123456789abcdef")
 	res, err = client.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -341,7 +341,7 @@ func TestReadersBesideServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, facts := exportedFacts(t, db)
-	base, _, stop := startServe(t, "--db", db, "--token", "tok-123")
+	base, _, stop := startServe(t, "--db", db, "--token", "0123456789abcdef0123456789abcdef")
 	got, stderr, err := run(t, nil, "export", "--db", db)
 	if err != nil || got != want {
 		t.Fatalf("export beside serve: %v\n%s\ngot:\n%s\nwant:\n%s", err, stderr, got, want)
@@ -371,7 +371,7 @@ func TestReadersBesideServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	var own struct{ Addr, Token string }
-	if err := json.Unmarshal(b, &own); err != nil || own.Token == "" || own.Token == "tok-123" {
+	if err := json.Unmarshal(b, &own); err != nil || own.Token == "" || own.Token == "0123456789abcdef0123456789abcdef" {
 		t.Fatalf("owner file %s: %v", b, err)
 	}
 	client := testClient(t)
@@ -393,5 +393,21 @@ func TestReadersBesideServe(t *testing.T) {
 	// Once serve is gone, the same commands read the file itself.
 	if got, stderr, err := run(t, nil, "export", "--db", db); err != nil || got != want || stderr != "" {
 		t.Errorf("export after serve: %v %q", err, stderr)
+	}
+}
+
+// TestServeRefusesWeakToken: a token under 128 bits is refused at start,
+// with the way to make one.
+func TestServeRefusesWeakToken(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "faits.db")
+	for _, tok := range []string{"a", "secret-password", "0123456789abcdef0123456789abcde"} {
+		_, _, err := run(t, nil, "serve", "--db", db, "--addr", "0.0.0.0:0", "--token", tok)
+		if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "token too weak") || !strings.Contains(err.Error(), "openssl rand -hex 16") {
+			t.Errorf("--token %q: %v", tok, err)
+		}
+		_, _, err = run(t, map[string]string{"FAITS_TOKEN": tok}, "serve", "--db", db, "--addr", "0.0.0.0:0")
+		if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "token too weak") {
+			t.Errorf("FAITS_TOKEN=%q: %v", tok, err)
+		}
 	}
 }
