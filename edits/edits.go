@@ -182,6 +182,40 @@ func (t Taxonomy) Edit(in Fields, cur store.Fact) (*store.Edit, Errors) {
 	return e, nil
 }
 
+// Fact checks the values of a fact an editor adds where the rules found
+// none: programme, metric, unit and value are required, the qualifier is
+// "exact" when not given. The span, document and author are the caller's.
+func (t Taxonomy) Fact(in Fields) (store.Addition, Errors) {
+	errs := Errors{}
+	for field, v := range map[string]*string{"programme": in.Programme, "metric": in.Metric, "unit": in.Unit} {
+		if v == nil || strings.TrimSpace(*v) == "" {
+			errs[field] = "Choose a " + field + "."
+		}
+	}
+	if in.Value == nil || in.Value.empty() {
+		errs["value"] = "Write the figure."
+	}
+	if in.Qualifier == nil || strings.TrimSpace(*in.Qualifier) == "" {
+		exact := "exact"
+		in.Qualifier = &exact
+	}
+	e, ferrs := t.Edit(in, store.Fact{})
+	for k, v := range ferrs {
+		if _, ok := errs[k]; !ok && k != "" {
+			errs[k] = v
+		}
+	}
+	if len(errs) > 0 {
+		return store.Addition{}, errs
+	}
+	a := store.Addition{Programme: e.Programme, Metric: e.Metric, Unit: e.Unit, Value: *e.Value,
+		ValueMax: e.ValueMax, Qualifier: e.Qualifier}
+	if e.AsOf != nil {
+		a.AsOf = *e.AsOf
+	}
+	return a, nil
+}
+
 // ParseValue reads a value as an editor types it, French ("22,5 millions",
 // "1 234,5", "1.234.567", "onze") or plain ("22500000", "22.5", "2.25e7"),
 // with the extractor's own number reader, so that the desk and the rules

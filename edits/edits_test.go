@@ -199,3 +199,17 @@ func show(e store.Edit) string {
 	}
 	return strings.Join([]string{o(e.Value), o(e.ValueMax), e.Programme, e.Metric, e.Unit, e.Qualifier, a}, "|")
 }
+
+func TestFact(t *testing.T) {
+	tax := New(nil)
+	a, errs := tax.Fact(Fields{Programme: ptr("asd"), Metric: ptr("beneficiaries"), Unit: ptr("household"), Value: Text("3,9 millions"), AsOf: ptr("2024-12")})
+	if errs != nil || a.Value != 3.9e6 || a.Qualifier != "exact" || a.AsOf != "2024-12" || a.Programme != "asd" {
+		t.Errorf("%+v %v", a, errs)
+	}
+	_, errs = tax.Fact(Fields{Programme: ptr("nope"), Value: Text("-1")})
+	for _, k := range []string{"programme", "metric", "unit", "value"} {
+		if errs[k] == "" {
+			t.Errorf("no error on %s: %v", k, errs)
+		}
+	}
+}

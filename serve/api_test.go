@@ -187,3 +187,43 @@ func TestAPISources(t *testing.T) {
 		t.Errorf("limit 0: %d, want 400", res.StatusCode)
 	}
 }
+
+// TestAPIAdd: POST /api/v1/facts adds a fact the rules missed, checked as
+// an edit is; its source names the rule "editor" and its history starts
+// with "add".
+func TestAPIAdd(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	id := factID(t, st, "amo-tns", "files_processed", 3200)
+	f, _ := st.Fact(id)
+	docSHA := f.Sources[0].DocSHA256
+	d, _ := st.Document(docSHA)
+	// Any other piece of the text serves: the first word.
+	end := strings.IndexByte(d.Body, ' ')
+	post := func(body string) (int, string) {
+		res, b := do(t, s, "POST", "/api/v1/facts", strings.NewReader(body), map[string]string{"Content-Type": "application/json"})
+		return res.StatusCode, b
+	}
+	ok := `{"doc_sha256":"` + docSHA + `","start":0,"end":` + strconv.Itoa(end) + `,"programme":"amo-tns","metric":"files_submitted","unit":"file","value":"4 millions","as_of":"2025-01","by":"bot"}`
+	code, b := post(ok)
+	var got store.Fact
+	if err := json.Unmarshal([]byte(b), &got); err != nil || code != 201 || got.Value != 4e6 || got.Status != "accepted" ||
+		len(got.Sources) != 1 || got.Sources[0].Rule != store.EditorRule || got.Sources[0].Span != d.Body[:end] {
+		t.Fatalf("add: %d %s", code, b)
+	}
+	if h, _ := st.History(got.ID); len(h) != 1 || h[0].Action != store.ActionAdd || h[0].By != "bot" {
+		t.Errorf("history %+v", h)
+	}
+	for body, want := range map[string]int{
+		ok: 409,
+		`{"doc_sha256":"` + docSHA + `","start":0,"end":99999999,"programme":"amo-tns","metric":"files_submitted","unit":"file","value":1}`: 422,
+		`{"doc_sha256":"` + docSHA + `","start":0,"end":3,"programme":"nope","metric":"files_submitted","unit":"file","value":-1}`:          422,
+		`{"doc_sha256":"` + docSHA + `","start":0,"end":3,"metric":"files_submitted","unit":"file","value":1}`:                              422,
+		`{"doc_sha256":"` + sha("none") + `","start":0,"end":3,"programme":"amo","metric":"enrolled","unit":"person","value":1}`:         404,
+		`{"doc_sha256":"abc","start":0,"end":3}`: 400,
+		`{"bogus":1}`:                            400,
+	} {
+		if code, b := post(body); code != want {
+			t.Errorf("%s: %d %s, want %d", body, code, b, want)
+		}
+	}
+}

@@ -24,6 +24,8 @@ type Backend interface {
 	Fact(id string) (store.Fact, error)
 	Document(sha string) (store.Document, error)
 	Review(id string, d store.Decision) (store.Fact, error)
+	// Add records a fact an editor read where the rules found none.
+	Add(store.Addition) (store.Fact, error)
 	History(id string) ([]store.Event, error)
 	Conflicts() ([]store.Conflict, error)
 }

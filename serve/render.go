@@ -149,8 +149,12 @@ func statusOf(err error) int {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound
-	case errors.Is(err, store.ErrNothingToUndo):
+	case errors.Is(err, store.ErrNothingToUndo), errors.Is(err, store.ErrAlreadyRead):
 		return http.StatusConflict
+	}
+	var se *spanError
+	if errors.As(err, &se) {
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }

@@ -122,6 +122,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /timeline", s.timelinePage)
 
 	m.HandleFunc("GET /api/v1/facts", s.apiFacts)
+	m.HandleFunc("POST /api/v1/facts", s.apiAdd)
 	m.HandleFunc("GET /api/v1/facts/{id}", s.apiFact)
 	m.HandleFunc("GET /api/v1/facts/{id}/sources", s.apiSources)
 	m.HandleFunc("GET /api/v1/facts/{id}/history", s.apiHistory)

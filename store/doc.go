@@ -138,6 +138,19 @@ values. Consequences:
     facts (merging would mix two histories); Conflicts does not list them,
     the values being equal.
 
+An editor may add a fact the rules missed (Store.Add): it gets a source
+like any other, whose Rule is EditorRule ("editor") and whose span and
+sentence the editor marked, and an "add" event that makes it accepted.
+Re-ingesting the document keeps that source (it is the only kind of source
+an ingest does not replace); the document's removal takes it, leaving the
+fact an orphan with its decision.
+
+Decisions lists every decided fact for programs that learn from the
+editors (faits train): "accepted" and "rejected" judge the rules' reading,
+"edited" corrects it (Decided.Read is what the rules read, Fact what the
+editor says), "added" is a miss of the rules (the EditorRule sources are
+the places). Events keep who and when, and are never deleted.
+
 Undo reverts the newest decision not yet undone, restoring the state
 recorded in that decision's event; it is itself an event.
 

@@ -183,8 +183,8 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error
 		t.dirty[r.id] = true
 	}
 	for sk, src := range old {
-		if want[sk] {
-			continue
+		if want[sk] || src.Rule == EditorRule {
+			continue // an editor's place stays: the rules never read it
 		}
 		p, err := parseSourceKey([]byte(sk))
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -166,5 +167,58 @@ func TestReadCommandsNeedAStore(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "none.db") {
 			t.Errorf("%s on a missing store: err = %v, want one naming the file", cmd, err)
 		}
+	}
+}
+
+// TestExportGold: the editors' decisions become a gold file that faits eval
+// scores: a rejected fact is a false positive, an accepted one right, and a
+// document with a pending fact is left out.
+func TestExportGold(t *testing.T) {
+	db := syntheticStore(t)
+	_, facts := exportedFacts(t, db)
+	by := map[string]string{"USER": "amina"}
+	var budget, allowance, benef string
+	for _, f := range facts {
+		switch f.Metric {
+		case "budget":
+			budget = f.ID
+		case "allowance":
+			allowance = f.ID
+		case "beneficiaries":
+			benef = f.ID
+		}
+	}
+	// a.txt: its one fact rejected. b.txt: budget accepted, beneficiaries
+	// edited (as_of). c.txt: beneficiaries too (one fact, two documents).
+	for _, step := range [][]string{{allowance, "reject"}, {budget, "accept"}, {benef, "edit", "--as-of", "2025-02"}} {
+		if _, _, err := run(t, by, append([]string{"review", "--db", db}, step...)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := filepath.Join(t.TempDir(), "docs.jsonl")
+	gold, stderr, err := run(t, nil, "export", "--db", db, "--gold", "--gold-docs", docs)
+	if err != nil || !strings.Contains(stderr, "gold for 3 documents") {
+		t.Fatalf("export --gold: %v %s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(gold), "\n")
+	if len(lines) != 3 || !strings.Contains(gold, `"as_of":"2025-02"`) || strings.Contains(gold, `"allowance"`) {
+		t.Errorf("gold:\n%s", gold)
+	}
+	g := tempFile(t, "gold.jsonl", gold)
+	out, _, err := run(t, nil, "eval", "--db", db, "--gold", g, "--docs", docs, "--json")
+	var rep evalJSON
+	if err != nil || json.Unmarshal([]byte(out), &rep) != nil {
+		t.Fatalf("eval of the gold: %v %s", err, out)
+	}
+	// 4 predictions (a: 1, b: 2, c: 1), 3 right: the rejected one is extra.
+	if rep.Documents != 3 || rep.Matched != 3 || rep.Extra != 1 || rep.Recall != 1 || rep.AsOfAccuracy != 1 {
+		t.Errorf("eval of the editors' gold: %s", out)
+	}
+	// An undecided document is left out.
+	if _, _, err := run(t, by, "review", "--db", db, budget, "undo"); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, _ := run(t, nil, "export", "--db", db, "--gold"); !strings.Contains(stderr, "gold for 2 documents") || !strings.Contains(stderr, "1 left out") {
+		t.Errorf("after undo: %s", stderr)
 	}
 }
