@@ -218,7 +218,7 @@ func TestAPIAdd(t *testing.T) {
 		`{"doc_sha256":"` + docSHA + `","start":0,"end":99999999,"programme":"amo-tns","metric":"files_submitted","unit":"file","value":1}`: 422,
 		`{"doc_sha256":"` + docSHA + `","start":0,"end":3,"programme":"nope","metric":"files_submitted","unit":"file","value":-1}`:          422,
 		`{"doc_sha256":"` + docSHA + `","start":0,"end":3,"metric":"files_submitted","unit":"file","value":1}`:                              422,
-		`{"doc_sha256":"` + sha("none") + `","start":0,"end":3,"programme":"amo","metric":"enrolled","unit":"person","value":1}`:         404,
+		`{"doc_sha256":"` + sha("none") + `","start":0,"end":3,"programme":"amo","metric":"enrolled","unit":"person","value":1}`:            404,
 		`{"doc_sha256":"abc","start":0,"end":3}`: 400,
 		`{"bogus":1}`:                            400,
 	} {
