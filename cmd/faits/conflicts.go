@@ -49,7 +49,7 @@ func runConflicts(ctx context.Context, args []string, env *Env) error {
 		}
 		return nil
 	}
-	return writeConflicts(env.Stdout, cs)
+	return writeConflicts(&termWriter{w: env.Stdout}, cs)
 }
 
 // writeConflicts prints each group, then its facts by value with their

@@ -78,7 +78,7 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 			return fmt.Errorf("eval: %w", err)
 		}
 	} else {
-		printReport(env.Stdout, rep, *verbose)
+		printReport(&termWriter{w: env.Stdout}, rep, *verbose)
 	}
 	if rep.F1() < *minF1 {
 		return fmt.Errorf("eval: F1 %.3f is below --min-f1 %.3f", rep.F1(), *minF1)

@@ -45,11 +45,12 @@ func runFacts(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("facts: %w", err)
 	}
 	defer st.Close()
-	print := printFacts
+	var n int
 	if *asJSON {
-		print = printFactsJSON
+		n, err = printFactsJSON(env.Stdout, st, f)
+	} else {
+		n, err = printFacts(&termWriter{w: env.Stdout}, st, f)
 	}
-	n, err := print(env.Stdout, st, f)
 	if err != nil {
 		return fmt.Errorf("facts: %w", err)
 	}

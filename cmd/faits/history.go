@@ -47,7 +47,7 @@ func runHistory(ctx context.Context, args []string, env *Env) error {
 		}
 		return nil
 	}
-	return writeHistory(env.Stdout, f, events)
+	return writeHistory(&termWriter{w: env.Stdout}, f, events)
 }
 
 // writeHistory prints the fact's current state, then one line per event:

@@ -235,7 +235,7 @@ func ingestFiles(ctx context.Context, st *store.Store, rules *extract.Rules, fil
 		if bar != nil {
 			bar.clear()
 		}
-		fmt.Fprintf(env.Stderr, format+"\n", a...)
+		fmt.Fprintln(env.Stderr, termString(fmt.Sprintf(format, a...)))
 	}
 	var sum ingestSummary
 	w := &writer{st: st, batch: st.NewBatch(), sum: &sum, say: say}

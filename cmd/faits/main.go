@@ -22,7 +22,7 @@ func main() {
 	env := &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	if err := Run(ctx, os.Args[1:], env); err != nil {
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "faits:", err)
+			fmt.Fprintln(os.Stderr, "faits:", termString(err.Error()))
 		}
 		os.Exit(exitCode(err))
 	}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/faits/faits/extract"
 )
@@ -14,4 +17,69 @@ func warningText(w extract.Warning) string {
 		return "warning: " + w.Msg
 	}
 	return fmt.Sprintf("warning: rule %s at byte %d: %s", w.Rule, w.Offset, w.Msg)
+}
+
+// termString escapes what a terminal would act on instead of showing:
+// control characters (C0 but newline, DEL, C1: "\x1b]0;title\a" retitles
+// the window, "\r" overwrites the line) and the bidirectional overrides
+// that reorder what is shown. Scraped titles, sentences, file names and
+// editors' notes reach the terminal through it; they are shown as \xNN or
+// \uNNNN, so nothing is hidden either.
+func termString(s string) string {
+	i := strings.IndexFunc(s, termEscaped)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case !termEscaped(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func termEscaped(r rune) bool {
+	switch {
+	case r == '\n':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
+}
+
+// termWriter passes what is written through termString; a rune split
+// between two writes is held until it is whole. (Tab separates the cells of
+// a tabwriter before it reaches here, as padding spaces.)
+type termWriter struct {
+	w    io.Writer
+	part []byte
+}
+
+func (t *termWriter) Write(p []byte) (int, error) {
+	b := append(t.part, p...)
+	// Hold back an incomplete rune at the end.
+	cut := len(b)
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	t.part = append([]byte(nil), b[cut:]...)
+	if _, err := io.WriteString(t.w, termString(string(b[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

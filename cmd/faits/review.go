@@ -106,7 +106,7 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	if *asJSON {
 		return writeJSONLine(env.Stdout, f)
 	}
-	_, err = fmt.Fprintln(env.Stdout, describeFact(f))
+	_, err = fmt.Fprintln(env.Stdout, termString(describeFact(f)))
 	return err
 }
 

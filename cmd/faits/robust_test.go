@@ -50,3 +50,61 @@ func TestIngestWarnsOfContradictedCharset(t *testing.T) {
 		t.Errorf("the page's figure is not read right: %v\n%s", err, out)
 	}
 }
+
+// TestTerminalEscapesShownEscaped: an escape sequence in a file name or in
+// an article's text reaches the terminal as \x1b…, never raw: in ingest's
+// messages, facts, conflicts and history.
+func TestTerminalEscapesShownEscaped(t *testing.T) {
+	dir := t.TempDir()
+	const esc = "\x1b]0;pwned\a"
+	art := "Le régime AMO Tadamon couvre " + esc + " plus de 11,5 millions de bénéficiaires à fin février 2025, précise le ministère.\n\n" +
+		"Le régime AMO Tadamon couvre 11,2 millions de bénéficiaires à fin février 2025, selon une autre source.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "b"+esc+".txt")
+	if err := os.WriteFile(bad, []byte("%PDF-1.7 not an article"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "f.db")
+	_, stderr, _ := run(t, nil, "ingest", "--db", db, dir)
+	if strings.ContainsAny(stderr, "\x1b\a") || !strings.Contains(stderr, `b\x1b]0;pwned\x07.txt`) {
+		t.Errorf("ingest's messages:\n%q", stderr)
+	}
+	facts, _, err := run(t, nil, "facts", "--db", db)
+	if err != nil || !strings.Contains(facts, "11 500 000") || !strings.Contains(facts, `\x1b]0;pwned\x07`) {
+		t.Fatalf("facts: %v\n%s", err, facts)
+	}
+	conflicts, _, err := run(t, nil, "conflicts", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := regexp.MustCompile(`f-[0-9a-f]{12}`).FindString(facts)
+	if _, _, err := run(t, nil, "review", "--db", db, id, "accept", "--by", "x\x1b[2J", "--note", "vu\x1b[31m"); err != nil {
+		t.Fatal(err)
+	}
+	history, _, err := run(t, nil, "history", "--db", db, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"facts": facts, "conflicts": conflicts, "history": history} {
+		if strings.ContainsAny(out, "\x1b\a") {
+			t.Errorf("%s prints a raw escape:\n%q", name, out)
+		}
+	}
+	if !strings.Contains(history, `vu\x1b[31m`) {
+		t.Errorf("history does not show the note escaped:\n%q", history)
+	}
+	if got, want := termString("a\x1b[31mb\u202ec\u009bd\ne\tf"), `a\x1b[31mb\u202ec\x9bd`+"\n"+`e\x09f`; got != want {
+		t.Errorf("termString = %q, want %q", got, want)
+	}
+	var buf strings.Builder
+	w := &termWriter{w: &buf}
+	s := "é\x1b\u009b" // split inside each rune
+	for i := range len(s) {
+		w.Write([]byte{s[i]})
+	}
+	if buf.String() != `é\x1b\x9b` {
+		t.Errorf("termWriter byte by byte = %q", buf.String())
+	}
+}

@@ -272,7 +272,7 @@ func (w *watcher) scan(ctx context.Context, first bool) {
 	for _, err := range errs {
 		if msg := err.Error(); !w.reported[msg] {
 			w.reported[msg] = true
-			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", err)
+			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", termString(err.Error()))
 		}
 	}
 	var ready []corpus.File
@@ -300,7 +300,7 @@ func (w *watcher) scan(ctx context.Context, first bool) {
 	sum, err := ingestFiles(ctx, w.st, w.rules, ready, w.opt, w.env)
 	if err != nil {
 		if ctx.Err() == nil {
-			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", err)
+			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", termString(err.Error()))
 		}
 		return
 	}
