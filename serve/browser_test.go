@@ -171,6 +171,9 @@ func TestBrowserDesk(t *testing.T) {
 	first := str(focused)
 	second := str(`document.querySelectorAll('#list tbody tr.row')[1].dataset.id`)
 	shot("queue.png", false)
+	if ws := str(`getComputedStyle(document.querySelector('#list td.val')).whiteSpace`); ws != "nowrap" {
+		t.Errorf("the FIGURE column wraps (white-space %q)", ws)
+	}
 	// The download link gives the filtered facts as a spreadsheet reads them
 	// (the byte order mark is asked for; XHR's decoder drops it).
 	got := str(`(() => { const a = document.getElementById('download-csv'); const x = new XMLHttpRequest(); x.open('GET', a.href, false); x.send();
@@ -273,6 +276,17 @@ func TestBrowserDesk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Marks in the article take their fact's status colour.
+	run("document by status", chromedp.Navigate(ts.URL+"/documents/"+mustFact(t, st, low).Sources[0].DocSHA256), chromedp.WaitVisible(chromedp.CSS("a.fig.st-accepted mark")))
+	colours := str(`(() => { const c = s => { const m = document.querySelector('.document .body a.fig.st-' + s + ' mark'); return m ? getComputedStyle(m).backgroundColor : ''; };
+		const l = s => getComputedStyle(document.querySelector('.legend mark.l-' + s)).backgroundColor;
+		return [c('accepted'), l('accepted'), l('pending')].join('|'); })()`)
+	// The document's facts are decided here: the legend shows what a
+	// pending one looks like.
+	if parts := strings.Split(colours, "|"); len(parts) != 3 || parts[0] == "" || parts[0] != parts[1] || parts[0] == parts[2] {
+		t.Errorf("an accepted figure's mark (%q) is not the legend's accepted colour, or is the pending one", colours)
+	}
+	shot("document-status.png", false)
 	run("timeline", chromedp.Navigate(ts.URL+"/timeline?programme=amo&metric=beneficiaries"), chromedp.WaitVisible(chromedp.CSS("svg.tl")))
 	if n := str(`String(document.querySelectorAll('svg.tl a.pt').length)`); n != "2" {
 		t.Errorf("%s points on the timeline, want 2", n)
@@ -350,4 +364,13 @@ func TestBrowserLogin(t *testing.T) {
 	if err != nil || len(h) != 1 || h[0].Action != "reject" || h[0].By != "Amina" {
 		t.Errorf("history after x: %+v (%v)", h, err)
 	}
+}
+
+func mustFact(t *testing.T, st *store.Store, id string) store.Fact {
+	t.Helper()
+	f, err := st.Fact(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -147,7 +147,7 @@ func TestDocumentMarksEveryFigure(t *testing.T) {
 			t.Errorf("figure %q not marked with %s", f.span, want)
 		}
 	}
-	if !regexp.MustCompile(`class="fig focus" id="s-\d+-\d+" href="/facts/` + id).MatchString(body) {
+	if !regexp.MustCompile(`class="fig st-[a-z]+ focus" id="s-\d+-\d+" href="/facts/` + id).MatchString(body) {
 		t.Errorf("focused figure not singled out")
 	}
 }

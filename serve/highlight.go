@@ -18,6 +18,8 @@ type segment struct {
 	Fact  string // fact id of a marked figure
 	Title string
 	Focus bool
+	// Status of a marked figure's fact (pending, accepted…), for its colour.
+	Status string
 }
 
 // quoteSegments splits a source's sentence around its figure. The figure is
@@ -75,6 +77,8 @@ type docMark struct {
 	Start, End int
 	Fact       string
 	Title      string
+	// Status is the fact's review status; the mark is coloured by it.
+	Status string
 }
 
 // anchor names a figure in the document view, so that a fact page can link
@@ -102,7 +106,7 @@ func docSegments(body string, marks []docMark, focus string) []segment {
 			out = append(out, segment{Text: body[pos:m.Start]})
 		}
 		out = append(out, segment{Text: body[m.Start:m.End], Mark: true, ID: anchor(m.Start, m.End),
-			Fact: m.Fact, Title: m.Title, Focus: focus != "" && m.Fact == focus})
+			Fact: m.Fact, Title: m.Title, Focus: focus != "" && m.Fact == focus, Status: m.Status})
 		pos = m.End
 	}
 	if pos < len(body) {

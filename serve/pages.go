@@ -246,7 +246,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 	for _, f := range facts {
 		for _, src := range f.Sources {
 			if src.DocSHA256 == sha {
-				marks = append(marks, docMark{Start: src.Start, End: src.End, Fact: f.ID,
+				marks = append(marks, docMark{Start: src.Start, End: src.End, Fact: f.ID, Status: f.Status,
 					Title: f.Programme + " · " + f.Metric + " · " + display(f) + " · " + f.Status})
 			}
 		}
