@@ -20,7 +20,7 @@ const maxCachedDocs = 1 << 15
 
 // releaseEvery is how many facts a walk reads between two releases of the
 // map's pages (see releaseMapped).
-const releaseEvery = 4096
+const releaseEvery = 1 << 16
 
 // reader hydrates facts inside one read transaction, caching documents.
 type reader struct {
