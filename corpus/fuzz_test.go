@@ -92,6 +92,7 @@ func FuzzStripHTML(f *testing.F) {
 		`<p>` + strings.Repeat(`<a href="#">lien</a> `, 20) + `</p><time datetime="2020-01-02">x</time>`,
 		"<body><p>a\u00adb&shy;c</p><br><br><p>&#xD800;</p>",
 		"<",
+		strings.Repeat("<div><b>", 300) + "<p>profond</p>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -15,7 +15,17 @@ const minBody = 250
 func parseHTML(raw []byte) (*Document, error) {
 	text, _, warning := decodeChecked(raw, true)
 	root, err := html.Parse(strings.NewReader(text))
+	if tooDeep(err) {
+		text = flattenDeep(text)
+		if root, err = html.Parse(strings.NewReader(text)); err == nil {
+			warning = strings.TrimPrefix(warning+"; ", "; ") +
+				fmt.Sprintf("nested deeper than 512 elements: tags below %d levels dropped, their text kept", flattenDepth)
+		}
+	}
 	if err != nil {
+		if tooDeep(err) {
+			return nil, fmt.Errorf("html: nested deeper than 512 elements, even with the deepest tags dropped")
+		}
 		return nil, fmt.Errorf("html: %w", err)
 	}
 	meta := readPageMeta(root)
