@@ -294,6 +294,24 @@ func TestBrowserDesk(t *testing.T) {
 	shot("timeline.png", true)
 	run("conflicts", chromedp.Navigate(ts.URL+"/conflicts"), chromedp.WaitVisible(chromedp.CSS(".conflict")))
 	shot("conflicts.png", true)
+	// Keep one value of the first group: it is accepted, the others rejected.
+	kept := str(`document.querySelector('.conflict form.keep input[name=keep]').value`)
+	others := str(`Array.from(document.querySelector('.conflict').querySelectorAll('form.keep')[0].querySelectorAll('input[name=group]')).map(i => i.value).join(' ')`)
+	run("keep this one", chromedp.Click(chromedp.CSS(".conflict form.keep button")))
+	waitFor("the conflicts page again", `location.pathname === '/conflicts' && document.readyState === 'complete'`)
+	for _, id := range strings.Fields(others) {
+		want := "rejected"
+		if id == kept {
+			want = "accepted"
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for status(id) != want && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got := status(id); got != want {
+			t.Errorf("after keep %s: %s is %s, want %s", kept, id, got, want)
+		}
+	}
 
 	stopConsole()
 	<-done

@@ -119,6 +119,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /facts/{id}/edit", s.edit)
 	m.HandleFunc("GET /documents/{sha}", s.documentPage)
 	m.HandleFunc("GET /conflicts", s.conflictsPage)
+	m.HandleFunc("POST /conflicts/keep", s.keepOne)
 	m.HandleFunc("GET /timeline", s.timelinePage)
 
 	m.HandleFunc("GET /api/v1/facts", s.apiFacts)
