@@ -57,6 +57,18 @@ type run struct {
 	subjCache [8]*subject
 	subjNext  int
 	seen      bitset // scratch of litTable.scan
+	// model, when set, weighs every figure's readings (candidates.go);
+	// collect, when set, sees them with their features (training).
+	model   *Model
+	collect func(si int, s sentence, m *masked, rd *reading, opts []option, feats []optFeatures)
+	// extraProgs are programmes to propose for every figure besides those
+	// the document points at (training on an editor's corrections).
+	extraProgs []string
+	// docInfo, described and describedDone cache what the document and
+	// its sentences say of programmes (candidates.go).
+	docInfo       *docFacts
+	described     [][]string
+	describedDone []bool
 }
 
 // reading is what the rules made of one figure.
@@ -75,6 +87,8 @@ type reading struct {
 	dropped   string
 	modality  string
 	qualifier string
+	// why says which features weighed most, when the model chose.
+	why string
 }
 
 // Extract reads every fact the rules find in in. Warnings name the parts of
@@ -86,7 +100,7 @@ func (r *Rules) Extract(in Input) ([]Fact, []Warning) {
 
 // newRun prepares one Extract call: sentences and their expressions.
 func (r *Rules) newRun(in Input) *run {
-	x := &run{r: r, in: in, pubMonth: month(in.Published)}
+	x := &run{r: r, in: in, pubMonth: month(in.Published), model: r.model}
 	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
 	sents := splitSentences(in.Text)
 	x.sents = sents
@@ -176,6 +190,9 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 	readings := make([]*reading, len(m.figs))
 	for i := range m.figs {
 		rd := x.read(si, m, i, readings)
+		if x.model != nil || x.collect != nil {
+			x.decide(si, s, m, i, rd, readings)
+		}
 		readings[i] = rd
 		if x.trace != nil {
 			x.trace(si, m, rd)
@@ -296,6 +313,14 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 			rd.metric, rd.rule = cm, cm.id+"/count-of-"+p.id
 		}
 	}
+	x.hedge(m, rd)
+	return rd
+}
+
+// hedge reads the qualifier and modality of a kept reading from the words
+// before its figure.
+func (x *run) hedge(m *masked, rd *reading) {
+	fig := rd.fig
 	before := m.sub(m.clauseStart(fig.start), fig.start)
 	tail := m.sub(max(m.clauseStart(fig.start), fig.start-tailLen), fig.start)
 	if c := m.clause(fig.start); c >= 2 && appositionPronoun[strings.TrimSpace(strings.Trim(m.sub(m.clauses[c-1], m.clauses[c]), " ,"))] {
@@ -330,7 +355,6 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 			break
 		}
 	}
-	return rd
 }
 
 // facts turns a reading into one fact, or two for a change written as a
@@ -342,7 +366,7 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	base := Fact{
 		Programme: rd.prog, Metric: rd.metric.id, Unit: rd.unit,
 		Qualifier: rd.qualifier, Modality: rd.modality,
-		Quote: x.in.Text[s.start:s.end], Rule: rd.rule, ProgrammeFrom: rd.progFrom,
+		Quote: x.in.Text[s.start:s.end], Rule: rd.rule, ProgrammeFrom: rd.progFrom, Why: rd.why,
 	}
 	end := m.orig[rd.nounEnd]
 	if rd.nounEnd == rd.fig.end {

@@ -25,4 +25,7 @@ type Fact struct {
 	// ProgrammeFrom says where the programme was found: "sentence",
 	// "context" (an earlier sentence of the paragraph), or "title".
 	ProgrammeFrom string `json:"programme_from,omitempty"`
+	// Why names the features that weighed most for the reading the model
+	// chose over the next best, in words; "" for a rules-only reading.
+	Why string `json:"why,omitempty"`
 }

@@ -49,6 +49,7 @@ type Rules struct {
 	notProgRe   *pattern
 	notProgAft  *pattern // the same, read after the name
 	describedRe *pattern
+	conditionRe *pattern
 	inciseRe    *pattern
 	cliticRe    *pattern
 	lastRe      *pattern
@@ -59,6 +60,10 @@ type Rules struct {
 	lits *litTable
 	// all is every pattern of the file (tests compare engines on them).
 	all []*pattern
+
+	// model weighs the readings of every figure; nil reads with the
+	// rules alone.
+	model *Model
 }
 
 // Input is one document's clean text and what the rules need to know of it.
@@ -101,6 +106,10 @@ type programme struct {
 	weak        []alias
 	countMetric string
 	covers      map[string]bool
+	// describes matches what the programme gives and to whom; descEx are
+	// the sentences it must match.
+	describes *pattern
+	descEx    []example
 }
 
 // alias is a compiled programme name; its pattern's word gate rules most
@@ -185,6 +194,12 @@ type fileSpec struct {
 		Weak            []src
 		CountMetric     src `yaml:"count_metric"`
 		Covers          []src
+		// Describes are phrases that say what the programme gives and to
+		// whom, so that a sentence that does not name it can be
+		// attributed; DescribesExamples are sentences one of them must
+		// match.
+		Describes         []src
+		DescribesExamples []src `yaml:"describes_examples"`
 	}
 	Units []struct {
 		ID    src
@@ -202,6 +217,7 @@ type fileSpec struct {
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
 	Described  src            `yaml:"described"`
+	Conditions src            `yaml:"conditions"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -254,7 +270,21 @@ func (e *Error) Error() string {
 }
 
 // Default returns the rules embedded in the binary.
+//
+// Every Rules comes with the embedded model (DefaultModel); WithModel
+// replaces it.
 func Default() (*Rules, error) { return Parse(DefaultRulesFile, defaultRules) }
+
+// WithModel returns the same rules weighed by model m instead; with nil,
+// the rules alone read every figure (the "rules-only" reading).
+func (r *Rules) WithModel(m *Model) *Rules {
+	c := *r
+	c.model = m
+	return &c
+}
+
+// Model returns the model the rules read with, or nil.
+func (r *Rules) Model() *Model { return r.model }
 
 // DefaultData returns the embedded rules file, for editors to start from.
 func DefaultData() []byte { return bytes.Clone(defaultRules) }
@@ -286,6 +316,11 @@ func Parse(name string, data []byte) (*Rules, error) {
 	}
 	c.lits.build()
 	r.File, r.lits, r.all = name, &c.lits, c.all
+	m, err := embeddedModel()
+	if err != nil {
+		return nil, err
+	}
+	r.model = m
 	return r, nil
 }
 
@@ -415,6 +450,24 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		for _, a := range p.Weak {
 			prog.weak = appendAlias(prog.weak, c.phrase(a, what))
 		}
+		if len(p.Describes) > 0 {
+			alts := make([]string, 0, len(p.Describes))
+			for _, d := range p.Describes {
+				f := foldString(d.s)
+				if f == "" {
+					c.errorf(d.line, "%s: empty description", what)
+					continue
+				}
+				alts = append(alts, phraseRe(f))
+			}
+			prog.describes = c.re(src{s: `\b(` + strings.Join(alts, "|") + `)\b`, line: p.Describes[0].line}, what+" describes")
+		}
+		for _, e := range p.DescribesExamples {
+			prog.descEx = append(prog.descEx, example{e.s, e.line})
+		}
+		if len(prog.descEx) > 0 && prog.describes == nil {
+			c.errorf(p.ID.line, "programme %q: describes_examples without describes", p.ID.s)
+		}
 		if len(prog.patterns)+len(prog.generic)+len(prog.weak) == 0 {
 			c.errorf(p.ID.line, "programme %q has no alias or pattern", p.ID.s)
 		}
@@ -479,6 +532,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
 	r.describedRe = c.re(spec.Described, "described")
+	r.conditionRe = c.re(spec.Conditions, "conditions")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")

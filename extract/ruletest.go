@@ -50,11 +50,22 @@ func (r *Rules) Test() (passed int, failures []Failure) {
 			}
 		}
 	}
+	for _, p := range r.programmes {
+		for _, ex := range p.descEx {
+			x := r.newRun(Input{Text: ex.text, Published: exampleDate})
+			if x.describes(foldString(ex.text), 0) != nil && contains(x.describes(foldString(ex.text), 0), p.id) {
+				passed++
+				continue
+			}
+			failures = append(failures, Failure{r.File, ex.line, p.id + " describes", ex.text, x.describes(foldString(ex.text), 0), "must match a description of " + p.id})
+		}
+	}
 	return passed, failures
 }
 
 func (r *Rules) tryExample(ru *rule, text string) (got []string, hit bool) {
-	facts, _ := r.Extract(Input{Text: text, Published: exampleDate})
+	// The rules alone: an example tests its rule, not the model's weights.
+	facts, _ := r.WithModel(nil).Extract(Input{Text: text, Published: exampleDate})
 	for _, f := range facts {
 		got = append(got, fmt.Sprintf("%s %s/%s %g %s", f.Rule, f.Programme, f.Metric, f.Value, f.Unit))
 		if f.Rule == ru.name || strings.HasPrefix(f.Rule, ru.name+"+") {

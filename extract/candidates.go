@@ -1,0 +1,345 @@
+package extract
+
+// This file: every reading a figure could have. The rules (engine.go and
+// the files beside it) make one reading of each figure; here the figure
+// also proposes the other programmes its document points at and the other
+// metrics its unit fits, plus "no fact", and the model (model.go) picks
+// one. The rules that are right by construction stay constraints: a figure
+// not_facts refuses, a fraction, a count of a noun the rules do not know,
+// or a unit a metric does not count never becomes a fact.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/faits/faits/normalize"
+)
+
+// option is one reading of a figure: a programme, a metric and the unit it
+// counts, or no fact at all (metric nil).
+type option struct {
+	prog string
+	mt   *metric
+	unit string
+}
+
+// none reports whether the option is "no fact".
+func (o option) none() bool { return o.mt == nil }
+
+// hardDrops are the reasons of the rules that no weight may overturn: the
+// text says the figure is no fact, or counts something the rules do not
+// know.
+var hardDrops = []string{"no number", "a fraction is no count", "not a fact", "counts something the rules do not know"}
+
+// hardDropped reports whether the rules refused rd for a reason that holds
+// whatever its programme and metric.
+func hardDropped(rd *reading) bool {
+	for _, h := range hardDrops {
+		if strings.HasPrefix(rd.dropped, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureOptions lists the readings figure i of sentence si may have. What
+// the rules decided comes first, their reading or "no fact", so that a tie
+// keeps it.
+// rulesProg is the programme the rules would give the figure, even where
+// they dropped it for want of a metric or a programme.
+func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*reading, extra []string) (opts []option, rulesProg string, ok bool) {
+	if hardDropped(rd) {
+		return nil, "", false
+	}
+	if rd.dropped != "" && x.r.notFactsRe != nil && x.findR(x.r.notFactsRe, m.withFocus(i), "not_facts", m.orig[0]) != nil {
+		// The rules dropped the figure before asking not_facts.
+		return nil, "", false
+	}
+	focus := m.withFocus(i)
+	type mu struct {
+		mt   *metric
+		unit string
+	}
+	var metrics []mu
+	for _, mt := range x.r.metrics {
+		unit := rd.unit
+		if unit == "" {
+			if rd.fig.e.Kind != normalize.Number || rd.fig.e.Value < minBareCount {
+				continue
+			}
+			probe := &reading{fig: rd.fig, metric: mt}
+			unit = x.bareUnit(m, i, probe, prev)
+			if unit == "" {
+				continue
+			}
+		}
+		if !mt.units[unit] || !x.fits(mt, &reading{fig: rd.fig, unit: unit}) {
+			continue
+		}
+		if mt.reject != nil && x.findR(mt.reject, focus, "metric "+mt.id, m.orig[0]) != nil {
+			continue
+		}
+		metrics = append(metrics, mu{mt, unit})
+	}
+	if len(metrics) == 0 {
+		return nil, "", false
+	}
+	rulesProg = rd.prog
+	if rulesProg == "" {
+		probe := *rd
+		probe.dropped = ""
+		if probe.metric == nil {
+			probe.metric = metrics[0].mt
+		}
+		x.programmeOf(si, m, i, &probe, prev)
+		rulesProg = probe.prog
+	}
+	progs := x.candidateProgrammes(si, m, rulesProg, extra)
+	kept := rd.dropped == "" && rd.metric != nil
+	if kept {
+		opts = append(opts, option{rd.prog, rd.metric, rd.unit})
+	} else {
+		opts = append(opts, option{})
+	}
+	seen := map[option]bool{opts[0]: true}
+	for _, p := range progs {
+		for _, c := range metrics {
+			o := option{p, c.mt, c.unit}
+			// A register counts who is in it (count_metric): its
+			// "beneficiaries" are its enrolled, as the rules read them.
+			if pr := x.r.programme(p); pr != nil && pr.countMetric != "" && c.mt.id == "beneficiaries" {
+				if cm := x.r.metric(pr.countMetric); cm != nil && cm.units[c.unit] {
+					o.mt = cm
+				}
+			}
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			opts = append(opts, o)
+		}
+	}
+	if kept {
+		opts = append(opts, option{})
+	}
+	return opts, rulesProg, true
+}
+
+// candidateProgrammes are the programmes a figure of sentence si may be
+// about: the rules' choice, every name of the sentence, the topic of the
+// sentences before, the title's, the one the article names most, the
+// ones whose descriptions the sentence or its paragraph matches, and those
+// of the figures kept just before. Sorted, for a stable order.
+func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []string) []string {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if p != "" {
+			seen[p] = true
+		}
+	}
+	add(rulesProg)
+	for _, mn := range x.mentions[si] {
+		add(mn.prog)
+	}
+	ctx, _, _ := x.context(si, false)
+	add(ctx)
+	add(x.titleProgramme())
+	add(x.doc().top)
+	for _, p := range x.describedIn(si) {
+		add(p)
+	}
+	for _, p := range x.doc().paraDescribed[x.sents[si].para] {
+		add(p)
+	}
+	for _, rd := range x.kept[si] {
+		add(rd.prog)
+	}
+	if si > 0 {
+		for _, rd := range x.kept[si-1] {
+			add(rd.prog)
+		}
+	}
+	for _, p := range extra {
+		if x.r.programme(p) != nil {
+			add(p)
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// docFacts is what a whole document says of its programmes, computed once.
+type docFacts struct {
+	// named counts the specific names of each programme in the text.
+	named map[string]int
+	// top is the programme named most (ties: the first named), or "".
+	top string
+	// paraDescribed lists, per paragraph, the programmes whose descriptions
+	// one of its sentences matches.
+	paraDescribed map[int][]string
+	// title lists the programmes the title names or describes.
+	title map[string]bool
+}
+
+// doc computes docFacts on first use: every sentence's names and
+// descriptions.
+func (x *run) doc() *docFacts {
+	if x.docInfo != nil {
+		return x.docInfo
+	}
+	d := &docFacts{named: map[string]int{}, paraDescribed: map[int][]string{}, title: map[string]bool{}}
+	x.docInfo = d
+	firstAt := map[string]int{}
+	for si := range x.sents {
+		if x.maskOf(si) == nil {
+			continue
+		}
+		for _, mn := range x.mentions[si] {
+			if mn.tier == specific {
+				d.named[mn.prog]++
+				if _, ok := firstAt[mn.prog]; !ok {
+					firstAt[mn.prog] = si
+				}
+			}
+		}
+		para := x.sents[si].para
+		for _, p := range x.describedIn(si) {
+			if !contains(d.paraDescribed[para], p) {
+				d.paraDescribed[para] = append(d.paraDescribed[para], p)
+			}
+		}
+	}
+	best := 0
+	for p, n := range d.named {
+		if n > best || n == best && firstAt[p] < firstAt[d.top] {
+			d.top, best = p, n
+		}
+	}
+	if t := x.titleProgramme(); t != "" {
+		d.title[t] = true
+	}
+	if x.in.Title != "" {
+		for _, p := range x.describes(foldString(x.in.Title), 0) {
+			d.title[p] = true
+		}
+	}
+	return d
+}
+
+// describedIn lists the programmes whose descriptions sentence si matches.
+func (x *run) describedIn(si int) []string {
+	if x.described == nil {
+		x.described = make([][]string, len(x.sents))
+		x.describedDone = make([]bool, len(x.sents))
+	}
+	if x.describedDone[si] {
+		return x.described[si]
+	}
+	x.describedDone[si] = true
+	m := x.maskOf(si)
+	if m == nil {
+		return nil
+	}
+	x.described[si] = x.describes(m.str, m.orig[0])
+	return x.described[si]
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// decide weighs the readings of figure i with the model and makes rd the
+// best one; in training it hands them to collect instead.
+func (x *run) decide(si int, s sentence, m *masked, i int, rd *reading, prev []*reading) {
+	opts, rulesProg, ok := x.figureOptions(si, m, i, rd, prev, x.extraProgs)
+	if !ok {
+		return
+	}
+	feats := x.figureFeatures(si, m, i, rd, rulesProg, opts)
+	if x.collect != nil {
+		x.collect(si, s, m, rd, opts, feats)
+	}
+	if x.model == nil {
+		return
+	}
+	k, scores := x.model.best(feats)
+	o := opts[k]
+	why := x.model.why(feats, scores, k)
+	if o.none() {
+		if rd.dropped == "" {
+			rd.dropped = "model: no fact (" + why + ")"
+		}
+		return
+	}
+	wasKept := rd.dropped == ""
+	if wasKept && rd.prog == o.prog && rd.metric == o.mt && rd.unit == o.unit {
+		rd.why = why
+		return
+	}
+	if rd.metric != o.mt {
+		rd.rule = x.nearestRule(m, i, rd, o.mt)
+	}
+	if rd.prog != o.prog {
+		rd.progFrom = "model"
+	}
+	rd.prog, rd.metric, rd.unit, rd.why = o.prog, o.mt, o.unit, why
+	rd.dropped = ""
+	if p := x.r.programme(rd.prog); p != nil && p.countMetric != "" && rd.metric.id == "beneficiaries" {
+		if cm := x.r.metric(p.countMetric); cm != nil && cm.units[rd.unit] {
+			rd.metric, rd.rule = cm, cm.id+"/count-of-"+p.id
+		}
+	}
+	if !wasKept {
+		rd.qualifier = rd.fig.e.Qualifier
+		if rd.qualifier == "" {
+			rd.qualifier = "exact"
+		}
+		x.hedge(m, rd)
+	}
+}
+
+// nearestRule names the rule of mt whose cue stands nearest figure i, or
+// "METRIC/model" when none does: the rule a model's reading is credited to.
+func (x *run) nearestRule(m *masked, i int, rd *reading, mt *metric) string {
+	fig := m.figs[i]
+	best, bestDist := "", 1<<30
+	for _, ru := range mt.rules {
+		if ru.cue == nil {
+			continue
+		}
+		for _, cm := range x.cueMatches(m, ru) {
+			d := fig.start - (cm.Index + cm.Length)
+			if cm.Index >= fig.end {
+				d = cm.Index - fig.end
+			}
+			if d >= 0 && d < bestDist {
+				best, bestDist = ru.name, d
+			}
+		}
+	}
+	if best == "" {
+		return mt.id + "/model"
+	}
+	return best + "+model"
+}
+
+// describes lists, in the rules' order, the programmes whose descriptions
+// match folded text s (offset: where s starts, for warnings).
+func (x *run) describes(s string, offset int) []string {
+	var out []string
+	for _, p := range x.r.programmes {
+		if p.describes != nil && x.find(p.describes, s, "programme "+p.id+" describes", offset) != nil {
+			out = append(out, p.id)
+		}
+	}
+	return out
+}

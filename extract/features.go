@@ -1,0 +1,459 @@
+package extract
+
+// This file: what the model sees of a reading. Each option of a figure
+// (candidates.go) is described by named features: where its programme is
+// named and how far, whether the title, the paragraph's topic or a
+// description points at it, which cue of its metric stands near and in
+// which clause, the words around the figure. The names are the model's
+// vocabulary: model files map them to weights, and explanations turn them
+// back into words.
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/faits/faits/normalize"
+)
+
+// optFeatures are the features of one option.
+type optFeatures []string
+
+// figureFeatures describes every option of figure i. The features of a
+// programme and of a metric are computed once and shared by the options
+// that pair them.
+func (x *run) figureFeatures(si int, m *masked, i int, rd *reading, rulesProg string, opts []option) []optFeatures {
+	words := figureWords(m, i, 6)
+	sentWords := figureWords(m, i, 12)
+	ctx, _, _ := x.context(si, false)
+	progF := map[string][]string{}
+	metF := map[*metric][]string{}
+	out := make([]optFeatures, len(opts))
+	for k, o := range opts {
+		if o.none() {
+			out[k] = x.noneFeatures(m, i, rd, words)
+			continue
+		}
+		pf, ok := progF[o.prog]
+		if !ok {
+			pf = x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx, sentWords)
+			progF[o.prog] = pf
+		}
+		mf, ok := metF[o.mt]
+		if !ok {
+			mf = x.metricFeatures(m, i, rd, o.mt, words)
+			metF[o.mt] = mf
+		}
+		f := make([]string, 0, len(pf)+len(mf)+3)
+		f = append(f, pf...)
+		f = append(f, mf...)
+		f = append(f, "pm:"+o.prog+"|"+o.mt.id, "mu:"+o.mt.id+"|"+o.unit)
+		if o.prog == rulesProg && rd.metric == o.mt {
+			f = append(f, "rules:both")
+		}
+		out[k] = f
+	}
+	return out
+}
+
+// progFeatures describes programme p for figure i of sentence si.
+func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, ctx string, words []string) []string {
+	fig := m.figs[i]
+	f := []string{"p:id=" + p}
+	if p == rulesProg {
+		f = append(f, "p:rules")
+		if rd.dropped == "" {
+			f = append(f, "p:rules_from="+rd.progFrom)
+		}
+	}
+	var best *mention
+	bestDist := 1 << 30
+	for k := range x.mentions[si] {
+		mn := &x.mentions[si][k]
+		if mn.prog != p {
+			continue
+		}
+		d := mn.start - fig.end
+		if mn.end <= fig.start {
+			d = fig.start - mn.end
+		}
+		if d < 0 {
+			d = 0
+		}
+		if best == nil || mn.tier < best.tier || mn.tier == best.tier && d < bestDist {
+			best, bestDist = mn, d
+		}
+	}
+	if best == nil {
+		f = append(f, "p:unnamed")
+	} else {
+		t := tierName[best.tier]
+		where := "sentence"
+		if m.clause(best.start) == m.clause(fig.start) {
+			where = "clause"
+		}
+		side := "after"
+		between := false
+		if best.end <= fig.start {
+			side = "before"
+			between = x.figureBetween(m, best.end, fig.start)
+		} else {
+			between = x.figureBetween(m, fig.end, best.start)
+		}
+		f = append(f, "p:named."+t, "p:named."+t+"."+where, "p:named."+side, "p:named.dist="+distBucket(bestDist))
+		if between {
+			f = append(f, "p:named.figure_between")
+		}
+		if x.r.conditionRe != nil && x.find(x.r.conditionRe, m.sub(best.start-40, best.start), "conditions", m.orig[0]) != nil {
+			f = append(f, "p:named.as_condition")
+		}
+		if x.r.describedRe != nil && x.find(x.r.describedRe, m.sub(best.start-40, best.start), "described", m.orig[0]) != nil {
+			f = append(f, "p:named.describes_people")
+		}
+	}
+	for _, mn := range x.mentions[si] {
+		if mn.tier == weak && mn.prog != p {
+			if pr := x.r.programme(mn.prog); pr != nil && pr.covers[p] {
+				f = append(f, "p:agency_covers")
+				break
+			}
+		}
+	}
+	d := x.doc()
+	if p == ctx {
+		f = append(f, "p:context")
+	}
+	if d.title[p] {
+		f = append(f, "p:title")
+	}
+	if p == d.top {
+		f = append(f, "p:doc_top")
+	}
+	f = append(f, "p:doc_named="+countBucket(d.named[p]))
+	if contains(x.describedIn(si), p) {
+		f = append(f, "p:described.sentence")
+	} else if contains(d.paraDescribed[x.sents[si].para], p) {
+		f = append(f, "p:described.paragraph")
+	}
+	if k := x.kept[si]; len(k) > 0 && k[len(k)-1].prog == p {
+		f = append(f, "p:figure_before")
+	}
+	if si > 0 {
+		for _, r := range x.kept[si-1] {
+			if r.prog == p {
+				f = append(f, "p:sentence_before")
+				break
+			}
+		}
+	}
+	for _, w := range words {
+		f = append(f, "pw:"+w+"|"+p)
+	}
+	return f
+}
+
+// metricFeatures describes metric mt for figure i.
+func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric, words []string) []string {
+	fig := m.figs[i]
+	f := []string{"m:id=" + mt.id}
+	if rd.dropped == "" && rd.metric == mt {
+		f = append(f, "m:rules", "m:rule="+ruleBase(rd.rule))
+	} else if rd.dropped != "" {
+		f = append(f, "m:"+mt.id+"|dropped="+dropClass(rd.dropped))
+	}
+	if rd.explicit {
+		f = append(f, "m:"+mt.id+"|noun")
+	}
+	if mt.isDefault {
+		f = append(f, "m:default")
+	}
+	// The nearest cue of the metric, as metricOf measures it.
+	bestSame, bestDist, bestGeneric, bestSide, found := false, 1<<30, false, "", false
+	focus := []rune(nil)
+	for _, ru := range mt.rules {
+		if ru.pattern != nil {
+			if focus == nil {
+				focus = m.withFocus(i)
+			}
+			for _, pm := range x.allR(ru.pattern, focus, ru.name, m.orig[0]) {
+				if pm.RuneIndex <= fig.start && fig.end <= pm.RuneIndex+pm.RuneLength {
+					f = append(f, "m:pattern")
+					break
+				}
+			}
+			continue
+		}
+		for _, cm := range x.cueMatches(m, ru) {
+			a, b := cm.Index, cm.Index+cm.Length
+			var dist int
+			side := "before"
+			switch {
+			case b <= fig.start:
+				dist = fig.start - b
+			case a >= fig.end:
+				dist, side = a-max(rd.nounEnd, fig.end), "after"
+				if dist < 0 {
+					dist = 0
+				}
+			default:
+				continue
+			}
+			same := m.clause(a) == m.clause(fig.start)
+			if !found || same && !bestSame || same == bestSame && dist < bestDist {
+				bestSame, bestDist, bestGeneric, bestSide, found = same, dist, ru.generic, side, true
+			}
+		}
+	}
+	if found {
+		where := "sentence"
+		if bestSame {
+			where = "clause"
+		}
+		f = append(f, "m:cue."+where, "m:cue."+where+".dist="+distBucket(bestDist), "m:cue."+bestSide)
+		if bestGeneric {
+			f = append(f, "m:cue.generic")
+		}
+	} else {
+		f = append(f, "m:no_cue")
+	}
+	for _, w := range words {
+		f = append(f, "mw:"+w+"|"+mt.id)
+	}
+	return f
+}
+
+// noneFeatures describes "no fact" for figure i.
+func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []string {
+	e := m.figs[i].e
+	f := []string{"n:bias", "n:kind=" + kindName(e.Kind)}
+	if rd.dropped != "" {
+		f = append(f, "n:dropped="+dropClass(rd.dropped))
+	} else {
+		f = append(f, "n:rules_kept")
+	}
+	if rd.unit != "" {
+		f = append(f, "n:unit="+rd.unit)
+	} else {
+		f = append(f, "n:no_unit")
+	}
+	f = append(f, "n:value="+magnitude(e.Value))
+	if x.doc().top == "" {
+		f = append(f, "n:doc_names_none")
+	}
+	if parenthesised(m, m.figs[i]) {
+		f = append(f, "n:parenthesised")
+	}
+	if x.listItem(m, i) {
+		f = append(f, "n:list_item")
+	}
+	for _, w := range words {
+		f = append(f, "nw:"+w)
+	}
+	return f
+}
+
+var tierName = map[tier]string{specific: "specific", generic: "generic", weak: "weak"}
+
+func distBucket(d int) string {
+	switch {
+	case d <= 5:
+		return "0-5"
+	case d <= 20:
+		return "6-20"
+	case d <= 50:
+		return "21-50"
+	}
+	return "51+"
+}
+
+func countBucket(n int) string {
+	switch {
+	case n == 0:
+		return "0"
+	case n == 1:
+		return "1"
+	case n <= 3:
+		return "2-3"
+	}
+	return "4+"
+}
+
+func magnitude(v float64) string {
+	switch {
+	case v < 100:
+		return "<100"
+	case v < 1e4:
+		return "<1e4"
+	case v < 1e6:
+		return "<1e6"
+	case v < 1e9:
+		return "<1e9"
+	}
+	return ">=1e9"
+}
+
+func kindName(k normalize.Kind) string {
+	switch k {
+	case normalize.Money:
+		return "money"
+	case normalize.Percent:
+		return "percent"
+	}
+	return "count"
+}
+
+// dropClass is the reason of a drop without its particulars ("unit child
+// not counted by budget" → "unit not counted").
+func dropClass(reason string) string {
+	switch {
+	case strings.HasPrefix(reason, "unit "):
+		return "unit_not_counted"
+	case strings.HasPrefix(reason, "rejected by"):
+		return "rejected"
+	case strings.HasPrefix(reason, "model"):
+		return "model"
+	}
+	if k := strings.IndexAny(reason, ":("); k > 0 {
+		reason = reason[:k]
+	}
+	return strings.ReplaceAll(strings.TrimSpace(reason), " ", "_")
+}
+
+// ruleBase is a rule's name without the marks of how it was reached
+// ("amount_paid/verse+pronoun" → "amount_paid/verse").
+func ruleBase(rule string) string {
+	if k := strings.IndexByte(rule, '+'); k > 0 {
+		return rule[:k]
+	}
+	return rule
+}
+
+// figureWords returns the words within n words of figure i, folded, with
+// the placeholders of other figures and dates kept as FIG, NUM and DAT,
+// each marked with its side ("<" before the figure, ">" after) so that
+// "versés 4 millions" and "4 millions versés" stay apart.
+func figureWords(m *masked, i int, n int) []string {
+	fig := m.figs[i]
+	before := wordsOf(m.sub(max(0, fig.start-n*12), fig.start))
+	if len(before) > n {
+		before = before[len(before)-n:]
+	}
+	after := wordsOf(m.sub(fig.end, min(len(m.runes), fig.end+n*12)))
+	if len(after) > n {
+		after = after[:n]
+	}
+	out := make([]string, 0, len(before)+len(after))
+	for _, w := range before {
+		out = append(out, "<"+w)
+	}
+	for _, w := range after {
+		out = append(out, ">"+w)
+	}
+	return out
+}
+
+// wordsOf splits folded text into words of two letters or more (l', d'
+// and the like are dropped: they say little and are many).
+func wordsOf(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 3 && !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stopWords are words too common to say anything of a figure.
+var stopWords = set("les", "des", "une", "est", "qui", "que", "par", "sur", "pour", "dans", "aux", "avec", "ont", "son", "ses", "leur", "leurs", "cette", "ces", "mais", "elle", "ils", "elles", "sont", "ete", "plus", "entre")
+
+// featureText says in words what a feature says, for explanations.
+func featureText(f string) string {
+	key, arg, _ := strings.Cut(f, "=")
+	switch {
+	case strings.HasPrefix(f, "pw:") || strings.HasPrefix(f, "mw:") || strings.HasPrefix(f, "nw:"):
+		w := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(f, "pw:"), "mw:"), "nw:")
+		w, _, _ = strings.Cut(w, "|")
+		if strings.HasPrefix(w, "<") {
+			return "«" + w[1:] + "» before the figure"
+		}
+		return "«" + strings.TrimPrefix(w, ">") + "» after the figure"
+	case strings.HasPrefix(f, "pm:"):
+		return "how often this programme has this metric"
+	case strings.HasPrefix(f, "mu:"):
+		return "how often this metric counts this unit"
+	case strings.HasPrefix(f, "m:rule="):
+		return "the rule " + strings.TrimPrefix(f, "m:rule=") + " matched"
+	case strings.Contains(f, "|dropped="):
+		return "the rules found no reading (" + f[strings.Index(f, "=")+1:] + ")"
+	case strings.HasSuffix(f, "|noun"):
+		return "a unit noun follows the figure"
+	case strings.HasPrefix(f, "p:named.dist="):
+		return "the programme is named " + arg + " characters away"
+	case strings.HasPrefix(f, "p:doc_named="):
+		return "the article names the programme " + arg + " times"
+	case strings.HasPrefix(f, "p:id=") || strings.HasPrefix(f, "m:id="):
+		return "how often " + arg + " is right"
+	}
+	if t, ok := featureWords[key]; ok {
+		return t
+	}
+	if strings.Contains(key, ".dist") {
+		base := key[:strings.Index(key, ".dist")]
+		if t, ok := featureWords[base]; ok {
+			return t + ", " + arg + " characters away"
+		}
+	}
+	if key == "p:rules_from" || key == "n:dropped" || key == "n:kind" || key == "n:unit" || key == "n:value" {
+		return featureWords[key] + " " + arg
+	}
+	return f
+}
+
+// featureWords are the words for the features that take no argument.
+var featureWords = map[string]string{
+	"rules:both":                "the rules read it so",
+	"p:rules":                   "the rules' choice of programme",
+	"p:rules_from":              "the rules took the programme from",
+	"p:unnamed":                 "the sentence does not name the programme",
+	"p:named.specific":          "the sentence names the programme",
+	"p:named.generic":           "the sentence uses an umbrella word for it",
+	"p:named.weak":              "the sentence names its agency",
+	"p:named.specific.clause":   "the programme is named in the figure's clause",
+	"p:named.specific.sentence": "the programme is named in the sentence",
+	"p:named.generic.clause":    "an umbrella word in the figure's clause",
+	"p:named.generic.sentence":  "an umbrella word in the sentence",
+	"p:named.weak.clause":       "the agency is named in the figure's clause",
+	"p:named.weak.sentence":     "the agency is named in the sentence",
+	"p:named.before":            "the name comes before the figure",
+	"p:named.after":             "the name comes after the figure",
+	"p:named.figure_between":    "another figure stands between name and figure",
+	"p:named.as_condition":      "the name is only a condition (to qualify for something else)",
+	"p:named.describes_people":  "the name only says who the people are",
+	"p:agency_covers":           "an agency that runs the programme is named",
+	"p:context":                 "the sentences before are about it",
+	"p:title":                   "the title names or describes it",
+	"p:doc_top":                 "the programme the article names most",
+	"p:described.sentence":      "the sentence describes what the programme gives",
+	"p:described.paragraph":     "the paragraph describes what the programme gives",
+	"p:figure_before":           "the figure before in the sentence has it",
+	"p:sentence_before":         "a figure of the sentence before has it",
+	"m:rules":                   "the rules' choice of metric",
+	"m:default":                 "the metric its unit usually has",
+	"m:pattern":                 "a pattern of the metric covers the figure",
+	"m:cue.clause":              "a cue of the metric in the figure's clause",
+	"m:cue.sentence":            "a cue of the metric in the sentence",
+	"m:cue.before":              "the cue comes before the figure",
+	"m:cue.after":               "the cue comes after the figure",
+	"m:cue.generic":             "the cue is a generic word",
+	"m:no_cue":                  "no cue of the metric in the sentence",
+	"n:bias":                    "most figures are no fact",
+	"n:rules_kept":              "the rules kept it",
+	"n:dropped":                 "the rules dropped it:",
+	"n:kind":                    "a figure of kind",
+	"n:unit":                    "a count of unit",
+	"n:no_unit":                 "no unit noun",
+	"n:value":                   "a value",
+	"n:doc_names_none":          "the article names no programme",
+	"n:parenthesised":           "the figure stands in parentheses",
+	"n:list_item":               "the figure ends a list line",
+}

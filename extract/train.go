@@ -1,0 +1,326 @@
+package extract
+
+// This file: learning the model's weights from documents whose facts are
+// known (gold files, editors' decisions). Every figure's options are read
+// once with the rules alone; an averaged perceptron then learns, over a
+// fixed number of passes in a fixed order, weights under which the right
+// option scores highest. Same examples, same bytes out: no randomness, no
+// map order, no goroutines.
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Label is a reading known to be right, or with Wrong known to be wrong,
+// somewhere in a document.
+type Label struct {
+	// Programmes and Metrics are the accepted ids (the first, then
+	// alternatives).
+	Programmes []string
+	Metrics    []string
+	Unit       string
+	Value      float64
+	ValueMax   *float64
+	// Optional: finding it is neither required nor wrong.
+	Optional bool
+	// Wrong: this reading of the figure at At is wrong (an editor rejected
+	// it).
+	Wrong bool
+	// At is the byte offset where the figure's span starts, or -1 for any
+	// figure of the document (a gold file).
+	At int
+}
+
+// Example is a document with what is known of its facts.
+type Example struct {
+	Name   string
+	Input  Input
+	Labels []Label
+	// Complete says the labels list every fact of the document (a gold
+	// file): a figure that matches none is no fact. Otherwise (an editor's
+	// decisions) a figure without a label teaches nothing.
+	Complete bool
+}
+
+// TrainOptions tune Train.
+type TrainOptions struct {
+	// Epochs is the number of passes over the examples (default 10).
+	Epochs int
+	// Notes are written at the head of the model file.
+	Notes []string
+}
+
+// TrainStats says what training saw.
+type TrainStats struct {
+	Documents, Figures, Positive, Negative, Skipped int
+	// Unreachable counts figures whose right reading no option offered.
+	Unreachable int
+	// TrainErrors is the number of figures the final model still reads
+	// wrong on the training data.
+	TrainErrors int
+}
+
+// instance is one figure to learn from: its options' features, which
+// options are right, and which (for an editor's rejection) are wrong.
+type instance struct {
+	feats  [][]int
+	target []bool
+}
+
+// Train learns a model from the examples with the rules r (its own model
+// is not used: options and features come from the rules alone).
+func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	var st TrainStats
+	index := map[string]int{}
+	var names []string
+	intern := func(f []string) []int {
+		out := make([]int, len(f))
+		for k, n := range f {
+			id, ok := index[n]
+			if !ok {
+				id = len(names)
+				index[n] = id
+				names = append(names, n)
+			}
+			out[k] = id
+		}
+		return out
+	}
+	sorted := append([]Example(nil), exs...)
+	sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].Name < sorted[b].Name })
+	var data []instance
+	rulesOnly := r.WithModel(nil)
+	for _, ex := range sorted {
+		st.Documents++
+		x := rulesOnly.newRun(ex.Input)
+		x.extraProgs = labelProgrammes(ex.Labels)
+		x.collect = func(si int, s sentence, m *masked, rd *reading, opts []option, feats []optFeatures) {
+			st.Figures++
+			target, ok := x.label(s, m, rd, opts, ex)
+			if !ok {
+				st.Skipped++
+				return
+			}
+			any := false
+			for _, t := range target {
+				any = any || t
+			}
+			if !any {
+				st.Unreachable++
+				return
+			}
+			if noneOnly(opts, target) {
+				st.Negative++
+			} else {
+				st.Positive++
+			}
+			in := instance{feats: make([][]int, len(feats)), target: target}
+			for k, f := range feats {
+				in.feats[k] = intern(f)
+			}
+			data = append(data, in)
+		}
+		x.extract()
+	}
+
+	// Averaged perceptron: w are the weights, u the weights summed over
+	// the steps they held, so that the average is w - u/c.
+	w := make([]float64, len(names))
+	u := make([]float64, len(names))
+	c := 1.0
+	score := func(f []int) float64 {
+		s := 0.0
+		for _, id := range f {
+			s += w[id]
+		}
+		return s
+	}
+	for epoch := 0; epoch < opt.Epochs; epoch++ {
+		for _, in := range data {
+			pred, bestRight := 0, -1
+			var ps, rs float64
+			for k, f := range in.feats {
+				s := score(f)
+				if k == 0 || s > ps {
+					pred, ps = k, s
+				}
+				if in.target[k] && (bestRight < 0 || s > rs) {
+					bestRight, rs = k, s
+				}
+			}
+			if !in.target[pred] {
+				for _, id := range in.feats[bestRight] {
+					w[id]++
+					u[id] += c
+				}
+				for _, id := range in.feats[pred] {
+					w[id]--
+					u[id] -= c
+				}
+			}
+			c++
+		}
+	}
+	m := &Model{File: "trained", Notes: opt.Notes, weights: map[string]float64{}}
+	for id, n := range names {
+		v := w[id] - u[id]/c
+		v = math.Round(v*1e4) / 1e4
+		if v != 0 {
+			m.weights[n] = v
+		}
+	}
+	for _, in := range data {
+		fs := make([]optFeatures, len(in.feats))
+		for k, f := range in.feats {
+			fs[k] = make(optFeatures, len(f))
+			for j, id := range f {
+				fs[k][j] = names[id]
+			}
+		}
+		if k, _ := m.best(fs); !in.target[k] {
+			st.TrainErrors++
+		}
+	}
+	m.Notes = append(m.Notes, fmt.Sprintf("%d documents, %d figures learned from (%d facts, %d non-facts), %d without a right option, %d skipped; %d epochs; %d features; %d training figures still wrong",
+		st.Documents, st.Positive+st.Negative, st.Positive, st.Negative, st.Unreachable, st.Skipped, opt.Epochs, len(m.weights), st.TrainErrors))
+	return m, st
+}
+
+// labelProgrammes are the programmes labels name, proposed for every
+// figure so that an editor's correction to a programme the document does
+// not point at can still be learned.
+func labelProgrammes(ls []Label) []string {
+	var out []string
+	for _, l := range ls {
+		if l.At >= 0 && !l.Wrong && len(l.Programmes) > 0 && !contains(out, l.Programmes[0]) {
+			out = append(out, l.Programmes[0])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// label says which options of a figure are right. ok is false when the
+// figure teaches nothing: it matches only optional facts, or no label
+// speaks of it in an incomplete example.
+func (x *run) label(s sentence, m *masked, rd *reading, opts []option, ex Example) (target []bool, ok bool) {
+	// The values the figure gives (two for a change "de A à B").
+	var probe *reading
+	for _, o := range opts {
+		if !o.none() {
+			p := *rd
+			p.prog, p.metric, p.unit, p.dropped = o.prog, o.mt, o.unit, ""
+			probe = &p
+			break
+		}
+	}
+	if probe == nil {
+		return nil, false
+	}
+	facts := x.facts(s, m, probe)
+	at := func(l Label) bool {
+		if l.At < 0 {
+			return true
+		}
+		if rd.fig.e.Start <= l.At && l.At < rd.fig.e.End {
+			return true
+		}
+		for _, f := range facts {
+			if f.Start == l.At {
+				return true
+			}
+		}
+		return false
+	}
+	target = make([]bool, len(opts))
+	right, optional, wrong := false, false, false
+	wrongOpt := make([]bool, len(opts))
+	for _, l := range ex.Labels {
+		if !at(l) {
+			continue
+		}
+		for k, o := range opts {
+			if o.none() || !labelMatches(l, o, facts) {
+				continue
+			}
+			switch {
+			case l.Wrong:
+				wrongOpt[k], wrong = true, true
+			case l.Optional:
+				optional = true
+			default:
+				target[k], right = true, true
+			}
+		}
+	}
+	switch {
+	case right:
+		return target, true
+	case optional:
+		return nil, false
+	case wrong:
+		// Anything but the rejected reading; "no fact" included.
+		for k := range opts {
+			target[k] = !wrongOpt[k]
+		}
+		return target, true
+	case ex.Complete:
+		for k, o := range opts {
+			target[k] = o.none()
+		}
+		return target, true
+	}
+	return nil, false
+}
+
+// noneOnly reports whether "no fact" is the one right option.
+func noneOnly(opts []option, target []bool) bool {
+	for k, o := range opts {
+		if target[k] != o.none() {
+			return false
+		}
+	}
+	return true
+}
+
+// labelMatches applies spec/facts.md: unit and values equal, programme and
+// metric among the label's.
+func labelMatches(l Label, o option, facts []Fact) bool {
+	if o.unit != l.Unit || !contains(l.Programmes, o.prog) {
+		return false
+	}
+	if !contains(l.Metrics, o.mt.id) {
+		return false
+	}
+	for _, f := range facts {
+		if near(f.Value, l.Value) && nearPtr(f.ValueMax, l.ValueMax) {
+			return true
+		}
+	}
+	return false
+}
+
+func near(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+func nearPtr(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return near(*a, *b)
+}
+
+// LabelString shows a label for messages.
+func (l Label) String() string {
+	return fmt.Sprintf("%s/%s %g %s", strings.Join(l.Programmes, "|"), strings.Join(l.Metrics, "|"), l.Value, l.Unit)
+}
