@@ -144,12 +144,22 @@ func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []s
 	ctx, _, _ := x.context(si, false)
 	add(ctx)
 	add(x.titleProgramme())
-	add(x.doc().top)
 	for _, p := range x.describedIn(si) {
 		add(p)
 	}
-	for _, p := range x.doc().paraDescribed[x.sents[si].para] {
+	d := x.doc()
+	for _, p := range d.paraDescribed[x.sents[si].para] {
 		add(p)
+	}
+	// Every programme the article names or describes: a short or generic
+	// name ("le dispositif", "ce régime") may stand for any of them.
+	for p := range d.named {
+		add(p)
+	}
+	for _, ps := range d.paraDescribed {
+		for _, p := range ps {
+			add(p)
+		}
 	}
 	for _, rd := range x.kept[si] {
 		add(rd.prog)
@@ -174,7 +184,8 @@ func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []s
 
 // docFacts is what a whole document says of its programmes, computed once.
 type docFacts struct {
-	// named counts the specific names of each programme in the text.
+	// named counts the names of each programme in the text (umbrella
+	// words included, agencies not).
 	named map[string]int
 	// top is the programme named most (ties: the first named), or "".
 	top string
@@ -199,7 +210,7 @@ func (x *run) doc() *docFacts {
 			continue
 		}
 		for _, mn := range x.mentions[si] {
-			if mn.tier == specific {
+			if mn.tier != weak {
 				d.named[mn.prog]++
 				if _, ok := firstAt[mn.prog]; !ok {
 					firstAt[mn.prog] = si

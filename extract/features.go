@@ -24,6 +24,7 @@ type optFeatures []string
 func (x *run) figureFeatures(si int, m *masked, i int, rd *reading, rulesProg string, opts []option) []optFeatures {
 	words := figureWords(m, i, 6)
 	sentWords := figureWords(m, i, 12)
+
 	ctx, _, _ := x.context(si, false)
 	progF := map[string][]string{}
 	metF := map[*metric][]string{}

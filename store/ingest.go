@@ -121,7 +121,7 @@ func prepare(h [32]byte, body string, facts []extract.Fact) ([]reading, error) {
 			return nil, fmt.Errorf("fact %d: span %q or its quote is not valid UTF-8 (offsets inside a character?)", i, f.Span)
 		}
 		r := reading{id: k.ID(), key: k, start: f.Start, end: f.End, src: storedSource{
-			Span: f.Span, Quote: f.Quote, Qualifier: f.Qualifier, Modality: f.Modality, Rule: f.Rule, ProgrammeFrom: f.ProgrammeFrom,
+			Span: f.Span, Quote: f.Quote, Qualifier: f.Qualifier, Modality: f.Modality, Rule: f.Rule, ProgrammeFrom: f.ProgrammeFrom, Why: f.Why,
 		}}
 		sk := string(sourceKey(r.id, h, r.start, r.end))
 		if seen[sk] {

@@ -168,6 +168,9 @@ type storedSource struct {
 	Modality      string `json:"modality,omitempty"`
 	Rule          string `json:"rule"`
 	ProgrammeFrom string `json:"programme_from,omitempty"`
+	// Why names the features that weighed most for the reading the model
+	// chose (extract.Fact.Why); "" for a rules-only reading.
+	Why string `json:"why,omitempty"`
 }
 
 // fileRec is what the files bucket holds for an ingested path.

@@ -159,6 +159,9 @@ type Source struct {
 	Qualifier     string `json:"qualifier"`
 	Rule          string `json:"rule"`
 	ProgrammeFrom string `json:"programme_from,omitempty"`
+	// Why names the features that weighed most for the reading the model
+	// chose (extract.Fact.Why); "" for a rules-only reading.
+	Why string `json:"why,omitempty"`
 	ReprintGroup  string `json:"reprint_group,omitempty"`
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/faits/faits/eval"
+	"github.com/faits/faits/goldset"
 	"github.com/faits/faits/store"
 )
 
@@ -17,7 +18,7 @@ func init() {
 }
 
 func runEval(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v] [--json]", env)
+	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v] [--json]\n       faits eval DIR [-v] [--model FILE | --rules-only]\n       faits eval --loso | --cv N DIR", env)
 	db := dbFlag(fset)
 	goldFile := fset.String("gold", "", "gold facts, one JSON object a line (testdata/gold/seeds.jsonl)")
 	docsFile := fset.String("docs", "", "gold documents file: score only these documents (and those of the gold facts); without it every stored document is scored")
@@ -25,8 +26,70 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 	minF1 := fset.Float64("min-f1", 0, "fail (exit status 1) when F1 is below this")
 	asJSON := fset.Bool("json", false, "print the scores (and with -v every error) as one JSON object")
 	verbose := fset.Bool("v", false, "list every missed gold fact, every extra fact and every wrong as_of or qualifier, with its sentence")
+	losoFlag := fset.Bool("loso", false, "leave one set out: for each gold set (testdata/ and "+defaultRealSet+"), train on the others, score it; a row per set and the mean F1")
+	cv := fset.Int("cv", 0, "cross-validate on the set DIR: N folds by document name, each scored with a model trained on the other folds and every other set")
+	rulesFile := fset.String("rules", env.Getenv("FAITS_RULES"), "rules file for DIR, --loso and --cv (default: the embedded rules)")
+	modelFile := fset.String("model", env.Getenv("FAITS_MODEL"), "model file for DIR (default: the embedded model)")
+	rulesOnly := fset.Bool("rules-only", false, "score DIR with the rules alone (no model)")
+	epochs := fset.Int("epochs", 10, "training passes for --loso and --cv")
 	if done, err := parseFlags(fset, args); done {
 		return err
+	}
+	if *losoFlag || *cv > 0 || (fset.NArg() == 1 && *goldFile == "") {
+		rules, err := loadRulesModel(*rulesFile, *modelFile)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		if *rulesOnly {
+			rules = rules.WithModel(nil)
+		}
+		var mean float64
+		switch {
+		case *losoFlag:
+			if fset.NArg() > 0 {
+				return usagef("eval: --loso takes no DIR (it uses every gold set)")
+			}
+			sets, err := defaultSets()
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			mean, err = loso(env.Stdout, rules, sets, *epochs)
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+		case *cv > 0:
+			if fset.NArg() != 1 {
+				return usagef("eval: --cv N takes one set folder")
+			}
+			sets, err := defaultSets()
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			held, err := goldset.Load(fset.Arg(0))
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			var others []*goldset.Set
+			for _, s := range sets {
+				if s.Name != held.Name {
+					others = append(others, s)
+				}
+			}
+			mean, err = crossValidate(env.Stdout, rules, held, others, *cv, *epochs)
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+		default:
+			rep, err := evalSet(&termWriter{w: env.Stdout}, fset.Arg(0), rules, *verbose)
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			mean = rep.F1()
+		}
+		if mean < *minF1 {
+			return fmt.Errorf("eval: F1 %.3f is below --min-f1 %.3f", mean, *minF1)
+		}
+		return nil
 	}
 	if *goldFile == "" || fset.NArg() > 0 {
 		fset.Usage()

@@ -24,6 +24,7 @@ func init() {
 func runExtract(ctx context.Context, args []string, env *Env) error {
 	fset := newFlags("extract", "extract [--rules FILE] [--workers N] [--shard K/N] PATH... > out.jsonl", env)
 	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
+	modelFile := fset.String("model", "", "model file (faits train) replacing the embedded one")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
 	shardFlag := fset.String("shard", "", "read only share K of N (0 <= K < N), chosen by each file's name, so that N machines given the same PATHs read every file once")
 	if done, err := parseFlags(fset, args); done {
@@ -37,7 +38,7 @@ func runExtract(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return usagef("extract: --shard: %v", err)
 	}
-	rules, id, err := loadRules(*rulesFile)
+	rules, id, err := loadRulesModelID(*rulesFile, *modelFile)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -22,6 +22,7 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 	fset := newFlags("ingest", "ingest [--db PATH] [--rules FILE] [--workers N] [--force] [--max-bytes N] [--json] PATH...", env)
 	db := dbFlag(fset)
 	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules (default $FAITS_RULES)")
+	modelFile := fset.String("model", "", "model file (faits train) replacing the embedded one (default $FAITS_MODEL)")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
 	force := fset.Bool("force", false, "re-read files whose bytes are unchanged since the last ingest")
 	maxBytes := maxBytesFlag(fset)
@@ -30,11 +31,12 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 		return err
 	}
 	fromEnv(fset, "rules", "FAITS_RULES", rulesFile)
+	fromEnv(fset, "model", "FAITS_MODEL", modelFile)
 	if fset.NArg() == 0 {
 		fset.Usage()
 		return usagef("ingest: no file or folder given")
 	}
-	rules, rulesID, err := loadRules(*rulesFile)
+	rules, rulesID, err := loadRulesModelID(*rulesFile, *modelFile)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
@@ -77,9 +79,42 @@ func runIngest(ctx context.Context, args []string, env *Env) error {
 	return nil
 }
 
+// loadRulesModel is loadRules with the model of modelFile (the embedded
+// one when "") attached; the id covers both, so that a new model re-reads
+// unchanged files as new rules do.
+func loadRulesModel(rulesFile, modelFile string) (*extract.Rules, error) {
+	r, _, err := loadRulesModelID(rulesFile, modelFile)
+	return r, err
+}
+
+func loadRulesModelID(rulesFile, modelFile string) (*extract.Rules, string, error) {
+	r, id, err := loadRulesFile(rulesFile)
+	if err != nil {
+		return nil, "", err
+	}
+	data := extract.DefaultModelData()
+	if modelFile != "" {
+		m, err := extract.LoadModel(modelFile)
+		if err != nil {
+			return nil, "", err
+		}
+		r = r.WithModel(m)
+		data, err = os.ReadFile(modelFile)
+		if err != nil {
+			return nil, "", fmt.Errorf("model: %w", err)
+		}
+	}
+	return r, rulesID([]byte(id + "\n" + rulesID(data))), nil
+}
+
 // loadRules returns the rules of file, or the embedded ones when file is
-// "", and an id of their content (see ingestOptions.RulesID).
-func loadRules(file string) (*extract.Rules, string, error) {
+// "", with the embedded model, and an id of their content (see
+// ingestOptions.RulesID).
+func loadRules(file string) (*extract.Rules, string, error) { return loadRulesModelID(file, "") }
+
+// loadRulesFile returns the rules of file (or the embedded ones) and an id
+// of the rules file alone.
+func loadRulesFile(file string) (*extract.Rules, string, error) {
 	if file == "" {
 		r, err := extract.Default()
 		if err != nil {

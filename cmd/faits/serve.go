@@ -39,6 +39,8 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	}
 	fromEnv(fset, "addr", "FAITS_ADDR", addr)
 	fromEnv(fset, "rules", "FAITS_RULES", rulesFile)
+	modelFile := fset.String("model", "", "model file for --watch (faits train), replacing the embedded one (default $FAITS_MODEL)")
+	fromEnv(fset, "model", "FAITS_MODEL", modelFile)
 	fromEnv(fset, "editor", "FAITS_EDITOR", editor)
 	tok := *token
 	if tok == "" {
@@ -57,9 +59,9 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	}
 	var rules *extract.Rules
 	var rulesID string
-	if *watch != "" || *rulesFile != "" {
+	if *watch != "" || *rulesFile != "" || *modelFile != "" {
 		var err error
-		if rules, rulesID, err = loadRules(*rulesFile); err != nil {
+		if rules, rulesID, err = loadRulesModelID(*rulesFile, *modelFile); err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
