@@ -224,9 +224,11 @@ func (x *run) doc() *docFacts {
 			}
 		}
 	}
+	// Ties go to the programme named first, then to the smaller id, so
+	// that the answer does not depend on map order.
 	best := 0
 	for p, n := range d.named {
-		if n > best || n == best && firstAt[p] < firstAt[d.top] {
+		if n > best || n == best && (firstAt[p] < firstAt[d.top] || firstAt[p] == firstAt[d.top] && p < d.top) {
 			d.top, best = p, n
 		}
 	}
