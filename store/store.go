@@ -161,8 +161,8 @@ type Source struct {
 	ProgrammeFrom string `json:"programme_from,omitempty"`
 	// Why names the features that weighed most for the reading the model
 	// chose (extract.Fact.Why); "" for a rules-only reading.
-	Why string `json:"why,omitempty"`
-	ReprintGroup  string `json:"reprint_group,omitempty"`
+	Why          string `json:"why,omitempty"`
+	ReprintGroup string `json:"reprint_group,omitempty"`
 }
 
 // Fact is the exported fact record of spec/facts.md.
