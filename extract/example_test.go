@@ -39,3 +39,30 @@ func ExampleRules_Test() {
 	// Output:
 	// true 0
 }
+
+// Train a model from documents whose facts are known, then read with it.
+func ExampleTrain() {
+	rules, err := extract.Default()
+	if err != nil {
+		panic(err)
+	}
+	known := []extract.Example{{
+		Name:     "mine",
+		Input:    extract.Input{Text: "Les veuves perçoivent 350 dirhams par mois et par enfant.", Published: "2025-02-01"},
+		Labels:   []extract.Label{{Programmes: []string{"asd"}, Metrics: []string{"allowance"}, Unit: "MAD", Value: 350, At: -1}},
+		Complete: true,
+	}}
+	m, stats := extract.Train(rules, known, extract.TrainOptions{Epochs: 3})
+	fmt.Println(stats.Positive, "fact learned from")
+	again, err := extract.ParseModel("copy", m.Bytes())
+	if err != nil {
+		panic(err)
+	}
+	facts, _ := rules.WithModel(again).Extract(known[0].Input)
+	for _, f := range facts {
+		fmt.Println(f.Programme, f.Metric, f.Value, f.Unit, f.Why != "")
+	}
+	// Output:
+	// 1 fact learned from
+	// asd allowance 350 MAD true
+}

@@ -34,9 +34,18 @@ type Set struct {
 }
 
 // Load reads the set in dir: gold.jsonl, docs.jsonl and every article
-// docs.jsonl names.
+// docs.jsonl names. A folder without gold.jsonl whose gold stands apart
+// (testdata/seeds with testdata/gold/seeds.jsonl) is read from there.
 func Load(dir string) (*Set, error) {
-	return load(filepath.Base(filepath.Clean(dir)), dir, filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl"))
+	name := filepath.Base(filepath.Clean(dir))
+	gold, docs := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl")
+	if !fileExists(gold) {
+		apart := filepath.Join(filepath.Dir(filepath.Clean(dir)), "gold")
+		if g, d := filepath.Join(apart, name+".jsonl"), filepath.Join(apart, name+"-docs.jsonl"); fileExists(g) && fileExists(d) {
+			gold, docs = g, d
+		}
+	}
+	return load(name, dir, gold, docs)
 }
 
 // LoadFiles reads a set whose gold and documents files stand apart from its

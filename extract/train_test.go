@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// trainingExamples are small documents of our own with every fact a reader
+// finds in them (complete examples), enough for Train to have something to
+// separate.
+func trainingExamples() []Example {
+	ex := func(name, text string, labels ...Label) Example {
+		return Example{Name: name, Input: Input{Text: text, Published: "2025-03-10"}, Labels: labels, Complete: true}
+	}
+	lab := func(prog, metric, unit string, v float64) Label {
+		return Label{Programmes: []string{prog}, Metrics: []string{metric}, Unit: unit, Value: v, At: -1}
+	}
+	return []Example{
+		ex("a", "Le régime AMO Tadamon couvre désormais 11,2 millions de personnes, a indiqué le ministre.",
+			lab("amo-tadamon", "beneficiaries", "person", 11.2e6)),
+		ex("b", "Les veuves perçoivent 350 dirhams par mois et par enfant depuis le mois dernier.",
+			lab("asd", "allowance", "MAD", 350)),
+		ex("c", "Le ministre, âgé de 58 ans, a rappelé que 4 millions de ménages touchent l'aide sociale directe.",
+			lab("asd", "beneficiaries", "household", 4e6)),
+		ex("d", "Pour la rentrée des classes, chaque élève du collège ouvre droit à 300 dirhams.",
+			lab("aide-rentree", "allowance", "MAD", 300)),
+	}
+}
+
+func TestTrainSameBytes(t *testing.T) {
+	r := mustDefault(t)
+	exs := trainingExamples()
+	opt := TrainOptions{Epochs: 5, Notes: []string{"test model"}}
+	m1, st1 := Train(r, exs, opt)
+	// The order the examples come in must not matter either.
+	rev := append([]Example(nil), exs...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	m2, st2 := Train(r, rev, opt)
+	if !bytes.Equal(m1.Bytes(), m2.Bytes()) {
+		t.Fatalf("two trainings on the same examples differ:\n%s\n---\n%s", m1.Bytes(), m2.Bytes())
+	}
+	if st1 != st2 {
+		t.Errorf("stats differ: %+v vs %+v", st1, st2)
+	}
+	if st1.Documents != len(exs) || st1.Positive == 0 || m1.Len() == 0 {
+		t.Errorf("training saw %+v and kept %d features: want %d documents and some facts", st1, m1.Len(), len(exs))
+	}
+	// The file reads back to the same model.
+	back, err := ParseModel("m", m1.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(back.Bytes(), m1.Bytes()) {
+		t.Errorf("model does not survive its own file")
+	}
+	if len(back.Notes) == 0 || back.Notes[0] != "test model" {
+		t.Errorf("notes = %q", back.Notes)
+	}
+}
+
+func TestEmbeddedModelIsItsOwnFile(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(m.Bytes(), DefaultModelData()) {
+		t.Errorf("the embedded model is not written as Model.Bytes writes it: rebuild it with faits train")
+	}
+	if m.Len() == 0 {
+		t.Errorf("the embedded model is empty")
+	}
+}
+
+func TestParseModelErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"no tab", "# notes\nfeature 1.0\n", "m:2: want feature<TAB>weight"},
+		{"not a number", "a\tun\n", `m:1: weight "un" is not a number`},
+		{"nan", "a\tNaN\n", `m:1: weight "NaN" is not a number`},
+		{"infinite", "a\t+Inf\n", `m:1: weight "+Inf" is not a number`},
+		{"twice", "a\t1\nb\t2\na\t3\n", `m:3: feature "a" given twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseModel("m", []byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("ParseModel(%q) error = %v, want %q", tt.data, err, tt.want)
+			}
+		})
+	}
+	m, err := ParseModel("m", []byte("# a note\n\nb\t-0.5\na\t1.25\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(m.Bytes()), "# a note\na\t1.2500\nb\t-0.5000\n"; got != want {
+		t.Errorf("Bytes() = %q, want %q", got, want)
+	}
+}
+
+// TestDescribedNotNamed: sentences that say what a programme gives and to
+// whom, without its name, are given to that programme (the rules'
+// descriptions), also when the article names another programme elsewhere.
+func TestDescribedNotNamed(t *testing.T) {
+	r := mustDefault(t)
+	tests := []struct {
+		name, text, span, prog, metric string
+	}{
+		{"widows", "Les veuves qui élèvent seules leurs enfants perçoivent désormais 350 dirhams par mois et par enfant.",
+			"350 dirhams", "asd", "allowance"},
+		{"school year", "Pour couvrir les frais de la rentrée, chaque élève du primaire donnera droit à 200 dirhams.",
+			"200 dirhams", "aide-rentree", "allowance"},
+		{"widows beside a named programme", "L'AMO Tadamon compte aujourd'hui 11 millions de bénéficiaires, selon le ministère.\n\n" +
+			"Côté transferts, les veuves qui élèvent seules leurs enfants perçoivent désormais 350 dirhams par mois et par enfant.",
+			"350 dirhams", "asd", "allowance"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts, _ := r.Extract(Input{Text: tt.text, Published: "2025-02-04"})
+			for _, f := range facts {
+				if f.Span != tt.span {
+					continue
+				}
+				if f.Programme != tt.prog || f.Metric != tt.metric {
+					t.Fatalf("%q read as %s/%s (why: %s), want %s/%s", tt.span, f.Programme, f.Metric, f.Why, tt.prog, tt.metric)
+				}
+				if f.Why == "" {
+					t.Errorf("%q: no why", tt.span)
+				}
+				return
+			}
+			t.Fatalf("%q not read; facts: %v", tt.span, facts)
+		})
+	}
+}
