@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -22,10 +20,11 @@ func init() {
 }
 
 func runExtract(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("extract", "extract [--rules FILE] [--workers N] [--shard K/N] PATH... > out.jsonl", env)
+	fset := newFlags("extract", "extract [--rules FILE] [--workers N] [--shard K/N] [--max-bytes N] PATH... > out.jsonl", env)
 	rulesFile := fset.String("rules", "", "rules file replacing the embedded default rules")
 	modelFile := fset.String("model", "", "model file (faits train) replacing the embedded one")
 	workers := fset.Int("workers", runtime.GOMAXPROCS(0), "files read and parsed in parallel")
+	maxBytes := maxBytesFlag(fset)
 	shardFlag := fset.String("shard", "", "read only share K of N (0 <= K < N), chosen by each file's name, so that N machines given the same PATHs read every file once")
 	if done, err := parseFlags(fset, args); done {
 		return err
@@ -49,7 +48,7 @@ func runExtract(ctx context.Context, args []string, env *Env) error {
 	if n > 1 {
 		files = shard(files, k, n)
 	}
-	sum, err := extractFiles(ctx, pipeline.New(rules, id), files, *workers, env)
+	sum, err := extractFiles(ctx, pipeline.New(rules, id), files, *workers, flagMaxBytes(*maxBytes), env)
 	fmt.Fprintln(env.Stderr, sum)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
@@ -109,21 +108,24 @@ type extracted struct {
 
 // extractFiles reads files in parallel and prints one record a line on
 // env.Stdout, in the order of files, so that the same files give the same
-// bytes. A file that fails is named on env.Stderr with the reason and the
-// others go on; an error writing the output stops everything.
-func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.File, workers int, env *Env) (extractSummary, error) {
+// bytes. A file that fails (not a regular file, over maxBytes as
+// ingestOptions.MaxBytes reads it, unreadable) is named on env.Stderr with
+// the reason and the others go on; an error writing the output stops
+// everything.
+func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.File, workers int, maxBytes int64, env *Env) (extractSummary, error) {
 	out := bufio.NewWriterSize(env.Stdout, 1<<20)
 	var sum extractSummary
 	var line []byte
 	work := func(i int) extracted {
 		f := files[i]
-		raw, err := os.ReadFile(f.Path)
+		// corpus.ReadFile, as ingest: a named pipe or a link to a device
+		// would otherwise hang the worker or fill the memory.
+		raw, err := corpus.ReadFile(f.Path, readLimit(maxBytes))
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is said once, below
+			if errors.Is(err, corpus.ErrTooLarge) {
+				err = fmt.Errorf("%w (skipped: --max-bytes sets the limit)", err)
 			}
-			return extracted{file: f, err: fmt.Errorf("read %s: %w", f.Path, err)}
+			return extracted{file: f, err: err} // corpus names the file
 		}
 		rec, warnings, err := x.Read(f.Path, f.Rel, raw)
 		return extracted{file: f, rec: rec, warnings: warnings, err: err}

@@ -83,6 +83,49 @@ func TestIngestRefusesOddFiles(t *testing.T) {
 	}
 }
 
+// TestExtractRefusesOddFiles: faits extract reads files as ingest does:
+// each odd file is named with its reason, the five articles beside them
+// are printed, the exit status is 1, and --max-bytes moves the limit.
+func TestExtractRefusesOddFiles(t *testing.T) {
+	dir := seedCopy(t)
+	bad := badFiles(t, dir)
+	done := make(chan struct{})
+	var stdout, stderr string
+	var err error
+	go func() {
+		defer close(done)
+		stdout, stderr, err = run(t, nil, "extract", "--workers", "2", dir)
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute): // a hang guard, not a timing assertion
+		t.Fatal("extract has not returned")
+	}
+	if !errors.Is(err, errReported) {
+		t.Errorf("extract with refused files: %v, want exit status 1", err)
+	}
+	for name, why := range bad {
+		if !strings.Contains(stderr, "faits extract: read "+filepath.Join(dir, name)+": "+why+"\n") {
+			t.Errorf("%s not reported as %q:\n%s", name, why, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "extracted 8 files (3 failed): ") {
+		t.Errorf("summary does not count the refused files:\n%s", stderr)
+	}
+	if n := strings.Count(stdout, "\n"); n != 5 {
+		t.Errorf("%d lines printed, want the 5 articles beside the odd files", n)
+	}
+
+	_, stderr, _ = run(t, nil, "extract", "--max-bytes", "3000", filepath.Join(dir, "003_eeea78cfebe039dd.txt"))
+	if !strings.Contains(stderr, "12232 bytes, over the limit of 3000 (skipped: --max-bytes sets the limit)") {
+		t.Errorf("--max-bytes 3000 on a 12232-byte file:\n%s", stderr)
+	}
+	_, stderr, _ = run(t, nil, "extract", "--max-bytes", "0", filepath.Join(dir, "huge.txt"))
+	if !strings.Contains(stderr, "not a text or HTML file (binary data (NUL bytes))") {
+		t.Errorf("--max-bytes 0 must read the huge file (and find it binary):\n%s", stderr)
+	}
+}
+
 // TestServeWatchSkipsOddFiles: the watcher names each odd file once, goes
 // on ingesting what is dropped beside them, and stops when told.
 func TestServeWatchSkipsOddFiles(t *testing.T) {
