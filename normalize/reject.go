@@ -53,6 +53,10 @@ func (s *scanner) notFigure(i int) int {
 		s.punct(i+3, '/'):
 		// "12/34/56" that was no date.
 		return s.skipNumberChain(i)
+	case next.kind == tPunct && next.gap == gNone && next.r == '.' && s.dottedChain(i):
+		// "1.2.3.4.5", "1.1.1.1…": an identifier. Skipped whole so that a
+		// long chain costs one pass, not one figure per number.
+		return s.skipNumberChain(i)
 	}
 	// Four or more groups split by single spaces where the groups after the
 	// first are not all thousands: a phone number ("212 5 22 00 00 00").
@@ -92,4 +96,20 @@ func (s *scanner) skipNumberChain(i int) int {
 		break
 	}
 	return j
+}
+
+// dottedChain reports whether the number at token i starts five or more
+// numbers glued by dots that do not group thousands ("1.200.000.000.000"
+// does). Shorter chains are left to the figure grammar: Recognizers-Text
+// reads an address such as "192.168.1.2" as the figures 192168, 1 and 2,
+// and faits keeps that reading; no one writes a figure with five parts.
+func (s *scanner) dottedChain(i int) bool {
+	n, thousands := 1, len(s.raw(i)) <= 3
+	for j := i + 1; s.punct(j, '.') && s.glued(j) && s.isNum(j+1) && s.glued(j+1); j += 2 {
+		n++
+		if len(s.raw(j+1)) != 3 {
+			thousands = false
+		}
+	}
+	return n >= 5 && !thousands
 }

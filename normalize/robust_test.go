@@ -54,6 +54,18 @@ var denseInputs = []string{"1.", "1,", "1 . ", "0,0", "1^", "-1", "de 1 à ", "1
 // in proportion to it (slices doubled, not grown by a quarter); and the
 // paragraph of an anchored date is searched once, not once per date.
 func TestDenseInputLinear(t *testing.T) {
+	if got := Scan(strings.Repeat("1.", 1<<19), nil); len(got) != 0 {
+		t.Errorf("a megabyte of \"1.1.1…\" gave %d expressions, want none (an identifier)", len(got))
+	}
+	for _, s := range []string{"1.2.3.4.5", "la norme 10.20.30.40.50"} {
+		if got := Scan(s, nil); len(got) != 0 {
+			t.Errorf("Scan(%q) = %s, want nothing (an identifier)", s, show(got))
+		}
+	}
+	// Thousands groups are a figure however many there are.
+	if got := Scan("1.200.000.000.000 dirhams", nil); len(got) != 1 || got[0].Value != 1.2e12 {
+		t.Errorf("Scan(\"1.200.000.000.000 dirhams\") = %s, want 1.2e12 dirhams", show(got))
+	}
 	for _, p := range denseInputs {
 		small := allocated(strings.Repeat(p, (1<<14)/len(p)))
 		big := allocated(strings.Repeat(p, (1<<17)/len(p)))
