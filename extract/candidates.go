@@ -9,6 +9,7 @@ package extract
 // or a unit a metric does not count never becomes a fact.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -131,17 +132,49 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 // ones whose descriptions the sentence or its paragraph matches, and those
 // of the figures kept just before. Sorted, for a stable order.
 func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []string) []string {
+	base := x.sentenceProgrammes(si, extra)
+	out := base
+	add := func(p string) {
+		if p == "" {
+			return
+		}
+		k, found := sort.Find(len(out), func(j int) int { return strings.Compare(p, out[j]) })
+		if found {
+			return
+		}
+		if len(out) == len(base) {
+			// base is shared by every figure of the sentence: copied before
+			// it grows.
+			out = append(make([]string, 0, len(base)+4), base...)
+		}
+		out = slices.Insert(out, k, p)
+	}
+	add(rulesProg)
+	for _, rd := range x.kept[si] {
+		add(rd.prog)
+	}
+	return out
+}
+
+// sentenceProgrammes is the part of candidateProgrammes that every figure
+// of sentence si shares (all but the rules' choice and the figures kept
+// before in the sentence), computed once per sentence: sentences are read
+// in order, and what it depends on (the sentences before, the document)
+// is settled by then.
+func (x *run) sentenceProgrammes(si int, extra []string) []string {
+	if x.progsOf == si && x.progsDone {
+		return x.progs
+	}
 	seen := map[string]bool{}
 	add := func(p string) {
 		if p != "" {
 			seen[p] = true
 		}
 	}
-	add(rulesProg)
 	for _, mn := range x.mentions[si] {
 		add(mn.prog)
 	}
-	ctx, _, _ := x.context(si, false)
+	ctx := x.sentContext(si)
 	add(ctx)
 	add(x.titleProgramme())
 	for _, p := range x.describedIn(si) {
@@ -161,9 +194,6 @@ func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []s
 			add(p)
 		}
 	}
-	for _, rd := range x.kept[si] {
-		add(rd.prog)
-	}
 	if si > 0 {
 		for _, rd := range x.kept[si-1] {
 			add(rd.prog)
@@ -179,7 +209,19 @@ func (x *run) candidateProgrammes(si int, m *masked, rulesProg string, extra []s
 		out = append(out, p)
 	}
 	sort.Strings(out)
+	x.progsOf, x.progsDone, x.progs = si, true, out
 	return out
+}
+
+// sentContext is context(si, false), computed once per sentence: it reads
+// only the sentences before si, which are read by the time si is.
+func (x *run) sentContext(si int) string {
+	if x.ctxOf == si && x.ctxDone {
+		return x.ctx
+	}
+	x.ctx, _, _ = x.context(si, false)
+	x.ctxOf, x.ctxDone = si, true
+	return x.ctx
 }
 
 // docFacts is what a whole document says of its programmes, computed once.
@@ -277,25 +319,36 @@ func (x *run) decide(si int, s sentence, m *masked, i int, rd *reading, prev []*
 	if !ok {
 		return
 	}
-	feats := x.figureFeatures(si, m, i, rd, rulesProg, opts)
+	fs := x.featureSets(si, m, i, rd, rulesProg, opts)
 	if x.collect != nil {
+		feats := make([]optFeatures, len(opts))
+		for k := range opts {
+			feats[k] = fs.option(k)
+		}
 		x.collect(si, s, m, rd, opts, feats)
 	}
 	if x.model == nil {
 		return
 	}
-	k, scores := x.model.best(feats)
+	k, scores := x.model.bestOf(fs, len(opts))
 	o := opts[k]
-	why := x.model.why(feats, scores, k)
+	// Only the chosen option and the runner-up are written out, for why.
+	why := func() string {
+		var other []string
+		if ru := runnerUp(scores, k); ru >= 0 {
+			other = fs.option(ru)
+		}
+		return x.model.explain(fs.option(k), other)
+	}
 	if o.none() {
 		if rd.dropped == "" {
-			rd.dropped = "model: no fact (" + why + ")"
+			rd.dropped = "model: no fact (" + why() + ")"
 		}
 		return
 	}
 	wasKept := rd.dropped == ""
 	if wasKept && rd.prog == o.prog && rd.metric == o.mt && rd.unit == o.unit {
-		rd.why = why
+		rd.why = why()
 		return
 	}
 	if rd.metric != o.mt {
@@ -304,7 +357,7 @@ func (x *run) decide(si int, s sentence, m *masked, i int, rd *reading, prev []*
 	if rd.prog != o.prog {
 		rd.progFrom = "model"
 	}
-	rd.prog, rd.metric, rd.unit, rd.why = o.prog, o.mt, o.unit, why
+	rd.prog, rd.metric, rd.unit, rd.why = o.prog, o.mt, o.unit, why()
 	rd.dropped = ""
 	if p := x.r.programme(rd.prog); p != nil && p.countMetric != "" && rd.metric.id == "beneficiaries" {
 		if cm := x.r.metric(p.countMetric); cm != nil && cm.units[rd.unit] {
@@ -350,8 +403,14 @@ func (x *run) nearestRule(m *masked, i int, rd *reading, mt *metric) string {
 func (x *run) describes(s string, offset int) []string {
 	var out []string
 	for _, p := range x.r.programmes {
-		if p.describes != nil && x.find(p.describes, s, "programme "+p.id+" describes", offset) != nil {
-			out = append(out, p.id)
+		if p.describes == nil {
+			continue
+		}
+		for _, d := range p.descPhrases {
+			if x.find(d, s, d.name, offset) != nil {
+				out = append(out, p.id)
+				break
+			}
 		}
 	}
 	return out

@@ -69,6 +69,20 @@ type run struct {
 	docInfo       *docFacts
 	described     [][]string
 	describedDone []bool
+	// The figure-independent work of the sentence being decided, done
+	// once for all its figures: its candidate programmes (progs) and its
+	// context (ctx), valid for sentence progsOf and ctxOf.
+	progs          []string
+	progsOf, ctxOf int
+	progsDone      bool
+	ctx            string
+	ctxDone        bool
+	// titleProg is titleProgramme, once titleProgDone.
+	titleProg     string
+	titleProgDone bool
+	// pairFeats holds the features of each (programme, metric, unit)
+	// option met in the run (optionFeatures).
+	pairFeats map[option][]string
 }
 
 // reading is what the rules made of one figure.

@@ -18,42 +18,94 @@ import (
 // optFeatures are the features of one option.
 type optFeatures []string
 
-// figureFeatures describes every option of figure i. The features of a
-// programme and of a metric are computed once and shared by the options
-// that pair them.
+// figureFeatures describes every option of figure i.
 func (x *run) figureFeatures(si int, m *masked, i int, rd *reading, rulesProg string, opts []option) []optFeatures {
+	fs := x.featureSets(si, m, i, rd, rulesProg, opts)
+	out := make([]optFeatures, len(opts))
+	for k := range opts {
+		out[k] = fs.option(k)
+	}
+	return out
+}
+
+// featureSets are the features of a figure's options by parts: an
+// option's features are those of its programme, then those of its metric,
+// then its own (tail). The parts are computed once and shared by the
+// options that pair them, so that the model weighs each part once
+// (Model.scores) and the list of an option is written out only when it is
+// wanted (training, and the why of the chosen option).
+type featureSets struct {
+	none   []string // "no fact"
+	progs  [][]string
+	mets   [][]string
+	tails  [][]string
+	progOf []int // per option, its programme's part (-1: "no fact")
+	metOf  []int
+}
+
+// option returns the features of option k.
+func (fs *featureSets) option(k int) optFeatures {
+	if fs.progOf[k] < 0 {
+		return fs.none
+	}
+	pf, mf, tf := fs.progs[fs.progOf[k]], fs.mets[fs.metOf[k]], fs.tails[k]
+	f := make(optFeatures, 0, len(pf)+len(mf)+len(tf))
+	f = append(f, pf...)
+	f = append(f, mf...)
+	return append(f, tf...)
+}
+
+// featureSets describes every option of figure i by parts.
+func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg string, opts []option) *featureSets {
 	words := figureWords(m, i, 6)
 	sentWords := figureWords(m, i, 12)
 
-	ctx, _, _ := x.context(si, false)
-	progF := map[string][]string{}
-	metF := map[*metric][]string{}
-	out := make([]optFeatures, len(opts))
+	ctx := x.sentContext(si)
+	progF := map[string]int{}
+	metF := map[*metric]int{}
+	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts))}
 	for k, o := range opts {
 		if o.none() {
-			out[k] = x.noneFeatures(m, i, rd, words)
+			if fs.none == nil {
+				fs.none = x.noneFeatures(m, i, rd, words)
+			}
+			fs.progOf[k], fs.metOf[k] = -1, -1
 			continue
 		}
-		pf, ok := progF[o.prog]
+		pi, ok := progF[o.prog]
 		if !ok {
-			pf = x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx, sentWords)
-			progF[o.prog] = pf
+			pi = len(fs.progs)
+			fs.progs = append(fs.progs, x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx, sentWords))
+			progF[o.prog] = pi
 		}
-		mf, ok := metF[o.mt]
+		mi, ok := metF[o.mt]
 		if !ok {
-			mf = x.metricFeatures(m, i, rd, o.mt, words)
-			metF[o.mt] = mf
+			mi = len(fs.mets)
+			fs.mets = append(fs.mets, x.metricFeatures(m, i, rd, o.mt, words))
+			metF[o.mt] = mi
 		}
-		f := make([]string, 0, len(pf)+len(mf)+3)
-		f = append(f, pf...)
-		f = append(f, mf...)
-		f = append(f, "pm:"+o.prog+"|"+o.mt.id, "mu:"+o.mt.id+"|"+o.unit)
-		if o.prog == rulesProg && rd.metric == o.mt {
-			f = append(f, "rules:both")
-		}
-		out[k] = f
+		fs.progOf[k], fs.metOf[k] = pi, mi
+		fs.tails[k] = x.optionFeatures(o, o.prog == rulesProg && rd.metric == o.mt)
 	}
-	return out
+	return fs
+}
+
+// optionFeatures are the features of an option's pair: how often its
+// programme has its metric, its metric its unit, and whether the rules
+// read it so. The strings are made once a run for each pair.
+func (x *run) optionFeatures(o option, rules bool) []string {
+	if x.pairFeats == nil {
+		x.pairFeats = map[option][]string{}
+	}
+	f, ok := x.pairFeats[o]
+	if !ok {
+		f = []string{"pm:" + o.prog + "|" + o.mt.id, "mu:" + o.mt.id + "|" + o.unit, "rules:both"}
+		x.pairFeats[o] = f
+	}
+	if !rules {
+		return f[:2:2]
+	}
+	return f
 }
 
 // progFeatures describes programme p for figure i of sentence si.

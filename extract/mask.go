@@ -38,6 +38,8 @@ type masked struct {
 	dates   []slot
 	clauses []int // rune offsets where clauses start
 	cues    map[*rule][]span
+	// focus[i] is withFocus(i), once made.
+	focus [][]rune
 }
 
 // find returns the first match of re in s, or nil. A pattern that runs
@@ -154,6 +156,9 @@ func (x *run) fail(name string, offset int, err error) {
 // mask folds a sentence, replacing its expressions with placeholders.
 func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 	var fb foldBuilder
+	// Folding keeps about a rune a byte: sized once rather than grown.
+	fb.b.Grow(s.end - s.start + 16)
+	fb.orig = make([]int, 0, s.end-s.start+17)
 	m := &masked{}
 	at := s.start
 	pos := func() int { return len(fb.orig) }
@@ -218,11 +223,21 @@ func (m *masked) sub(a, b int) string {
 	return string(m.runes[a:b])
 }
 
-// withFocus returns the masked sentence with figure i written FIG.
+// withFocus returns the masked sentence with figure i written FIG. It is
+// made once per figure and shared (callers only read it): the same runes
+// are then converted to a string and scanned for literals once
+// (runesString, subject), however many patterns read them.
 func (m *masked) withFocus(i int) []rune {
+	if m.focus == nil {
+		m.focus = make([][]rune, len(m.figs))
+	}
+	if rs := m.focus[i]; rs != nil {
+		return rs
+	}
 	rs := make([]rune, len(m.runes))
 	copy(rs, m.runes)
 	copy(rs[m.figs[i].start:], []rune(tokFig))
+	m.focus[i] = rs
 	return rs
 }
 

@@ -111,6 +111,15 @@ func (x *run) titleProgramme() string {
 	if x.in.Title == "" {
 		return ""
 	}
+	if x.titleProgDone {
+		return x.titleProg
+	}
+	x.titleProg, x.titleProgDone = x.findTitleProgramme(), true
+	return x.titleProg
+}
+
+// findTitleProgramme is titleProgramme computed.
+func (x *run) findTitleProgramme() string {
 	var fb foldBuilder
 	fb.addText(x.in.Title, 0, len(x.in.Title))
 	f := fb.done(len(x.in.Title))

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,43 +126,123 @@ func (m *Model) score(f []string) float64 {
 // tie) and every option's score.
 func (m *Model) best(feats []optFeatures) (int, []float64) {
 	scores := make([]float64, len(feats))
-	bi := 0
 	for k, f := range feats {
 		scores[k] = m.score(f)
+	}
+	return argmax(scores), scores
+}
+
+// argmax is the index of the highest score, the first on a tie.
+func argmax(scores []float64) int {
+	bi := 0
+	for k := range scores {
 		if scores[k] > scores[bi] {
 			bi = k
 		}
 	}
-	return bi, scores
+	return bi
+}
+
+// bestOf is best over features given by parts: each part is looked up
+// once, and an option's sum is taken in the order fs.option lists its
+// features, so that every score is score(fs.option(k)) to the bit (a
+// feature without a weight adds nothing and is left out).
+func (m *Model) bestOf(fs *featureSets, n int) (int, []float64) {
+	weigh := func(f []string) []float64 {
+		var w []float64
+		for _, n := range f {
+			if v := m.weights[n]; v != 0 {
+				w = append(w, v)
+			}
+		}
+		return w
+	}
+	pw := make([][]float64, len(fs.progs))
+	for j, f := range fs.progs {
+		pw[j] = weigh(f)
+	}
+	mw := make([][]float64, len(fs.mets))
+	for j, f := range fs.mets {
+		mw[j] = weigh(f)
+	}
+	scores := make([]float64, n)
+	for k := range n {
+		s := 0.0
+		if fs.progOf[k] < 0 {
+			for _, f := range fs.none {
+				s += m.weights[f]
+			}
+			scores[k] = s
+			continue
+		}
+		for _, v := range pw[fs.progOf[k]] {
+			s += v
+		}
+		for _, v := range mw[fs.metOf[k]] {
+			s += v
+		}
+		for _, f := range fs.tails[k] {
+			s += m.weights[f]
+		}
+		scores[k] = s
+	}
+	return argmax(scores), scores
+}
+
+// runnerUp is the best option but k (-1 when there is none): the one the
+// explanation of k is set against.
+func runnerUp(scores []float64, k int) int {
+	ru := -1
+	for j := range scores {
+		if j != k && (ru < 0 || scores[j] > scores[ru]) {
+			ru = j
+		}
+	}
+	return ru
 }
 
 // why explains the choice of option k over the runner-up: the features
 // whose weights set them apart most, in words, with the margin each gave.
 func (m *Model) why(feats []optFeatures, scores []float64, k int) string {
-	ru := -1
-	for j := range feats {
-		if j != k && (ru < 0 || scores[j] > scores[ru]) {
-			ru = j
-		}
+	var other []string
+	if ru := runnerUp(scores, k); ru >= 0 {
+		other = feats[ru]
 	}
-	diff := map[string]float64{}
-	for _, f := range feats[k] {
-		diff[f] += m.weights[f]
-	}
-	if ru >= 0 {
-		for _, f := range feats[ru] {
-			diff[f] -= m.weights[f]
-		}
-	}
+	return m.explain(feats[k], other)
+}
+
+// explain says why features chosen beat features other (nil: no other
+// option).
+func (m *Model) explain(chosen, other []string) string {
+	// Each weighted feature's margin: its weight for each time chosen has
+	// it, less its weight for each time other has it, summed in that order.
 	type fw struct {
 		f string
 		w float64
 	}
-	var list []fw
-	for f, w := range diff {
-		if w > 0.005 {
-			list = append(list, fw{f, w})
+	terms := make([]fw, 0, 32)
+	for _, f := range chosen {
+		if w := m.weights[f]; w != 0 {
+			terms = append(terms, fw{f, w})
 		}
+	}
+	for _, f := range other {
+		if w := m.weights[f]; w != 0 {
+			terms = append(terms, fw{f, -w})
+		}
+	}
+	// (A stable sort keeps each feature's terms in that order.)
+	slices.SortStableFunc(terms, func(a, b fw) int { return strings.Compare(a.f, b.f) })
+	var list []fw
+	for a := 0; a < len(terms); {
+		b, d := a, 0.0
+		for ; b < len(terms) && terms[b].f == terms[a].f; b++ {
+			d += terms[b].w
+		}
+		if d > 0.005 {
+			list = append(list, fw{terms[a].f, d})
+		}
+		a = b
 	}
 	sort.Slice(list, func(a, b int) bool {
 		if list[a].w != list[b].w {

@@ -182,3 +182,41 @@ func TestBudgetFailsLoudly(t *testing.T) {
 		t.Errorf("with the normal budget: %d facts, warnings %+v", len(facts), warns)
 	}
 }
+
+// TestDescribesPhrases checks that a programme's descriptions, matched one
+// phrase at a time (as describedIn reads them), say the same as the
+// alternation of them all, on the test sentences and on random texts.
+func TestDescribesPhrases(t *testing.T) {
+	r := mustDefault(t)
+	texts := sentenceTexts(t, r)
+	texts = append(texts, randomTexts(r, 3000)...)
+	checked := 0
+	for _, p := range r.programmes {
+		if p.describes == nil {
+			continue
+		}
+		if len(p.descPhrases) == 0 {
+			t.Fatalf("programme %s: describes but no phrases", p.id)
+		}
+		for _, s := range texts {
+			x := &run{r: r}
+			whole := x.find(p.describes, s, p.describes.name, 0) != nil
+			one := false
+			for _, d := range p.descPhrases {
+				if x.find(d, s, d.name, 0) != nil {
+					one = true
+					break
+				}
+			}
+			if whole != one {
+				t.Fatalf("programme %s on %q: the alternation says %v, the phrases %v", p.id, s, whole, one)
+			}
+			if whole {
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no text matched any description: the test checks nothing")
+	}
+}

@@ -110,6 +110,11 @@ type programme struct {
 	// the sentences it must match.
 	describes *pattern
 	descEx    []example
+	// descPhrases are the descriptions one by one: whether one matches
+	// is whether describes does, and each phrase is gated by its own
+	// word and matched by hand, where describes' alternation would run
+	// whenever any of its words is in the sentence.
+	descPhrases []*pattern
 }
 
 // alias is a compiled programme name; its pattern's word gate rules most
@@ -459,6 +464,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 					continue
 				}
 				alts = append(alts, phraseRe(f))
+				if ph := c.phrase(d, what+" describes"); ph != nil {
+					prog.descPhrases = append(prog.descPhrases, ph)
+				}
 			}
 			prog.describes = c.re(src{s: `\b(` + strings.Join(alts, "|") + `)\b`, line: p.Describes[0].line}, what+" describes")
 		}
