@@ -330,16 +330,14 @@ func (x *run) decide(si int, s sentence, m *masked, i int, rd *reading, prev []*
 	if x.model == nil {
 		return
 	}
-	k, scores := x.model.bestOf(fs, len(opts))
-	o := opts[k]
-	// Only the chosen option and the runner-up are written out, for why.
-	why := func() string {
-		var other []string
-		if ru := runnerUp(scores, k); ru >= 0 {
-			other = fs.option(ru)
-		}
-		return x.model.explain(fs.option(k), other)
+	wd := x.model.weigh(fs, len(opts))
+	if x.traceWeigh != nil {
+		x.traceWeigh(fs, wd)
 	}
+	k := argmax(wd.scores)
+	o := opts[k]
+	// Only the chosen option is explained, when its reading is kept.
+	why := func() string { return x.model.why(wd, k) }
 	if o.none() {
 		if rd.dropped == "" {
 			rd.dropped = "model: no fact (" + why() + ")"

@@ -83,6 +83,11 @@ type run struct {
 	// pairFeats holds the features of each (programme, metric, unit)
 	// option met in the run (optionFeatures).
 	pairFeats map[option][]string
+	// traceWeigh, when set, sees every figure's options as the model
+	// weighed them (tests).
+	traceWeigh func(fs *featureSets, wd *weighed)
+	// roles[si][k] caches mentionRole of mention k of sentence si.
+	roles [][]uint8
 }
 
 // reading is what the rules made of one figure.

@@ -29,30 +29,53 @@ func (x *run) figureFeatures(si int, m *masked, i int, rd *reading, rulesProg st
 }
 
 // featureSets are the features of a figure's options by parts: an
-// option's features are those of its programme, then those of its metric,
-// then its own (tail). The parts are computed once and shared by the
-// options that pair them, so that the model weighs each part once
-// (Model.scores) and the list of an option is written out only when it is
-// wanted (training, and the why of the chosen option).
+// option's features are those of its programme (then the words around the
+// figure paired with it), then those of its metric (then the nearer words
+// paired with it), then its own (tail). The parts are computed once and
+// shared by the options that pair them, so that the model weighs each part
+// once (Model.bestOf) and the list of an option is written out only when
+// it is wanted (training, and the why of the chosen option).
 type featureSets struct {
 	none   []string // "no fact"
 	progs  [][]string
+	progID []string // the programme of each part of progs
 	mets   [][]string
+	metID  []string // the metric of each part of mets
 	tails  [][]string
 	progOf []int // per option, its programme's part (-1: "no fact")
 	metOf  []int
+	// pWords and mWords are the words paired with the programme
+	// ("pw:WORD|PROG") and with the metric ("mw:WORD|METRIC").
+	pWords, mWords []string
 }
+
+// Prefixes of the features that pair a word around the figure with a
+// programme or a metric: prefix + word + "|" + id.
+const (
+	progWordPrefix   = "pw:"
+	metricWordPrefix = "mw:"
+)
 
 // option returns the features of option k.
 func (fs *featureSets) option(k int) optFeatures {
 	if fs.progOf[k] < 0 {
 		return fs.none
 	}
-	pf, mf, tf := fs.progs[fs.progOf[k]], fs.mets[fs.metOf[k]], fs.tails[k]
-	f := make(optFeatures, 0, len(pf)+len(mf)+len(tf))
+	pi, mi := fs.progOf[k], fs.metOf[k]
+	pf, mf, tf := fs.progs[pi], fs.mets[mi], fs.tails[k]
+	f := make(optFeatures, 0, len(pf)+len(fs.pWords)+len(mf)+len(fs.mWords)+len(tf))
 	f = append(f, pf...)
+	f = appendWordFeatures(f, progWordPrefix, fs.pWords, fs.progID[pi])
 	f = append(f, mf...)
+	f = appendWordFeatures(f, metricWordPrefix, fs.mWords, fs.metID[mi])
 	return append(f, tf...)
+}
+
+func appendWordFeatures(f []string, prefix string, words []string, id string) []string {
+	for _, w := range words {
+		f = append(f, prefix+w+"|"+id)
+	}
+	return f
 }
 
 // featureSets describes every option of figure i by parts.
@@ -63,7 +86,8 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 	ctx := x.sentContext(si)
 	progF := map[string]int{}
 	metF := map[*metric]int{}
-	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts))}
+	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts)),
+		pWords: sentWords, mWords: words}
 	for k, o := range opts {
 		if o.none() {
 			if fs.none == nil {
@@ -75,13 +99,15 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 		pi, ok := progF[o.prog]
 		if !ok {
 			pi = len(fs.progs)
-			fs.progs = append(fs.progs, x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx, sentWords))
+			fs.progs = append(fs.progs, x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx))
+			fs.progID = append(fs.progID, o.prog)
 			progF[o.prog] = pi
 		}
 		mi, ok := metF[o.mt]
 		if !ok {
 			mi = len(fs.mets)
-			fs.mets = append(fs.mets, x.metricFeatures(m, i, rd, o.mt, words))
+			fs.mets = append(fs.mets, x.metricFeatures(m, i, rd, o.mt))
+			fs.metID = append(fs.metID, o.mt.id)
 			metF[o.mt] = mi
 		}
 		fs.progOf[k], fs.metOf[k] = pi, mi
@@ -108,8 +134,9 @@ func (x *run) optionFeatures(o option, rules bool) []string {
 	return f
 }
 
-// progFeatures describes programme p for figure i of sentence si.
-func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, ctx string, words []string) []string {
+// progFeatures describes programme p for figure i of sentence si (the
+// words around the figure paired with p are added by featureSets).
+func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, ctx string) []string {
 	fig := m.figs[i]
 	f := []string{"p:id=" + p}
 	if p == rulesProg {
@@ -156,10 +183,11 @@ func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, 
 		if between {
 			f = append(f, "p:named.figure_between")
 		}
-		if x.r.conditionRe != nil && x.find(x.r.conditionRe, m.sub(best.start-40, best.start), "conditions", m.orig[0]) != nil {
+		cond, desc := x.mentionRole(si, m, best)
+		if cond {
 			f = append(f, "p:named.as_condition")
 		}
-		if x.r.describedRe != nil && x.find(x.r.describedRe, m.sub(best.start-40, best.start), "described", m.orig[0]) != nil {
+		if desc {
 			f = append(f, "p:named.describes_people")
 		}
 	}
@@ -198,14 +226,47 @@ func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, 
 			}
 		}
 	}
-	for _, w := range words {
-		f = append(f, "pw:"+w+"|"+p)
-	}
 	return f
 }
 
-// metricFeatures describes metric mt for figure i.
-func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric, words []string) []string {
+// mentionRole reports whether the words before mention mn of sentence si
+// make it a condition ("pour bénéficier de X") or say who the people are
+// ("les familles bénéficiaires de X"): read once per mention, however many
+// figures and programmes ask.
+func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
+	const (
+		known = 1 << iota
+		isCond
+		isDesc
+	)
+	if x.roles == nil {
+		x.roles = make([][]uint8, len(x.sents))
+	}
+	if x.roles[si] == nil {
+		x.roles[si] = make([]uint8, len(x.mentions[si]))
+	}
+	k := 0
+	for k < len(x.mentions[si]) && &x.mentions[si][k] != mn {
+		k++
+	}
+	r := x.roles[si][k]
+	if r&known == 0 {
+		r = known
+		before := m.sub(mn.start-40, mn.start)
+		if x.r.conditionRe != nil && x.find(x.r.conditionRe, before, "conditions", m.orig[0]) != nil {
+			r |= isCond
+		}
+		if x.r.describedRe != nil && x.find(x.r.describedRe, before, "described", m.orig[0]) != nil {
+			r |= isDesc
+		}
+		x.roles[si][k] = r
+	}
+	return r&isCond != 0, r&isDesc != 0
+}
+
+// metricFeatures describes metric mt for figure i (the words near the
+// figure paired with mt are added by featureSets).
+func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string {
 	fig := m.figs[i]
 	f := []string{"m:id=" + mt.id}
 	if rd.dropped == "" && rd.metric == mt {
@@ -267,9 +328,6 @@ func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric, words []
 		}
 	} else {
 		f = append(f, "m:no_cue")
-	}
-	for _, w := range words {
-		f = append(f, "mw:"+w+"|"+mt.id)
 	}
 	return f
 }

@@ -10,6 +10,7 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
@@ -35,6 +36,53 @@ type Model struct {
 	// Notes are the file's comment lines (what it was trained on, how).
 	Notes   []string
 	weights map[string]float64
+	// index is built on first use (Model.ix), for the scorer.
+	index     *modelIndex
+	indexOnce sync.Once
+}
+
+// modelIndex looks features up for the scorer: each weighted feature's
+// weight and number (explanations group by it), and the features that
+// pair a word with an id ("pw:<aide|asd") by their word part, so that a
+// word that no feature pairs with anything costs one look-up for all ids.
+type modelIndex struct {
+	names []string // in byte order; a feature's number is its place here
+	feats map[string]feat
+	pairs map[string]map[string]feat // "pw:<aide" → "asd" → feature
+}
+
+// feat is a weighted feature: its weight and its number in the index.
+type feat struct {
+	w  float64
+	id int32
+}
+
+// ix returns the model's index, building it once.
+func (m *Model) ix() *modelIndex {
+	m.indexOnce.Do(func() {
+		ix := &modelIndex{feats: make(map[string]feat, len(m.weights)), pairs: map[string]map[string]feat{}}
+		names := make([]string, 0, len(m.weights))
+		for f := range m.weights {
+			names = append(names, f)
+		}
+		sort.Strings(names)
+		ix.names = names
+		for id, f := range names {
+			ft := feat{m.weights[f], int32(id)}
+			ix.feats[f] = ft
+			if !strings.HasPrefix(f, progWordPrefix) && !strings.HasPrefix(f, metricWordPrefix) {
+				continue
+			}
+			if left, right, ok := strings.Cut(f, "|"); ok {
+				if ix.pairs[left] == nil {
+					ix.pairs[left] = map[string]feat{}
+				}
+				ix.pairs[left][right] = ft
+			}
+		}
+		m.index = ix
+	})
+	return m.index
 }
 
 // DefaultModel returns the embedded model.
@@ -143,50 +191,108 @@ func argmax(scores []float64) int {
 	return bi
 }
 
-// bestOf is best over features given by parts: each part is looked up
-// once, and an option's sum is taken in the order fs.option lists its
-// features, so that every score is score(fs.option(k)) to the bit (a
-// feature without a weight adds nothing and is left out).
-func (m *Model) bestOf(fs *featureSets, n int) (int, []float64) {
-	weigh := func(f []string) []float64 {
-		var w []float64
+// weighed is a figure's options weighed by parts (featureSets): each
+// part's weighted features in order, and every option's score.
+type weighed struct {
+	fs          *featureSets
+	none        []feat
+	progs, mets [][]feat
+	tails       [][]feat
+	scores      []float64
+}
+
+// weigh scores the n options of fs. Each part is looked up once, and an
+// option's sum is taken in the order fs.option lists its features, so that
+// every score is score(fs.option(k)) to the bit (a feature without a
+// weight adds nothing and is left out).
+func (m *Model) weigh(fs *featureSets, n int) *weighed {
+	ix := m.ix()
+	wd := &weighed{fs: fs}
+	appendFeats := func(dst []feat, f []string) []feat {
 		for _, n := range f {
-			if v := m.weights[n]; v != 0 {
-				w = append(w, v)
+			if ft, ok := ix.feats[n]; ok && ft.w != 0 {
+				dst = append(dst, ft)
 			}
 		}
-		return w
+		return dst
 	}
-	pw := make([][]float64, len(fs.progs))
+	// The weighted pairings of each word, looked up once for every id.
+	var buf []byte
+	pairsOf := func(prefix string, words []string) []map[string]feat {
+		out := make([]map[string]feat, len(words))
+		for j, w := range words {
+			buf = append(append(buf[:0], prefix...), w...)
+			out[j] = ix.pairs[string(buf)]
+		}
+		return out
+	}
+	appendPairs := func(dst []feat, pairs []map[string]feat, id string) []feat {
+		for _, p := range pairs {
+			if p == nil {
+				continue
+			}
+			if ft, ok := p[id]; ok && ft.w != 0 {
+				dst = append(dst, ft)
+			}
+		}
+		return dst
+	}
+	wd.none = appendFeats(nil, fs.none)
+	pPairs := pairsOf(progWordPrefix, fs.pWords)
+	wd.progs = make([][]feat, len(fs.progs))
 	for j, f := range fs.progs {
-		pw[j] = weigh(f)
+		wd.progs[j] = appendPairs(appendFeats(nil, f), pPairs, fs.progID[j])
 	}
-	mw := make([][]float64, len(fs.mets))
+	mPairs := pairsOf(metricWordPrefix, fs.mWords)
+	wd.mets = make([][]feat, len(fs.mets))
 	for j, f := range fs.mets {
-		mw[j] = weigh(f)
+		wd.mets[j] = appendPairs(appendFeats(nil, f), mPairs, fs.metID[j])
 	}
-	scores := make([]float64, n)
+	wd.tails = make([][]feat, n)
+	wd.scores = make([]float64, n)
 	for k := range n {
 		s := 0.0
 		if fs.progOf[k] < 0 {
-			for _, f := range fs.none {
-				s += m.weights[f]
+			for _, ft := range wd.none {
+				s += ft.w
 			}
-			scores[k] = s
+			wd.scores[k] = s
 			continue
 		}
-		for _, v := range pw[fs.progOf[k]] {
-			s += v
+		for _, ft := range wd.progs[fs.progOf[k]] {
+			s += ft.w
 		}
-		for _, v := range mw[fs.metOf[k]] {
-			s += v
+		for _, ft := range wd.mets[fs.metOf[k]] {
+			s += ft.w
 		}
-		for _, f := range fs.tails[k] {
-			s += m.weights[f]
+		wd.tails[k] = appendFeats(nil, fs.tails[k])
+		for _, ft := range wd.tails[k] {
+			s += ft.w
 		}
-		scores[k] = s
+		wd.scores[k] = s
 	}
-	return argmax(scores), scores
+	return wd
+}
+
+// option returns the weighted features of option k, in order, after dst.
+func (wd *weighed) option(dst []feat, k int) []feat {
+	if wd.fs.progOf[k] < 0 {
+		return append(dst, wd.none...)
+	}
+	dst = append(dst, wd.progs[wd.fs.progOf[k]]...)
+	dst = append(dst, wd.mets[wd.fs.metOf[k]]...)
+	return append(dst, wd.tails[k]...)
+}
+
+// why explains the choice of option k over the runner-up, as explain does
+// with the options' features written out.
+func (m *Model) why(wd *weighed, k int) string {
+	chosen := wd.option(make([]feat, 0, 64), k)
+	var other []feat
+	if ru := runnerUp(wd.scores, k); ru >= 0 {
+		other = wd.option(make([]feat, 0, 64), ru)
+	}
+	return m.explainFeats(chosen, other)
 }
 
 // runnerUp is the best option but k (-1 when there is none): the one the
@@ -201,46 +307,47 @@ func runnerUp(scores []float64, k int) int {
 	return ru
 }
 
-// why explains the choice of option k over the runner-up: the features
-// whose weights set them apart most, in words, with the margin each gave.
-func (m *Model) why(feats []optFeatures, scores []float64, k int) string {
-	var other []string
-	if ru := runnerUp(scores, k); ru >= 0 {
-		other = feats[ru]
+// explain says why features chosen beat features other (nil: no other
+// option): the features whose weights set them apart most, in words, with
+// the margin each gave.
+func (m *Model) explain(chosen, other []string) string {
+	ix := m.ix()
+	weighted := func(f []string) []feat {
+		var out []feat
+		for _, n := range f {
+			if ft, ok := ix.feats[n]; ok && ft.w != 0 {
+				out = append(out, ft)
+			}
+		}
+		return out
 	}
-	return m.explain(feats[k], other)
+	return m.explainFeats(weighted(chosen), weighted(other))
 }
 
-// explain says why features chosen beat features other (nil: no other
-// option).
-func (m *Model) explain(chosen, other []string) string {
-	// Each weighted feature's margin: its weight for each time chosen has
-	// it, less its weight for each time other has it, summed in that order.
+// explainFeats is explain over weighted features.
+func (m *Model) explainFeats(chosen, other []feat) string {
+	ix := m.ix()
+	// Each feature's margin: its weight for each time chosen has it, less
+	// its weight for each time other has it, summed in that order.
+	terms := make([]feat, 0, len(chosen)+len(other))
+	terms = append(terms, chosen...)
+	for _, ft := range other {
+		terms = append(terms, feat{-ft.w, ft.id})
+	}
+	// (A stable sort keeps each feature's terms in that order.)
+	slices.SortStableFunc(terms, func(a, b feat) int { return cmp.Compare(a.id, b.id) })
 	type fw struct {
 		f string
 		w float64
 	}
-	terms := make([]fw, 0, 32)
-	for _, f := range chosen {
-		if w := m.weights[f]; w != 0 {
-			terms = append(terms, fw{f, w})
-		}
-	}
-	for _, f := range other {
-		if w := m.weights[f]; w != 0 {
-			terms = append(terms, fw{f, -w})
-		}
-	}
-	// (A stable sort keeps each feature's terms in that order.)
-	slices.SortStableFunc(terms, func(a, b fw) int { return strings.Compare(a.f, b.f) })
 	var list []fw
 	for a := 0; a < len(terms); {
 		b, d := a, 0.0
-		for ; b < len(terms) && terms[b].f == terms[a].f; b++ {
+		for ; b < len(terms) && terms[b].id == terms[a].id; b++ {
 			d += terms[b].w
 		}
 		if d > 0.005 {
-			list = append(list, fw{terms[a].f, d})
+			list = append(list, fw{ix.names[terms[a].id], d})
 		}
 		a = b
 	}
