@@ -387,9 +387,9 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 		Qualifier: rd.qualifier, Modality: rd.modality,
 		Quote: x.in.Text[s.start:s.end], Rule: rd.rule, ProgrammeFrom: rd.progFrom, Why: rd.why,
 	}
-	end := m.orig[rd.nounEnd]
-	if rd.nounEnd == rd.fig.end {
-		end = e.End
+	end := e.End
+	if rd.nounEnd != rd.fig.end {
+		end = x.byteAt(rd.si, rd.nounEnd)
 	}
 	// (The verb may stand in the clause before: "est passée, en janvier,
 	// de A à B".)

@@ -31,9 +31,13 @@ type slot struct {
 
 // masked is one sentence folded, with expressions replaced by placeholders.
 type masked struct {
-	runes   []rune
-	str     string
-	orig    []int // byte offset in the text of each rune, plus the end
+	runes []rune
+	str   string
+	// orig[0] is the byte offset in the text of the first rune, which
+	// warnings name. The offsets of the other runes are not kept: at 8
+	// bytes a rune, for every sentence of a long article, they were most of
+	// an extraction's memory, and a fact needs one of them (byteAt).
+	orig    []int
 	figs    []slot
 	dates   []slot
 	clauses []int // rune offsets where clauses start
@@ -155,11 +159,34 @@ func (x *run) fail(name string, offset int, err error) {
 
 // mask folds a sentence, replacing its expressions with placeholders.
 func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
+	m := &masked{}
+	f := x.maskFold(s, exprs, m)
+	m.str, m.orig = f.s, []int{f.orig[0]}
+	m.runes = []rune(m.str)
+	m.clauses = []int{0}
+	for i, r := range m.runes {
+		// Parentheses do not cut: "AMO Tadamon (11,1 millions)" is one clause.
+		if r == ',' || r == ';' || r == ':' {
+			m.clauses = append(m.clauses, i+1)
+		}
+	}
+	return m
+}
+
+// byteAt returns the byte offset in the text of rune i of sentence si's
+// masked text (i may be its length: the sentence's end). The fold is made
+// again rather than kept for every sentence (see masked.orig).
+func (x *run) byteAt(si, i int) int {
+	return x.maskFold(x.sents[si], x.exprs[si], nil).orig[i]
+}
+
+// maskFold folds sentence s with its expressions written as placeholders;
+// m, if not nil, is given the placeholders' slots.
+func (x *run) maskFold(s sentence, exprs []normalize.Expr, m *masked) folded {
 	var fb foldBuilder
 	// Folding keeps about a rune a byte: sized once rather than grown.
 	fb.b.Grow(s.end - s.start + 16)
 	fb.orig = make([]int, 0, s.end-s.start+17)
-	m := &masked{}
 	at := s.start
 	pos := func() int { return len(fb.orig) }
 	for _, e := range exprs {
@@ -170,9 +197,11 @@ func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 		}
 		fb.addToken(tok, e.Start)
 		sl := slot{e: e, start: pos() - len(tok), end: pos()}
-		if e.Kind == normalize.Date {
+		switch {
+		case m == nil:
+		case e.Kind == normalize.Date:
 			m.dates = append(m.dates, sl)
-		} else {
+		default:
 			m.figs = append(m.figs, sl)
 		}
 		// The rune after the token maps to the end of the expression.
@@ -180,17 +209,7 @@ func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 		at = e.End
 	}
 	fb.addText(x.in.Text, at, s.end)
-	f := fb.done(s.end)
-	m.str, m.orig = f.s, f.orig
-	m.runes = []rune(m.str)
-	m.clauses = []int{0}
-	for i, r := range m.runes {
-		// Parentheses do not cut: "AMO Tadamon (11,1 millions)" is one clause.
-		if r == ',' || r == ';' || r == ':' {
-			m.clauses = append(m.clauses, i+1)
-		}
-	}
-	return m
+	return fb.done(s.end)
 }
 
 // clause returns the index of the clause holding rune offset i.

@@ -123,7 +123,7 @@ func (x *run) findTitleProgramme() string {
 	var fb foldBuilder
 	fb.addText(x.in.Title, 0, len(x.in.Title))
 	f := fb.done(len(x.in.Title))
-	m := &masked{str: f.s, orig: f.orig, runes: []rune(f.s), clauses: []int{0}}
+	m := &masked{str: f.s, orig: []int{f.orig[0]}, runes: []rune(f.s), clauses: []int{0}}
 	for _, mn := range x.findMentions(m) {
 		if mn.tier == specific {
 			return mn.prog
