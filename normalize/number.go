@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // num is a number read from the tokens [start, end).
@@ -606,6 +607,30 @@ func (s *scanner) shareForward(n num) num {
 	return n
 }
 
+// loneOne reports whether the lone "un" or "une" at token i, ending at
+// token end, is the number one rather than an article: it ends its clause
+// (a mark or the end of the text follows: "de deux à un.", a table cell
+// "une"), so there is no noun for it to be the article of. After an
+// elision ("l'un", "quelqu'un", "d'un") it is a pronoun or an article.
+func (s *scanner) loneOne(i, end int) bool {
+	if end >= len(s.toks) {
+		return s.notElided(i)
+	}
+	t := s.toks[end]
+	return t.kind == tPunct && strings.ContainsRune(".,;:!?)»…", t.r) && s.notElided(i)
+}
+
+// loneOneAt is loneOne for a word "un" or "une" at token i alone: the
+// scanner's test before it reads any further.
+func (s *scanner) loneOneAt(i int) bool {
+	return (s.toks[i].vi == idUn || s.toks[i].vi == idUne) && s.loneOne(i, i+1)
+}
+
+// notElided reports whether token i follows no elided word ("l'", "d'").
+func (s *scanner) notElided(i int) bool {
+	return i == 0 || s.toks[i].gap != gNone || s.toks[i-1].kind != tPunct || !isApos(s.toks[i-1].r)
+}
+
 // readFigure reads a number with its unit and applies the rejections shared
 // by figures and range ends.
 func (s *scanner) readFigure(i int) (num, bool) {
@@ -624,7 +649,7 @@ func (s *scanner) readFigure(i int) (num, bool) {
 			n.yearLike = false
 		}
 	}
-	if n.kind == Number && n.bareArticle {
+	if n.kind == Number && n.bareArticle && !s.loneOne(i, n.end) {
 		return num{end: n.end}, false
 	}
 	if n.kind == Number && n.digits && notFigureGlued[s.text[int(s.toks[n.start].start):int(s.toks[n.end-1].end)]] {

@@ -208,6 +208,13 @@ var scanCases = []struct {
 	{"sur 2M", nil},
 	{"des millions de citoyens", nil},
 	{"un régime", nil},
+	// a lone un/une ending its clause has no noun to be the article of
+	{"un", []want{wnum("un", 1, "exact")}},
+	{"Guichets ouverts à Fès : trois ; à Safi : une.", []want{wnum("trois", 3, "exact"), wnum("une", 1, "exact")}},
+	{"Les caisses régionales ? Il n'en reste qu'une, à Rabat.", nil},
+	{"Le dossier est suivi par l'un, puis par l'autre.", nil},
+	{"Chaque agence accueille quelqu'un.", nil},
+	{"un ou deux", []want{wnum("deux", 2, "exact")}},
 	{"Tél : 05 22 48 20 00", nil},
 	{"la loi-cadre 09-21", nil},
 	{"le décret n°2.22.923", nil},

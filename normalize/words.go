@@ -495,6 +495,8 @@ var (
 	idAux   = wordID("aux")
 	idEt    = wordID("et")
 	idOu    = wordID("ou")
+	idUn    = wordID("un")
+	idUne   = wordID("une")
 )
 
 // vocabTable is vocab as lex looks it up.
