@@ -62,7 +62,7 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		best = before
 	}
 	if best == nil {
-		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil {
+		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil {
 			return x.lastAsOf[rd.si-1], x.lastAsOf[rd.si-1]
 		}
 		return x.pubMonth, x.pubMonth
@@ -214,7 +214,7 @@ func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
 	if a := pick(m, d.start); a != "" {
 		return a
 	}
-	continues := x.anaphoric[si] || x.findR(x.r.continuesRe, m.runes, "as_of.continues", m.orig[0]) != nil
+	continues := x.anaphoric[si] || x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil
 	for _, f := range m.figs {
 		if f.end <= d.start && !continues {
 			// Compared with an undated figure of its own sentence, which
@@ -226,7 +226,7 @@ func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
 		return ""
 	}
 	if pm := x.maskOf(si - 1); pm != nil {
-		return pick(pm, len(pm.runes))
+		return pick(pm, pm.n())
 	}
 	return ""
 }

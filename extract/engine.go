@@ -192,7 +192,7 @@ func (x *run) maskOf(si int) *masked {
 	x.masks[si] = m
 	x.mentions[si] = x.findMentions(m)
 	x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
-	x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
+	x.passes[si] = x.find(x.r.asideRe, m.str, "asides", m.orig[0]) != nil
 	return m
 }
 
@@ -226,7 +226,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 			// "…un soutien mensuel de 500 dirhams, accompagné d'une aide
 			// pour la rentrée, allant jusqu'à 200 dirhams": a later
 			// figure of its own names a new topic.
-			x.passes[si] = x.findR(x.r.asideRe, m.runes, "asides", m.orig[0]) != nil
+			x.passes[si] = x.find(x.r.asideRe, m.str, "asides", m.orig[0]) != nil
 		}
 		x.kept[si] = append(x.kept[si], rd)
 		fs := x.facts(s, m, rd)

@@ -448,7 +448,7 @@ func figureWords(m *masked, i int, n int) []string {
 	if len(before) > n {
 		before = before[len(before)-n:]
 	}
-	after := wordsOf(m.sub(fig.end, min(len(m.runes), fig.end+n*12)))
+	after := wordsOf(m.sub(fig.end, min(m.n(), fig.end+n*12)))
 	if len(after) > n {
 		after = after[:n]
 	}

@@ -31,8 +31,12 @@ type slot struct {
 
 // masked is one sentence folded, with expressions replaced by placeholders.
 type masked struct {
+	str string
+	// runes is str as runes, for the offsets patterns give (rune indexes),
+	// kept only where str is not ASCII: a folded sentence almost always
+	// is (97 % of them in the real articles), and its byte offsets are
+	// then its rune offsets. Read it through n, at, sub and withFocus.
 	runes []rune
-	str   string
 	// orig[0] is the byte offset in the text of the first rune, which
 	// warnings name. The offsets of the other runes are not kept: at 8
 	// bytes a rune, for every sentence of a long article, they were most of
@@ -161,16 +165,42 @@ func (x *run) fail(name string, offset int, err error) {
 func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 	m := &masked{}
 	f := x.maskFold(s, exprs, m)
-	m.str, m.orig = f.s, []int{f.orig[0]}
-	m.runes = []rune(m.str)
+	m.setText(f.s, f.orig[0])
 	m.clauses = []int{0}
-	for i, r := range m.runes {
+	i := 0
+	for _, r := range m.str {
 		// Parentheses do not cut: "AMO Tadamon (11,1 millions)" is one clause.
 		if r == ',' || r == ';' || r == ':' {
 			m.clauses = append(m.clauses, i+1)
 		}
+		i++
 	}
 	return m
+}
+
+// setText gives m its folded text, which starts at byte offset at of the
+// text.
+func (m *masked) setText(str string, at int) {
+	m.str, m.orig = str, []int{at}
+	if !isASCII(str) {
+		m.runes = []rune(str)
+	}
+}
+
+// n is the length of the masked text in runes.
+func (m *masked) n() int {
+	if m.runes == nil {
+		return len(m.str)
+	}
+	return len(m.runes)
+}
+
+// at is the rune at offset i.
+func (m *masked) at(i int) rune {
+	if m.runes == nil {
+		return rune(m.str[i])
+	}
+	return m.runes[i]
 }
 
 // byteAt returns the byte offset in the text of rune i of sentence si's
@@ -226,18 +256,22 @@ func (m *masked) clauseEnd(i int) int {
 	if c+1 < len(m.clauses) {
 		return m.clauses[c+1] - 1
 	}
-	return len(m.runes)
+	return m.n()
 }
 
+// sub is the masked text from rune offset a to b, clipped to it.
 func (m *masked) sub(a, b int) string {
 	if a < 0 {
 		a = 0
 	}
-	if b > len(m.runes) {
-		b = len(m.runes)
+	if b > m.n() {
+		b = m.n()
 	}
 	if a >= b {
 		return ""
+	}
+	if m.runes == nil {
+		return m.str[a:b]
 	}
 	return string(m.runes[a:b])
 }
@@ -253,8 +287,13 @@ func (m *masked) withFocus(i int) []rune {
 	if rs := m.focus[i]; rs != nil {
 		return rs
 	}
-	rs := make([]rune, len(m.runes))
-	copy(rs, m.runes)
+	var rs []rune
+	if m.runes == nil {
+		rs = []rune(m.str)
+	} else {
+		rs = make([]rune, len(m.runes))
+		copy(rs, m.runes)
+	}
 	copy(rs[m.figs[i].start:], []rune(tokFig))
 	m.focus[i] = rs
 	return rs
@@ -286,5 +325,5 @@ func (x *run) figureBetween(m *masked, a, b int) bool {
 
 // parenthesised reports whether a figure opens a parenthesis.
 func parenthesised(m *masked, f slot) bool {
-	return f.start >= 2 && m.runes[f.start-1] == ' ' && m.runes[f.start-2] == '('
+	return f.start >= 2 && m.at(f.start-1) == ' ' && m.at(f.start-2) == '('
 }

@@ -26,7 +26,7 @@ const (
 // isAnaphoric reports whether the sentence opens on "Ce régime…" or "Le
 // régime…" not followed by a name: it continues an earlier topic.
 func (x *run) isAnaphoric(m *masked, ms []mention) bool {
-	a := x.findR(x.r.anaphoraRe, m.runes, "anaphora", m.orig[0])
+	a := x.find(x.r.anaphoraRe, m.str, "anaphora", m.orig[0])
 	if a == nil {
 		return false
 	}
@@ -43,7 +43,7 @@ func (x *run) isAnaphoric(m *masked, ms []mention) bool {
 // sentence, so that it may lead the topic of the next ones.
 func (x *run) agencyIsSubject(si int, mn mention) bool {
 	f := x.masks[si]
-	return f != nil && x.find(x.r.agencyRe, f.sub(mn.end, len(f.runes)), "agency_subject", f.orig[0]) != nil
+	return f != nil && x.find(x.r.agencyRe, f.sub(mn.end, f.n()), "agency_subject", f.orig[0]) != nil
 }
 
 // findMentions lists the programme names of a sentence; where two overlap
@@ -54,7 +54,7 @@ func (x *run) findMentions(m *masked) []mention {
 		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
 			for _, al := range list {
 				// (The pattern's own word gate rules most names out.)
-				for _, mt := range x.allR(al.re, m.runes, p.what, m.orig[0]) {
+				for _, mt := range x.all(al.re, m.str, p.what, m.orig[0]) {
 					if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
 						continue // "qui a succédé au RAMED"
 					}
@@ -123,7 +123,8 @@ func (x *run) findTitleProgramme() string {
 	var fb foldBuilder
 	fb.addText(x.in.Title, 0, len(x.in.Title))
 	f := fb.done(len(x.in.Title))
-	m := &masked{str: f.s, orig: []int{f.orig[0]}, runes: []rune(f.s), clauses: []int{0}}
+	m := &masked{clauses: []int{0}}
+	m.setText(f.s, f.orig[0])
 	for _, mn := range x.findMentions(m) {
 		if mn.tier == specific {
 			return mn.prog

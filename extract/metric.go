@@ -207,7 +207,7 @@ func (x *run) cueMatches(m *masked, ru *rule) []span {
 		return c
 	}
 	var out []span
-	for _, cm := range x.allR(ru.cue, m.runes, ru.name, m.orig[0]) {
+	for _, cm := range x.all(ru.cue, m.str, ru.name, m.orig[0]) {
 		out = append(out, span{cm.RuneIndex, cm.RuneLength})
 	}
 	m.cues[ru] = out

@@ -104,7 +104,7 @@ func sentenceTexts(t *testing.T, r *Rules) []string {
 				m := x.maskOf(si)
 				out = append(out, m.str)
 				for i, f := range m.figs {
-					out = append(out, string(m.withFocus(i)), m.sub(0, f.start), m.sub(f.end, len(m.runes)))
+					out = append(out, string(m.withFocus(i)), m.sub(0, f.start), m.sub(f.end, m.n()))
 				}
 			}
 		}

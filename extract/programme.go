@@ -128,7 +128,7 @@ func (x *run) programmeOf(si int, m *masked, i int, rd *reading, prev []*reading
 		set(p, "context")
 		return
 	}
-	last := x.findR(x.r.lastRe, m.runes, "anaphora_last", m.orig[0]) != nil
+	last := x.find(x.r.lastRe, m.str, "anaphora_last", m.orig[0]) != nil
 	if x.anaphoric[si] {
 		if ctx, _, _ := x.context(si, last); ctx != "" {
 			set(ctx, "context")

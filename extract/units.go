@@ -17,7 +17,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		rd.unit, rd.explicit = pc.unit, true
 		return
 	}
-	after := m.sub(fig.end, len(m.runes))
+	after := m.sub(fig.end, m.n())
 	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
 		g := mt.GroupByName("noun")
 		rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
@@ -38,7 +38,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	}
 	if last > i {
 		next := m.figs[last]
-		if mt := x.find(x.r.nounRe, m.sub(next.end, len(m.runes)), "units", m.orig[0]); mt != nil {
+		if mt := x.find(x.r.nounRe, m.sub(next.end, m.n()), "units", m.orig[0]); mt != nil {
 			g := mt.GroupByName("noun")
 			rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
 			rd.explicit = true
@@ -54,7 +54,7 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		}
 	}
 	// "assurés principaux (1,9 million)": the noun stands before.
-	if fig.start >= 2 && m.runes[fig.start-1] == ' ' && m.runes[fig.start-2] == '(' {
+	if fig.start >= 2 && m.at(fig.start-1) == ' ' && m.at(fig.start-2) == '(' {
 		if u := x.nounBefore(m.sub(0, fig.start-2)); u != "" {
 			rd.unit, rd.explicit = u, true
 			return
