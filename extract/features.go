@@ -9,8 +9,10 @@ package extract
 // back into words.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/faits/faits/normalize"
 )
@@ -443,24 +445,56 @@ func ruleBase(rule string) string {
 // each marked with its side ("<" before the figure, ">" after) so that
 // "versés 4 millions" and "4 millions versés" stay apart.
 func figureWords(m *masked, i int, n int) []string {
+	// The words of the n*12 runes on each side, as wordsOf splits them (a
+	// word cut by the edge of that window is cut alike), read in place
+	// from the nearest outwards and stopped at the n-th.
 	fig := m.figs[i]
-	before := wordsOf(m.sub(max(0, fig.start-n*12), fig.start))
-	if len(before) > n {
-		before = before[len(before)-n:]
+	out := make([]string, 0, 2*n)
+	var buf []byte
+	add := func(a, b int, side byte) bool {
+		buf = append(buf[:0], side)
+		for j := a; j < b; j++ {
+			buf = utf8.AppendRune(buf, m.at(j))
+		}
+		if len(buf)-1 < 3 || stopWords[string(buf[1:])] {
+			return false
+		}
+		out = append(out, string(buf))
+		return true
 	}
-	after := wordsOf(m.sub(fig.end, min(m.n(), fig.end+n*12)))
-	if len(after) > n {
-		after = after[:n]
+	lo := max(0, fig.start-n*12)
+	for b := fig.start; b > lo && len(out) < n; {
+		for b > lo && !isWordRune(m.at(b-1)) {
+			b--
+		}
+		a := b
+		for a > lo && isWordRune(m.at(a-1)) {
+			a--
+		}
+		if a < b {
+			add(a, b, '<')
+		}
+		b = a
 	}
-	out := make([]string, 0, len(before)+len(after))
-	for _, w := range before {
-		out = append(out, "<"+w)
-	}
-	for _, w := range after {
-		out = append(out, ">"+w)
+	slices.Reverse(out)
+	hi := min(m.n(), fig.end+n*12)
+	for a, k := fig.end, 0; a < hi && k < n; {
+		for a < hi && !isWordRune(m.at(a)) {
+			a++
+		}
+		b := a
+		for b < hi && isWordRune(m.at(b)) {
+			b++
+		}
+		if a < b && add(a, b, '>') {
+			k++
+		}
+		a = b
 	}
 	return out
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // wordsOf splits folded text into words of two letters or more (l', d'
 // and the like are dropped: they say little and are many).

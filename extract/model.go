@@ -10,12 +10,10 @@ package extract
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
 	"os"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +47,16 @@ type modelIndex struct {
 	names []string // in byte order; a feature's number is its place here
 	feats map[string]feat
 	pairs map[string]map[string]feat // "pw:<aide" → "asd" → feature
+	// scratch holds marginScratch for explanations.
+	scratch sync.Pool
+}
+
+// marginScratch sums an explanation's margins by feature number; it is
+// left all zero and false after use.
+type marginScratch struct {
+	sum     []float64
+	seen    []bool
+	touched []int32
 }
 
 // feat is a weighted feature: its weight and its number in the index.
@@ -67,6 +75,9 @@ func (m *Model) ix() *modelIndex {
 		}
 		sort.Strings(names)
 		ix.names = names
+		ix.scratch.New = func() any {
+			return &marginScratch{sum: make([]float64, len(names)), seen: make([]bool, len(names))}
+		}
 		for id, f := range names {
 			ft := feat{m.weights[f], int32(id)}
 			ix.feats[f] = ft
@@ -329,27 +340,33 @@ func (m *Model) explainFeats(chosen, other []feat) string {
 	ix := m.ix()
 	// Each feature's margin: its weight for each time chosen has it, less
 	// its weight for each time other has it, summed in that order.
-	terms := make([]feat, 0, len(chosen)+len(other))
-	terms = append(terms, chosen...)
-	for _, ft := range other {
-		terms = append(terms, feat{-ft.w, ft.id})
+	sc := ix.scratch.Get().(*marginScratch)
+	defer ix.scratch.Put(sc)
+	sc.touched = sc.touched[:0]
+	for _, ft := range chosen {
+		if !sc.seen[ft.id] {
+			sc.seen[ft.id] = true
+			sc.touched = append(sc.touched, ft.id)
+		}
+		sc.sum[ft.id] += ft.w
 	}
-	// (A stable sort keeps each feature's terms in that order.)
-	slices.SortStableFunc(terms, func(a, b feat) int { return cmp.Compare(a.id, b.id) })
+	for _, ft := range other {
+		if !sc.seen[ft.id] {
+			sc.seen[ft.id] = true
+			sc.touched = append(sc.touched, ft.id)
+		}
+		sc.sum[ft.id] -= ft.w
+	}
 	type fw struct {
 		f string
 		w float64
 	}
 	var list []fw
-	for a := 0; a < len(terms); {
-		b, d := a, 0.0
-		for ; b < len(terms) && terms[b].id == terms[a].id; b++ {
-			d += terms[b].w
+	for _, id := range sc.touched {
+		if d := sc.sum[id]; d > 0.005 {
+			list = append(list, fw{ix.names[id], d})
 		}
-		if d > 0.005 {
-			list = append(list, fw{ix.names[terms[a].id], d})
-		}
-		a = b
+		sc.sum[id], sc.seen[id] = 0, false
 	}
 	sort.Slice(list, func(a, b int) bool {
 		if list[a].w != list[b].w {

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -91,4 +92,61 @@ func plainExplain(m *Model, chosen, other []string) string {
 		parts[j] = fmt.Sprintf("%s (+%.1f)", featureText(l.f), l.w)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// TestFigureWords checks figureWords, which reads the words in place,
+// against the words of the windows cut out and split (as first written),
+// for every figure of the test sentences and of random texts.
+func TestFigureWords(t *testing.T) {
+	r := mustDefault(t)
+	plain := func(m *masked, i, n int) []string {
+		fig := m.figs[i]
+		before := wordsOf(m.sub(max(0, fig.start-n*12), fig.start))
+		if len(before) > n {
+			before = before[len(before)-n:]
+		}
+		after := wordsOf(m.sub(fig.end, min(m.n(), fig.end+n*12)))
+		if len(after) > n {
+			after = after[:n]
+		}
+		out := make([]string, 0, len(before)+len(after))
+		for _, w := range before {
+			out = append(out, "<"+w)
+		}
+		for _, w := range after {
+			out = append(out, ">"+w)
+		}
+		return out
+	}
+	var texts []string
+	for _, dir := range []string{"../testdata/seeds", "../testdata/variants", "../testdata/dev"} {
+		for _, d := range readDir(t, dir) {
+			texts = append(texts, d.Body)
+		}
+	}
+	// Long words, stop words and words cut by the window's edge.
+	for _, s := range randomTexts(r, 2000) {
+		texts = append(texts, s+" 12 "+s+" 7 500 dirhams administrationnelles établissement été ces")
+	}
+	figures := 0
+	for _, text := range texts {
+		x := r.newRun(Input{Text: text})
+		for si := range x.sents {
+			m := x.maskOf(si)
+			if m == nil {
+				continue
+			}
+			for i := range m.figs {
+				for _, n := range []int{1, 6, 12} {
+					figures++
+					if got, want := figureWords(m, i, n), plain(m, i, n); !slices.Equal(got, want) {
+						t.Fatalf("%q figure %d, %d words: got %q, want %q", m.str, i, n, got, want)
+					}
+				}
+			}
+		}
+	}
+	if figures < 100 {
+		t.Fatalf("only %d figures read: the test checks little", figures)
+	}
 }
