@@ -86,8 +86,6 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 	sentWords := figureWords(m, i, 12)
 
 	ctx := x.sentContext(si)
-	progF := map[string]int{}
-	metF := map[*metric]int{}
 	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts)),
 		pWords: sentWords, mWords: words}
 	for k, o := range opts {
@@ -98,19 +96,18 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 			fs.progOf[k], fs.metOf[k] = -1, -1
 			continue
 		}
-		pi, ok := progF[o.prog]
-		if !ok {
+		// (A figure has a few programmes and metrics: found by a scan.)
+		pi := slices.Index(fs.progID, o.prog)
+		if pi < 0 {
 			pi = len(fs.progs)
 			fs.progs = append(fs.progs, x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx))
 			fs.progID = append(fs.progID, o.prog)
-			progF[o.prog] = pi
 		}
-		mi, ok := metF[o.mt]
-		if !ok {
+		mi := slices.Index(fs.metID, o.mt.id)
+		if mi < 0 {
 			mi = len(fs.mets)
 			fs.mets = append(fs.mets, x.metricFeatures(m, i, rd, o.mt))
 			fs.metID = append(fs.metID, o.mt.id)
-			metF[o.mt] = mi
 		}
 		fs.progOf[k], fs.metOf[k] = pi, mi
 		fs.tails[k] = x.optionFeatures(o, o.prog == rulesProg && rd.metric == o.mt)
@@ -140,7 +137,8 @@ func (x *run) optionFeatures(o option, rules bool) []string {
 // words around the figure paired with p are added by featureSets).
 func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, ctx string) []string {
 	fig := m.figs[i]
-	f := []string{"p:id=" + p}
+	f := make([]string, 0, 24) // room for them all: a figure has many programmes
+	f = append(f, "p:id="+p)
 	if p == rulesProg {
 		f = append(f, "p:rules")
 		if rd.dropped == "" {
@@ -270,7 +268,8 @@ func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
 // figure paired with mt are added by featureSets).
 func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string {
 	fig := m.figs[i]
-	f := []string{"m:id=" + mt.id}
+	f := make([]string, 0, 16)
+	f = append(f, "m:id="+mt.id)
 	if rd.dropped == "" && rd.metric == mt {
 		f = append(f, "m:rules", "m:rule="+ruleBase(rd.rule))
 	} else if rd.dropped != "" {
@@ -337,7 +336,8 @@ func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string
 // noneFeatures describes "no fact" for figure i.
 func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []string {
 	e := m.figs[i].e
-	f := []string{"n:bias", "n:kind=" + kindName(e.Kind)}
+	f := make([]string, 0, 12+len(words))
+	f = append(f, "n:bias", "n:kind="+kindName(e.Kind))
 	if rd.dropped != "" {
 		f = append(f, "n:dropped="+dropClass(rd.dropped))
 	} else {

@@ -128,13 +128,15 @@ func (x *run) subject(s string) *subject {
 	if x.seen == nil {
 		x.seen = make(bitset, x.r.lits.states()/64+1)
 	}
-	// The subject it replaces is no longer read: its set is reused.
-	var reuse bitset
-	if old := x.subjCache[x.subjNext]; old != nil {
-		reuse = old.lits
+	// The subject it replaces is no longer read (callers do not keep
+	// one past their match): it is reused, set and all.
+	t := x.subjCache[x.subjNext]
+	if t == nil {
+		t = &subject{}
+		x.subjCache[x.subjNext] = t
 	}
-	t := &subject{s: s, ascii: isASCII(s), lits: x.r.lits.scan(s, x.seen, reuse)}
-	x.subjCache[x.subjNext] = t
+	t.s, t.ascii = s, isASCII(s)
+	t.lits, x.visited = x.r.lits.scan(s, x.seen, t.lits, x.visited[:0])
 	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
 	return t
 }

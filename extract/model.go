@@ -219,13 +219,25 @@ type weighed struct {
 func (m *Model) weigh(fs *featureSets, n int) *weighed {
 	ix := m.ix()
 	wd := &weighed{fs: fs}
-	appendFeats := func(dst []feat, f []string) []feat {
+	// Every part is cut from one array, sized for them all.
+	size := len(fs.none)
+	for _, f := range fs.progs {
+		size += len(f) + len(fs.pWords)
+	}
+	for _, f := range fs.mets {
+		size += len(f) + len(fs.mWords)
+	}
+	for _, f := range fs.tails {
+		size += len(f)
+	}
+	arena := make([]feat, 0, size)
+	cut := func(from int) []feat { return arena[from:len(arena):len(arena)] }
+	addFeats := func(f []string) {
 		for _, n := range f {
 			if ft, ok := ix.feats[n]; ok && ft.w != 0 {
-				dst = append(dst, ft)
+				arena = append(arena, ft)
 			}
 		}
-		return dst
 	}
 	// The weighted pairings of each word, looked up once for every id.
 	var buf []byte
@@ -237,27 +249,33 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 		}
 		return out
 	}
-	appendPairs := func(dst []feat, pairs []map[string]feat, id string) []feat {
+	addPairs := func(pairs []map[string]feat, id string) {
 		for _, p := range pairs {
 			if p == nil {
 				continue
 			}
 			if ft, ok := p[id]; ok && ft.w != 0 {
-				dst = append(dst, ft)
+				arena = append(arena, ft)
 			}
 		}
-		return dst
 	}
-	wd.none = appendFeats(nil, fs.none)
+	addFeats(fs.none)
+	wd.none = cut(0)
 	pPairs := pairsOf(progWordPrefix, fs.pWords)
 	wd.progs = make([][]feat, len(fs.progs))
 	for j, f := range fs.progs {
-		wd.progs[j] = appendPairs(appendFeats(nil, f), pPairs, fs.progID[j])
+		from := len(arena)
+		addFeats(f)
+		addPairs(pPairs, fs.progID[j])
+		wd.progs[j] = cut(from)
 	}
 	mPairs := pairsOf(metricWordPrefix, fs.mWords)
 	wd.mets = make([][]feat, len(fs.mets))
 	for j, f := range fs.mets {
-		wd.mets[j] = appendPairs(appendFeats(nil, f), mPairs, fs.metID[j])
+		from := len(arena)
+		addFeats(f)
+		addPairs(mPairs, fs.metID[j])
+		wd.mets[j] = cut(from)
 	}
 	wd.tails = make([][]feat, n)
 	wd.scores = make([]float64, n)
@@ -276,7 +294,9 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 		for _, ft := range wd.mets[fs.metOf[k]] {
 			s += ft.w
 		}
-		wd.tails[k] = appendFeats(nil, fs.tails[k])
+		from := len(arena)
+		addFeats(fs.tails[k])
+		wd.tails[k] = cut(from)
 		for _, ft := range wd.tails[k] {
 			s += ft.w
 		}

@@ -424,21 +424,21 @@ func (l *litTable) build() {
 }
 
 // scan returns the set of literals that occur in s, in set when it has
-// the right size (its old content is cleared). seen is scratch
+// the right size (its old content is cleared), and visited, grown from
+// the scratch given (empty), for the next call. seen is scratch
 // space of one bit per state, all clear, and left clear: a state's
 // literals are set once however often the text passes through it.
-func (l *litTable) scan(s string, seen, set bitset) bitset {
+func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []int32) {
 	if n := (len(l.list)+63)/64 + 1; len(set) != n {
 		set = make(bitset, n)
 	} else {
 		clear(set)
 	}
 	if len(l.list) == 0 {
-		return set
+		return set, visited
 	}
 	k := int32(l.nclass)
 	st := int32(0)
-	var visited []int32
 	for i := 0; i < len(s); i++ {
 		st = l.next[st*k+int32(l.class[s[i]])]
 		if len(l.out[st]) == 0 || seen.has(st) {
@@ -453,7 +453,7 @@ func (l *litTable) scan(s string, seen, set bitset) bitset {
 	for _, v := range visited {
 		seen[v>>6] &^= 1 << (uint(v) & 63)
 	}
-	return set
+	return set, visited
 }
 
 // states is the number of states of the automaton.
