@@ -48,16 +48,37 @@ func (s *Server) apiFacts(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, p)
 }
 
+// factSourcesDefault is how many sources GET /api/v1/facts/{id} carries
+// unless ?sources= says otherwise; GET /api/v1/facts/{id}/sources pages
+// the rest.
+const factSourcesDefault = 100
+
+// apiFact answers one fact as the list gives it: its source counts and its
+// first sources in store.SourceOrder (?sources=N, 0 to maxLimit), so that
+// a wire story with thousands of sources is one bounded answer. When
+// sources are left out, a Link header (rel="next") names the page of
+// GET /api/v1/facts/{id}/sources that follows.
 func (s *Server) apiFact(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !idPattern.MatchString(id) {
 		apiError(w, http.StatusBadRequest, "bad fact id")
 		return
 	}
-	f, err := s.b.Fact(id)
+	k, err := intParam(r.URL.Query(), "sources", factSourcesDefault, 0, maxLimit)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	f, err := s.b.Summary(id, k)
 	if err != nil {
 		apiFail(w, fmt.Errorf("fact %s: %w", id, err))
 		return
+	}
+	if f.Sources == nil {
+		f.Sources = []store.Source{}
+	}
+	if len(f.Sources) < f.NumSources() {
+		w.Header().Set("Link", fmt.Sprintf(`</api/v1/facts/%s/sources?offset=%d&limit=%d>; rel="next"`, id, len(f.Sources), max(k, 1)))
 	}
 	writeJSON(w, http.StatusOK, f)
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -224,6 +225,65 @@ func TestAPIAdd(t *testing.T) {
 	} {
 		if code, b := post(body); code != want {
 			t.Errorf("%s: %d %s, want %d", body, code, b, want)
+		}
+	}
+}
+
+// TestAPIFactBounded: GET /api/v1/facts/{id} carries the counts and the
+// first ?sources= sources, the same as the sources pages give, and names
+// the next page in a Link header when it leaves some out.
+func TestAPIFactBounded(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	all, err := st.Facts(store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var most store.Fact
+	for _, f := range all {
+		if len(f.Sources) > len(most.Sources) {
+			most = f
+		}
+	}
+	n := len(most.Sources)
+	if n < 2 {
+		t.Fatalf("the test store has no fact with two sources")
+	}
+	for _, k := range []int{0, 1, n, n + 5} {
+		res, body := do(t, s, "GET", fmt.Sprintf("/api/v1/facts/%s?sources=%d", most.ID, k), nil, nil)
+		var f store.Fact
+		if err := json.Unmarshal([]byte(body), &f); err != nil || res.StatusCode != 200 {
+			t.Fatalf("sources=%d: %d %s", k, res.StatusCode, body)
+		}
+		if f.SourceCount != n || f.IndependentCount != most.IndependentSources() || len(f.Sources) != min(k, n) {
+			t.Errorf("sources=%d: count %d (%d independent), carries %d; want %d (%d), %d",
+				k, f.SourceCount, f.IndependentCount, len(f.Sources), n, most.IndependentSources(), min(k, n))
+		}
+		page, _, err := st.Sources(most.ID, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, src := range f.Sources {
+			if src != page[i] {
+				t.Errorf("sources=%d: source %d is not the sources page's", k, i)
+			}
+		}
+		link := res.Header.Get("Link")
+		wantLink := ""
+		if k < n {
+			wantLink = fmt.Sprintf(`</api/v1/facts/%s/sources?offset=%d&limit=%d>; rel="next"`, most.ID, k, max(k, 1))
+		}
+		if link != wantLink {
+			t.Errorf("sources=%d: Link %q, want %q", k, link, wantLink)
+		}
+	}
+	res, body := do(t, s, "GET", "/api/v1/facts/"+most.ID, nil, nil)
+	var f store.Fact
+	if err := json.Unmarshal([]byte(body), &f); err != nil || res.StatusCode != 200 || len(f.Sources) != min(n, factSourcesDefault) {
+		t.Errorf("default: %d, %d sources", res.StatusCode, len(f.Sources))
+	}
+	for _, bad := range []string{"-1", "1001", "x"} {
+		if res, _ := do(t, s, "GET", "/api/v1/facts/"+most.ID+"?sources="+bad, nil, nil); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("sources=%s: %d, want 400", bad, res.StatusCode)
 		}
 	}
 }
