@@ -175,11 +175,16 @@ documents) rather than rebuilding it from every signature; a saved index
 whose sig_gen is not the file's (its writer died first) is rebuilt. It is compact: documents are
 numbered, a band entry is a 32-bit band key and a document number (8
 bytes) in a sorted array, and a band holds at most one document per
-reprint group, so about 350 bytes a document (35 MB at 100,000). A lookup
-compares the new document with one document per group and band, and with
-that group's other members only when it is no reprint of that one: a
-scraper's 10,000 copies of one template cost a comparison or two each, not
-one per earlier copy. A rolled-back transaction undoes its changes to the
+reprint group, and each document's print (the low four bits of each
+signature value, 64 bytes), so about 415 bytes a document (42 MB at
+100,000). A lookup compares the new document with one document per group
+and band, and with that group's other members only when it is no reprint
+of that one: a scraper's 10,000 copies of one template cost a comparison
+or two each, not one per earlier copy. Distinct articles that share stock
+phrases share bands with about one in a hundred earlier articles; the
+prints turn those down in memory (two signatures agree on no more values
+than their prints agree on nibbles), so only a likely reprint's signature
+is read from the file. A rolled-back transaction undoes its changes to the
 index. Fact.IndependentSources counts a group once.
 
 # Reading
@@ -195,9 +200,11 @@ same way in id or programme/metric/as_of order, and EachFact (the export)
 streams whole facts: they hold one fact at a time, and a document cache
 of at most 32,768 entries. bbolt reads through a map of the file, so a
 walk would leave every page it read in the process's resident set; walks
-(every 65,536 facts; more often made a walk over 100,000 articles twice as
-slow for the page faults) and the writer (after each transaction) drop
-those pages from it with madvise (they stay in the kernel's page cache).
+(looking every 1,024 facts) and the writer (after each transaction) drop
+those pages from it with madvise when the process holds more than 96 MB
+of them (they stay in the kernel's page cache). Releasing on a budget
+rather than a count keeps the pages read again and again mapped between
+two releases.
 
 # Caveats
 

@@ -163,7 +163,7 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 	if idx == nil {
 		return fmt.Errorf("internal error: no reprint index in this transaction")
 	}
-	o := idx.newDoc(h)
+	o := idx.newDoc(h, sig)
 	joined := map[uint32]bool{}    // roots of the groups h joins
 	exhausted := map[uint32]bool{} // roots of groups with no member h is a reprint of
 	tested := map[uint32]bool{o: true}
@@ -172,6 +172,10 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 	// test compares h with x and reports whether it is a reprint.
 	test := func(x uint32) (bool, error) {
 		tested[x] = true
+		if !idx.mayReprint(o, x) {
+			idx.filtered++
+			return false, nil
+		}
 		idx.comparisons++
 		osig, err := t.sig(idx.hashes[x])
 		if err != nil {

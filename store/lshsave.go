@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -43,8 +44,10 @@ func loadLSH(tx *bolt.Tx) *lshIndex {
 		return nil
 	}
 	hashes, root, dead, main := b.Get([]byte("hashes")), b.Get([]byte("root")), b.Get([]byte("dead")), b.Get([]byte("main"))
+	prints := b.Get([]byte("prints"))
 	n := len(dead)
-	if len(hashes) != 32*n || len(root) != 4*n || len(main)%8 != 0 {
+	// An index saved without prints (an older faits) is rebuilt.
+	if len(hashes) != 32*n || len(root) != 4*n || len(main)%8 != 0 || len(prints) != printLen*n {
 		return nil
 	}
 	idx := newLSH()
@@ -60,6 +63,7 @@ func loadLSH(tx *bolt.Tx) *lshIndex {
 			idx.ordOf[idx.hashes[i]] = uint32(i)
 		}
 	}
+	idx.prints = bytes.Clone(prints)
 	idx.main = make([]uint64, len(main)/8)
 	for i := range idx.main {
 		idx.main[i] = binary.BigEndian.Uint64(main[8*i:])
@@ -89,7 +93,7 @@ func saveLSH(tx *bolt.Tx, idx *lshIndex) error {
 	for _, e := range idx.main {
 		main = binary.BigEndian.AppendUint64(main, e)
 	}
-	for k, v := range map[string][]byte{"hashes": hashes, "root": root, "dead": dead, "main": main,
+	for k, v := range map[string][]byte{"hashes": hashes, "root": root, "dead": dead, "main": main, "prints": idx.prints,
 		"gen": binary.BigEndian.AppendUint64(nil, sigGen(tx))} {
 		if err := b.Put([]byte(k), v); err != nil {
 			return fmt.Errorf("save reprint index: %w", err)

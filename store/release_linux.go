@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"os"
+	"strconv"
 	"syscall"
 	"unsafe"
 
@@ -24,4 +27,24 @@ func releaseMapped(db *bolt.DB, size int64) {
 	// without a uintptr conversion in an expression (the map outlives it).
 	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
 	_ = syscall.Madvise(unsafe.Slice((*byte)(base), size), syscall.MADV_DONTNEED)
+}
+
+// mappedResident is the process's resident memory backed by files (the
+// store's map, and the program's own text), from /proc/self/statm; -1
+// when it cannot be read, which makes every check release.
+func mappedResident() int64 {
+	raw, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return -1
+	}
+	// size resident shared text lib data dt, in pages.
+	f := bytes.Fields(raw)
+	if len(f) < 3 {
+		return -1
+	}
+	n, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return -1
+	}
+	return n * int64(os.Getpagesize())
 }
