@@ -37,7 +37,7 @@ func (s *Store) Check() error {
 			return nil
 		}
 		c := checker{tx: tx, add: add, last: &lastBody{}}
-		for _, step := range []func() error{c.files, c.docs, c.groups, c.sources, c.facts, c.index, c.signatures} {
+		for _, step := range []func() error{c.files, c.docs, c.groups, c.sources, c.facts, c.index, c.rank, c.signatures} {
 			if err := step(); err != nil {
 				return err
 			}
@@ -251,6 +251,30 @@ func (c checker) facts() error {
 		}
 		if c.b(bIndex).Get(indexKey(r.view(id))) == nil {
 			c.add("fact %s: not indexed", id)
+		}
+		if indep, err := independent(c.b(bSources), &origins{docs: c.b(bDocs)}, id); err != nil || indep != r.Indep {
+			c.add("fact %s: counts %d independent sources, has %d (%v)", id, r.Indep, indep, err)
+		}
+		if !has(c.b(bRank), rankKey(id, &r)) {
+			c.add("fact %s: not ranked", id)
+		}
+		return nil
+	})
+}
+
+// rank checks that every rank key is its fact's (facts checks the other
+// way).
+func (c checker) rank() error {
+	return c.b(bRank).ForEach(func(k, _ []byte) error {
+		id, err := rankID(k)
+		if err != nil {
+			c.add("%v", err)
+			return nil
+		}
+		var r factRec
+		found, err := getJSON(c.b(bFacts), []byte(id), &r)
+		if err != nil || !found || !bytes.Equal(rankKey(id, &r), k) {
+			c.add("rank %x: fact %s missing or ranked elsewhere (%v)", k, id, err)
 		}
 		return nil
 	})

@@ -70,7 +70,8 @@ where it is part of a composite key.
 	         values, for documents of at least 8 shingles.
 	groups   group id + raw hash → empty: the members of each reprint group.
 	facts    fact id → JSON record: the key the rules read, the number of
-	         sources and their qualifier and modality counts, the editor's
+	         sources, of their distinct origins (IndependentSources), and
+	         their qualifier and modality counts, the editor's
 	         decision and edited values, the number of events, and the time
 	         the exported record last changed (for Filter.Since only).
 	sources  fact id + raw hash + start + end (uint32 each) → JSON {span,
@@ -80,6 +81,11 @@ where it is part of a composite key.
 	index    programme NUL metric NUL as_of NUL fact id → empty, on the
 	         values the fact shows (the editor's, when edited). Filters on
 	         programme (and metric) and Conflicts walk it.
+	rank     status (one byte: pending 1, accepted 2, rejected 3, edited
+	         4, orphaned 5), independent sources and sources (uint32
+	         each, complemented), as_of as shown (each byte complemented,
+	         then 0xFF), fact id → empty: the queue's order (List sorted
+	         by sources) within each status, latest as_of first on a tie.
 	lsh      the reprint index as the last writer left it: "hashes",
 	         "root", "dead", "main" (its arrays) and "gen" (the sig_gen
 	         it reflects). A cache: absent or stale, it is rebuilt.
@@ -194,8 +200,11 @@ page of facts, each with its source counts (Fact.SourceCount,
 Fact.IndependentCount) and only its first few sources (SourceOrder: one per
 independent origin first, then the reprints); Sources pages through the
 rest; Summary is one fact that way. Sorted by id, List keeps only its page
-(an unfiltered one counts keys without decoding a record); sorted by date
-or sources, one small sort key per matching fact. Each streams facts the
+(an unfiltered one counts keys without decoding a record); sorted by
+sources with no filter but the status (the queue), it reads its page and
+counts keys of the rank bucket; otherwise sorted by date or sources, one
+small sort key per matching fact, from the records alone unless a filter
+is on the sources (rule, site, document). Each streams facts the
 same way in id or programme/metric/as_of order, and EachFact (the export)
 streams whole facts: they hold one fact at a time, and a document cache
 of at most 32,768 entries. bbolt reads through a map of the file, so a
@@ -227,9 +236,11 @@ are byte-identical.
 
 # Schema
 
-SchemaVersion is 3. Opening an older file read-write migrates it in one
+SchemaVersion is 4. Opening an older file read-write migrates it in one
 transaction (schema 1 had no index bucket; it is built from the facts;
-schema 2 kept bodies as plain text; they are compressed). A read-only open of an old file, or
+schema 2 kept bodies as plain text; they are compressed; schema 3 had no
+independent counts and no rank bucket: they are counted from the
+sources). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

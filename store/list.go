@@ -53,7 +53,21 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 		r := newReader(tx)
 		inPage := func(i int) bool { return i >= o.Offset && (o.Limit == 0 || i < o.Offset+o.Limit) }
 		var items []item
-		needSummary := o.Sort == "sources" || o.Rule != "" || o.Site != "" || o.Doc != "" || o.DocSHA256 != ""
+		// Only the filters on sources need a fact's sources read: the
+		// counts sort "sources" orders by are in the record.
+		needSummary := o.Rule != "" || o.Site != "" || o.Doc != "" || o.DocSHA256 != ""
+		if o.Sort == "sources" && !needSummary && o.Programme == "" && o.Metric == "" && o.Since.IsZero() && o.AsOf == "" {
+			// The queue: the rank index gives the page and the count.
+			ids, n, err := rankPage(tx, o.Status, o.Offset, o.Limit)
+			if err != nil {
+				return err
+			}
+			total = n
+			for _, id := range ids {
+				items = append(items, item{id: id})
+			}
+			return r.page(items, o.Sources, &out)
+		}
 		if (o.Sort == "" || o.Sort == "id") && !needSummary && o.Status == "" && o.Since.IsZero() && o.AsOf == "" &&
 			(o.Metric == "" || o.Programme != "") {
 			// Nothing to decide from the records: count keys, read the page.
@@ -84,7 +98,7 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 			if o.AsOf != "" && !strings.HasPrefix(v.AsOf, o.AsOf) {
 				return nil
 			}
-			it := item{id: id, asOf: v.AsOf, rec: rec}
+			it := item{id: id, asOf: v.AsOf, rec: rec, indep: rec.Indep, n: rec.Sources}
 			if needSummary {
 				sm, err := r.summarize(id, 0, o.Filter, docs)
 				if err != nil {

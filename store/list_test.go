@@ -155,3 +155,91 @@ func TestList(t *testing.T) {
 		t.Error("Sources of an unknown fact: no error")
 	}
 }
+
+// TestQueueRank: the queue's order (sort "sources", any status or one)
+// comes from the rank index; after decisions, an edited as_of, removed
+// files (orphans and dropped facts) and a re-read file it still lists what
+// reading every fact's sources gives, and Check finds the index whole.
+func TestQueueRank(t *testing.T) {
+	s, _ := openTemp(t)
+	docs := synthCorpus(200)
+	for _, d := range docs {
+		ingest(t, s, d.rel, d.raw, d.doc, d.facts...)
+	}
+	all, err := s.Facts(Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range all[:40] {
+		d := Decision{Action: []string{ActionAccept, ActionReject, ActionEdit, ActionAccept}[i%4], By: "test"}
+		if d.Action == ActionEdit {
+			d.Edit = &Edit{AsOf: str("2019-0" + fmt.Sprint(1+i%9))}
+		}
+		if _, err := s.Review(f.ID, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range docs[:30] {
+		if _, err := s.Remove(d.rel); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A file read again with fewer facts.
+	d := docs[50]
+	ingest(t, s, d.rel, d.raw+"2", d.doc, d.facts[:2]...)
+	mustCheck(t, s)
+	all, err = s.Facts(Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[string]int{}
+	for _, f := range all {
+		statuses[f.Status]++
+	}
+	if len(statuses) < 5 {
+		t.Fatalf("fixture lacks a status: %v", statuses)
+	}
+	for _, st := range []string{"", StatusPending, StatusAccepted, StatusRejected, StatusEdited, StatusOrphaned, "bogus"} {
+		var want []Fact
+		for _, f := range all {
+			if st == "" || f.Status == st {
+				want = append(want, f)
+			}
+		}
+		sort.SliceStable(want, func(i, j int) bool {
+			a, b := want[i], want[j]
+			if a.IndependentSources() != b.IndependentSources() {
+				return a.IndependentSources() > b.IndependentSources()
+			}
+			if len(a.Sources) != len(b.Sources) {
+				return len(a.Sources) > len(b.Sources)
+			}
+			if a.AsOf != b.AsOf {
+				return a.AsOf > b.AsOf
+			}
+			return a.ID < b.ID
+		})
+		for _, pg := range [][2]int{{0, 0}, {0, 10}, {7, 25}, {len(want), 5}} {
+			got, total, err := s.List(ListOptions{Filter: Filter{Status: st}, Sort: "sources", Offset: pg[0], Limit: pg[1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != len(want) {
+				t.Errorf("status %q: total %d, want %d", st, total, len(want))
+			}
+			w := want[min(pg[0], len(want)):]
+			if pg[1] > 0 {
+				w = w[:min(pg[1], len(w))]
+			}
+			if len(got) != len(w) {
+				t.Fatalf("status %q page %v: %d facts, want %d", st, pg, len(got), len(w))
+			}
+			for i := range got {
+				if got[i].ID != w[i].ID || got[i].IndependentCount != w[i].IndependentSources() || got[i].Status != w[i].Status {
+					t.Errorf("status %q page %v #%d: %s (%d independent, %s), want %s (%d, %s)", st, pg, i,
+						got[i].ID, got[i].IndependentCount, got[i].Status, w[i].ID, w[i].IndependentSources(), w[i].Status)
+				}
+			}
+		}
+	}
+}

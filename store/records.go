@@ -32,7 +32,10 @@ type factRec struct {
 	// and Modalities count them by qualifier and modality ("" for an
 	// achieved figure) so that the fact's own can be chosen without
 	// reading every source on each ingest.
-	Sources    int            `json:"sources"`
+	Sources int `json:"sources"`
+	// Indep counts the sources' distinct origins (Fact.IndependentSources),
+	// kept for the queue's order (the rank bucket).
+	Indep      int            `json:"indep,omitempty"`
 	Qualifiers map[string]int `json:"qualifiers,omitempty"`
 	Modalities map[string]int `json:"modalities,omitempty"`
 	// Qualifier and Modality are the last ones chosen, kept for when the

@@ -10,7 +10,7 @@ import (
 )
 
 // SchemaVersion is the layout this package writes (doc.go describes it).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Bucket names; doc.go describes each.
 var (
@@ -30,7 +30,7 @@ var (
 var keySchema = []byte("schema")
 
 // allBuckets are those of the current schema.
-var allBuckets = [][]byte{bMeta, bFiles, bDocs, bBodies, bMinhash, bGroups, bFacts, bSources, bByDoc, bIndex, bEvents}
+var allBuckets = [][]byte{bMeta, bFiles, bDocs, bBodies, bMinhash, bGroups, bFacts, bSources, bByDoc, bIndex, bEvents, bRank}
 
 // SchemaError reports a store whose layout this build cannot use.
 type SchemaError struct {
@@ -56,6 +56,7 @@ func (e *SchemaError) Error() string {
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrate1to2,
 	2: migrate2to3,
+	3: migrate3to4,
 }
 
 // checkSchema creates the buckets of a new file, migrates an old one and

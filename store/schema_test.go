@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -56,10 +57,30 @@ func TestSchemaOlderMigrated(t *testing.T) {
 	ingest(t, s, "c.txt", "raw c", doc(reprint003(t), "C"))
 	want := export(t, s)
 	s.Close()
-	// A schema 1 file: no index, and bodies in plain text (until schema 3).
+	// A schema 1 file: no index, bodies in plain text (until schema 3),
+	// no rank and no independent counts (until schema 4).
 	rewrite(t, path, func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(bIndex); err != nil {
 			return err
+		}
+		if err := tx.DeleteBucket(bRank); err != nil {
+			return err
+		}
+		facts := tx.Bucket(bFacts)
+		recs := map[string]factRec{}
+		if err := facts.ForEach(func(k, v []byte) error {
+			var r factRec
+			err := json.Unmarshal(v, &r)
+			r.Indep = 0
+			recs[string(k)] = r
+			return err
+		}); err != nil {
+			return err
+		}
+		for k, r := range recs {
+			if err := putJSON(facts, []byte(k), &r); err != nil {
+				return err
+			}
 		}
 		b := tx.Bucket(bBodies)
 		plain := map[string]string{}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -16,10 +17,15 @@ type txn struct {
 	tx                                   *bolt.Tx
 	files, docs, bodies, minhash, groups *bolt.Bucket
 	facts, sources, bydoc, index, events *bolt.Bucket
+	rank                                 *bolt.Bucket
 	now                                  int64
 	recs                                 map[string]*factRec
 	live                                 map[string]bool // had sources when loaded
 	dirty                                map[string]bool
+	// ranked holds the rank key of each record as stored, to replace it
+	// when the record changes.
+	ranked  map[string][]byte
+	origins origins
 	// lshIdx is the reprint index (writeLSH sets it); the transaction
 	// changes it as it goes, and a rollback undoes that.
 	lshIdx *lshIndex
@@ -28,19 +34,20 @@ type txn struct {
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
-	t := &txn{tx: tx, now: now, recs: map[string]*factRec{}, live: map[string]bool{}, dirty: map[string]bool{}}
+	t := &txn{tx: tx, now: now, recs: map[string]*factRec{}, live: map[string]bool{}, dirty: map[string]bool{}, ranked: map[string][]byte{}}
 	for _, p := range []struct {
 		b    **bolt.Bucket
 		name []byte
 	}{
 		{&t.files, bFiles}, {&t.docs, bDocs}, {&t.bodies, bBodies}, {&t.minhash, bMinhash},
 		{&t.groups, bGroups}, {&t.facts, bFacts}, {&t.sources, bSources},
-		{&t.bydoc, bByDoc}, {&t.index, bIndex}, {&t.events, bEvents},
+		{&t.bydoc, bByDoc}, {&t.index, bIndex}, {&t.events, bEvents}, {&t.rank, bRank},
 	} {
 		if *p.b = tx.Bucket(p.name); *p.b == nil {
 			return nil, fmt.Errorf("store is missing bucket %s", p.name)
 		}
 	}
+	t.origins.docs = t.docs
 	return t, nil
 }
 
@@ -56,6 +63,7 @@ func (t *txn) fact(id string) (*factRec, error) {
 	}
 	t.recs[id] = &r
 	t.live[id] = r.Sources > 0
+	t.ranked[id] = rankKey(id, &r)
 	return &r, nil
 }
 
@@ -113,6 +121,12 @@ func (t *txn) flush(res *IngestResult) error {
 			if err := t.facts.Delete([]byte(id)); err != nil {
 				return fmt.Errorf("drop %s: %w", id, err)
 			}
+			if old, ok := t.ranked[id]; ok {
+				if err := t.rank.Delete(old); err != nil {
+					return fmt.Errorf("unrank %s: %w", id, err)
+				}
+				delete(t.ranked, id)
+			}
 			if res != nil && t.live[id] {
 				res.Dropped++
 			}
@@ -125,11 +139,40 @@ func (t *txn) flush(res *IngestResult) error {
 			res.Orphaned++
 		}
 		r.Changed = t.now
+		r.Indep = 0
+		if r.Sources > 0 {
+			var err error
+			if r.Indep, err = independent(t.sources, &t.origins, id); err != nil {
+				return err
+			}
+		}
 		if err := putJSON(t.facts, []byte(id), r); err != nil {
+			return err
+		}
+		if err := t.rerank(id, r); err != nil {
 			return err
 		}
 		t.live[id] = r.Sources > 0
 	}
 	clear(t.dirty)
+	return nil
+}
+
+// rerank files the record's rank key in place of the one stored.
+func (t *txn) rerank(id string, r *factRec) error {
+	k := rankKey(id, r)
+	old, ok := t.ranked[id]
+	if ok && bytes.Equal(old, k) {
+		return nil
+	}
+	if ok {
+		if err := t.rank.Delete(old); err != nil {
+			return fmt.Errorf("unrank %s: %w", id, err)
+		}
+	}
+	if err := t.rank.Put(k, nil); err != nil {
+		return fmt.Errorf("rank %s: %w", id, err)
+	}
+	t.ranked[id] = k
 	return nil
 }
