@@ -139,8 +139,9 @@ func (t *txn) flush(res *IngestResult) error {
 			res.Orphaned++
 		}
 		r.Changed = t.now
-		r.Indep = 0
-		if r.Sources > 0 {
+		// One source is one origin: most facts, and no document read.
+		r.Indep = min(r.Sources, 1)
+		if r.Sources > 1 {
 			var err error
 			if r.Indep, err = independent(t.sources, &t.origins, id); err != nil {
 				return err
