@@ -97,12 +97,12 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 	}
 	progs := x.candidateProgrammes(si, m, rulesProg, extra)
 	kept := rd.dropped == "" && rd.metric != nil
+	opts = make([]option, 0, len(progs)*len(metrics)+2)
 	if kept {
 		opts = append(opts, option{rd.prog, rd.metric, rd.unit})
 	} else {
 		opts = append(opts, option{})
 	}
-	seen := map[option]bool{opts[0]: true}
 	for _, p := range progs {
 		for _, c := range metrics {
 			o := option{p, c.mt, c.unit}
@@ -113,10 +113,11 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 					o.mt = cm
 				}
 			}
-			if seen[o] {
+			// (A figure has a few dozen options at most: a scan finds
+			// the one already proposed.)
+			if slices.Contains(opts, o) {
 				continue
 			}
-			seen[o] = true
 			opts = append(opts, o)
 		}
 	}
