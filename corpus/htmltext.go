@@ -40,6 +40,9 @@ func (w *textWriter) block(n *html.Node) {
 	if w.x.isNoise(n) {
 		return
 	}
+	if n.DataAtom == atom.Table && w.writeTable(n) {
+		return
+	}
 	isBlock := blockTags[n.DataAtom]
 	if isBlock {
 		w.flush()

@@ -83,7 +83,7 @@ func stripText(s string) ([]string, textMeta) {
 	var meta textMeta
 	lines := splitLines(s)
 	lines = readHeader(lines, &meta)
-	blocks := joinBroken(lines)
+	blocks := spacedTables(joinBroken(lines))
 	blocks = readPublishedIn(blocks, &meta)
 	blocks = readBylines(blocks, &meta)
 	blocks = cutAtEnd(blocks)
@@ -129,17 +129,18 @@ func titleLike(b string) bool {
 	return n >= 2 && n <= 30
 }
 
-// splitLines returns the lines with whitespace collapsed; a blank line is
-// kept as "" because it is a paragraph boundary.
+// splitLines returns the lines with whitespace collapsed and their tables
+// written as package table writes them (tables.go); a blank line is kept as
+// "" because it is a paragraph boundary.
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := strings.Split(s, "\n")
+	raw := tabRows(strings.Split(s, "\n"))
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))
 	}
-	return out
+	return pipeRows(out)
 }
 
 // readHeader consumes the "key value" lines a scraper wrote at the top.
@@ -214,7 +215,7 @@ func startsWithCloser(l string) bool {
 }
 
 func brokenInside(prev, next string) bool {
-	if endsSentence(prev) {
+	if endsSentence(prev) || isRow(prev, next) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
@@ -479,12 +480,9 @@ func headlineLine(b string) bool {
 
 // sameRow reports whether two blocks are lines of one table flattened to
 // pipes ("Province | Familles | Versements (MMDH)" then "Tiznit |
-// 41.000 | 0,2"): as many cells, at least three. The rows under such a header are
-// the article's own table, not a menu.
-func sameRow(a, b string) bool {
-	n := strings.Count(a, " | ")
-	return n >= 2 && strings.Count(b, " | ") == n
-}
+// 41.000 | 0,2"; isRow). The rows under such a header are the article's
+// own table, not a menu.
+func sameRow(a, b string) bool { return isRow(a, b) }
 
 // cutAtEnd cuts the article at the first end marker after its start.
 func cutAtEnd(blocks []string) []string {
@@ -499,7 +497,9 @@ func cutAtEnd(blocks []string) []string {
 // dropTail drops closing non-prose lines (a heading with nothing under it,
 // an agency signature), reading a signature as the site when none is known.
 func dropTail(blocks []string, meta *textMeta) []string {
-	for len(blocks) > 1 && !endsSentence(blocks[len(blocks)-1]) && utf8.RuneCountInString(blocks[len(blocks)-1]) < 80 {
+	for len(blocks) > 1 && !endsSentence(blocks[len(blocks)-1]) && utf8.RuneCountInString(blocks[len(blocks)-1]) < 80 &&
+		!isRow(blocks[len(blocks)-2], blocks[len(blocks)-1]) {
+		// (A table's last row ends the article's text, not its furniture.)
 		last := blocks[len(blocks)-1]
 		if m := signature.FindStringSubmatch(last); m != nil && meta.site == "" {
 			meta.site = m[1]

@@ -17,6 +17,10 @@ import (
 // publication month; a sentence that continues the one before on a
 // pronoun ("Elles ont bénéficié à…") at that sentence's date.
 func (x *run) asOf(m *masked, rd *reading) (string, string) {
+	if d := x.cellAsOf(rd); d != "" {
+		// "2021 | 22.003 | 316,4": the row's label says when.
+		return d, d
+	}
 	fig := rd.fig
 	cl := m.clause(fig.start)
 	var best *slot

@@ -42,7 +42,8 @@ type run struct {
 	exprs [][]normalize.Expr
 	done  []bool
 	// cells are the value cells of flattened tables, by sentence;
-	// pipe records the column of each figure of a pipe table's row.
+	// pipe records, by sentence and byte offset, what each figure of a
+	// table's row takes from its headers (tables.go).
 	pipe map[[2]int]pipeCol
 	// inTable marks every line of such a table.
 	cells   map[int]*cell
@@ -272,8 +273,8 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
 		x.cellMetric(c, rd)
 	}
-	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
-		x.cellMetric(&cell{header: pc.header, label: -1}, rd)
+	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok {
+		x.pipeMetric(pc, rd)
 	}
 	if rd.metric == nil && x.listItem(m, i) && noneKept(prev, i) {
 		// "Par enfant de moins de 6 ans, dans la limite de trois enfants :

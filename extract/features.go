@@ -84,6 +84,9 @@ func appendWordFeatures(f []string, prefix string, words []string, id string) []
 func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg string, opts []option) *featureSets {
 	words := figureWords(m, i, 6)
 	sentWords := figureWords(m, i, 12)
+	if hw := x.cellWords(rd); hw != nil {
+		words, sentWords = hw, append(sentWords, hw...)
+	}
 
 	ctx := x.sentContext(si)
 	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts)),
@@ -112,6 +115,7 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 		fs.progOf[k], fs.metOf[k] = pi, mi
 		fs.tails[k] = x.optionFeatures(o, o.prog == rulesProg && rd.metric == o.mt)
 	}
+	x.tableFeatures(rd, opts, fs)
 	return fs
 }
 
@@ -520,6 +524,9 @@ func featureText(f string) string {
 		w, _, _ = strings.Cut(w, "|")
 		if strings.HasPrefix(w, "<") {
 			return "«" + w[1:] + "» before the figure"
+		}
+		if strings.HasPrefix(w, "^") {
+			return "«" + w[1:] + "» in the table's headers"
 		}
 		return "«" + strings.TrimPrefix(w, ">") + "» after the figure"
 	case strings.HasPrefix(f, "pm:"):

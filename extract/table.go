@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -117,91 +116,4 @@ func (x *run) cellProgramme(c *cell) string {
 		}
 	}
 	return best
-}
-
-// A table flattened to pipe lines ("Province | Familles | Versements (MMDH)",
-// then "Tiznit | 41.000 | 0,2") keeps one row a line. pipeCol records, for
-// each figure of such a row, the line of the header and the header's cell
-// for its column.
-type pipeCol struct {
-	header int    // sentence index of the header line
-	unit   string // the unit the column's header names, or ""
-}
-
-// pipeScales are the money columns' headers: "Montant (MDH)" holds
-// millions of dirhams, "(MMDH)" billions, "(DH)" dirhams.
-var pipeScales = []struct {
-	re    *regexp.Regexp
-	scale float64
-}{
-	{regexp.MustCompile(`\(\s*(mmdh|mds\s*(dh|dhs|de\s+dirhams|mad)|milliards?\s+(de\s+)?(dh|dhs|dirhams|mad))\s*\)`), 1e9},
-	{regexp.MustCompile(`\(\s*(mdh|mdhs|millions?\s+(de\s+)?(dh|dhs|dirhams|mad)|m\s*(dh|mad))\s*\)`), 1e6},
-	{regexp.MustCompile(`\(\s*(dh|dhs|dirhams|mad)\s*\)`), 1},
-}
-
-// findPipeTables finds the pipe tables of the text: a header line of at
-// least three cells and no figure, then at least two lines of as many
-// cells holding figures. A bare figure of a money column becomes money at
-// the header's scale; a count's column header names its unit.
-func (x *run) findPipeTables() {
-	x.pipe = map[[2]int]pipeCol{}
-	cellsOf := func(si int) []string {
-		s := x.sents[si]
-		text := strings.TrimSpace(x.in.Text[s.start:s.end])
-		if strings.Count(text, "|") < 2 || strings.Contains(text, "\n") {
-			return nil
-		}
-		return strings.Split(text, "|")
-	}
-	for hs := 0; hs < len(x.sents); hs++ {
-		head := cellsOf(hs)
-		if head == nil || hasFigure(x.exprs[hs]) {
-			continue
-		}
-		var rows []int
-		for r := hs + 1; r < len(x.sents); r++ {
-			c := cellsOf(r)
-			if len(c) != len(head) || !hasFigure(x.exprs[r]) {
-				break
-			}
-			rows = append(rows, r)
-		}
-		if len(rows) < 2 {
-			continue
-		}
-		x.inTable[hs] = true
-		for _, r := range rows {
-			x.inTable[r] = true
-			s := x.sents[r]
-			for k := range x.exprs[r] {
-				e := &x.exprs[r][k]
-				if e.Kind == normalize.Date || e.Start < s.start {
-					continue
-				}
-				col := strings.Count(x.in.Text[s.start:e.Start], "|")
-				if col >= len(head) {
-					continue
-				}
-				h := foldString(head[col])
-				pc := pipeCol{header: hs}
-				if e.Kind == normalize.Number && e.Unit == "" {
-					for _, sc := range pipeScales {
-						if sc.re.MatchString(h) {
-							e.Kind, e.Unit, e.Value = normalize.Money, "MAD", e.Value*sc.scale
-							if e.ValueMax != nil {
-								v := *e.ValueMax * sc.scale
-								e.ValueMax = &v
-							}
-							break
-						}
-					}
-				}
-				if e.Kind == normalize.Number {
-					pc.unit = x.r.unitByNoun[strings.Join(strings.Fields(h), " ")]
-				}
-				x.pipe[[2]int{r, e.Start}] = pc
-			}
-		}
-		hs = rows[len(rows)-1]
-	}
 }

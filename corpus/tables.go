@@ -1,0 +1,460 @@
+package corpus
+
+// This file: tables. Whatever a page or a dump made of a table, the clean
+// text holds it as package table writes it, one row a line with its cells
+// separated by " | ", header rows first, so that extract reads a cell with
+// its column's header and its row's label.
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/faits/faits/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxCellRunes is the longest cell of a data table: a longer one is a
+// layout table's column of prose.
+const maxCellRunes = 300
+
+// maxSpan bounds colspan and rowspan, and maxCols and maxCells the grid:
+// a page's "colspan=65534" must not make the grid as large. A larger grid
+// is no table a reader reads cell by cell.
+const (
+	maxSpan  = 64
+	maxCols  = 64
+	maxCells = 20000
+)
+
+// writeTable writes n as rows of cells if it is a data table and reports
+// whether it did; a layout table (nested tables, cells of prose, a single
+// row or column) is left to the paragraph writer.
+func (w *textWriter) writeTable(n *html.Node) bool {
+	var trs []*html.Node
+	var foot []*html.Node
+	ok := true
+	var walk func(p *html.Node, inFoot bool)
+	walk = func(p *html.Node, inFoot bool) {
+		for c := p.FirstChild; c != nil && ok; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead:
+				// The head goes first, wherever the page put it.
+				head := trs
+				trs = nil
+				walk(c, false)
+				trs = append(trs, head...)
+			case atom.Tbody:
+				walk(c, inFoot)
+			case atom.Tfoot:
+				walk(c, true)
+			case atom.Tr:
+				if inFoot {
+					foot = append(foot, c)
+				} else {
+					trs = append(trs, c)
+				}
+			case atom.Caption, atom.Colgroup, atom.Col:
+			default:
+				ok = false // stray content: not a plain grid
+			}
+		}
+	}
+	walk(n, false)
+	if !ok || hasNested(n) {
+		return false
+	}
+	grid := buildGrid(append(trs, foot...))
+	if grid == nil {
+		return false
+	}
+	w.flush()
+	if c := childOf(n, atom.Caption); c != nil {
+		w.block(c)
+		w.flush()
+	}
+	for _, row := range grid {
+		w.paras = append(w.paras, table.Format(row))
+	}
+	return true
+}
+
+// buildGrid lays the cells of the rows out on a grid: a cell spanning
+// columns or rows is written in each of them when it is a label (a group
+// header over its columns, a year beside its rows), once when it holds a
+// figure, so that no figure is read twice. It returns nil for anything but
+// a grid of at least two rows and two columns with short cells.
+func buildGrid(trs []*html.Node) [][]string {
+	type carry struct {
+		text string
+		left int
+	}
+	var grid [][]string
+	var down []carry // per column: a cell from above still spanning
+	width := 0
+	for _, tr := range trs {
+		var row []string
+		col := 0
+		fill := func() {
+			for col < len(down) && down[col].left > 0 {
+				row = append(row, down[col].text)
+				down[col].left--
+				col++
+			}
+		}
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+				continue
+			}
+			fill()
+			text := cellText(c)
+			if runeLen(text) > maxCellRunes {
+				return nil
+			}
+			cs, rs := span(c, "colspan"), span(c, "rowspan")
+			again := text
+			if table.HasFigure(text) {
+				again = ""
+			}
+			for k := 0; k < cs; k++ {
+				t := text
+				if k > 0 {
+					t = again
+				}
+				row = append(row, t)
+				for len(down) <= col {
+					down = append(down, carry{})
+				}
+				if rs > 1 {
+					down[col] = carry{again, rs - 1}
+				}
+				col++
+				fill()
+			}
+		}
+		fill()
+		for col < len(down) {
+			// A row shorter than the spans above it: the spans end here.
+			if down[col].left > 0 {
+				row = append(row, down[col].text)
+				down[col].left--
+			} else {
+				row = append(row, "")
+			}
+			col++
+		}
+		if allEmpty(row) {
+			continue
+		}
+		width = max(width, len(row))
+		grid = append(grid, row)
+		if width > maxCols || width*len(grid) > maxCells {
+			return nil
+		}
+	}
+	if len(grid) < 2 || width < 2 {
+		return nil
+	}
+	for i := range grid {
+		for len(grid[i]) < width {
+			grid[i] = append(grid[i], "")
+		}
+	}
+	return grid
+}
+
+func allEmpty(row []string) bool {
+	for _, c := range row {
+		if c != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// span reads a colspan or rowspan attribute: 1 when absent or unreadable,
+// at most maxSpan.
+func span(n *html.Node, name string) int {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+			if err != nil || v < 1 {
+				return 1
+			}
+			return min(v, maxSpan)
+		}
+	}
+	return 1
+}
+
+// cellText is the text of a cell on one line: its blocks and line breaks
+// become spaces.
+func cellText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+				return
+			}
+			if blockTags[n.DataAtom] {
+				b.WriteByte(' ')
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			if blockTags[n.DataAtom] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return collapseSpace(b.String())
+}
+
+// hasNested reports whether a table holds another table.
+func hasNested(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Table || hasNested(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func childOf(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+	}
+	return nil
+}
+
+// tabRows turns the runs of tab-separated lines of a dump ("Année\tFamilles")
+// into rows before white space is collapsed: two lines or more with as
+// many cells, two or more, one of them holding a figure.
+func tabRows(raw []string) []string {
+	cells := make([][]string, len(raw))
+	for i, l := range raw {
+		if !strings.Contains(strings.TrimSpace(l), "\t") {
+			continue
+		}
+		var cs []string
+		for _, c := range strings.Split(strings.TrimSpace(l), "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) >= 2 {
+			cells[i] = cs
+		}
+	}
+	return rewriteRuns(raw, cells, func(l string) bool { return strings.TrimSpace(l) == "" })
+}
+
+// pipeRows writes the pipe tables of a dump the way package table does:
+// "| a | b |" and "a | b |" become "a | b", and a Markdown rule
+// ("|---|---|") goes. Only runs of two rows or more with as many cells and
+// a figure are touched: a menu ("Accueil|Sport") stays as it was.
+func pipeRows(lines []string) []string {
+	cells := make([][]string, len(lines))
+	rule := make([]bool, len(lines))
+	for i, l := range lines {
+		cs := table.Cells(l, 0)
+		if cs == nil {
+			continue
+		}
+		if isRule(cs) {
+			rule[i] = true
+			continue
+		}
+		for _, c := range cs {
+			cells[i] = append(cells[i], c.Text)
+		}
+	}
+	return rewriteRuns(lines, cells, func(l string) bool { return l == "" }, rule...)
+}
+
+func isRule(cs []table.Cell) bool {
+	for _, c := range cs {
+		if c.Text == "" || strings.Trim(c.Text, "-:= ") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// rewriteRuns replaces each run of lines whose cells (nil: no row) have
+// the same count, blank lines and rules (skip) allowed between them, with
+// the rows package table writes, when the run has two rows or more and a
+// figure. A rule inside such a run becomes a blank line.
+func rewriteRuns(lines []string, cells [][]string, blank func(string) bool, skip ...bool) []string {
+	skipped := func(i int) bool { return i < len(skip) && skip[i] }
+	for i := 0; i < len(lines); {
+		if cells[i] == nil {
+			i++
+			continue
+		}
+		n := len(cells[i])
+		rows := []int{i}
+		j := i + 1
+	run:
+		for ; j < len(lines); j++ {
+			switch {
+			case cells[j] != nil && len(cells[j]) == n:
+				rows = append(rows, j)
+			case blank(lines[j]) || skipped(j):
+			default:
+				break run
+			}
+		}
+		figure := false
+		for _, r := range rows {
+			for _, c := range cells[r] {
+				figure = figure || valueCell(c)
+			}
+		}
+		if len(rows) >= 2 && figure {
+			for k := i; k < j; k++ {
+				switch {
+				case cells[k] != nil:
+					lines[k] = table.Format(cells[k])
+				case skipped(k):
+					lines[k] = ""
+				}
+			}
+		}
+		i = j
+	}
+	return lines
+}
+
+// isRow reports whether two blocks are rows of one table: as many cells,
+// two or more, and either three cells or a figure (two cells without a
+// figure may be a menu: "Accueil | Contact").
+func isRow(a, b string) bool {
+	ca, cb := table.Cells(a, 0), table.Cells(b, 0)
+	if ca == nil || len(ca) != len(cb) {
+		return false
+	}
+	if len(ca) >= 3 {
+		return true
+	}
+	for _, c := range append(ca, cb...) {
+		if valueCell(c.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueCell is a cell that is a figure ("41.000", "12,5 %"), not words
+// with a number ("Oui (214)": a page's poll).
+func valueCell(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return table.HasFigure(s) && (unicode.IsDigit(r) || strings.ContainsRune("+-−<>~≈", r))
+}
+
+var (
+	spacedYear   = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+	spacedFigure = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?$`)
+)
+
+// maxSpacedCols bounds the columns of a table flattened to one line.
+const maxSpacedCols = 12
+
+// spacedTables finds the tables a dump flattened to one line of words
+// ("Année Bénéficiaires Dépense totale (millions de DH) 2022 41.250 87,5
+// 2023 52.900 112,25"): header words, then two groups or more of a year
+// and as many figures each. The header splits into its columns at the
+// words that open with a capital ("Bénéficiaires", "Dépense"), and must
+// give one column more than a group has figures; the block is then
+// written as rows.
+func spacedTables(blocks []string) []string {
+	var out []string
+	for _, b := range blocks {
+		if rows := spacedTable(b); rows != nil {
+			out = append(out, rows...)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func spacedTable(b string) []string {
+	if strings.Contains(b, "|") || len(b) > 4000 {
+		return nil
+	}
+	words := strings.Fields(b)
+	for s := 1; s < len(words); s++ {
+		if !spacedYear.MatchString(words[s]) {
+			continue
+		}
+		rest := words[s:]
+		for k := 1; k <= maxSpacedCols; k++ {
+			if len(rest)%(k+1) != 0 || len(rest)/(k+1) < 2 {
+				continue
+			}
+			if !spacedGroups(rest, k) {
+				continue
+			}
+			head := titleSegments(words[:s])
+			if len(head) != k+1 {
+				break
+			}
+			rows := []string{table.Format(head)}
+			for g := 0; g < len(rest); g += k + 1 {
+				rows = append(rows, table.Format(rest[g:g+k+1]))
+			}
+			return rows
+		}
+	}
+	return nil
+}
+
+// spacedGroups reports whether words are groups of a year and k figures.
+func spacedGroups(words []string, k int) bool {
+	for g := 0; g < len(words); g += k + 1 {
+		if !spacedYear.MatchString(words[g]) {
+			return false
+		}
+		for _, w := range words[g+1 : g+k+1] {
+			if !spacedFigure.MatchString(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titleSegments splits header words into columns at each word that opens
+// with a capital followed by a small letter, outside brackets ("(DH)"
+// stays with its column).
+func titleSegments(words []string) []string {
+	var out []string
+	depth := 0
+	for i, w := range words {
+		r := []rune(w)
+		if i == 0 || depth == 0 && len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+			out = append(out, w)
+		} else {
+			out[len(out)-1] += " " + w
+		}
+		depth += strings.Count(w, "(") - strings.Count(w, ")")
+		if depth < 0 {
+			depth = 0
+		}
+	}
+	return out
+}

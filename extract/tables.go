@@ -1,0 +1,314 @@
+package extract
+
+// This file: figures in the cells of a table written one row a line
+// (package table: "Année | Bénéficiaires | Dépense totale (millions de
+// DH)", then "2022 | 41.250 | 87,5"). A cell says nothing of what its
+// figure is; its column's header says the unit, the scale and the metric,
+// and its row's label (or its column's, "Indicateur | 2022 | 2023") when
+// the figure holds.
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/faits/faits/normalize"
+	"github.com/faits/faits/table"
+)
+
+// pipeCol is what a figure of a table cell takes from its table.
+type pipeCol struct {
+	// heads are the cells that head the figure's column, bottom row first,
+	// then its row's label: where to look for the metric's cue.
+	heads []table.Cell
+	// header is the column's header, folded.
+	header string
+	// unit is the count noun the header names ("Ménages" → household), or "".
+	unit string
+	// asOf is the period the row's label, or else the column's header,
+	// names ("2021", "S1 2025" → "2025-06"), or "".
+	asOf string
+}
+
+// headerScales are the money columns' headers: "(millions de DH)" and
+// "(MDH)" hold millions of dirhams, "(MMDH)" billions, "(en dirhams)"
+// dirhams. Headers are folded (lower case, no accents).
+var headerScales = []struct {
+	re    *regexp.Regexp
+	scale float64
+}{
+	{regexp.MustCompile(`\bmmdhs?\b|\bmds\s*(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bmilliards?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b`), 1e9},
+	{regexp.MustCompile(`\bmdhs?\b|\bmillions?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bm\s*(?:dh|mad)\b`), 1e6},
+	{regexp.MustCompile(`\bmilliers?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bkdh\b`), 1e3},
+	{regexp.MustCompile(`\b(?:dh|dhs|dirhams?|mad)\b`), 1},
+}
+
+var (
+	// countScale: "Bénéficiaires (en milliers)" counts thousands.
+	countScale = []struct {
+		re    *regexp.Regexp
+		scale float64
+	}{
+		{regexp.MustCompile(`\(\s*(?:en\s+)?millions?\s*\)`), 1e6},
+		{regexp.MustCompile(`\(\s*(?:en\s+)?milliers?\s*\)`), 1e3},
+	}
+	// percentHeader: "Part (%)", "Taux de couverture (en %)".
+	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)
+)
+
+// findPipeTables reads the tables of the text (table.Find) and records,
+// for each figure of a body cell, what it takes from its headers. A bare
+// number under a money header becomes money at the header's scale, under
+// a percentage header a percentage, under "(en milliers)" a count of
+// thousands.
+func (x *run) findPipeTables() {
+	x.pipe = map[[2]int]pipeCol{}
+	for _, tb := range table.Find(x.in.Text) {
+		for _, row := range append(append([]table.Row{}, tb.Header...), tb.Body...) {
+			for _, si := range x.sentencesIn(row.Start, row.End) {
+				x.inTable[si] = true
+			}
+		}
+		for r, row := range tb.Body {
+			label := tb.RowHeader(r)
+			for col, c := range row.Cells {
+				pc := x.cellCol(&tb, r, col, label)
+				for _, si := range x.sentencesIn(c.Start, c.End) {
+					for k := range x.exprs[si] {
+						e := &x.exprs[si][k]
+						if e.Kind == normalize.Date || e.Start < c.Start || e.End > c.End {
+							continue
+						}
+						if !scaleCell(e, pc.header) && col > 0 {
+							// "Dépenses (MDH) | 35 | 61": the row's label
+							// heads a table whose columns are years.
+							scaleCell(e, foldString(label))
+						}
+						x.pipe[[2]int{si, e.Start}] = pc
+					}
+				}
+			}
+		}
+	}
+}
+
+// cellCol gathers what column col of body row r takes from its headers.
+func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
+	pc := pipeCol{header: foldString(tb.ColumnHeader(col))}
+	for h := len(tb.Header) - 1; h >= 0; h-- {
+		if col < len(tb.Header[h].Cells) {
+			pc.heads = append(pc.heads, tb.Header[h].Cells[col])
+		}
+	}
+	if col > 0 && label != "" {
+		pc.heads = append(pc.heads, tb.Body[r].Cells[0])
+	}
+	pc.unit = x.nounBefore(pc.header)
+	if pc.unit == "" && col > 0 && label != "" {
+		pc.unit = x.nounBefore(foldString(label))
+	}
+	if col > 0 {
+		pc.asOf = table.Period(label)
+	}
+	for h := len(tb.Header) - 1; h >= 0 && pc.asOf == ""; h-- {
+		if col < len(tb.Header[h].Cells) {
+			pc.asOf = table.Period(tb.Header[h].Cells[col].Text)
+		}
+	}
+	if pc.asOf == "" {
+		pc.asOf = x.captionDate(tb)
+	}
+	return pc
+}
+
+// captionDate is the one date of the line that introduces the table ("Les
+// versements par province à fin 2024 :"), or "": a table whose rows and
+// columns name no period holds when its caption says.
+func (x *run) captionDate(tb *table.Table) string {
+	i := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > tb.Start }) - 1
+	if i < 0 {
+		return ""
+	}
+	s := x.sents[i]
+	if !strings.HasSuffix(strings.TrimSpace(x.in.Text[s.start:s.end]), ":") {
+		return ""
+	}
+	date := ""
+	for _, e := range x.exprs[i] {
+		if e.Kind != normalize.Date {
+			continue
+		}
+		if date != "" {
+			return "" // several dates: which one the table holds at is unsaid
+		}
+		date = e.Date
+		if _, b, ok := strings.Cut(date, "/"); ok {
+			date = b
+		}
+	}
+	if len(date) == 10 {
+		date = date[:7]
+	}
+	return date
+}
+
+// scaleCell gives a bare number the unit and scale its column's header
+// names, and reports whether the header named one.
+func scaleCell(e *normalize.Expr, header string) bool {
+	if e.Kind != normalize.Number || e.Unit != "" {
+		return true
+	}
+	scale := func(f float64) {
+		e.Value *= f
+		if e.ValueMax != nil {
+			v := *e.ValueMax * f
+			e.ValueMax = &v
+		}
+	}
+	for _, sc := range headerScales {
+		if sc.re.MatchString(header) {
+			e.Kind, e.Unit = normalize.Money, "MAD"
+			scale(sc.scale)
+			return true
+		}
+	}
+	if percentHeader.MatchString(header) {
+		e.Kind = normalize.Percent
+		return true
+	}
+	for _, sc := range countScale {
+		if sc.re.MatchString(header) {
+			scale(sc.scale)
+			return true
+		}
+	}
+	return false
+}
+
+// sentencesIn lists the sentences that overlap bytes [a, b).
+func (x *run) sentencesIn(a, b int) []int {
+	i := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > a })
+	var out []int
+	for ; i < len(x.sents) && x.sents[i].start < b; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// pipeMetric gives a table cell's figure the metric of the last cue of its
+// column's header ("Nombre de bénéficiaires", "Dépense totale"), or, when
+// the header has none, of its row's label ("Affiliés | 1,2 million |
+// 1,5 million"). A header's cue outweighs whatever the row line says.
+func (x *run) pipeMetric(pc pipeCol, rd *reading) bool {
+	for _, c := range pc.heads {
+		if ru := x.cellCue(c, rd); ru != nil {
+			rd.metric, rd.rule, rd.explicit = ru.metric, ru.name+"+table", true
+			return true
+		}
+	}
+	return false
+}
+
+// cellCue is the rule of the last metric cue inside cell c that fits rd.
+func (x *run) cellCue(c table.Cell, rd *reading) *rule {
+	var best *rule
+	bestEnd := -1
+	for _, si := range x.sentencesIn(c.Start, c.End) {
+		h := x.maskOf(si)
+		if h == nil {
+			continue
+		}
+		var orig []int // byte offsets of the header's runes, made on first use
+		for _, mt := range x.r.metrics {
+			if !x.fits(mt, rd) {
+				continue
+			}
+			for _, ru := range mt.rules {
+				if ru.cue == nil {
+					continue
+				}
+				for _, cm := range x.cueMatches(h, ru) {
+					if orig == nil {
+						orig = x.maskFold(x.sents[si], x.exprs[si], nil).orig
+					}
+					a, b := orig[cm.Index], orig[cm.Index+cm.Length]
+					if a >= c.Start && b <= c.End && b > bestEnd {
+						best, bestEnd = ru, b
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// cellAsOf is the period a table cell's figure holds at, or "".
+func (x *run) cellAsOf(rd *reading) string {
+	if pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]; ok {
+		return pc.asOf
+	}
+	return ""
+}
+
+// tableFeatures add what a table cell's headers say of each option: that
+// a header's cue names its metric ("t:header_cue"), or another metric
+// ("t:header_other"), or that no header holds a cue ("t:header_none");
+// "no fact" learns "t:cell". A figure outside a table has none of them.
+func (x *run) tableFeatures(rd *reading, opts []option, fs *featureSets) {
+	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
+	if !ok {
+		return
+	}
+	noneDone := false
+	for k, o := range opts {
+		if o.none() {
+			if !noneDone {
+				fs.none = append(fs.none, "t:cell")
+				noneDone = true
+			}
+			continue
+		}
+		// A tail may be shared (optionFeatures): append to a copy.
+		fs.tails[k] = append(fs.tails[k][:len(fs.tails[k]):len(fs.tails[k])], x.headerFeature(pc, rd, o))
+	}
+}
+
+func (x *run) headerFeature(pc pipeCol, rd *reading, o option) string {
+	probe := &reading{fig: rd.fig, unit: o.unit}
+	for _, c := range pc.heads {
+		if ru := x.cellCue(c, probe); ru != nil {
+			if ru.metric == o.mt {
+				return "t:header_cue"
+			}
+			return "t:header_other"
+		}
+	}
+	return "t:header_none"
+}
+
+// cellWords are the words of a table cell's column header and row label
+// ("^beneficiaires"). The metric's features read them instead of the words
+// around the figure, which are the figures of the cells beside it; the
+// programme's read them besides the row's words (a row's label may name
+// the programme). They are words of their own, not words before the
+// figure: a header is not a sentence. nil outside a table.
+func (x *run) cellWords(rd *reading) []string {
+	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
+	if !ok {
+		return nil
+	}
+	out := []string{}
+	for _, c := range pc.heads {
+		for _, w := range wordsOf(foldString(c.Text)) {
+			out = append(out, "^"+w)
+		}
+	}
+	return out
+}
+
+func init() {
+	featureWords["t:header_cue"] = "a cue of this metric heads the table's column"
+	featureWords["t:header_other"] = "a cue of another metric heads the table's column"
+	featureWords["t:header_none"] = "no metric's cue heads the table's column"
+	featureWords["t:cell"] = "a figure of a table's cell"
+}

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"testing"
+)
+
+// TestTables checks that a figure in a table cell takes its unit and scale
+// from its column's header, its metric from the header's words and its
+// as_of from its row's label (or its column's). Every table here is
+// written for the test.
+func TestTables(t *testing.T) {
+	type want struct {
+		prog, metric, unit string
+		value              float64
+		asOf               string
+	}
+	tests := []struct {
+		name, text string
+		want       []want
+		not        []float64 // values that must not be facts
+	}{
+		{name: "years down the side, units in the headers",
+			text: "Les chiffres de l'indemnité pour perte d'emploi depuis son lancement :\n\n" +
+				"Année | Nombre de bénéficiaires | Montant moyen mensuel (DH) | Dépense totale (millions de DH)\n\n" +
+				"2021 | 18.450 | 2.410 | 212,6\n\n" +
+				"S1 2025 | 9.730 | 2.905 | 131,5\n\nSource : CNSS",
+			want: []want{
+				{"ipe", "beneficiaries", "person", 18450, "2021"},
+				{"ipe", "allowance", "MAD", 2410, "2021"},
+				{"ipe", "amount_paid", "MAD", 212.6e6, "2021"},
+				{"ipe", "beneficiaries", "person", 9730, "2025-06"},
+				{"ipe", "allowance", "MAD", 2905, "2025-06"},
+				{"ipe", "amount_paid", "MAD", 131.5e6, "2025-06"},
+			},
+			not: []float64{212.6, 131.5}},
+		{name: "markdown table with outer pipes and its rule",
+			text: "L'aide sociale directe, province par province, à fin 2024 :\n\n" +
+				"| Province | Ménages bénéficiaires | Versements (MMDH) |\n|---|---|---|\n" +
+				"| Azilal | 38.200 | 0,21 |\n| Figuig | 11.900 | 0,07 |\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 38200, "2024-12"},
+				{"asd", "amount_paid", "MAD", 0.21e9, "2024-12"},
+				{"asd", "beneficiaries", "household", 11900, "2024-12"},
+				{"asd", "amount_paid", "MAD", 0.07e9, "2024-12"},
+			}},
+		{name: "years across the top, metric in the row's label",
+			text: "Le régime AMO Achamil progresse lentement.\n\n" +
+				"Indicateur | 2023 | 2024\n\n" +
+				"Adhérents | 190.000 | 240.000\n\n" +
+				"Dépenses (MDH) | 35 | 61\n",
+			want: []want{
+				{"amo-achamil", "enrolled", "person", 190000, "2023"},
+				{"amo-achamil", "enrolled", "person", 240000, "2024"},
+				{"amo-achamil", "amount_paid", "MAD", 35e6, "2023"},
+				{"amo-achamil", "amount_paid", "MAD", 61e6, "2024"},
+			}},
+		{name: "a header's percent and thousands",
+			text: "Le registre social unifié, région par région, en mars 2025 :\n\n" +
+				"Région | Ménages inscrits (en milliers) | Part du total (%)\n\n" +
+				"Fès-Meknès | 512,3 | 12,4\n\n" +
+				"Drâa-Tafilalet | 240,8 | 5,8\n",
+			want: []want{
+				{"rsu", "enrolled", "household", 512300, "2025-03"},
+				{"rsu", "share", "percent", 12.4, "2025-03"},
+				{"rsu", "enrolled", "household", 240800, "2025-03"},
+				{"rsu", "share", "percent", 5.8, "2025-03"},
+			},
+			not: []float64{512.3, 240.8}},
+	}
+	for _, model := range []bool{false, true} {
+		r := mustDefault(t)
+		name := "model"
+		if !model {
+			r, name = r.WithModel(nil), "rules"
+		}
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				facts, _ := r.Extract(Input{Text: tt.text, Published: "2025-03-12"})
+				for _, w := range tt.want {
+					found := false
+					for _, f := range facts {
+						if f.Value == w.value && f.Unit == w.unit {
+							found = true
+							// The model weighs programme and metric; the
+							// table alone decides unit, scale and date.
+							if f.AsOf != w.asOf || !model && (f.Programme != w.prog || f.Metric != w.metric) {
+								t.Errorf("%v: got %s/%s as_of %s (%s)", w, f.Programme, f.Metric, f.AsOf, f.Rule)
+							}
+						}
+					}
+					if !found {
+						t.Errorf("missing %v; got:", w)
+						for _, f := range facts {
+							t.Logf("  %s/%s %g %s %s (%s, %s)", f.Programme, f.Metric, f.Value, f.Unit, f.AsOf, f.Rule, f.ProgrammeFrom)
+						}
+					}
+				}
+				for _, v := range tt.not {
+					for _, f := range facts {
+						if f.Value == v {
+							t.Errorf("%g is read without its header's scale: %s/%s %s", v, f.Programme, f.Metric, f.Unit)
+						}
+					}
+				}
+			})
+		}
+	}
+}
