@@ -66,6 +66,17 @@ func TestTables(t *testing.T) {
 				{"rsu", "share", "percent", 5.8, "2025-03"},
 			},
 			not: []float64{512.3, 240.8}},
+		{name: "a programme in each row's label, dirhams in the header",
+			text: "Les régimes de l'assurance maladie obligatoire en 2024 :\n\n" +
+				"Régime | Assurés | Prestations versées (en dirhams)\n\n" +
+				"AMO TNS | 1.850.000 | 2.410.500.000\n\n" +
+				"AMO Achamil | 61.000 | 95.300.000\n",
+			want: []want{
+				{"amo-tns", "beneficiaries", "person", 1850000, "2024"},
+				{"amo-tns", "amount_paid", "MAD", 2410500000, "2024"},
+				{"amo-achamil", "beneficiaries", "person", 61000, "2024"},
+				{"amo-achamil", "amount_paid", "MAD", 95300000, "2024"},
+			}},
 	}
 	for _, model := range []bool{false, true} {
 		r := mustDefault(t)

@@ -37,3 +37,29 @@ func ExampleFormat() {
 	fmt.Println(table.Format([]string{"Région", "", "Familles  aidées"}))
 	// Output: Région | — | Familles aidées
 }
+
+func ExampleCells() {
+	for _, c := range table.Cells("| Souss | 12.400 |", 0) {
+		fmt.Printf("%q at %d\n", c.Text, c.Start)
+	}
+	// Output:
+	// "Souss" at 2
+	// "12.400" at 10
+}
+
+func ExampleHasFigure() {
+	for _, s := range []string{"316,4", "S1 2025", "Bénéficiaires (2024)"} {
+		fmt.Println(s, table.HasFigure(s))
+	}
+	// Output:
+	// 316,4 true
+	// S1 2025 false
+	// Bénéficiaires (2024) false
+}
+
+func ExampleTable_ColumnHeader() {
+	text := "Région | 2024 | 2024\nRégion | Ménages | Versements (MMDH)\nDrâa | 31.000 | 0,19\n"
+	tb := table.Find(text)[0]
+	fmt.Println(tb.ColumnHeader(2), "/", tb.RowHeader(0))
+	// Output: 2024 Versements (MMDH) / Drâa
+}
