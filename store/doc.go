@@ -209,7 +209,7 @@ same way in id or programme/metric/as_of order, and EachFact (the export)
 streams whole facts: they hold one fact at a time, and a document cache
 of at most 32,768 entries. bbolt reads through a map of the file, so a
 walk would leave every page it read in the process's resident set; walks
-(looking every 1,024 facts) and the writer (after each transaction) drop
+(looking every 64 facts; the map is advised as read at random, so that a fault maps one page and not the 16 around it) and the writer (after each transaction) drop
 those pages from it with madvise when the process holds more than 96 MB
 of them (they stay in the kernel's page cache). Releasing on a budget
 rather than a count keeps the pages read again and again mapped between

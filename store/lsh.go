@@ -326,6 +326,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	changed := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
+		adviseRandom(s.db, size)
 		t, err := newTxn(tx, s.now().UnixNano())
 		if err != nil {
 			return err
