@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/faits/faits/store"
 )
@@ -31,9 +32,11 @@ type tick struct {
 }
 
 type point struct {
-	X, Y         float64
-	LabelY       float64
-	Href, Title  string
+	X, Y           float64
+	LabelX, LabelY float64
+	Href, Title    string
+	// Label is "" when no place near the point was free: the value is then
+	// in the point's tooltip only.
 	Label, Class string
 }
 
@@ -144,17 +147,74 @@ func buildChart(facts []factView) chart {
 		p := point{X: px(d.x), Y: py(d.f.Value), Href: "/facts/" + d.f.ID, Class: "pt-" + d.f.Status,
 			Label: scaled(d.f.Value, false),
 			Title: fmt.Sprintf("%s · as of %s · %s · %d source(s) · %s", d.f.Display, d.f.AsOf, d.f.Status, len(d.f.Sources), d.f.ID)}
-		p.LabelY = p.Y - 10
-		if p.LabelY < c.Top {
-			p.LabelY = p.Y + 18
-		}
 		c.Points = append(c.Points, p)
 		if d.f.Status == "accepted" || d.f.Status == "edited" {
 			line = append(line, fmt.Sprintf("%g,%g", p.X, p.Y))
 		}
 	}
 	c.Line = strings.Join(line, " ")
+	placeLabels(&c)
 	return c
+}
+
+// Label boxes are estimated from the text: the desk's chart labels are 12px
+// bold, whose glyphs are at most labelRune wide (a wide guess, so that a box
+// holds the text the browser draws), from labelAscent above the baseline
+// to labelDescent below it.
+const (
+	labelRune    = 8.0
+	labelPad     = 3.0
+	labelAscent  = 12.0
+	labelDescent = 4.0
+	pointRadius  = 8.0 // a point's circle as hovered, with its stroke
+)
+
+// box is a rectangle of the chart.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+
+// labelOffsets are the baselines tried for a point's label, nearest first:
+// just above the point, just below, then further up and down.
+var labelOffsets = []float64{-12, 22, -26, 36, -40, 50, -54, 64}
+
+// placeLabels gives each point's label the nearest place where it overlaps
+// no other label and no point, inside the chart; a label with no such place
+// is dropped (the point keeps its tooltip). Points are served in x order,
+// so that where points cluster the leftmost keep their labels.
+func placeLabels(c *chart) {
+	taken := make([]box, 0, 2*len(c.Points))
+	for _, p := range c.Points {
+		taken = append(taken, box{p.X - pointRadius, p.Y - pointRadius, p.X + pointRadius, p.Y + pointRadius})
+	}
+	for i := range c.Points {
+		p := &c.Points[i]
+		w := float64(utf8.RuneCountInString(p.Label))*labelRune + 2*labelPad
+		p.LabelX = round1(math.Min(math.Max(p.X, w/2), float64(c.W)-w/2))
+		placed := false
+		for _, off := range labelOffsets {
+			y := round1(p.Y + off)
+			b := box{p.LabelX - w/2, y - labelAscent, p.LabelX + w/2, y + labelDescent}
+			if b.y0 < 0 || b.y1 > c.Bottom {
+				continue
+			}
+			free := true
+			for _, t := range taken {
+				if b.overlaps(t) {
+					free = false
+					break
+				}
+			}
+			if free {
+				p.LabelY, placed = y, true
+				taken = append(taken, b)
+				break
+			}
+		}
+		if !placed {
+			p.Label, p.LabelY = "", p.Y
+		}
+	}
 }
 
 type timelineSeries struct {

@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"fmt"
 	"math"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/faits/faits/store"
 )
@@ -78,4 +80,52 @@ func splitFields(s string) []string {
 		cur += string(r)
 	}
 	return out
+}
+
+// TestChartLabelsApart: where points cluster, no two labels share a place
+// and none covers a point; the labels that find no room are dropped, not
+// drawn on top of each other.
+func TestChartLabelsApart(t *testing.T) {
+	var facts []factView
+	for i, v := range []float64{10.1e6, 10.2e6, 10.25e6, 10.3e6, 10.35e6, 10.4e6, 10.5e6, 10.6e6, 22e6} {
+		asOf := fmt.Sprintf("2024-03-%02d", 2*i+1)
+		if i == 8 {
+			asOf = "2025-11" // far from the cluster
+		}
+		facts = append(facts, factView{Fact: store.Fact{ID: fmt.Sprint("f", i), Programme: "amo", Metric: "beneficiaries",
+			Unit: "person", Value: v, AsOf: asOf, Status: "accepted"}})
+	}
+	c := buildChart(facts)
+	var boxes []box
+	shown := 0
+	for _, p := range c.Points {
+		if p.Label == "" {
+			continue
+		}
+		shown++
+		w := float64(utf8.RuneCountInString(p.Label))*labelRune + 2*labelPad
+		b := box{p.LabelX - w/2, p.LabelY - labelAscent, p.LabelX + w/2, p.LabelY + labelDescent}
+		if b.x0 < 0 || b.x1 > float64(c.W) || b.y0 < 0 || b.y1 > c.Bottom {
+			t.Errorf("label %q at %v,%v leaves the chart", p.Label, p.LabelX, p.LabelY)
+		}
+		for _, q := range c.Points {
+			if b.overlaps(box{q.X - pointRadius, q.Y - pointRadius, q.X + pointRadius, q.Y + pointRadius}) {
+				t.Errorf("label %q covers the point at %v,%v", p.Label, q.X, q.Y)
+			}
+		}
+		for _, o := range boxes {
+			if b.overlaps(o) {
+				t.Errorf("label %q at %v,%v overlaps another label", p.Label, p.LabelX, p.LabelY)
+			}
+		}
+		boxes = append(boxes, b)
+	}
+	// The lone point far from the cluster always has room.
+	if last := c.Points[len(c.Points)-1]; last.Label == "" {
+		t.Errorf("the isolated point lost its label")
+	}
+	if shown < 3 {
+		t.Errorf("only %d of %d labels shown", shown, len(c.Points))
+	}
+	t.Logf("%d of %d labels shown", shown, len(c.Points))
 }
