@@ -309,3 +309,30 @@ func apiFail(w http.ResponseWriter, err error) {
 	log.Printf("serve: %v", err)
 	apiError(w, http.StatusInternalServerError, err.Error())
 }
+
+// decodeJSON reads a JSON request body into v, answering 415, 413 or 400
+// itself when it cannot (false then).
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		apiError(w, http.StatusUnsupportedMediaType, "send the request as Content-Type: application/json")
+		return false
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data after the JSON object")
+	}
+	if err == nil {
+		_, err = io.Copy(io.Discard, r.Body) // reach the size limit, if any
+	}
+	if err != nil {
+		if tooLarge(err) {
+			apiError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		} else {
+			apiError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
+		}
+		return false
+	}
+	return true
+}

@@ -28,6 +28,8 @@ type Backend interface {
 	Add(store.Addition) (store.Fact, error)
 	History(id string) ([]store.Event, error)
 	Conflicts() ([]store.Conflict, error)
+	// NotConflict rules a conflict group's values no conflict.
+	NotConflict(ids []string, by, note string) ([]store.Fact, error)
 }
 
 var _ Backend = (*store.Store)(nil)

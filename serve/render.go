@@ -153,7 +153,7 @@ func statusOf(err error) int {
 		return http.StatusConflict
 	}
 	var se *spanError
-	if errors.As(err, &se) {
+	if errors.As(err, &se) || errors.Is(err, store.ErrNoConflictGroup) {
 		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError

@@ -120,6 +120,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /documents/{sha}", s.documentPage)
 	m.HandleFunc("GET /conflicts", s.conflictsPage)
 	m.HandleFunc("POST /conflicts/keep", s.keepOne)
+	m.HandleFunc("POST /conflicts/distinct", s.notConflict)
 	m.HandleFunc("GET /timeline", s.timelinePage)
 
 	m.HandleFunc("GET /api/v1/facts", s.apiFacts)
@@ -130,6 +131,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/v1/facts/{id}/review", s.apiReview)
 	m.HandleFunc("GET /api/v1/documents/{sha}", s.apiDocument)
 	m.HandleFunc("GET /api/v1/conflicts", s.apiConflicts)
+	m.HandleFunc("POST /api/v1/conflicts/not-conflict", s.apiNotConflict)
 	m.HandleFunc("GET /api/v1/export", s.apiExport)
 	m.HandleFunc("GET /api/v1/files", s.apiFiles)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

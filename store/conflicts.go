@@ -11,6 +11,9 @@ import (
 // Conflicts lists every conflict group, sorted by programme, metric, as_of
 // and unit; a group's facts are sorted by value, then id.
 //
+// A group an editor ruled no conflict (NotConflict) is not listed while
+// it holds the facts of that ruling and no other.
+//
 // Rejected and orphaned facts take no part (the editor has already ruled
 // them out, or nothing reads them any more), nor do facts with an unknown
 // as_of, which say nothing about when their figure held.
@@ -54,6 +57,7 @@ func (s *Store) Conflicts() ([]Conflict, error) {
 // units read with more than one value.
 func (r *reader) conflicts(ids []string) ([]Conflict, error) {
 	byUnit := map[string][]Fact{}
+	distinct := map[string][]string{}
 	for _, id := range ids {
 		var rec factRec
 		found, err := getJSON(r.tx.Bucket(bFacts), []byte(id), &rec)
@@ -71,6 +75,7 @@ func (r *reader) conflicts(ids []string) ([]Conflict, error) {
 			return nil, err
 		}
 		byUnit[f.Unit] = append(byUnit[f.Unit], f)
+		distinct[id] = rec.Distinct
 	}
 	var out []Conflict
 	for unit, fs := range byUnit {
@@ -80,6 +85,13 @@ func (r *reader) conflicts(ids []string) ([]Conflict, error) {
 		}
 		if len(values) < 2 {
 			continue
+		}
+		group := make([]string, len(fs))
+		for i, f := range fs {
+			group[i] = f.ID
+		}
+		if ruledDistinct(group, distinct) {
+			continue // an editor ruled these values no conflict
 		}
 		sort.Slice(fs, func(i, j int) bool {
 			if fs[i].Value != fs[j].Value {

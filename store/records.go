@@ -47,6 +47,9 @@ type factRec struct {
 	Review string `json:"review,omitempty"`
 	Edit   *Edit  `json:"edit,omitempty"`
 	Events int    `json:"events,omitempty"`
+	// Distinct is the conflict group (sorted fact ids, this one included)
+	// an editor ruled no conflict (NotConflict); nil without a ruling.
+	Distinct []string `json:"distinct,omitempty"`
 	// Changed is when the exported record last changed (Unix ns); it is
 	// what Filter.Since compares and never leaves the store.
 	Changed int64 `json:"changed"`
@@ -194,6 +197,10 @@ type eventRec struct {
 	Edit       *Edit  `json:"edit,omitempty"`
 	PrevReview string `json:"prev_review,omitempty"`
 	PrevEdit   *Edit  `json:"prev_edit,omitempty"`
+	// Ruling marks a NotConflict event, whose undo restores PrevDistinct
+	// (and leaves the review alone).
+	Ruling       bool     `json:"ruling,omitempty"`
+	PrevDistinct []string `json:"prev_distinct,omitempty"`
 }
 
 func getJSON(b *bolt.Bucket, k []byte, v any) (bool, error) {

@@ -75,7 +75,11 @@ func (s *Store) Review(id string, d Decision) (Fact, error) {
 			if err != nil {
 				return err
 			}
-			rec.Review, rec.Edit = target.PrevReview, target.PrevEdit
+			if target.Ruling {
+				rec.Distinct = target.PrevDistinct
+			} else {
+				rec.Review, rec.Edit = target.PrevReview, target.PrevEdit
+			}
 			ev.Undoes = target.Seq
 		}
 		after := rec.view(id)
