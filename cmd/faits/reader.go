@@ -56,12 +56,166 @@ func openReader(path, command string, env *Env) (factReader, error) {
 		return nil, err
 	}
 	rs := &remoteStore{base: "http://" + dialAddr(le.Addr), token: le.Token, client: newHTTPClient()}
-	if err := rs.ping(); err != nil {
+	// The holder may stop between any two requests (an ingest ends): its
+	// port then refuses connections, and the store is free to open.
+	fr := &fallbackReader{remote: rs, open: func() (factReader, error) {
+		return openStoreWait(path, command, le.Owner)
+	}}
+	if err := fr.do(func(r factReader) error {
+		if r == rs {
+			return rs.ping()
+		}
+		return nil
+	}); err != nil {
 		return nil, &explained{fmt.Sprintf("%s is held by %s (pid %d), whose API at %s does not answer (%v): wait for it to finish, or stop it",
 			path, le.Owner, le.PID, le.Addr, err), err}
 	}
-	fmt.Fprintf(env.Stderr, "%s: %s is held by %s (pid %d): reading through its API at %s\n", command, path, le.Owner, le.PID, le.Addr)
-	return rs, nil
+	if fr.local == nil {
+		fmt.Fprintf(env.Stderr, "%s: %s is held by %s (pid %d): reading through its API at %s\n", command, path, le.Owner, le.PID, le.Addr)
+	}
+	return fr, nil
+}
+
+// holderGoneWait bounds the wait for the lock of a holder that stopped
+// serving: it is closing the store, which takes a moment.
+const holderGoneWait = 30 * time.Second
+
+// openStoreWait opens the store read-only once its holder (owner) stopped
+// serving reads, waiting for it to let go of the file.
+func openStoreWait(path, command, owner string) (factReader, error) {
+	st, err := store.Open(path, &store.Options{ReadOnly: true, Owner: command, Timeout: holderGoneWait})
+	if err != nil {
+		return nil, fmt.Errorf("%s stopped serving reads, and the store did not open after it: %w", owner, err)
+	}
+	return st, nil
+}
+
+// holderGone reports whether err is a refused connection to the holder's
+// API: the holder has stopped serving (it shuts its server down gracefully,
+// so a request it accepted is answered in full).
+func holderGone(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// fallbackReader reads through the holder's API and, once the holder is
+// gone, from the store itself.
+type fallbackReader struct {
+	remote *remoteStore
+	open   func() (factReader, error)
+	local  factReader // set once the holder is gone
+}
+
+var _ factReader = (*fallbackReader)(nil)
+
+// do runs fn on the remote reader, and again on the store when the holder
+// turned out to be gone.
+func (f *fallbackReader) do(fn func(factReader) error) error {
+	if f.local == nil {
+		err := fn(f.remote)
+		if err == nil || !holderGone(err) {
+			return err
+		}
+		l, oerr := f.open()
+		if oerr != nil {
+			return fmt.Errorf("%w (%v)", oerr, err)
+		}
+		f.local = l
+	}
+	return fn(f.local)
+}
+
+func (f *fallbackReader) All(filter store.Filter) iter.Seq2[store.Fact, error] {
+	return func(yield func(store.Fact, error) bool) {
+		if f.local == nil {
+			n := 0
+			for x, err := range f.remote.All(filter) {
+				if err != nil && n == 0 && holderGone(err) {
+					l, oerr := f.open()
+					if oerr != nil {
+						yield(store.Fact{}, fmt.Errorf("%w (%v)", oerr, err))
+						return
+					}
+					f.local = l
+					break
+				}
+				n++
+				if !yield(x, err) || err != nil {
+					return
+				}
+			}
+			if f.local == nil {
+				return
+			}
+		}
+		for x, err := range f.local.All(filter) {
+			if !yield(x, err) {
+				return
+			}
+		}
+	}
+}
+
+func (f *fallbackReader) Facts(filter store.Filter) (out []store.Fact, err error) {
+	err = f.do(func(r factReader) error {
+		out, err = r.Facts(filter)
+		return err
+	})
+	return out, err
+}
+
+func (f *fallbackReader) Each(o store.ListOptions, fn func(store.Fact) error) error {
+	// The remote Each reads every fact before its first call of fn, so a
+	// holder found gone never makes fn see a fact twice.
+	return f.do(func(r factReader) error { return r.Each(o, fn) })
+}
+
+func (f *fallbackReader) Fact(id string) (x store.Fact, err error) {
+	err = f.do(func(r factReader) error {
+		x, err = r.Fact(id)
+		return err
+	})
+	return x, err
+}
+
+func (f *fallbackReader) History(id string) (h []store.Event, err error) {
+	err = f.do(func(r factReader) error {
+		h, err = r.History(id)
+		return err
+	})
+	return h, err
+}
+
+func (f *fallbackReader) Conflicts() (c []store.Conflict, err error) {
+	err = f.do(func(r factReader) error {
+		c, err = r.Conflicts()
+		return err
+	})
+	return c, err
+}
+
+func (f *fallbackReader) Document(sha string) (d store.Document, err error) {
+	err = f.do(func(r factReader) error {
+		d, err = r.Document(sha)
+		return err
+	})
+	return d, err
+}
+
+func (f *fallbackReader) Files() (fs []string, err error) {
+	err = f.do(func(r factReader) error {
+		fs, err = r.Files()
+		return err
+	})
+	return fs, err
+}
+
+func (f *fallbackReader) Close() error {
+	err := f.remote.Close()
+	if f.local != nil {
+		err = errors.Join(err, f.local.Close())
+	}
+	return err
 }
 
 // dialAddr turns a listen address into one to connect to: a server
@@ -275,8 +429,10 @@ func newReadToken() (string, error) {
 // readAPI serves the store's read API on a loopback port while a command
 // (faits ingest) holds it, and advertises it in the owner file, so that the
 // read-only commands work during a long ingest. Only GET /api/v1/ passes.
-// stop closes the listener; requests under way are cut, which is what a
-// reader of a store whose writer is done wants anyway.
+// stop closes the listener and waits for the requests under way: a reader
+// that got in gets its whole answer (an export cut short would be an error),
+// and one that comes later finds the port closed and opens the store itself
+// (fallbackReader).
 func readAPI(st *store.Store, env *Env) (stop func(), err error) {
 	tok, err := newReadToken()
 	if err != nil {
@@ -296,7 +452,7 @@ func readAPI(st *store.Store, env *Env) (stop func(), err error) {
 		srv.Close()
 		return nil, err
 	}
-	return func() { srv.Close() }, nil
+	return func() { srv.Shutdown(context.Background()) }, nil
 }
 
 // readOnly lets only GET and HEAD requests to /api/v1/ through.
