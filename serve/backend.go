@@ -2,6 +2,7 @@ package serve
 
 import (
 	"iter"
+	"time"
 
 	"github.com/faits/faits/store"
 )
@@ -28,6 +29,11 @@ type Backend interface {
 	Add(store.Addition) (store.Fact, error)
 	History(id string) ([]store.Event, error)
 	Conflicts() ([]store.Conflict, error)
+	// Flag sets or clears a fact's flag; ReviewAll decides many facts in
+	// one transaction; Tally counts the decisions since a time.
+	Flag(id string, on bool, by, note string) (store.Fact, error)
+	ReviewAll(ids []string, d store.Decision) (int, error)
+	Tally(since time.Time, by string) (store.Tally, error)
 	// NotConflict rules a conflict group's values no conflict.
 	NotConflict(ids []string, by, note string) ([]store.Fact, error)
 }

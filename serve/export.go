@@ -29,7 +29,7 @@ func exportFilter(v url.Values) (store.Filter, string, error) {
 		return store.Filter{}, "", err
 	}
 	f := store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status, Rule: q.Rule,
-		Site: q.Site, Doc: q.Doc, DocSHA256: v.Get("doc_sha256")}
+		Site: q.Site, Doc: q.Doc, DocSHA256: v.Get("doc_sha256"), Text: q.Text, Flagged: q.Flagged}
 	if orphaned {
 		f.Status = store.StatusOrphaned
 	}

@@ -27,6 +27,60 @@ type segment struct {
 // found there around them, so that a figure written twice in one sentence is
 // marked where the rule read it; otherwise by its first occurrence.
 func quoteSegments(src store.Source, body string) []segment {
+	return clipSegments(quoteSegments0(src, body), quoteContext)
+}
+
+// quoteContext is how much of a sentence the desk shows on each side of its
+// figure: a page without sentence ends (a 20 MB scrape on one line) has a
+// whole article for a sentence, and the queue shows three a fact.
+const quoteContext = 300
+
+// clipSegments keeps at most n bytes of text before and after the marked
+// segment, cut at a character boundary, with "…" where text was cut.
+func clipSegments(segs []segment, n int) []segment {
+	mark := -1
+	for i, sg := range segs {
+		if sg.Mark {
+			mark = i
+			break
+		}
+	}
+	if mark < 0 {
+		if len(segs) == 1 && len(segs[0].Text) > 2*n {
+			return []segment{{Text: cutAfter(segs[0].Text, 2*n) + "…"}}
+		}
+		return segs
+	}
+	out := make([]segment, len(segs))
+	copy(out, segs)
+	if mark > 0 && len(out[0].Text) > n {
+		out[0].Text = "…" + cutBefore(out[0].Text, n)
+	}
+	if last := len(out) - 1; last > mark && len(out[last].Text) > n {
+		out[last].Text = cutAfter(out[last].Text, n) + "…"
+	}
+	return out
+}
+
+// cutBefore is the last n bytes of s or fewer, starting on a character.
+func cutBefore(s string, n int) string {
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// cutAfter is the first n bytes of s or fewer, ending on a character.
+func cutAfter(s string, n int) string {
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
+func quoteSegments0(src store.Source, body string) []segment {
 	q, span := src.Quote, src.Span
 	if q == "" {
 		q = span

@@ -26,7 +26,11 @@ type queueData struct {
 	First, Last      int
 	PrevURL, NextURL string
 	// CSVURL and JSONLURL download the filtered facts (all pages).
-	CSVURL, JSONLURL                            string
+	CSVURL, JSONLURL string
+	// AcceptAllURL and RejectAllURL ask to confirm a decision on every
+	// fact of the filter.
+	AcceptAllURL, RejectAllURL                  string
+	Counts                                      counters
 	Programmes, Metrics, Statuses, Sites, Rules []string
 }
 
@@ -54,8 +58,13 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if d.Counts, err = s.counters(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	base := q.values()
 	d.CSVURL, d.JSONLURL = exportURL(base, "csv"), exportURL(base, "jsonl")
+	d.AcceptAllURL, d.RejectAllURL = bulkURL(base, "accept"), bulkURL(base, "reject")
 	for i, v := range views {
 		ret := queueURL(base, q.Offset, "")
 		if i+1 < len(views) {
@@ -203,11 +212,17 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action := r.PostFormValue("action")
-	if action != "accept" && action != "reject" && action != "undo" {
-		s.failCode(w, r, http.StatusBadRequest, "action must be accept, reject or undo (edit through the edit form)")
+	var f store.Fact
+	var err error
+	switch action {
+	case "accept", "reject", "undo":
+		f, err = s.b.Review(id, store.Decision{Action: action, By: s.editor(r), Note: r.PostFormValue("note")})
+	case store.ActionFlag, store.ActionUnflag:
+		f, err = s.b.Flag(id, action == store.ActionFlag, s.editor(r), r.PostFormValue("note"))
+	default:
+		s.failCode(w, r, http.StatusBadRequest, "action must be accept, reject, undo, flag or unflag (edit through the edit form)")
 		return
 	}
-	f, err := s.b.Review(id, store.Decision{Action: action, By: s.editor(r), Note: r.PostFormValue("note")})
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("%s %s: %w", action, id, err))
 		return
@@ -283,6 +298,14 @@ func (s *Server) conflictsPage(w http.ResponseWriter, r *http.Request) {
 		out = append(out, conflictView{Programme: g.Programme, Metric: g.Metric, AsOf: g.AsOf, Facts: vs})
 	}
 	s.render(w, r, http.StatusOK, "conflicts", out)
+}
+
+// bulkURL is the confirmation of a decision on every fact of the filter.
+func bulkURL(filter url.Values, action string) string {
+	v := cloneValues(filter)
+	v.Del("sort")
+	v.Set("action", action)
+	return "/queue/bulk?" + v.Encode()
 }
 
 // exportURL is GET /api/v1/export with the queue's filter.

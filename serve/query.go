@@ -14,6 +14,11 @@ import (
 // /api/v1/facts.
 type query struct {
 	Programme, Metric, Status, Rule, Site, Doc string
+	// Text is the full-text search (q): a word or phrase of a source's
+	// sentence, figure or title, case and accents ignored.
+	Text string
+	// Flagged keeps the flagged facts only (flagged=1).
+	Flagged bool
 	// Date keeps facts whose as_of starts with it ("2024", "2024-11").
 	Date string
 	// Sort is "sources" (independent sources, most first), "date" (as_of,
@@ -31,6 +36,10 @@ func parseQuery(v url.Values, defStatus, defSort string, defLimit int) (query, e
 		Programme: v.Get("programme"), Metric: v.Get("metric"), Rule: v.Get("rule"),
 		Site: v.Get("site"), Doc: v.Get("doc"), Date: v.Get("date"),
 		Status: defStatus, Sort: defSort, Limit: defLimit,
+		Text: strings.TrimSpace(v.Get("q")), Flagged: v.Get("flagged") == "1",
+	}
+	if len(q.Text) > 200 {
+		return q, fmt.Errorf("q: a search of %d bytes; 200 at most", len(q.Text))
 	}
 	if v.Has("status") {
 		q.Status = v.Get("status")
@@ -88,6 +97,10 @@ func (q query) values() url.Values {
 	set("site", q.Site)
 	set("doc", q.Doc)
 	set("date", q.Date)
+	set("q", q.Text)
+	if q.Flagged {
+		v.Set("flagged", "1")
+	}
 	if q.Status == "" {
 		v.Set("status", "all")
 	} else {
@@ -105,8 +118,9 @@ const listSources = 3
 // many match in all. The store reads the page, not every fact's sources.
 func list(b Backend, q query) ([]store.Fact, int, error) {
 	facts, total, err := b.List(store.ListOptions{
-		Filter: store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status, Rule: q.Rule, Site: q.Site, Doc: q.Doc},
-		AsOf:   q.Date, Sort: q.Sort, Offset: q.Offset, Limit: q.Limit, Sources: listSources,
+		Filter: store.Filter{Programme: q.Programme, Metric: q.Metric, Status: q.Status, Rule: q.Rule, Site: q.Site, Doc: q.Doc,
+			Text: q.Text, Flagged: q.Flagged},
+		AsOf: q.Date, Sort: q.Sort, Offset: q.Offset, Limit: q.Limit, Sources: listSources,
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("list facts: %w", err)

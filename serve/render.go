@@ -16,7 +16,7 @@ import (
 
 // pageNames are the templates/NAME.html files, each rendered inside
 // templates/layout.html.
-var pageNames = []string{"queue", "fact", "edit", "document", "conflicts", "timeline", "login", "error"}
+var pageNames = []string{"queue", "fact", "edit", "document", "conflicts", "timeline", "login", "error", "bulk"}
 
 var funcs = template.FuncMap{
 	"dash":     orDash,
@@ -27,10 +27,13 @@ var funcs = template.FuncMap{
 // plain form post, and the CSRF token.
 type decideData struct {
 	CSRF, ID, Status, Return, EditURL string
+	Flagged                           bool
 }
 
-func decision(csrf, id, status, ret, edit string) decideData {
-	return decideData{CSRF: csrf, ID: id, Status: status, Return: ret, EditURL: edit}
+// decision takes the fact's flag as an optional last argument, so that
+// pages without flags call it as before.
+func decision(csrf, id, status, ret, edit string, flagged ...bool) decideData {
+	return decideData{CSRF: csrf, ID: id, Status: status, Return: ret, EditURL: edit, Flagged: len(flagged) > 0 && flagged[0]}
 }
 
 func parsePages() (map[string]*template.Template, error) {

@@ -113,6 +113,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /logout", s.logout)
 
 	m.HandleFunc("GET /queue", s.queue)
+	m.HandleFunc("GET /queue/bulk", s.bulkConfirm)
+	m.HandleFunc("POST /queue/bulk", s.bulk)
 	m.HandleFunc("GET /facts/{id}", s.factPage)
 	m.HandleFunc("POST /facts/{id}/review", s.review)
 	m.HandleFunc("GET /facts/{id}/edit", s.editPage)

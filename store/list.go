@@ -55,8 +55,8 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 		var items []item
 		// Only the filters on sources need a fact's sources read: the
 		// counts sort "sources" orders by are in the record.
-		needSummary := o.Rule != "" || o.Site != "" || o.Doc != "" || o.DocSHA256 != ""
-		if o.Sort == "sources" && !needSummary && o.Programme == "" && o.Metric == "" && o.Since.IsZero() && o.AsOf == "" {
+		needSummary := o.Rule != "" || o.Site != "" || o.Doc != "" || o.DocSHA256 != "" || o.Text != ""
+		if o.Sort == "sources" && !needSummary && o.Programme == "" && o.Metric == "" && o.Since.IsZero() && o.AsOf == "" && !o.Flagged {
 			// The queue: the rank index gives the page and the count.
 			ids, n, err := rankPage(tx, o.Status, o.Offset, o.Limit)
 			if err != nil {
@@ -68,7 +68,7 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 			}
 			return r.page(items, o.Sources, &out)
 		}
-		if (o.Sort == "" || o.Sort == "id") && !needSummary && o.Status == "" && o.Since.IsZero() && o.AsOf == "" &&
+		if (o.Sort == "" || o.Sort == "id") && !needSummary && o.Status == "" && o.Since.IsZero() && o.AsOf == "" && !o.Flagged &&
 			(o.Metric == "" || o.Programme != "") {
 			// Nothing to decide from the records: count keys, read the page.
 			ids, all, err := candidates(tx, o.Filter)
@@ -359,7 +359,8 @@ func (r *reader) summarize(id string, k int, f Filter, docs map[string]bool) (su
 	if err != nil {
 		return summary{}, err
 	}
-	sm := summary{n: len(ps), match: f.Rule == "" && f.Site == "" && docs == nil}
+	sm := summary{n: len(ps), match: f.Rule == "" && f.Site == "" && docs == nil && f.Text == ""}
+	text := foldText(f.Text)
 	for _, p := range ps {
 		if p.first {
 			sm.indep++
@@ -367,12 +368,12 @@ func (r *reader) summarize(id string, k int, f Filter, docs map[string]bool) (su
 		if sm.match || (f.Site != "" && p.doc.Site != f.Site) || (docs != nil && !docs[p.doc.SHA256]) {
 			continue
 		}
-		if f.Rule != "" {
+		if f.Rule != "" || text != "" {
 			var s storedSource
 			if err := json.Unmarshal(r.tx.Bucket(bSources).Get(p.key), &s); err != nil {
 				return summary{}, fmt.Errorf("fact %s source: %w", id, err)
 			}
-			if s.Rule != f.Rule {
+			if (f.Rule != "" && s.Rule != f.Rule) || (text != "" && !textMatch(text, s, p.doc)) {
 				continue
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"sort"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -360,7 +361,8 @@ func (f Filter) matchRecord(id string, rec *factRec) bool {
 	case f.Programme != "" && v.Programme != f.Programme,
 		f.Metric != "" && v.Metric != f.Metric,
 		f.Status != "" && v.Status != f.Status,
-		!f.Since.IsZero() && rec.Changed < f.Since.UnixNano():
+		!f.Since.IsZero() && rec.Changed < f.Since.UnixNano(),
+		f.Flagged && !rec.Flagged:
 		return false
 	}
 	return true
@@ -368,11 +370,13 @@ func (f Filter) matchRecord(id string, rec *factRec) bool {
 
 // matchSources applies the filters on sources: one source must pass all.
 func (f Filter) matchSources(x Fact, docs map[string]bool) bool {
-	if f.Rule == "" && f.Site == "" && docs == nil {
+	if f.Rule == "" && f.Site == "" && docs == nil && f.Text == "" {
 		return true
 	}
+	text := foldText(f.Text)
 	for _, s := range x.Sources {
-		if (f.Rule == "" || s.Rule == f.Rule) && (f.Site == "" || s.Site == f.Site) && (docs == nil || docs[s.DocSHA256]) {
+		if (f.Rule == "" || s.Rule == f.Rule) && (f.Site == "" || s.Site == f.Site) && (docs == nil || docs[s.DocSHA256]) &&
+			(text == "" || strings.Contains(foldText(s.Quote), text) || strings.Contains(foldText(s.Span), text) || strings.Contains(foldText(s.Title), text)) {
 			return true
 		}
 	}

@@ -50,6 +50,8 @@ type factRec struct {
 	// Distinct is the conflict group (sorted fact ids, this one included)
 	// an editor ruled no conflict (NotConflict); nil without a ruling.
 	Distinct []string `json:"distinct,omitempty"`
+	// Flagged: an editor asked for a second look (Store.Flag).
+	Flagged bool `json:"flagged,omitempty"`
 	// Changed is when the exported record last changed (Unix ns); it is
 	// what Filter.Since compares and never leaves the store.
 	Changed int64 `json:"changed"`
@@ -64,6 +66,7 @@ func (r *factRec) view(id string) Fact {
 	f := Fact{
 		ID: id, Programme: r.Programme, Metric: r.Metric, Value: r.Value, ValueMax: r.ValueMax,
 		Unit: r.Unit, Qualifier: r.Qualifier, AsOf: r.AsOf, Modality: r.Modality, Status: r.status(),
+		Flagged: r.Flagged,
 	}
 	if f.Status == StatusOrphaned {
 		f.Decision = r.Review

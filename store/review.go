@@ -59,47 +59,9 @@ func (s *Store) Review(id string, d Decision) (Fact, error) {
 		if rec == nil {
 			return ErrNotFound
 		}
-		before := rec.view(id)
-		ev := eventRec{Event: Event{At: now.UTC(), By: d.By, Action: d.Action, Note: d.Note}, Edit: d.Edit,
-			PrevReview: rec.Review, PrevEdit: rec.Edit}
-		switch d.Action {
-		case ActionAccept:
-			rec.Review = StatusAccepted
-		case ActionReject:
-			rec.Review = StatusRejected
-		case ActionEdit:
-			rec.Edit = mergeEdit(rec.Edit, d.Edit)
-			rec.Review = StatusEdited
-		case ActionUndo:
-			target, err := lastUndoable(t.events, id)
-			if err != nil {
-				return err
-			}
-			if target.Ruling {
-				rec.Distinct = target.PrevDistinct
-			} else {
-				rec.Review, rec.Edit = target.PrevReview, target.PrevEdit
-			}
-			ev.Undoes = target.Seq
-		}
-		after := rec.view(id)
-		if oldK, newK := indexKey(before), indexKey(after); !bytes.Equal(oldK, newK) {
-			if err := t.index.Delete(oldK); err != nil {
-				return fmt.Errorf("unindex: %w", err)
-			}
-			if err := t.index.Put(newK, nil); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-		}
-		ev.Before, ev.After = before, after
-		if ev.Seq, err = t.events.NextSequence(); err != nil {
-			return fmt.Errorf("event sequence: %w", err)
-		}
-		if err := putJSON(t.events, eventKey(id, ev.Seq), ev); err != nil {
+		if err := t.decide(id, rec, d, now); err != nil {
 			return err
 		}
-		rec.Events++
-		t.dirty[id] = true
 		if err := t.flush(nil); err != nil {
 			return err
 		}
@@ -236,4 +198,55 @@ func ParseSince(date string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD, YYYY-MM, YYYY or RFC 3339", date)
+}
+
+// decide records d on the fact id (its record rec) inside the transaction:
+// the new state and its event. The caller flushes.
+func (t *txn) decide(id string, rec *factRec, d Decision, now time.Time) error {
+	var err error
+	before := rec.view(id)
+	ev := eventRec{Event: Event{At: now.UTC(), By: d.By, Action: d.Action, Note: d.Note}, Edit: d.Edit,
+		PrevReview: rec.Review, PrevEdit: rec.Edit}
+	switch d.Action {
+	case ActionAccept:
+		rec.Review = StatusAccepted
+	case ActionReject:
+		rec.Review = StatusRejected
+	case ActionEdit:
+		rec.Edit = mergeEdit(rec.Edit, d.Edit)
+		rec.Review = StatusEdited
+	case ActionUndo:
+		target, err := lastUndoable(t.events, id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case target.Ruling:
+			rec.Distinct = target.PrevDistinct
+		case target.Action == ActionFlag || target.Action == ActionUnflag:
+			rec.Flagged = target.Before.Flagged
+		default:
+			rec.Review, rec.Edit = target.PrevReview, target.PrevEdit
+		}
+		ev.Undoes = target.Seq
+	}
+	after := rec.view(id)
+	if oldK, newK := indexKey(before), indexKey(after); !bytes.Equal(oldK, newK) {
+		if err := t.index.Delete(oldK); err != nil {
+			return fmt.Errorf("unindex: %w", err)
+		}
+		if err := t.index.Put(newK, nil); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	ev.Before, ev.After = before, after
+	if ev.Seq, err = t.events.NextSequence(); err != nil {
+		return fmt.Errorf("event sequence: %w", err)
+	}
+	if err := putJSON(t.events, eventKey(id, ev.Seq), ev); err != nil {
+		return err
+	}
+	rec.Events++
+	t.dirty[id] = true
+	return nil
 }

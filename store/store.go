@@ -180,6 +180,9 @@ type Fact struct {
 	// Decision is, for an orphaned fact only, the editor's decision it
 	// keeps ("accepted", "rejected", "edited", or "pending" after undos).
 	Decision string `json:"decision,omitempty"`
+	// Flagged is set while an editor's flag asks for a second look
+	// (Store.Flag); absent from JSON otherwise.
+	Flagged bool `json:"flagged,omitempty"`
 	// SourceCount and IndependentCount are set by List, whose facts carry
 	// only their first few Sources: how many sources the fact has, and how
 	// many independent ones (see IndependentSources). Zero, and absent
@@ -212,6 +215,11 @@ type Filter struct {
 	Doc                                   string // a source's doc path
 	DocSHA256                             string
 	Since                                 time.Time // changed at or after
+	// Text keeps facts with a source whose sentence, figure or document
+	// title holds it, case and accents ignored.
+	Text string
+	// Flagged keeps the flagged facts only.
+	Flagged bool
 }
 
 // Edit holds an editor's corrected values; zero fields keep the fact's own.

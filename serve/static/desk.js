@@ -50,7 +50,7 @@
     });
   }
 
-  var verbs = { accept: 'Accepted', reject: 'Rejected', undo: 'Undid the last decision on' };
+  var verbs = { accept: 'Accepted', reject: 'Rejected', undo: 'Undid the last decision on', flag: 'Flagged', unflag: 'Took the flag off' };
 
   function run(id, action, after) {
     if (busy || !id) return;
@@ -160,6 +160,29 @@
 
   function current() { return rows[cur] ? rows[cur].dataset.id : null; }
 
+  // skip sends the fact in focus to the end of the page, undecided; the
+  // next one takes the focus.
+  function skip() {
+    var row = rows[cur];
+    if (!row || rows.length < 2) return;
+    row.parentNode.appendChild(row);
+    rows.splice(cur, 1);
+    rows.push(row);
+    row.classList.remove('focused');
+    var i = cur;
+    cur = -1;
+    focusRow(i);
+    toast('Skipped ' + row.dataset.id + ': at the end of this page');
+  }
+
+  // flagToggle flags the fact in focus, or takes its flag off.
+  function flagToggle(id, reload) {
+    if (!id) return;
+    var d = document.getElementById('d-' + id) || $('.detail.page');
+    var b = d && $('button[value=flag], button[value=unflag]', d);
+    run(id, b ? b.value : 'flag', reload);
+  }
+
   function queueKey(k) {
     switch (k) {
       case 'j': case 'ArrowDown': focusRow(cur + 1); return true;
@@ -167,6 +190,8 @@
       case 'a': run(current(), 'accept', afterQueueDecision); return true;
       case 'x': run(current(), 'reject', afterQueueDecision); return true;
       case 'u': undoLast(reloadQueueOn); return true;
+      case 's': skip(); return true;
+      case 'f': { var id = current(); flagToggle(id, function () { reloadQueueOn(id); }); return true; }
       case 'e': if (rows[cur]) location.href = rows[cur].dataset.edit; return true;
       case 'o': case 'Enter': if (current()) location.href = '/facts/' + encodeURIComponent(current()); return true;
       case 'd': {
@@ -188,6 +213,7 @@
       case 'a': run(id, 'accept', reload); return true;
       case 'x': run(id, 'reject', reload); return true;
       case 'u': run(id, 'undo', reload); return true;
+      case 'f': flagToggle(id, reload); return true;
       case 'e': location.href = d.dataset.edit; return true;
       case 'd': { var a = $('a.doclink', d); if (a) location.href = a.getAttribute('href'); return true; }
     }
@@ -228,7 +254,7 @@
     if (page === 'queue') {
       var i = rows.findIndex(function (r) { return r.dataset.id === id; });
       if (i >= 0 && i !== cur) focusRow(i);
-      if (action === 'undo') { run(id, 'undo', function () { reloadQueueOn(id); }); return; }
+      if (action === 'undo' || action === 'flag' || action === 'unflag') { run(id, action, function () { reloadQueueOn(id); }); return; }
       run(id, action, afterQueueDecision);
     } else {
       run(id, action, function () { location.reload(); });
