@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -176,7 +177,7 @@ func TestAPISources(t *testing.T) {
 			t.Fatalf("%s: paged %d sources, want %d", f.ID, len(got), len(f.Sources))
 		}
 		for j, src := range l.Sources {
-			if got[j] != src {
+			if !reflect.DeepEqual(got[j], src) {
 				t.Errorf("%s: source %d of the list differs from the paged one", f.ID, j)
 			}
 		}
@@ -263,7 +264,7 @@ func TestAPIFactBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, src := range f.Sources {
-			if src != page[i] {
+			if !reflect.DeepEqual(src, page[i]) {
 				t.Errorf("sources=%d: source %d is not the sources page's", k, i)
 			}
 		}

@@ -39,13 +39,15 @@ func (t *txn) putDoc(h [32]byte, d *Document) error {
 	}
 	d.SHA256 = string(key)
 	d.Title, d.Site, d.Author, d.URL, d.Published, d.PublishedFrom = f.Title, f.Site, f.Author, f.URL, f.Published, f.PublishedFrom
-	d.Body = ""
+	d.Body, d.Copies = "", nil // the body and the copies are stored elsewhere
 	var old Document
 	found, err = getJSON(t.docs, key, &old)
 	if err != nil {
 		return err
 	}
-	if found && (len(old.Paths) == 0 || old.Paths[0] != d.Paths[0] || old.Title != d.Title || old.Site != d.Site ||
+	// Sources list every copy (Source.Copies): a path gained or lost
+	// changes them too.
+	if found && (!slices.Equal(old.Paths, d.Paths) || old.Title != d.Title || old.Site != d.Site ||
 		old.URL != d.URL || old.Published != d.Published || old.ReprintGroup != d.ReprintGroup) {
 		if err := t.touchDoc(h); err != nil {
 			return err

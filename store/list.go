@@ -341,6 +341,7 @@ func (p sourcePlace) source(s storedSource) Source {
 		Doc: d.Paths[0], DocSHA256: d.SHA256, Title: d.Title, Site: d.Site, URL: d.URL,
 		Published: d.Published, Span: s.Span, Start: p.start, End: p.end, Quote: s.Quote,
 		Qualifier: s.Qualifier, Rule: s.Rule, ProgrammeFrom: s.ProgrammeFrom, Why: s.Why, ReprintGroup: d.ReprintGroup,
+		Copies: d.Copies,
 	}
 }
 

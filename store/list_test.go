@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func TestList(t *testing.T) {
 						t.Fatalf("%s #%d: got %s with %d/%d sources (%d carried), want %s with %d/%d", name, i,
 							g.ID, g.SourceCount, g.IndependentCount, len(g.Sources), e.ID, len(e.Sources), e.IndependentSources())
 					}
-					if len(g.Sources) > 0 && g.Sources[0] != e.Sources[0] {
+					if len(g.Sources) > 0 && !reflect.DeepEqual(g.Sources[0], e.Sources[0]) {
 						t.Errorf("%s: %s's first source is %v, the export's %v", name, g.ID, g.Sources[0], e.Sources[0])
 					}
 				}
@@ -146,7 +147,7 @@ func TestList(t *testing.T) {
 		}
 		sortSources(got)
 		for i := range got {
-			if got[i] != f.Sources[i] {
+			if !reflect.DeepEqual(got[i], f.Sources[i]) {
 				t.Fatalf("%s: paged sources are not the fact's", f.ID)
 			}
 		}

@@ -76,6 +76,9 @@ func (r *reader) doc(h [32]byte) (*Document, error) {
 	if !found || len(d.Paths) == 0 {
 		return nil, fmt.Errorf("missing document %x", h)
 	}
+	if d.Copies, err = copies(r.tx, &d); err != nil {
+		return nil, err
+	}
 	if len(r.docs) >= maxCachedDocs {
 		// A walk over the whole store must not hold every document.
 		clear(r.docs)
@@ -120,6 +123,7 @@ func (r *reader) hydrate(id string, rec *factRec) (Fact, error) {
 			Doc: d.Paths[0], DocSHA256: d.SHA256, Title: d.Title, Site: d.Site, URL: d.URL,
 			Published: d.Published, Span: s.Span, Start: p.start, End: p.end, Quote: s.Quote,
 			Qualifier: s.Qualifier, Rule: s.Rule, ProgrammeFrom: s.ProgrammeFrom, Why: s.Why, ReprintGroup: d.ReprintGroup,
+			Copies: d.Copies,
 		})
 	}
 	sortSources(f.Sources)
@@ -200,6 +204,9 @@ func (s *Store) Document(sha string) (Document, error) {
 		}
 		if !found {
 			return ErrNotFound
+		}
+		if d.Copies, err = copies(tx, &d); err != nil {
+			return err
 		}
 		d.Body, err = unpackBody(tx.Bucket(bBodies).Get([]byte(sha)))
 		return err

@@ -142,6 +142,11 @@ type Document struct {
 	// ReprintGroup is shared by near-duplicate documents (the same dispatch
 	// reprinted); "" when the document has none.
 	ReprintGroup string `json:"reprint_group,omitempty"`
+	// Copies lists, when the document came in more than one file (the same
+	// clean text), every file with its own site, URL and date, in path
+	// order; the fields above are the first one's. Read from the files'
+	// records, never stored with the document.
+	Copies []Copy `json:"copies,omitempty"`
 }
 
 // Source is one place a fact was read (spec/facts.md).
@@ -163,6 +168,10 @@ type Source struct {
 	// chose (extract.Fact.Why); "" for a rules-only reading.
 	Why          string `json:"why,omitempty"`
 	ReprintGroup string `json:"reprint_group,omitempty"`
+	// Copies lists every file of the source's document when there is more
+	// than one (Document.Copies): "Le Matin ran it too" is not lost. Absent
+	// for a document of one file.
+	Copies []Copy `json:"copies,omitempty"`
 }
 
 // Fact is the exported fact record of spec/facts.md.
