@@ -20,6 +20,12 @@ type segment struct {
 	Focus bool
 	// Status of a marked figure's fact (pending, accepted…), for its colour.
 	Status string
+	// Cand marks a figure normalize read that no fact took; Href adds it.
+	Cand bool
+	Href string
+	// Off is the segment's byte offset in the document, for a selection
+	// made in the browser to name its span.
+	Off int
 }
 
 // quoteSegments splits a source's sentence around its figure. The figure is
@@ -133,6 +139,9 @@ type docMark struct {
 	Title      string
 	// Status is the fact's review status; the mark is coloured by it.
 	Status string
+	// Cand: a figure no fact took (candidates), added at Href.
+	Cand bool
+	Href string
 }
 
 // anchor names a figure in the document view, so that a fact page can link
@@ -157,14 +166,18 @@ func docSegments(body string, marks []docMark, focus string) []segment {
 			continue
 		}
 		if m.Start > pos {
-			out = append(out, segment{Text: body[pos:m.Start]})
+			out = append(out, segment{Text: body[pos:m.Start], Off: pos})
 		}
-		out = append(out, segment{Text: body[m.Start:m.End], Mark: true, ID: anchor(m.Start, m.End),
-			Fact: m.Fact, Title: m.Title, Focus: focus != "" && m.Fact == focus, Status: m.Status})
+		if m.Cand {
+			out = append(out, segment{Text: body[m.Start:m.End], Cand: true, Href: m.Href, Title: m.Title, Off: m.Start})
+		} else {
+			out = append(out, segment{Text: body[m.Start:m.End], Mark: true, ID: anchor(m.Start, m.End),
+				Fact: m.Fact, Title: m.Title, Focus: focus != "" && m.Fact == focus, Status: m.Status, Off: m.Start})
+		}
 		pos = m.End
 	}
 	if pos < len(body) {
-		out = append(out, segment{Text: body[pos:]})
+		out = append(out, segment{Text: body[pos:], Off: pos})
 	}
 	return out
 }

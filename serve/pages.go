@@ -238,7 +238,9 @@ type documentData struct {
 	Doc      store.Document
 	Segments []segment
 	Figures  int
-	Focus    string
+	// Missed counts the figures normalize read that no fact took.
+	Missed int
+	Focus  string
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -266,14 +268,21 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	for _, e := range candidates(doc.Body, marks) {
+		marks = append(marks, docMark{Start: e.Start, End: e.End, Cand: true, Href: addURL(sha, e.Start, e.End),
+			Title: "no fact took this figure (" + string(e.Kind) + " " + plainNumber(e.Value) + "): click to add one"})
+	}
 	segs := docSegments(doc.Body, marks, r.URL.Query().Get("focus"))
-	n := 0
+	n, missed := 0, 0
 	for _, sg := range segs {
 		if sg.Mark {
 			n++
 		}
+		if sg.Cand {
+			missed++
+		}
 	}
-	s.render(w, r, http.StatusOK, "document", documentData{Doc: doc, Segments: segs, Figures: n, Focus: r.URL.Query().Get("focus")})
+	s.render(w, r, http.StatusOK, "document", documentData{Doc: doc, Segments: segs, Figures: n, Missed: missed, Focus: r.URL.Query().Get("focus")})
 }
 
 type conflictView struct {

@@ -16,7 +16,7 @@ import (
 
 // pageNames are the templates/NAME.html files, each rendered inside
 // templates/layout.html.
-var pageNames = []string{"queue", "fact", "edit", "document", "conflicts", "timeline", "login", "error", "bulk"}
+var pageNames = []string{"queue", "fact", "edit", "document", "conflicts", "timeline", "login", "error", "bulk", "add"}
 
 var funcs = template.FuncMap{
 	"dash":     orDash,

@@ -120,6 +120,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /facts/{id}/edit", s.editPage)
 	m.HandleFunc("POST /facts/{id}/edit", s.edit)
 	m.HandleFunc("GET /documents/{sha}", s.documentPage)
+	m.HandleFunc("GET /documents/{sha}/add", s.addPage)
+	m.HandleFunc("POST /documents/{sha}/add", s.addFact)
 	m.HandleFunc("GET /conflicts", s.conflictsPage)
 	m.HandleFunc("POST /conflicts/keep", s.keepOne)
 	m.HandleFunc("POST /conflicts/distinct", s.notConflict)

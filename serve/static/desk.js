@@ -267,6 +267,42 @@
 
   if (page === 'queue') initQueue();
 
+  // ---- document: add a fact from a selection ----
+  // Each piece of the article's text carries its byte offset (data-o); a
+  // selection inside the text becomes a span of UTF-8 byte offsets.
+  var enc = window.TextEncoder ? new TextEncoder() : null;
+  function byteOffset(node, off) {
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    var host = el && el.closest('[data-o]');
+    if (!host || !enc) return -1;
+    if (node.nodeType !== 3) {
+      // A selection boundary on an element: before its off-th child.
+      var text = '';
+      for (var i = 0; i < off && i < node.childNodes.length; i++) text += node.childNodes[i].textContent;
+      return Number(host.dataset.o) + enc.encode(text).length;
+    }
+    return Number(host.dataset.o) + enc.encode(node.textContent.slice(0, off)).length;
+  }
+  function initDocument() {
+    var bodyEl = $('.document .body');
+    var btn = $('#add-selection');
+    if (!bodyEl || !btn) return;
+    document.addEventListener('selectionchange', function () {
+      var sel = document.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount) { btn.hidden = true; return; }
+      var r = sel.getRangeAt(0);
+      if (!bodyEl.contains(r.startContainer) || !bodyEl.contains(r.endContainer)) { btn.hidden = true; return; }
+      var a = byteOffset(r.startContainer, r.startOffset), b = byteOffset(r.endContainer, r.endOffset);
+      if (a < 0 || b <= a) { btn.hidden = true; return; }
+      btn.href = '/documents/' + bodyEl.dataset.sha + '/add?start=' + a + '&end=' + b;
+      var box = r.getBoundingClientRect();
+      btn.style.top = Math.max(0, box.bottom + 6) + 'px';
+      btn.style.left = Math.max(0, box.left) + 'px';
+      btn.hidden = false;
+    });
+  }
+  if (page === 'document') initDocument();
+
   // Said last, once every handler above is bound: until then a key press is
   // lost. The page shows its rows (focus included, rendered by the server)
   // before this deferred script runs, so whoever drives the desk, the
