@@ -33,7 +33,7 @@ func TestBrowserAddMissed(t *testing.T) {
 
 	// Click "4 100": the form comes prefilled.
 	b.run("click the missed figure", chromedp.Click(chromedp.CSS(`.document .body a.cand`)))
-	b.waitFor("the add form", `location.pathname.endsWith('/add') && !!document.getElementById('add-save')`)
+	b.waitFor("the add form", `location.pathname.endsWith('/add') && !!document.getElementById('add-save') && `+deskReady)
 	if got := b.str(`[document.getElementById('value').value, document.getElementById('programme').value, document.getElementById('as_of').value, document.querySelector('#add-quote mark').textContent].join('|')`); !strings.HasPrefix(got, "4 100|amo|2025-03|4 100") {
 		t.Errorf("prefilled form %q", got)
 	}

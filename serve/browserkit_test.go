@@ -126,6 +126,8 @@ func (b *browser) open(path string) {
 
 func (b *browser) shot(name string) {
 	b.t.Helper()
+	// A page still laying out has no size to capture.
+	b.waitFor("a laid-out page for "+name, `document.readyState === 'complete' && document.documentElement.scrollWidth > 0`)
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		b.t.Fatalf("screenshot %s: %v", name, err)
