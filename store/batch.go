@@ -122,6 +122,11 @@ func (s *Store) writeEntries(es []*Entry) (res []IngestResult, bad int, badErr e
 				return errEntry
 			}
 			res = append(res, r)
+			// A batch of 256 files touched up to 200 MB of the map:
+			// look between files, not only between transactions. The
+			// transaction's changes live in its own memory, so the
+			// map's pages can go (they fault back from the page cache).
+			releaseOverBudget(s.db, t.mapSize)
 		}
 		return nil
 	})
