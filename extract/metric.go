@@ -290,6 +290,11 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 		}
 		unit := rd.unit
 		if unit == "" {
+			if p.unit == "percent" {
+				// "14 %, soit 1.011.043": the bare figure counts the people
+				// the share is of; it is no share itself.
+				continue
+			}
 			unit = p.unit
 		}
 		if !p.metric.units[unit] {

@@ -47,8 +47,16 @@ type Example struct {
 
 // TrainOptions tune Train.
 type TrainOptions struct {
-	// Epochs is the number of passes over the examples (default 10).
+	// Method is "logistic" (the default: a softmax over a figure's options,
+	// L2-regularised, fitted by full-batch gradient steps) or
+	// "perceptron" (averaged, error-driven).
+	Method string
+	// Epochs is the number of passes over the examples: perceptron passes
+	// (default 10) or logistic gradient steps (default 200).
 	Epochs int
+	// L2 is the logistic method's regularisation per example (default
+	// 0.00001): larger keeps weights small, trusting no single feature much.
+	L2 float64
 	// Notes are written at the head of the model file.
 	Notes []string
 }
@@ -73,8 +81,21 @@ type instance struct {
 // Train learns a model from the examples with the rules r (its own model
 // is not used: options and features come from the rules alone).
 func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
-	if opt.Epochs <= 0 {
-		opt.Epochs = 10
+	switch opt.Method {
+	case "", "logistic":
+		opt.Method = "logistic"
+		if opt.Epochs <= 0 {
+			opt.Epochs = 200
+		}
+		if opt.L2 <= 0 {
+			opt.L2 = 0.00001
+		}
+	case "perceptron":
+		if opt.Epochs <= 0 {
+			opt.Epochs = 10
+		}
+	default:
+		panic("extract.Train: unknown method " + opt.Method)
 	}
 	var st TrainStats
 	index := map[string]int{}
@@ -129,48 +150,15 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 		x.extract()
 	}
 
-	// Averaged perceptron: w are the weights, u the weights summed over
-	// the steps they held, so that the average is w - u/c.
-	w := make([]float64, len(names))
-	u := make([]float64, len(names))
-	c := 1.0
-	score := func(f []int) float64 {
-		s := 0.0
-		for _, id := range f {
-			s += w[id]
-		}
-		return s
-	}
-	for epoch := 0; epoch < opt.Epochs; epoch++ {
-		for _, in := range data {
-			pred, bestRight := 0, -1
-			var ps, rs float64
-			for k, f := range in.feats {
-				s := score(f)
-				if k == 0 || s > ps {
-					pred, ps = k, s
-				}
-				if in.target[k] && (bestRight < 0 || s > rs) {
-					bestRight, rs = k, s
-				}
-			}
-			if !in.target[pred] {
-				for _, id := range in.feats[bestRight] {
-					w[id]++
-					u[id] += c
-				}
-				for _, id := range in.feats[pred] {
-					w[id]--
-					u[id] -= c
-				}
-			}
-			c++
-		}
+	var weights []float64
+	if opt.Method == "perceptron" {
+		weights = perceptron(data, len(names), opt.Epochs)
+	} else {
+		weights = logistic(data, len(names), opt.Epochs, opt.L2)
 	}
 	m := &Model{File: "trained", Notes: opt.Notes, weights: map[string]float64{}}
 	for id, n := range names {
-		v := w[id] - u[id]/c
-		v = math.Round(v*1e4) / 1e4
+		v := math.Round(weights[id]*1e4) / 1e4
 		if v != 0 {
 			m.weights[n] = v
 		}
@@ -187,8 +175,8 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 			st.TrainErrors++
 		}
 	}
-	m.Notes = append(m.Notes, fmt.Sprintf("%d documents, %d figures learned from (%d facts, %d non-facts), %d without a right option, %d skipped; %d epochs; %d features; %d training figures still wrong",
-		st.Documents, st.Positive+st.Negative, st.Positive, st.Negative, st.Unreachable, st.Skipped, opt.Epochs, len(m.weights), st.TrainErrors))
+	m.Notes = append(m.Notes, fmt.Sprintf("%d documents, %d figures learned from (%d facts, %d non-facts), %d without a right option, %d skipped; %s, %d epochs, l2 %g; %d features; %d training figures still wrong",
+		st.Documents, st.Positive+st.Negative, st.Positive, st.Negative, st.Unreachable, st.Skipped, opt.Method, opt.Epochs, opt.L2, len(m.weights), st.TrainErrors))
 	return m, st
 }
 
@@ -323,4 +311,122 @@ func nearPtr(a, b *float64) bool {
 // LabelString shows a label for messages.
 func (l Label) String() string {
 	return fmt.Sprintf("%s/%s %g %s", strings.Join(l.Programmes, "|"), strings.Join(l.Metrics, "|"), l.Value, l.Unit)
+}
+
+// perceptron learns weights with an averaged perceptron: w are the
+// weights, u the weights summed over the steps they held, so that the
+// average is w - u/c.
+func perceptron(data []instance, n, epochs int) []float64 {
+	w := make([]float64, n)
+	u := make([]float64, n)
+	c := 1.0
+	score := func(f []int) float64 {
+		s := 0.0
+		for _, id := range f {
+			s += w[id]
+		}
+		return s
+	}
+	for epoch := 0; epoch < epochs; epoch++ {
+		for _, in := range data {
+			pred, bestRight := 0, -1
+			var ps, rs float64
+			for k, f := range in.feats {
+				s := score(f)
+				if k == 0 || s > ps {
+					pred, ps = k, s
+				}
+				if in.target[k] && (bestRight < 0 || s > rs) {
+					bestRight, rs = k, s
+				}
+			}
+			if !in.target[pred] {
+				for _, id := range in.feats[bestRight] {
+					w[id]++
+					u[id] += c
+				}
+				for _, id := range in.feats[pred] {
+					w[id]--
+					u[id] -= c
+				}
+			}
+			c++
+		}
+	}
+	for id := range w {
+		w[id] -= u[id] / c
+	}
+	return w
+}
+
+// logistic fits a conditional log-linear model: a figure's options get
+// probabilities softmax(w·f), and the weights minimise the mean of
+// -log P(a right option) plus l2/2·|w|², by full-batch gradient steps with
+// Adam's step sizes. Sums run in data order and every product is rounded
+// to float64 before it is added (float64(a*b)), so no fused multiply-add
+// makes two machines disagree.
+func logistic(data []instance, n, steps int, l2 float64) []float64 {
+	w := make([]float64, n)
+	g := make([]float64, n)
+	m1 := make([]float64, n)
+	m2 := make([]float64, n)
+	const (
+		rate   = 0.05
+		beta1  = 0.9
+		beta2  = 0.999
+		epsAdm = 1e-8
+	)
+	var scores, p []float64
+	inv := 1 / float64(max(1, len(data)))
+	b1, b2 := 1.0, 1.0
+	for step := 0; step < steps; step++ {
+		clear(g)
+		for _, in := range data {
+			scores = scores[:0]
+			top := math.Inf(-1)
+			for _, f := range in.feats {
+				s := 0.0
+				for _, id := range f {
+					s += w[id]
+				}
+				scores = append(scores, s)
+				top = math.Max(top, s)
+			}
+			p = p[:0]
+			var z, zr float64
+			for k, s := range scores {
+				e := math.Exp(s - top)
+				p = append(p, e)
+				z += e
+				if in.target[k] {
+					zr += e
+				}
+			}
+			// d/ds_k of -log(zr/z) = p_k - [k right]·e_k/zr.
+			for k, f := range in.feats {
+				d := p[k] / z
+				if in.target[k] {
+					d -= p[k] / zr
+				}
+				if d == 0 {
+					continue
+				}
+				d = float64(d * inv)
+				for _, id := range f {
+					g[id] += d
+				}
+			}
+		}
+		b1 = float64(b1 * beta1)
+		b2 = float64(b2 * beta2)
+		for id := range w {
+			gi := g[id] + float64(l2*w[id])
+			m1[id] = float64(beta1*m1[id]) + float64((1-beta1)*gi)
+			m2[id] = float64(beta2*m2[id]) + float64((1-beta2)*float64(gi*gi))
+			mh := m1[id] / (1 - b1)
+			vh := m2[id] / (1 - b2)
+			w[id] -= float64(rate*mh) / (math.Sqrt(vh) + epsAdm)
+		}
+	}
+	return w
 }

@@ -60,6 +60,11 @@ func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 	case a.kind == Number:
 		a.kind, a.unit = b.kind, b.unit
 	case b.kind == Number:
+		if a.kind == Percent && b.scale != 0 {
+			// "ont augmenté de 9,4 % à 4,5 millions": a rise, then the
+			// count it reached; a share is never "millions".
+			return Expr{}, i + 1, false
+		}
 		b.kind, b.unit = a.kind, a.unit
 	default:
 		return Expr{}, i + 1, false

@@ -127,6 +127,9 @@ var scanCases = []struct {
 	{"de 8 à 10 millions", []want{{"de 8 à 10 millions", Number, 8e6, 10e6, "", "exact", ""}}},
 	{"de 500 à 1 million", []want{{"de 500 à 1 million", Number, 500, 1e6, "", "exact", ""}}},
 	{"entre 10 et 15 %", []want{{"entre 10 et 15 %", Percent, 10, 15, "percent", "exact", ""}}},
+	{"de 12 % à 30", []want{{"de 12 % à 30", Percent, 12, 30, "percent", "exact", ""}}},
+	// A rise in percent, then the count reached: no range.
+	{"grimpé de 6 % à 2,3 millions", []want{pct("6 %", 6, "exact"), wnum("2,3 millions", 2.3e6, "exact")}},
 	// dates
 	{"en octobre 2024", []want{day("en octobre 2024", "2024-10")}},
 	{"à fin janvier 2025", []want{day("à fin janvier 2025", "2025-01")}},

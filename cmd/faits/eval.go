@@ -31,8 +31,12 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 	rulesFile := fset.String("rules", env.Getenv("FAITS_RULES"), "rules file for DIR, --loso and --cv (default: the embedded rules)")
 	modelFile := fset.String("model", env.Getenv("FAITS_MODEL"), "model file for DIR (default: the embedded model)")
 	rulesOnly := fset.Bool("rules-only", false, "score DIR with the rules alone (no model)")
-	epochs := fset.Int("epochs", 10, "training passes for --loso and --cv")
+	tf := addTrainFlags(fset)
 	if done, err := parseFlags(fset, args); done {
+		return err
+	}
+	topt, err := tf.options()
+	if err != nil {
 		return err
 	}
 	if *losoFlag || *cv > 0 || (fset.NArg() == 1 && *goldFile == "") {
@@ -53,7 +57,7 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
-			mean, err = loso(env.Stdout, rules, sets, *epochs)
+			mean, err = loso(env.Stdout, rules, sets, topt)
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
@@ -75,7 +79,7 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 					others = append(others, s)
 				}
 			}
-			mean, err = crossValidate(env.Stdout, rules, held, others, *cv, *epochs)
+			mean, err = crossValidate(env.Stdout, rules, held, others, *cv, topt)
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}

@@ -39,7 +39,7 @@ func scoreHeader(w io.Writer, what string) {
 }
 
 // loso trains on every set but one and scores that one, for each set.
-func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, epochs int) (float64, error) {
+func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, opt extract.TrainOptions) (float64, error) {
 	if len(sets) < 2 {
 		return 0, fmt.Errorf("--loso needs two gold sets or more, found %d", len(sets))
 	}
@@ -53,7 +53,7 @@ func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, epochs int) (f
 				exs = append(exs, s.Examples(nil)...)
 			}
 		}
-		m, _ := extract.Train(rules, exs, extract.TrainOptions{Epochs: epochs})
+		m, _ := extract.Train(rules, exs, opt)
 		ro := held.Score(rules.WithModel(nil), nil)
 		md := held.Score(rules.WithModel(m), nil)
 		scoreRow(w, held.Name, len(held.Docs), ro, md)
@@ -69,7 +69,7 @@ func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, epochs int) (f
 
 // crossValidate splits set's documents into n folds by name and, for each,
 // trains on the other folds plus every other set, then scores the fold.
-func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others []*goldset.Set, n, epochs int) (float64, error) {
+func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others []*goldset.Set, n int, opt extract.TrainOptions) (float64, error) {
 	if n < 2 || n > len(set.Docs) {
 		return 0, fmt.Errorf("--cv %d: want 2 to %d folds", n, len(set.Docs))
 	}
@@ -84,7 +84,7 @@ func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others [
 		in := func(doc string) bool { return set.Fold(doc, k, n) }
 		out := func(doc string) bool { return !set.Fold(doc, k, n) }
 		exs := append(append([]extract.Example(nil), base...), set.Examples(out)...)
-		m, _ := extract.Train(rules, exs, extract.TrainOptions{Epochs: epochs})
+		m, _ := extract.Train(rules, exs, opt)
 		ro := set.Score(rules.WithModel(nil), in)
 		md := set.Score(rules.WithModel(m), in)
 		scoreRow(w, fmt.Sprintf("%d/%d", k+1, n), ro.Documents, ro, md)
@@ -96,4 +96,29 @@ func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others [
 	mean := sum / float64(n)
 	fmt.Fprintf(w, "mean F1 %.3f\n", mean)
 	return mean, nil
+}
+
+// trainFlags are the training knobs train and eval share.
+type trainFlags struct {
+	method *string
+	epochs *int
+	l2     *float64
+}
+
+func addTrainFlags(fset *flagSet) trainFlags {
+	return trainFlags{
+		method: fset.String("method", "logistic", "how weights are learned: logistic (softmax over a figure's readings, L2-regularised) or perceptron (averaged)"),
+		epochs: fset.Int("epochs", 0, "training passes (default: 200 gradient steps for logistic, 10 for perceptron)"),
+		l2:     fset.Float64("l2", 0, "logistic's L2 regularisation per example (default 0.00001)"),
+	}
+}
+
+func (t trainFlags) options() (extract.TrainOptions, error) {
+	if *t.method != "logistic" && *t.method != "perceptron" {
+		return extract.TrainOptions{}, usagef("--method %q: want logistic or perceptron", *t.method)
+	}
+	if *t.epochs < 0 || *t.l2 < 0 {
+		return extract.TrainOptions{}, usagef("--epochs and --l2 must not be negative")
+	}
+	return extract.TrainOptions{Method: *t.method, Epochs: *t.epochs, L2: *t.l2}, nil
 }

@@ -21,7 +21,7 @@ func init() {
 const defaultRealSet = "../shared/real"
 
 func runTrain(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--epochs N]", env)
+	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X]", env)
 	out := fset.String("o", "", "write the model to FILE (default: standard output)")
 	var sets multiFlag
 	fset.Var(&sets, "set", "a gold set folder (articles, gold.jsonl, docs.jsonl); repeatable. Default: every set under testdata/ and "+defaultRealSet+" when present")
@@ -30,8 +30,12 @@ func runTrain(ctx context.Context, args []string, env *Env) error {
 	articles := fset.String("articles", "", "the folder of --gold's articles")
 	storePath := fset.String("store", "", "also learn from the editors' decisions in this store (accepted: right; rejected: wrong; edited or added: the editor's reading)")
 	rulesFile := fset.String("rules", env.Getenv("FAITS_RULES"), "rules file (default: the embedded rules)")
-	epochs := fset.Int("epochs", 10, "passes over the examples")
+	tf := addTrainFlags(fset)
 	if done, err := parseFlags(fset, args); done {
+		return err
+	}
+	topt, err := tf.options()
+	if err != nil {
 		return err
 	}
 	if fset.NArg() > 0 {
@@ -65,7 +69,7 @@ func runTrain(ctx context.Context, args []string, env *Env) error {
 	if len(exs) == 0 {
 		return fmt.Errorf("train: no example to learn from")
 	}
-	m, st := extract.Train(rules, exs, extract.TrainOptions{Epochs: *epochs, Notes: []string{
+	m, st := extract.Train(rules, exs, extract.TrainOptions{Method: topt.Method, Epochs: topt.Epochs, L2: topt.L2, Notes: []string{
 		"faits extraction model: feature<TAB>weight (extract/model.go); made by faits train",
 		"learned from: " + strings.Join(names, ", "),
 	}})
