@@ -79,6 +79,15 @@ func Run(ctx context.Context, args []string, env *Env) error {
 		usage(env.Stdout)
 		return nil
 	}
+	// Whatever a command says on standard error (a file's name, a reason
+	// quoting its text, an editor's note) passes termString, so that no
+	// scraped byte can retitle or clear the terminal; the progress bar
+	// reaches the terminal beneath (rawWriter).
+	if _, ok := env.Stderr.(*termWriter); !ok {
+		e := *env
+		e.Stderr = &termWriter{w: env.Stderr, message: true}
+		env = &e
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		usage(env.Stderr)

@@ -25,8 +25,17 @@ func warningText(w extract.Warning) string {
 // that reorder what is shown. Scraped titles, sentences, file names and
 // editors' notes reach the terminal through it; they are shown as \xNN or
 // \uNNNN, so nothing is hidden either.
-func termString(s string) string {
-	i := strings.IndexFunc(s, termEscaped)
+func termString(s string) string { return escapeFor(s, termEscaped) }
+
+// messageString is termString for messages on standard error, which keep
+// their tabs (flag's usage indents with them; a tab moves the cursor, it
+// cannot rewrite what is shown).
+func messageString(s string) string {
+	return escapeFor(s, func(r rune) bool { return r != '\t' && termEscaped(r) })
+}
+
+func escapeFor(s string, escaped func(rune) bool) string {
+	i := strings.IndexFunc(s, escaped)
 	if i < 0 {
 		return s
 	}
@@ -34,7 +43,7 @@ func termString(s string) string {
 	b.WriteString(s[:i])
 	for _, r := range s[i:] {
 		switch {
-		case !termEscaped(r):
+		case !escaped(r):
 			b.WriteRune(r)
 		case r < 0x100:
 			fmt.Fprintf(&b, `\x%02x`, r)
@@ -63,6 +72,8 @@ func termEscaped(r rune) bool {
 type termWriter struct {
 	w    io.Writer
 	part []byte
+	// message keeps tabs (messageString): standard error's writer.
+	message bool
 }
 
 func (t *termWriter) Write(p []byte) (int, error) {
@@ -78,8 +89,21 @@ func (t *termWriter) Write(p []byte) (int, error) {
 		}
 	}
 	t.part = append([]byte(nil), b[cut:]...)
-	if _, err := io.WriteString(t.w, termString(string(b[:cut]))); err != nil {
+	esc := termString
+	if t.message {
+		esc = messageString
+	}
+	if _, err := io.WriteString(t.w, esc(string(b[:cut]))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// rawWriter is the writer under a termWriter: the progress bar draws with
+// control characters on purpose, and a terminal is recognised by its file.
+func rawWriter(w io.Writer) io.Writer {
+	if t, ok := w.(*termWriter); ok {
+		return t.w
+	}
+	return w
 }

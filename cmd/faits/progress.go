@@ -11,7 +11,7 @@ import (
 // isTerminal reports whether w is a character device, so that a progress
 // bar is drawn for a person and never written into a log file or a pipe.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := rawWriter(w).(*os.File)
 	if !ok {
 		return false
 	}
@@ -28,7 +28,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int) *progress {
-	p := &progress{w: w, total: total, now: time.Now}
+	p := &progress{w: rawWriter(w), total: total, now: time.Now}
 	p.start = p.now()
 	return p
 }

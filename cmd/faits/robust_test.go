@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -106,5 +107,47 @@ func TestTerminalEscapesShownEscaped(t *testing.T) {
 	}
 	if buf.String() != `é\x1b\x9b` {
 		t.Errorf("termWriter byte by byte = %q", buf.String())
+	}
+}
+
+// TestEveryMessageShownEscaped: a path that carries an escape sequence is
+// named on standard error escaped by every command that names it, however
+// the message was made (a wrapped os error, a summary, a usage mistake).
+func TestEveryMessageShownEscaped(t *testing.T) {
+	dir := t.TempDir()
+	const esc = "\x1b]0;pwned\a\x1b[2J"
+	bad := filepath.Join(dir, "missing"+esc)
+	db := filepath.Join(dir, "f.db")
+	for _, args := range [][]string{
+		{"ingest", "--db", db, bad},
+		{"extract", bad},
+		{"strip", bad},
+		{"load", "--db", db, bad},
+		{"rules", "check", "--rules", bad},
+		{"export", "--db", bad},
+		{"facts", "--db", bad},
+		{"eval", "--db", db, "--gold", bad},
+		{"history", "--db", bad, "f-000000000000"},
+		{"review", "--db", bad, "f-000000000000", "accept", "--by", "x"},
+		{"normalize", "--ref", esc},
+		{"ingest", "--workers", esc, dir},
+	} {
+		_, stderr, err := run(t, nil, args...)
+		if err == nil {
+			t.Errorf("%v: no error", args)
+		}
+		// What main prints of the returned error goes through termString.
+		msg := stderr
+		if err != nil && !errors.Is(err, errReported) {
+			msg += termString(err.Error())
+		}
+		if strings.ContainsAny(msg, "\x1b\a") || !strings.Contains(msg, `\x1b`) {
+			t.Errorf("%v: standard error shows the escape raw or not at all:\n%q", args, msg)
+		}
+	}
+	// Tabs stay tabs on standard error: flag's usage is indented with them.
+	_, stderr, _ := run(t, nil, "ingest", "--no-such-flag")
+	if !strings.Contains(stderr, "\n    \t") {
+		t.Errorf("usage lost its tabs:\n%q", stderr)
 	}
 }
