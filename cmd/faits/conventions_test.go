@@ -67,6 +67,10 @@ func TestMessagesAreForPeople(t *testing.T) {
 		{"serve", "--addr", "0.0.0.0:0", "--db", db},
 		{"eval", "--db", db},
 		{"version", "extra"},
+		{"serve", "--addr", "0.0.0.0:0", "--token", "a", "--db", db},
+		{"ingest", "--db", db, "--max-bytes", "-5", "x"},
+		{"rules", "check", "a.yaml", "b.yaml"},
+		{"rules", "check", "a.yaml", "--rules", "b.yaml"},
 	} {
 		_, _, err := run(t, nil, args...)
 		if exitCode(err) != 2 {
@@ -118,6 +122,41 @@ func TestIngestCountsMissingPaths(t *testing.T) {
 	var sum ingestSummary
 	if !errors.Is(err, errReported) || json.Unmarshal([]byte(out), &sum) != nil || sum.Failed != 2 || sum.Files != 2 {
 		t.Errorf("missing paths: %v, summary %q (%+v)\n%s", err, out, sum, stderr)
+	}
+}
+
+// TestExtractCountsMissingPaths: extract's summary counts a missing path
+// as failed, as ingest's does.
+func TestExtractCountsMissingPaths(t *testing.T) {
+	_, stderr, err := run(t, nil, "extract", filepath.Join(t.TempDir(), "nowhere"))
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, "extracted 1 files (1 failed)") {
+		t.Errorf("extract of a missing path: %v\n%s", err, stderr)
+	}
+}
+
+// TestRulesCheckNamedFile: 'faits rules check FILE' checks FILE (it used
+// to check the embedded rules and say ok, whatever FILE held).
+func TestRulesCheckNamedFile(t *testing.T) {
+	bad := tempFile(t, "bad.yaml", "programmes: [\n")
+	for _, verb := range []string{"check", "test", "print"} {
+		_, stderr, err := run(t, nil, "rules", verb, filepath.Join(t.TempDir(), "none.yaml"))
+		if exitCode(err) != 1 || !strings.Contains(stderr+fmt.Sprint(err), "none.yaml") {
+			t.Errorf("rules %s MISSING: %v %q", verb, err, stderr)
+		}
+	}
+	_, stderr, err := run(t, nil, "rules", "check", bad)
+	if exitCode(err) != 1 || !strings.Contains(stderr, "bad.yaml") {
+		t.Errorf("rules check BROKEN: %v %q", err, stderr)
+	}
+	// A file named wins over FAITS_RULES.
+	good := tempFile(t, "good.yaml", "")
+	out, _, _ := run(t, nil, "rules", "print")
+	if err := os.WriteFile(good, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = run(t, map[string]string{"FAITS_RULES": bad}, "rules", "check", good)
+	if err != nil || !strings.HasPrefix(out, good+": ok") {
+		t.Errorf("rules check GOOD with FAITS_RULES: %v %q", err, out)
 	}
 }
 

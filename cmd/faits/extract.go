@@ -49,6 +49,10 @@ func runExtract(ctx context.Context, args []string, env *Env) error {
 		files = shard(files, k, n)
 	}
 	sum, err := extractFiles(ctx, pipeline.New(rules, id), files, *workers, flagMaxBytes(*maxBytes), env)
+	// A path that could not be listed (missing, unreadable) failed too,
+	// as in ingest's summary.
+	sum.Files += len(ferrs)
+	sum.Failed += len(ferrs)
 	fmt.Fprintln(env.Stderr, sum)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/faits/faits/corpus"
@@ -157,7 +158,24 @@ type ingestOptions struct {
 
 // maxBytesFlag defines --max-bytes for the commands that read article files.
 func maxBytesFlag(fset *flagSet) *int64 {
-	return fset.Int64("max-bytes", corpus.DefaultMaxBytes, "skip article files larger than this many bytes (0: no limit)")
+	v := byteCount(corpus.DefaultMaxBytes)
+	fset.Var(&v, "max-bytes", "skip article files larger than `N` bytes (0: no limit)")
+	return (*int64)(&v)
+}
+
+// byteCount is a flag's size in bytes: a negative one is refused (it would
+// lift the limit unsaid).
+type byteCount int64
+
+func (b *byteCount) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteCount) Set(s string) error {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || v < 0 {
+		return errors.New("want a number of bytes, 0 for no limit")
+	}
+	*b = byteCount(v)
+	return nil
 }
 
 // flagMaxBytes is ingestOptions.MaxBytes for a --max-bytes value.

@@ -15,7 +15,7 @@ func init() {
 }
 
 func runRules(ctx context.Context, args []string, env *Env) error {
-	const usageLine = "rules check|test|print [--rules FILE] [--json]"
+	const usageLine = "rules check|test|print [--rules FILE | FILE] [--json]"
 	if len(args) == 0 || (args[0] != "check" && args[0] != "test" && args[0] != "print") {
 		help := len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help")
 		w := env.Stderr
@@ -41,7 +41,19 @@ func runRules(ctx context.Context, args []string, env *Env) error {
 	if done, err := parseFlags(fs, args[1:]); done {
 		return err
 	}
-	fromEnv(fs, "rules", "FAITS_RULES", file)
+	// 'faits rules check my.yaml' names the file to check: read it, never
+	// pass over it to check the embedded rules instead.
+	// The file named wins over $FAITS_RULES.
+	switch {
+	case fs.NArg() > 1:
+		return usagef("rules %s: one rules file at a time (got %d)", verb, fs.NArg())
+	case fs.NArg() == 1 && *file != "":
+		return usagef("rules %s: give the rules file once, as --rules FILE or as FILE", verb)
+	case fs.NArg() == 1:
+		*file = fs.Arg(0)
+	default:
+		fromEnv(fs, "rules", "FAITS_RULES", file)
+	}
 	if *asJSON && verb != "check" {
 		return usagef("rules %s: --json is for rules check", verb)
 	}

@@ -48,7 +48,7 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	}
 	if tok != "" {
 		if err := serve.CheckToken(tok); err != nil {
-			return fmt.Errorf("serve: %w: %w", err, errUsage)
+			return &usageError{fmt.Errorf("serve: %w", err)}
 		}
 	}
 	if !serve.IsLoopback(*addr) && tok == "" {
