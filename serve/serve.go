@@ -136,6 +136,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/documents/{sha}", s.apiDocument)
 	m.HandleFunc("GET /api/v1/conflicts", s.apiConflicts)
 	m.HandleFunc("POST /api/v1/conflicts/not-conflict", s.apiNotConflict)
+	m.HandleFunc("POST /api/v1/conflicts/keep", s.apiKeep)
 	m.HandleFunc("GET /api/v1/export", s.apiExport)
 	m.HandleFunc("GET /api/v1/files", s.apiFiles)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

@@ -121,3 +121,49 @@ func TestNotConflict(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIKeep: POST /api/v1/conflicts/keep settles a group as the desk's
+// button does, and refuses what is no conflict group.
+func TestAPIKeep(t *testing.T) {
+	s, st := newTestServer(t, Options{Editor: "amina"})
+	cs, err := st.Conflicts()
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("the fixture has %d conflicts, want 1: %v", len(cs), err)
+	}
+	g := cs[0]
+	keep, other := g.Facts[1].ID, g.Facts[0].ID
+	json := map[string]string{"Content-Type": "application/json"}
+	for _, tc := range []struct {
+		body string
+		code int
+	}{
+		{`{"keep": "` + keep + `", "facts": ["` + keep + `"]}`, http.StatusBadRequest},
+		{`{"keep": "` + keep + `", "facts": ["` + other + `", "f-000000000000"]}`, http.StatusBadRequest},
+		{`{"keep": "` + keep + `", "facts": ["` + keep + `", "f-000000000000"]}`, http.StatusNotFound},
+		{`{"keep": "` + keep + `", "facts": ["` + keep + `", "` + factID(t, st, "asd", "budget", 25e9) + `"]}`, http.StatusUnprocessableEntity},
+	} {
+		if res, b := do(t, s, "POST", "/api/v1/conflicts/keep", strings.NewReader(tc.body), json); res.StatusCode != tc.code {
+			t.Errorf("%s: %d %s, want %d", tc.body, res.StatusCode, b, tc.code)
+		}
+	}
+	for _, f := range g.Facts {
+		if h, _ := st.History(f.ID); len(h) != 0 {
+			t.Fatalf("a refused request decided %s: %+v", f.ID, h)
+		}
+	}
+	body := `{"keep": "` + keep + `", "facts": ["` + other + `", "` + keep + `"], "by": "script"}`
+	if res, b := do(t, s, "POST", "/api/v1/conflicts/keep", strings.NewReader(body), json); res.StatusCode != http.StatusOK || !strings.Contains(b, `"status": "accepted"`) {
+		t.Fatalf("keep: %d %s", res.StatusCode, b)
+	}
+	for _, f := range g.Facts {
+		got, _ := st.Fact(f.ID)
+		h, _ := st.History(f.ID)
+		want := map[bool]string{true: "accepted", false: "rejected"}[f.ID == keep]
+		if got.Status != want || len(h) != 1 || h[0].By != "script" || h[0].Note != "conflict settled: kept "+keep {
+			t.Errorf("%s: %s, history %+v", f.ID, got.Status, h)
+		}
+	}
+	if cs, _ := st.Conflicts(); len(cs) != 0 {
+		t.Errorf("the group is still a conflict: %+v", cs)
+	}
+}

@@ -14,16 +14,30 @@ import (
 
 	"github.com/faits/faits/edits"
 	"github.com/faits/faits/extract"
+	"github.com/faits/faits/serve"
 	"github.com/faits/faits/store"
 )
 
 func init() {
-	register("review", "record an editor's decision on a fact (accept, reject, edit, undo)", runReview)
+	register("review", "record an editor's decision on a fact (accept, reject, edit, undo, flag, keep, not-conflict)", runReview)
 }
 
-const reviewUsage = `review [--db PATH] ID accept|reject|undo [--note TEXT] [--by NAME]
+const reviewUsage = `review [--db PATH] ID accept|reject|undo|flag|unflag [--note TEXT] [--by NAME]
        faits review [--db PATH] ID edit [--value N] [--value-max N] [--programme P] [--metric M]
-                    [--unit U] [--qualifier Q] [--as-of D] [--note TEXT] [--by NAME]`
+                    [--unit U] [--qualifier Q] [--as-of D] [--note TEXT] [--by NAME]
+       faits review [--db PATH] ID keep|not-conflict [--note TEXT] [--by NAME]
+
+  keep          settle ID's conflict group (faits conflicts): accept ID, reject the others
+  not-conflict  rule ID's conflict group no conflict (the values hold side by side,
+                a breakdown by level or region): each fact keeps its status
+  flag, unflag  ask for (or withdraw) a second look at the fact`
+
+// The review actions beyond store.Review's: they settle a conflict group
+// or set a flag.
+const (
+	actionKeep        = "keep"
+	actionNotConflict = store.ActionNotConflict
+)
 
 func runReview(ctx context.Context, args []string, env *Env) error {
 	fs := newFlags("review", reviewUsage, env)
@@ -66,7 +80,7 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 	})
 	var edit *editFlagValues
 	switch action {
-	case store.ActionAccept, store.ActionReject, store.ActionUndo:
+	case store.ActionAccept, store.ActionReject, store.ActionUndo, store.ActionFlag, store.ActionUnflag, actionKeep, actionNotConflict:
 		if len(editFlags) > 0 {
 			return usagef("review: %s takes no edited values (use 'edit')", action)
 		}
@@ -78,7 +92,7 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 			metric: *metric, unit: *unit, qualifier: *qualifier, asOf: *asOf}
 	default:
 		fs.Usage()
-		return usagef("review: unknown action %q (accept, reject, edit or undo)", action)
+		return usagef("review: unknown action %q (accept, reject, edit, undo, flag, unflag, keep or not-conflict)", action)
 	}
 	path := dbPath(*db, env)
 	// A read-write open would create a missing file: a mistyped --db
@@ -96,18 +110,86 @@ func runReview(ctx context.Context, args []string, env *Env) error {
 			return err
 		}
 	}
-	f, err := st.Review(id, d)
+	fs2, err := decide(st, id, d)
 	if cerr := st.Close(); cerr != nil && err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSONLine(env.Stdout, f)
+	for _, f := range fs2 {
+		if *asJSON {
+			err = writeJSONLine(env.Stdout, f)
+		} else {
+			_, err = fmt.Fprintln(env.Stdout, termString(describeFact(f)))
+		}
+		if err != nil {
+			return err
+		}
 	}
-	_, err = fmt.Fprintln(env.Stdout, termString(describeFact(f)))
-	return err
+	return nil
+}
+
+// decide records d on the fact id and returns the facts it changed: id
+// alone, or for keep and not-conflict every fact of id's conflict group,
+// settled as the desk settles them.
+func decide(st *store.Store, id string, d store.Decision) ([]store.Fact, error) {
+	switch d.Action {
+	case store.ActionFlag, store.ActionUnflag:
+		f, err := st.Flag(id, d.Action == store.ActionFlag, d.By, d.Note)
+		if err != nil {
+			return nil, fmt.Errorf("review %s: %w", id, err)
+		}
+		return []store.Fact{f}, nil
+	case actionKeep, actionNotConflict:
+		group, err := conflictGroup(st, id)
+		if err != nil {
+			return nil, err
+		}
+		if d.Action == actionKeep {
+			fs, err := serve.KeepOne(st, id, group, d.By)
+			if err != nil {
+				return nil, fmt.Errorf("review %s keep: %w", id, err)
+			}
+			return fs, nil
+		}
+		note := d.Note
+		if note == "" {
+			note = "not a conflict: the values hold side by side"
+		}
+		fs, err := st.NotConflict(group, d.By, note)
+		if err != nil {
+			return nil, fmt.Errorf("review %s not-conflict: %w", id, err)
+		}
+		return fs, nil
+	}
+	f, err := st.Review(id, d)
+	if err != nil {
+		return nil, err
+	}
+	return []store.Fact{f}, nil
+}
+
+// conflictGroup is the ids of the conflict group (faits conflicts) that
+// holds the fact id.
+func conflictGroup(st *store.Store, id string) ([]string, error) {
+	if _, err := st.Fact(id); err != nil {
+		return nil, fmt.Errorf("review %s: %w", id, err)
+	}
+	cs, err := st.Conflicts()
+	if err != nil {
+		return nil, fmt.Errorf("review %s: %w", id, err)
+	}
+	for _, c := range cs {
+		ids := make([]string, len(c.Facts))
+		for i, f := range c.Facts {
+			ids[i] = f.ID
+		}
+		if slices.Contains(ids, id) {
+			return ids, nil
+		}
+	}
+	return nil, fmt.Errorf("review %s: the fact is in no conflict group ('faits conflicts' lists them)", id)
 }
 
 // editFlagValues are the edit flags as given, checked against the fact
@@ -185,6 +267,9 @@ func describeFact(f store.Fact) string {
 	}
 	fmt.Fprintf(&b, " %s, %s, as_of %s", dashIfEmpty(f.Unit), dashIfEmpty(f.Qualifier), dashIfEmpty(f.AsOf))
 	fmt.Fprintf(&b, ", %d sources (%d independent)", len(f.Sources), f.IndependentSources())
+	if f.Flagged {
+		b.WriteString(", flagged")
+	}
 	return b.String()
 }
 

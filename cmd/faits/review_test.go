@@ -291,3 +291,97 @@ func TestDecisionsSurviveRulesChange(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewSettlesConflicts: 'review ID keep' accepts ID and rejects the
+// rest of its conflict group; 'review ID not-conflict' rules a group no
+// conflict; flag and unflag set the fact's flag. Each is an event.
+func TestReviewSettlesConflicts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	st, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two groups: an allowance by school level (a breakdown), and three
+	// rival counts of one programme's beneficiaries.
+	level := "L'aide à la rentrée est de 200 dirhams au primaire, 300 dirhams au collège et 400 dirhams au lycée en 2025."
+	counts := []string{
+		"Le RSU compte 5,1 millions de ménages inscrits en 2024.",
+		"Le RSU compte 5,3 millions de ménages inscrits en 2024.",
+		"Le RSU compte 5,6 millions de ménages inscrits en 2024.",
+	}
+	docs := map[string][]extract.Fact{
+		"level.txt": {
+			fact(t, level, "200 dirhams", "aide-rentree", "allowance", "MAD", 200, nil, "exact", "2025"),
+			fact(t, level, "300 dirhams", "aide-rentree", "allowance", "MAD", 300, nil, "exact", "2025"),
+			fact(t, level, "400 dirhams", "aide-rentree", "allowance", "MAD", 400, nil, "exact", "2025"),
+		},
+	}
+	bodies := map[string]string{"level.txt": level}
+	for i, c := range counts {
+		rel := fmt.Sprintf("rsu%d.txt", i)
+		bodies[rel] = c
+		docs[rel] = []extract.Fact{fact(t, c, strings.Fields(c)[3]+" millions", "rsu", "enrolled", "household", []float64{5.1e6, 5.3e6, 5.6e6}[i], nil, "exact", "2024")}
+	}
+	for rel, fs := range docs {
+		if _, err := st.Ingest(rel, "raw-"+rel, &corpus.Document{File: rel, Body: bodies[rel]}, fs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cs, err := st.Conflicts()
+	st.Close()
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("want two conflict groups, got %d: %v", len(cs), err)
+	}
+	var allowance, rsu store.Conflict
+	for _, c := range cs {
+		if c.Programme == "rsu" {
+			rsu = c
+		} else {
+			allowance = c
+		}
+	}
+	by := map[string]string{"FAITS_EDITOR": "nadia"}
+	keep := rsu.Facts[1].ID
+	out, _, err := run(t, by, "review", "--db", path, keep, "keep")
+	if err != nil || strings.Count(out, "\n") != 3 {
+		t.Fatalf("keep: %v\n%s", err, out)
+	}
+	_, fs := exportedFacts(t, path)
+	status := map[string]string{}
+	for _, f := range fs {
+		status[f.ID] = f.Status
+	}
+	for _, f := range rsu.Facts {
+		want := "rejected"
+		if f.ID == keep {
+			want = "accepted"
+		}
+		h, _, _ := run(t, nil, "history", "--db", path, "--json", f.ID)
+		if status[f.ID] != want || !strings.Contains(h, `"by":"nadia"`) || !strings.Contains(h, "conflict settled: kept "+keep) {
+			t.Errorf("%s: %s, history %s", f.ID, status[f.ID], h)
+		}
+	}
+	if _, _, err := run(t, by, "review", "--db", path, allowance.Facts[0].ID, "not-conflict", "--note", "trois niveaux"); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, _ := run(t, nil, "conflicts", "--db", path); !strings.Contains(out, "no conflicts") {
+		t.Errorf("groups left after keep and not-conflict:\n%s", out)
+	}
+	for _, f := range allowance.Facts {
+		h, _, _ := run(t, nil, "history", "--db", path, "--json", f.ID)
+		if !strings.Contains(h, `"action":"not-conflict"`) || !strings.Contains(h, "trois niveaux") {
+			t.Errorf("%s history: %s", f.ID, h)
+		}
+	}
+	// A settled group is none any more: keep on it says so, exit 1.
+	if _, _, err := run(t, by, "review", "--db", path, keep, "keep"); err == nil || !strings.Contains(err.Error(), "no conflict group") {
+		t.Errorf("keep outside a conflict: %v", err)
+	}
+	id := allowance.Facts[0].ID
+	if out, _, err := run(t, by, "review", "--db", path, id, "flag", "--note", "à revoir"); err != nil || !strings.Contains(out, "flagged") {
+		t.Errorf("flag: %v %s", err, out)
+	}
+	if out, _, err := run(t, by, "review", "--db", path, id, "unflag"); err != nil || strings.Contains(out, "flagged") {
+		t.Errorf("unflag: %v %s", err, out)
+	}
+}
