@@ -170,10 +170,9 @@ func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, 
 	if best == nil {
 		f = append(f, "p:unnamed")
 	} else {
-		t := tierName[best.tier]
-		where := "sentence"
+		where := 1 // sentence
 		if m.clause(best.start) == m.clause(fig.start) {
-			where = "clause"
+			where = 0 // clause
 		}
 		side := "after"
 		between := false
@@ -183,7 +182,8 @@ func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, 
 		} else {
 			between = x.figureBetween(m, fig.end, best.start)
 		}
-		f = append(f, "p:named."+t, "p:named."+t+"."+where, "p:named."+side, "p:named.dist="+distBucket(bestDist))
+		nf := &namedFeats[best.tier]
+		f = append(f, nf.tier, nf.where[where], "p:named."+side, pNamedDist[distIdx(bestDist)])
 		if between {
 			f = append(f, "p:named.figure_between")
 		}
@@ -213,7 +213,7 @@ func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, 
 	if p == d.top {
 		f = append(f, "p:doc_top")
 	}
-	f = append(f, "p:doc_named="+countBucket(d.named[p]))
+	f = append(f, pDocNamed[countIdx(d.named[p])])
 	if contains(x.describedIn(si), p) {
 		f = append(f, "p:described.sentence")
 	} else if contains(d.paraDescribed[x.sents[si].para], p) {
@@ -273,14 +273,14 @@ func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
 func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string {
 	fig := m.figs[i]
 	f := make([]string, 0, 16)
-	f = append(f, "m:id="+mt.id)
+	f = append(f, mt.featID)
 	if rd.dropped == "" && rd.metric == mt {
 		f = append(f, "m:rules", "m:rule="+ruleBase(rd.rule))
 	} else if rd.dropped != "" {
 		f = append(f, "m:"+mt.id+"|dropped="+dropClass(rd.dropped))
 	}
 	if rd.explicit {
-		f = append(f, "m:"+mt.id+"|noun")
+		f = append(f, mt.featNoun)
 	}
 	if mt.isDefault {
 		f = append(f, "m:default")
@@ -323,11 +323,11 @@ func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string
 		}
 	}
 	if found {
-		where := "sentence"
+		where := 1 // sentence
 		if bestSame {
-			where = "clause"
+			where = 0 // clause
 		}
-		f = append(f, "m:cue."+where, "m:cue."+where+".dist="+distBucket(bestDist), "m:cue."+bestSide)
+		f = append(f, mCue[where], mCueDist[where][distIdx(bestDist)], "m:cue."+bestSide)
 		if bestGeneric {
 			f = append(f, "m:cue.generic")
 		}
@@ -341,7 +341,7 @@ func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string
 func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []string {
 	e := m.figs[i].e
 	f := make([]string, 0, 12+len(words))
-	f = append(f, "n:bias", "n:kind="+kindName(e.Kind))
+	f = append(f, "n:bias", nKind[kindIdx(e.Kind)])
 	if rd.dropped != "" {
 		f = append(f, "n:dropped="+dropClass(rd.dropped))
 	} else {
@@ -352,7 +352,7 @@ func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []stri
 	} else {
 		f = append(f, "n:no_unit")
 	}
-	f = append(f, "n:value="+magnitude(e.Value))
+	f = append(f, nValue[magnitudeIdx(e.Value)])
 	if x.doc().top == "" {
 		f = append(f, "n:doc_names_none")
 	}
@@ -370,52 +370,102 @@ func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []stri
 
 var tierName = map[tier]string{specific: "specific", generic: "generic", weak: "weak"}
 
-func distBucket(d int) string {
+// The features made of a fixed word and a bucket are written out once
+// here, not for every figure and option.
+var (
+	distNames      = [...]string{"0-5", "6-20", "21-50", "51+"}
+	countNames     = [...]string{"0", "1", "2-3", "4+"}
+	magnitudeNames = [...]string{"<100", "<1e4", "<1e6", "<1e9", ">=1e9"}
+	kindNames      = [...]string{"money", "percent", "count"}
+	whereNames     = [...]string{"clause", "sentence"}
+
+	pNamedDist [len(distNames)]string
+	pDocNamed  [len(countNames)]string
+	nValue     [len(magnitudeNames)]string
+	nKind      [len(kindNames)]string
+	mCue       [len(whereNames)]string
+	mCueDist   [len(whereNames)][len(distNames)]string
+	// namedFeats[t] are "p:named.<tier>" and its ".clause", ".sentence".
+	namedFeats [weak + 1]struct {
+		tier  string
+		where [len(whereNames)]string
+	}
+)
+
+func init() {
+	for i, d := range distNames {
+		pNamedDist[i] = "p:named.dist=" + d
+	}
+	for i, c := range countNames {
+		pDocNamed[i] = "p:doc_named=" + c
+	}
+	for i, v := range magnitudeNames {
+		nValue[i] = "n:value=" + v
+	}
+	for i, k := range kindNames {
+		nKind[i] = "n:kind=" + k
+	}
+	for w, wn := range whereNames {
+		mCue[w] = "m:cue." + wn
+		for i, d := range distNames {
+			mCueDist[w][i] = "m:cue." + wn + ".dist=" + d
+		}
+	}
+	for t := range namedFeats {
+		tn := tierName[tier(t)]
+		namedFeats[t].tier = "p:named." + tn
+		for w, wn := range whereNames {
+			namedFeats[t].where[w] = "p:named." + tn + "." + wn
+		}
+	}
+}
+
+func distIdx(d int) int {
 	switch {
 	case d <= 5:
-		return "0-5"
+		return 0
 	case d <= 20:
-		return "6-20"
+		return 1
 	case d <= 50:
-		return "21-50"
+		return 2
 	}
-	return "51+"
+	return 3
 }
 
-func countBucket(n int) string {
+func countIdx(n int) int {
 	switch {
 	case n == 0:
-		return "0"
+		return 0
 	case n == 1:
-		return "1"
+		return 1
 	case n <= 3:
-		return "2-3"
+		return 2
 	}
-	return "4+"
+	return 3
 }
 
-func magnitude(v float64) string {
+func magnitudeIdx(v float64) int {
 	switch {
 	case v < 100:
-		return "<100"
+		return 0
 	case v < 1e4:
-		return "<1e4"
+		return 1
 	case v < 1e6:
-		return "<1e6"
+		return 2
 	case v < 1e9:
-		return "<1e9"
+		return 3
 	}
-	return ">=1e9"
+	return 4
 }
 
-func kindName(k normalize.Kind) string {
+func kindIdx(k normalize.Kind) int {
 	switch k {
 	case normalize.Money:
-		return "money"
+		return 0
 	case normalize.Percent:
-		return "percent"
+		return 1
 	}
-	return "count"
+	return 2
 }
 
 // dropClass is the reason of a drop without its particulars ("unit child

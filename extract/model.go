@@ -46,7 +46,12 @@ type Model struct {
 type modelIndex struct {
 	names []string // in byte order; a feature's number is its place here
 	feats map[string]feat
-	pairs map[string]map[string]feat // "pw:<aide" → "asd" → feature
+	// pairs holds, by word part ("pw:<aide"), the pairing of that word
+	// with each id, indexed by the id's number in ids ("asd" → 3): an
+	// array read, not a string look-up, for each programme or metric of a
+	// figure. An id no feature pairs the word with has weight 0.
+	pairs map[string][]feat
+	ids   map[string]int32
 	// scratch holds marginScratch for explanations.
 	scratch sync.Pool
 }
@@ -68,7 +73,7 @@ type feat struct {
 // ix returns the model's index, building it once.
 func (m *Model) ix() *modelIndex {
 	m.indexOnce.Do(func() {
-		ix := &modelIndex{feats: make(map[string]feat, len(m.weights)), pairs: map[string]map[string]feat{}}
+		ix := &modelIndex{feats: make(map[string]feat, len(m.weights)), pairs: map[string][]feat{}, ids: map[string]int32{}}
 		names := make([]string, 0, len(m.weights))
 		for f := range m.weights {
 			names = append(names, f)
@@ -85,10 +90,17 @@ func (m *Model) ix() *modelIndex {
 				continue
 			}
 			if left, right, ok := strings.Cut(f, "|"); ok {
-				if ix.pairs[left] == nil {
-					ix.pairs[left] = map[string]feat{}
+				n, ok := ix.ids[right]
+				if !ok {
+					n = int32(len(ix.ids))
+					ix.ids[right] = n
 				}
-				ix.pairs[left][right] = ft
+				p := ix.pairs[left]
+				if int(n) >= len(p) {
+					p = append(p, make([]feat, int(n)+1-len(p))...)
+				}
+				p[n] = ft
+				ix.pairs[left] = p
 			}
 		}
 		m.index = ix
@@ -241,21 +253,24 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 	}
 	// The weighted pairings of each word, looked up once for every id.
 	var buf []byte
-	pairsOf := func(prefix string, words []string) []map[string]feat {
-		out := make([]map[string]feat, len(words))
-		for j, w := range words {
+	pairsOf := func(prefix string, words []string) [][]feat {
+		out := make([][]feat, 0, len(words))
+		for _, w := range words {
 			buf = append(append(buf[:0], prefix...), w...)
-			out[j] = ix.pairs[string(buf)]
+			if p := ix.pairs[string(buf)]; p != nil {
+				out = append(out, p)
+			}
 		}
 		return out
 	}
-	addPairs := func(pairs []map[string]feat, id string) {
+	addPairs := func(pairs [][]feat, id string) {
+		n, ok := ix.ids[id]
+		if !ok {
+			return // no word pairs with id
+		}
 		for _, p := range pairs {
-			if p == nil {
-				continue
-			}
-			if ft, ok := p[id]; ok && ft.w != 0 {
-				arena = append(arena, ft)
+			if int(n) < len(p) && p[n].w != 0 {
+				arena = append(arena, p[n])
 			}
 		}
 	}
@@ -377,26 +392,36 @@ func (m *Model) explainFeats(chosen, other []feat) string {
 		}
 		sc.sum[ft.id] -= ft.w
 	}
+	// The three largest margins, larger first, then by name: what a sort
+	// of them all would put first (names are distinct, so the order is
+	// total), kept by insertion.
 	type fw struct {
 		f string
 		w float64
 	}
-	var list []fw
+	var top [3]fw
+	n := 0
 	for _, id := range sc.touched {
-		if d := sc.sum[id]; d > 0.005 {
-			list = append(list, fw{ix.names[id], d})
-		}
+		d := sc.sum[id]
 		sc.sum[id], sc.seen[id] = 0, false
-	}
-	sort.Slice(list, func(a, b int) bool {
-		if list[a].w != list[b].w {
-			return list[a].w > list[b].w
+		if d <= 0.005 {
+			continue
 		}
-		return list[a].f < list[b].f
-	})
-	if len(list) > 3 {
-		list = list[:3]
+		c := fw{ix.names[id], d}
+		j := n
+		for j > 0 && (c.w > top[j-1].w || c.w == top[j-1].w && c.f < top[j-1].f) {
+			j--
+		}
+		if j >= len(top) {
+			continue
+		}
+		if n < len(top) {
+			n++
+		}
+		copy(top[j+1:n], top[j:n-1])
+		top[j] = c
 	}
+	list := top[:n]
 	parts := make([]string, len(list))
 	for j, l := range list {
 		parts[j] = fmt.Sprintf("%s (+%.1f)", featureText(l.f), l.w)

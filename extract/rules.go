@@ -139,6 +139,9 @@ type metric struct {
 	maxValue          float64
 	reject            *pattern
 	rules             []*rule
+	// featID and featNoun are the scorer's features "m:id=ID" and
+	// "m:ID|noun", written once.
+	featID, featNoun string
 }
 
 // rule is one cue or pattern that reads a figure as a metric.
@@ -566,7 +569,8 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			continue
 		}
 		m := &metric{id: ms.ID.s, line: ms.ID.line, units: map[string]bool{}, isDefault: ms.Default,
-			fallbackProgramme: ms.FallbackProgramme.s, minValue: ms.MinValue, maxValue: ms.MaxValue}
+			fallbackProgramme: ms.FallbackProgramme.s, minValue: ms.MinValue, maxValue: ms.MaxValue,
+			featID: "m:id=" + ms.ID.s, featNoun: "m:" + ms.ID.s + "|noun"}
 		if fp := ms.FallbackProgramme; fp.s != "" {
 			if _, ok := seen[fp.s]; !ok {
 				c.errorf(fp.line, "fallback_programme %q is not a programme of this file", fp.s)
