@@ -359,6 +359,15 @@ func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []stri
 	if parenthesised(m, m.figs[i]) {
 		f = append(f, "n:parenthesised")
 	}
+	if x.r.offMetricRe != nil {
+		fig := m.figs[i]
+		if x.find(x.r.offMetricRe, m.sub(max(m.clauseStart(fig.start), fig.start-60), fig.start), "off_metric", m.orig[0]) != nil {
+			f = append(f, "n:off_metric.before")
+		}
+		if x.find(x.r.offMetricRe, m.sub(max(fig.end, rd.nounEnd), max(fig.end, rd.nounEnd)+25), "off_metric", m.orig[0]) != nil {
+			f = append(f, "n:off_metric.after")
+		}
+	}
 	if x.listItem(m, i) {
 		f = append(f, "n:list_item")
 	}
@@ -658,4 +667,6 @@ var featureWords = map[string]string{
 	"n:doc_names_none":          "the article names no programme",
 	"n:parenthesised":           "the figure stands in parentheses",
 	"n:list_item":               "the figure ends a list line",
+	"n:off_metric.before":       "a word for what no metric counts (contributions, deficits, wages…) before the figure",
+	"n:off_metric.after":        "a word for what no metric counts just after the figure",
 }

@@ -50,6 +50,10 @@ type Rules struct {
 	notProgAft  *pattern // the same, read after the name
 	describedRe *pattern
 	conditionRe *pattern
+	// offMetricRe finds, next to a figure, a word for what no metric
+	// counts (contributions collected, deficits, reserves, wages…): a
+	// feature of "no fact".
+	offMetricRe *pattern
 	inciseRe    *pattern
 	cliticRe    *pattern
 	lastRe      *pattern
@@ -226,6 +230,7 @@ type fileSpec struct {
 	NotProgAft src            `yaml:"not_programme_after"`
 	Described  src            `yaml:"described"`
 	Conditions src            `yaml:"conditions"`
+	OffMetric  src            `yaml:"off_metric"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -544,6 +549,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
 	r.describedRe = c.re(spec.Described, "described")
 	r.conditionRe = c.re(spec.Conditions, "conditions")
+	r.offMetricRe = c.re(spec.OffMetric, "off_metric")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")

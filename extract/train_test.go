@@ -136,3 +136,37 @@ func TestDescribedNotNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainWeightAndDropout checks that an example's weight and the rules'
+// dropout reach the weights learned, and that their defaults are what the
+// documentation says.
+func TestTrainWeightAndDropout(t *testing.T) {
+	r := mustDefault(t)
+	exs := trainingExamples()
+	opt := TrainOptions{Epochs: 5}
+	base, _ := Train(r, exs, opt)
+
+	one := append([]Example(nil), exs...)
+	for i := range one {
+		one[i].Weight = 1
+	}
+	if m, _ := Train(r, one, opt); !bytes.Equal(m.Bytes(), base.Bytes()) {
+		t.Errorf("weight 1 trains another model than weight 0 (both mean 1)")
+	}
+	heavy := append([]Example(nil), exs...)
+	heavy[0].Weight = 5
+	if m, _ := Train(r, heavy, opt); bytes.Equal(m.Bytes(), base.Bytes()) {
+		t.Errorf("weighing %s five times changed nothing", heavy[0].Name)
+	}
+
+	def := opt
+	def.RulesDropout = 0.3
+	if m, _ := Train(r, exs, def); !bytes.Equal(m.Bytes(), base.Bytes()) {
+		t.Errorf("RulesDropout 0 is not its documented default 0.3")
+	}
+	none := opt
+	none.RulesDropout = -1
+	if m, _ := Train(r, exs, none); bytes.Equal(m.Bytes(), base.Bytes()) {
+		t.Errorf("training without rules dropout gives the model trained with it")
+	}
+}

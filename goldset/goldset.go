@@ -24,6 +24,9 @@ import (
 
 // Set is one gold set with its articles read.
 type Set struct {
+	// Weight is how much each of its documents counts in training (0
+	// means 1): see extract.Example.Weight.
+	Weight float64
 	// Name is the folder's name ("fresh5", "real").
 	Name string
 	Dir  string
@@ -157,7 +160,7 @@ func (s *Set) Examples(keep func(doc string) bool) []extract.Example {
 		if keep != nil && !keep(n) {
 			continue
 		}
-		out = append(out, extract.Example{Name: s.Name + "/" + n, Input: Input(d), Labels: byDoc[n], Complete: true})
+		out = append(out, extract.Example{Name: s.Name + "/" + n, Input: Input(d), Labels: byDoc[n], Complete: true, Weight: s.Weight})
 	}
 	return out
 }

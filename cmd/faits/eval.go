@@ -18,7 +18,7 @@ func init() {
 }
 
 func runEval(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v] [--json]\n       faits eval DIR [-v] [--model FILE | --rules-only]\n       faits eval --loso | --cv N DIR", env)
+	fset := newFlags("eval", "eval --gold FILE [--docs FILE] [--db PATH] [--status S] [--min-f1 X] [-v] [--json]\n       faits eval DIR [-v] [--model FILE | --rules-only]\n       faits eval --loso [-v] | --cv N DIR [-v]", env)
 	db := dbFlag(fset)
 	goldFile := fset.String("gold", "", "gold facts, one JSON object a line (testdata/gold/seeds.jsonl)")
 	docsFile := fset.String("docs", "", "gold documents file: score only these documents (and those of the gold facts); without it every stored document is scored")
@@ -57,7 +57,10 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
-			mean, err = loso(env.Stdout, rules, sets, topt)
+			if err := tf.weigh(sets); err != nil {
+				return err
+			}
+			mean, err = loso(&termWriter{w: env.Stdout}, rules, sets, topt, *verbose)
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
@@ -79,7 +82,10 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 					others = append(others, s)
 				}
 			}
-			mean, err = crossValidate(env.Stdout, rules, held, others, *cv, topt)
+			if err := tf.weigh(append([]*goldset.Set{held}, others...)); err != nil {
+				return err
+			}
+			mean, err = crossValidate(&termWriter{w: env.Stdout}, rules, held, others, *cv, topt, *verbose)
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}

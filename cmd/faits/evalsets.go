@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/faits/faits/eval"
 	"github.com/faits/faits/extract"
@@ -39,13 +41,16 @@ func scoreHeader(w io.Writer, what string) {
 }
 
 // loso trains on every set but one and scores that one, for each set.
-func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, opt extract.TrainOptions) (float64, error) {
+// With verbose, every error of the model's readings follows the table,
+// held-out set by held-out set.
+func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, opt extract.TrainOptions, verbose bool) (float64, error) {
 	if len(sets) < 2 {
 		return 0, fmt.Errorf("--loso needs two gold sets or more, found %d", len(sets))
 	}
 	scoreHeader(w, "held-out set")
 	sum := 0.0
 	var kr, km goldset.Kinds
+	var errs []heldOut
 	for i, held := range sets {
 		var exs []extract.Example
 		for j, s := range sets {
@@ -57,11 +62,15 @@ func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, opt extract.Tr
 		ro := held.Score(rules.WithModel(nil), nil)
 		md := held.Score(rules.WithModel(m), nil)
 		scoreRow(w, held.Name, len(held.Docs), ro, md)
+		errs = append(errs, heldOut{held.Name, md})
 		sum += md.F1()
 		kr, km = kr.Add(goldset.Classify(ro)), km.Add(goldset.Classify(md))
 	}
 	kr.Print(w, "rules only, errors by kind")
 	km.Print(w, "model, errors by kind")
+	if verbose {
+		printHeldOut(w, errs)
+	}
 	mean := sum / float64(len(sets))
 	fmt.Fprintf(w, "mean F1 %.3f\n", mean)
 	return mean, nil
@@ -69,7 +78,7 @@ func loso(w io.Writer, rules *extract.Rules, sets []*goldset.Set, opt extract.Tr
 
 // crossValidate splits set's documents into n folds by name and, for each,
 // trains on the other folds plus every other set, then scores the fold.
-func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others []*goldset.Set, n int, opt extract.TrainOptions) (float64, error) {
+func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others []*goldset.Set, n int, opt extract.TrainOptions, verbose bool) (float64, error) {
 	if n < 2 || n > len(set.Docs) {
 		return 0, fmt.Errorf("--cv %d: want 2 to %d folds", n, len(set.Docs))
 	}
@@ -80,6 +89,7 @@ func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others [
 	scoreHeader(w, "fold of "+set.Name)
 	sum := 0.0
 	var kr, km goldset.Kinds
+	var errs []heldOut
 	for k := 0; k < n; k++ {
 		in := func(doc string) bool { return set.Fold(doc, k, n) }
 		out := func(doc string) bool { return !set.Fold(doc, k, n) }
@@ -87,38 +97,96 @@ func crossValidate(w io.Writer, rules *extract.Rules, set *goldset.Set, others [
 		m, _ := extract.Train(rules, exs, opt)
 		ro := set.Score(rules.WithModel(nil), in)
 		md := set.Score(rules.WithModel(m), in)
-		scoreRow(w, fmt.Sprintf("%d/%d", k+1, n), ro.Documents, ro, md)
+		fold := fmt.Sprintf("%d/%d", k+1, n)
+		scoreRow(w, fold, ro.Documents, ro, md)
+		errs = append(errs, heldOut{"fold " + fold + " of " + set.Name, md})
 		sum += md.F1()
 		kr, km = kr.Add(goldset.Classify(ro)), km.Add(goldset.Classify(md))
 	}
 	kr.Print(w, "rules only, errors by kind")
 	km.Print(w, "model, errors by kind")
+	if verbose {
+		printHeldOut(w, errs)
+	}
 	mean := sum / float64(n)
 	fmt.Fprintf(w, "mean F1 %.3f\n", mean)
 	return mean, nil
 }
 
+// heldOut is one held-out part's scores under the model trained without it.
+type heldOut struct {
+	name string
+	rep  eval.Report
+}
+
+// printHeldOut lists each held-out part's errors, so that the misses of a
+// cross-validated run, the honest ones, can be read as a single set's are.
+func printHeldOut(w io.Writer, parts []heldOut) {
+	for _, p := range parts {
+		fmt.Fprintf(w, "\n== %s, model trained without it\n", p.name)
+		printReport(w, p.rep, true)
+	}
+}
+
 // trainFlags are the training knobs train and eval share.
 type trainFlags struct {
-	method *string
-	epochs *int
-	l2     *float64
+	method  *string
+	epochs  *int
+	l2      *float64
+	dropout *float64
+	weights *multiFlag
 }
+
+// defaultWeights weigh the real press articles three times a written set:
+// they are the text faits will meet, while the written sets were read by
+// the rules' authors (README, "How the model learns").
+var defaultWeights = []string{"real=3"}
 
 func addTrainFlags(fset *flagSet) trainFlags {
 	return trainFlags{
-		method: fset.String("method", "logistic", "how weights are learned: logistic (softmax over a figure's readings, L2-regularised) or perceptron (averaged)"),
-		epochs: fset.Int("epochs", 0, "training passes (default: 200 gradient steps for logistic, 10 for perceptron)"),
-		l2:     fset.Float64("l2", 0, "logistic's L2 regularisation per example (default 0.00001)"),
+		method:  fset.String("method", "logistic", "how weights are learned: logistic (softmax over a figure's readings, L2-regularised) or perceptron (averaged)"),
+		epochs:  fset.Int("epochs", 0, "training passes (default: 200 gradient steps for logistic, 10 for perceptron)"),
+		l2:      fset.Float64("l2", 0, "logistic's L2 regularisation per example (default 0.00001)"),
+		dropout: fset.Float64("rules-dropout", 0.3, "share of training figures shown without the rules' choice, so that the other evidence learns weight (0: none)"),
+		weights: func() *multiFlag {
+			var m multiFlag
+			fset.Var(&m, "weight", "SET=X: the documents of gold set SET count X times in training; repeatable (default "+strings.Join(defaultWeights, " ")+")")
+			return &m
+		}(),
 	}
+}
+
+// weigh sets each set's training weight from --weight (or the defaults).
+func (t trainFlags) weigh(sets []*goldset.Set) error {
+	spec := []string(*t.weights)
+	if len(spec) == 0 {
+		spec = defaultWeights
+	}
+	for _, w := range spec {
+		name, v, ok := strings.Cut(w, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil || x <= 0 {
+			return usagef("--weight %q: want SET=X with X > 0", w)
+		}
+		for _, s := range sets {
+			if s.Name == name {
+				s.Weight = x
+			}
+		}
+	}
+	return nil
 }
 
 func (t trainFlags) options() (extract.TrainOptions, error) {
 	if *t.method != "logistic" && *t.method != "perceptron" {
 		return extract.TrainOptions{}, usagef("--method %q: want logistic or perceptron", *t.method)
 	}
-	if *t.epochs < 0 || *t.l2 < 0 {
-		return extract.TrainOptions{}, usagef("--epochs and --l2 must not be negative")
+	if *t.epochs < 0 || *t.l2 < 0 || *t.dropout < 0 || *t.dropout > 1 {
+		return extract.TrainOptions{}, usagef("--epochs and --l2 must not be negative, --rules-dropout is 0 to 1")
 	}
-	return extract.TrainOptions{Method: *t.method, Epochs: *t.epochs, L2: *t.l2}, nil
+	drop := *t.dropout
+	if drop == 0 {
+		drop = -1 // none (Train reads 0 as its default)
+	}
+	return extract.TrainOptions{Method: *t.method, Epochs: *t.epochs, L2: *t.l2, RulesDropout: drop}, nil
 }

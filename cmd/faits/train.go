@@ -21,7 +21,7 @@ func init() {
 const defaultRealSet = "../shared/real"
 
 func runTrain(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X]", env)
+	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X] [--rules-dropout X] [--weight SET=X]...", env)
 	out := fset.String("o", "", "write the model to FILE (default: standard output)")
 	var sets multiFlag
 	fset.Var(&sets, "set", "a gold set folder (articles, gold.jsonl, docs.jsonl); repeatable. Default: every set under testdata/ and "+defaultRealSet+" when present")
@@ -52,11 +52,18 @@ func runTrain(ctx context.Context, args []string, env *Env) error {
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
+	if err := tf.weigh(all); err != nil {
+		return err
+	}
 	var exs []extract.Example
 	var names []string
 	for _, s := range all {
 		exs = append(exs, s.Examples(nil)...)
-		names = append(names, fmt.Sprintf("%s (%d)", s.Name, len(s.Docs)))
+		if s.Weight > 0 && s.Weight != 1 {
+			names = append(names, fmt.Sprintf("%s (%d, weight %g)", s.Name, len(s.Docs), s.Weight))
+		} else {
+			names = append(names, fmt.Sprintf("%s (%d)", s.Name, len(s.Docs)))
+		}
 	}
 	if *storePath != "" {
 		se, err := storeExamples(*storePath, env)
@@ -69,7 +76,7 @@ func runTrain(ctx context.Context, args []string, env *Env) error {
 	if len(exs) == 0 {
 		return fmt.Errorf("train: no example to learn from")
 	}
-	m, st := extract.Train(rules, exs, extract.TrainOptions{Method: topt.Method, Epochs: topt.Epochs, L2: topt.L2, Notes: []string{
+	m, st := extract.Train(rules, exs, extract.TrainOptions{Method: topt.Method, Epochs: topt.Epochs, L2: topt.L2, RulesDropout: topt.RulesDropout, Notes: []string{
 		"faits extraction model: feature<TAB>weight (extract/model.go); made by faits train",
 		"learned from: " + strings.Join(names, ", "),
 	}})
