@@ -331,7 +331,7 @@ func (x *run) decide(si int, s sentence, m *masked, i int, rd *reading, prev []*
 	if x.model == nil {
 		return
 	}
-	wd := x.model.weigh(fs, len(opts))
+	wd := x.model.weighInto(&x.wdBuf, fs, len(opts))
 	if x.traceWeigh != nil {
 		x.traceWeigh(fs, wd)
 	}

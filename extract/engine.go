@@ -90,6 +90,10 @@ type run struct {
 	traceWeigh func(fs *featureSets, wd *weighed)
 	// roles[si][k] caches mentionRole of mention k of sentence si.
 	roles [][]uint8
+	// fsBuf and wdBuf are a figure's feature sets and weights, reused
+	// by the next figure (decide keeps neither past its figure).
+	fsBuf featureSets
+	wdBuf weighed
 }
 
 // reading is what the rules made of one figure.

@@ -89,12 +89,14 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 	}
 
 	ctx := x.sentContext(si)
-	fs := &featureSets{tails: make([][]string, len(opts)), progOf: make([]int, len(opts)), metOf: make([]int, len(opts)),
-		pWords: sentWords, mWords: words}
+	fs := x.newFeatureSets(len(opts))
+	fs.pWords, fs.mWords = sentWords, words
+	noneDone := false
 	for k, o := range opts {
 		if o.none() {
-			if fs.none == nil {
-				fs.none = x.noneFeatures(m, i, rd, words)
+			if !noneDone {
+				fs.none = x.noneFeatures(fs.none[:0], m, i, rd, words)
+				noneDone = true
 			}
 			fs.progOf[k], fs.metOf[k] = -1, -1
 			continue
@@ -103,13 +105,13 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 		pi := slices.Index(fs.progID, o.prog)
 		if pi < 0 {
 			pi = len(fs.progs)
-			fs.progs = append(fs.progs, x.progFeatures(si, m, i, rd, rulesProg, o.prog, ctx))
+			fs.progs = append(fs.progs, x.progFeatures(spare(fs.progs), si, m, i, rd, rulesProg, o.prog, ctx))
 			fs.progID = append(fs.progID, o.prog)
 		}
 		mi := slices.Index(fs.metID, o.mt.id)
 		if mi < 0 {
 			mi = len(fs.mets)
-			fs.mets = append(fs.mets, x.metricFeatures(m, i, rd, o.mt))
+			fs.mets = append(fs.mets, x.metricFeatures(spare(fs.mets), m, i, rd, o.mt))
 			fs.metID = append(fs.metID, o.mt.id)
 		}
 		fs.progOf[k], fs.metOf[k] = pi, mi
@@ -117,6 +119,34 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 	}
 	x.tableFeatures(rd, opts, fs)
 	return fs
+}
+
+// newFeatureSets returns empty feature sets for n options. Outside
+// training, where no one keeps them past the figure, they are the run's,
+// reused figure after figure with the lists they hold (see spare);
+// training keeps every figure's, so it is given new ones.
+func (x *run) newFeatureSets(n int) *featureSets {
+	if x.collect != nil {
+		return &featureSets{tails: make([][]string, n), progOf: make([]int, n), metOf: make([]int, n)}
+	}
+	fs := &x.fsBuf
+	fs.none = fs.none[:0]
+	fs.progs, fs.progID = fs.progs[:0], fs.progID[:0]
+	fs.mets, fs.metID = fs.mets[:0], fs.metID[:0]
+	fs.tails = slices.Grow(fs.tails[:0], n)[:n]
+	fs.progOf = slices.Grow(fs.progOf[:0], n)[:n]
+	fs.metOf = slices.Grow(fs.metOf[:0], n)[:n]
+	clear(fs.tails)
+	return fs
+}
+
+// spare is the list a reused featureSets held at the next place of list,
+// emptied, for the next part to be written into; nil when there is none.
+func spare(list [][]string) []string {
+	if len(list) < cap(list) {
+		return list[: len(list)+1 : len(list)+1][len(list)][:0]
+	}
+	return nil
 }
 
 // optionFeatures are the features of an option's pair: how often its
@@ -139,9 +169,12 @@ func (x *run) optionFeatures(o option, rules bool) []string {
 
 // progFeatures describes programme p for figure i of sentence si (the
 // words around the figure paired with p are added by featureSets).
-func (x *run) progFeatures(si int, m *masked, i int, rd *reading, rulesProg, p, ctx string) []string {
+func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, rulesProg, p, ctx string) []string {
 	fig := m.figs[i]
-	f := make([]string, 0, 24) // room for them all: a figure has many programmes
+	f := dst
+	if f == nil {
+		f = make([]string, 0, 24) // room for them all: a figure has many programmes
+	}
 	f = append(f, "p:id="+p)
 	if p == rulesProg {
 		f = append(f, "p:rules")
@@ -270,9 +303,12 @@ func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
 
 // metricFeatures describes metric mt for figure i (the words near the
 // figure paired with mt are added by featureSets).
-func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string {
+func (x *run) metricFeatures(dst []string, m *masked, i int, rd *reading, mt *metric) []string {
 	fig := m.figs[i]
-	f := make([]string, 0, 16)
+	f := dst
+	if f == nil {
+		f = make([]string, 0, 16)
+	}
 	f = append(f, mt.featID)
 	if rd.dropped == "" && rd.metric == mt {
 		f = append(f, "m:rules", "m:rule="+ruleBase(rd.rule))
@@ -338,9 +374,9 @@ func (x *run) metricFeatures(m *masked, i int, rd *reading, mt *metric) []string
 }
 
 // noneFeatures describes "no fact" for figure i.
-func (x *run) noneFeatures(m *masked, i int, rd *reading, words []string) []string {
+func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []string) []string {
 	e := m.figs[i].e
-	f := make([]string, 0, 12+len(words))
+	f := slices.Grow(dst, 12+len(words))
 	f = append(f, "n:bias", nKind[kindIdx(e.Kind)])
 	if rd.dropped != "" {
 		f = append(f, "n:dropped="+dropClass(rd.dropped))

@@ -87,6 +87,18 @@ type foldBuilder struct {
 	b    strings.Builder
 	orig []int
 	last rune
+	// firstOnly: orig keeps the offset of the first rune only (a masked
+	// sentence needs no other: see masked.orig); n counts the runes.
+	firstOnly bool
+	n         int
+}
+
+// note records that a rune of source offset at was written.
+func (fb *foldBuilder) note(at int) {
+	if !fb.firstOnly || fb.n == 0 {
+		fb.orig = append(fb.orig, at)
+	}
+	fb.n++
 }
 
 func (fb *foldBuilder) addRune(r rune, at int) {
@@ -94,7 +106,7 @@ func (fb *foldBuilder) addRune(r rune, at int) {
 		return
 	}
 	fb.b.WriteRune(r)
-	fb.orig = append(fb.orig, at)
+	fb.note(at)
 	fb.last = r
 }
 
@@ -114,12 +126,17 @@ func (fb *foldBuilder) addToken(tok string, start int) {
 	}
 	for _, r := range tok {
 		fb.b.WriteRune(r)
-		fb.orig = append(fb.orig, start)
+		fb.note(start)
 	}
 	fb.last = 'X'
 }
 
+// done returns the folded text; with firstOnly, its orig holds the
+// offset of the first rune only (end, when there is none).
 func (fb *foldBuilder) done(end int) folded {
+	if fb.firstOnly && fb.n > 0 {
+		return folded{s: fb.b.String(), orig: fb.orig}
+	}
 	return folded{s: fb.b.String(), orig: append(fb.orig, end)}
 }
 

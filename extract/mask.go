@@ -166,7 +166,7 @@ func (x *run) fail(name string, offset int, err error) {
 // mask folds a sentence, replacing its expressions with placeholders.
 func (x *run) mask(s sentence, exprs []normalize.Expr) *masked {
 	m := &masked{}
-	f := x.maskFold(s, exprs, m)
+	f := x.maskFold(s, exprs, m, true)
 	m.setText(f.s, f.orig[0])
 	m.clauses = []int{0}
 	i := 0
@@ -209,18 +209,23 @@ func (m *masked) at(i int) rune {
 // masked text (i may be its length: the sentence's end). The fold is made
 // again rather than kept for every sentence (see masked.orig).
 func (x *run) byteAt(si, i int) int {
-	return x.maskFold(x.sents[si], x.exprs[si], nil).orig[i]
+	return x.maskFold(x.sents[si], x.exprs[si], nil, false).orig[i]
 }
 
 // maskFold folds sentence s with its expressions written as placeholders;
-// m, if not nil, is given the placeholders' slots.
-func (x *run) maskFold(s sentence, exprs []normalize.Expr, m *masked) folded {
-	var fb foldBuilder
+// m, if not nil, is given the placeholders' slots. With firstOnly, the
+// offset map keeps the first rune's offset only.
+func (x *run) maskFold(s sentence, exprs []normalize.Expr, m *masked, firstOnly bool) folded {
+	fb := foldBuilder{firstOnly: firstOnly}
 	// Folding keeps about a rune a byte: sized once rather than grown.
 	fb.b.Grow(s.end - s.start + 16)
-	fb.orig = make([]int, 0, s.end-s.start+17)
+	if firstOnly {
+		fb.orig = make([]int, 0, 1)
+	} else {
+		fb.orig = make([]int, 0, s.end-s.start+17)
+	}
 	at := s.start
-	pos := func() int { return len(fb.orig) }
+	pos := func() int { return fb.n }
 	for _, e := range exprs {
 		fb.addText(x.in.Text, at, e.Start)
 		tok := tokNum

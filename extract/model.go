@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,6 +223,11 @@ type weighed struct {
 	progs, mets [][]feat
 	tails       [][]feat
 	scores      []float64
+	// arena holds every part's features; pPairs and mPairs the words'
+	// pairings. Kept for the next figure when wd is reused.
+	arena          []feat
+	pPairs, mPairs [][]feat
+	buf            []byte
 }
 
 // weigh scores the n options of fs. Each part is looked up once, and an
@@ -229,8 +235,13 @@ type weighed struct {
 // every score is score(fs.option(k)) to the bit (a feature without a
 // weight adds nothing and is left out).
 func (m *Model) weigh(fs *featureSets, n int) *weighed {
+	return m.weighInto(&weighed{}, fs, n)
+}
+
+// weighInto is weigh into wd, whose lists it reuses.
+func (m *Model) weighInto(wd *weighed, fs *featureSets, n int) *weighed {
 	ix := m.ix()
-	wd := &weighed{fs: fs}
+	wd.fs = fs
 	// Every part is cut from one array, sized for them all.
 	size := len(fs.none)
 	for _, f := range fs.progs {
@@ -242,7 +253,11 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 	for _, f := range fs.tails {
 		size += len(f)
 	}
-	arena := make([]feat, 0, size)
+	arena := wd.arena[:0]
+	if cap(arena) < size {
+		arena = make([]feat, 0, size)
+	}
+	// (cut relies on arena's not moving: it never grows past size.)
 	cut := func(from int) []feat { return arena[from:len(arena):len(arena)] }
 	addFeats := func(f []string) {
 		for _, n := range f {
@@ -252,9 +267,9 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 		}
 	}
 	// The weighted pairings of each word, looked up once for every id.
-	var buf []byte
-	pairsOf := func(prefix string, words []string) [][]feat {
-		out := make([][]feat, 0, len(words))
+	buf := wd.buf
+	pairsOf := func(out [][]feat, prefix string, words []string) [][]feat {
+		out = out[:0]
 		for _, w := range words {
 			buf = append(append(buf[:0], prefix...), w...)
 			if p := ix.pairs[string(buf)]; p != nil {
@@ -276,24 +291,26 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 	}
 	addFeats(fs.none)
 	wd.none = cut(0)
-	pPairs := pairsOf(progWordPrefix, fs.pWords)
-	wd.progs = make([][]feat, len(fs.progs))
+	pPairs := pairsOf(wd.pPairs, progWordPrefix, fs.pWords)
+	wd.pPairs = pPairs
+	wd.progs = slices.Grow(wd.progs[:0], len(fs.progs))[:len(fs.progs)]
 	for j, f := range fs.progs {
 		from := len(arena)
 		addFeats(f)
 		addPairs(pPairs, fs.progID[j])
 		wd.progs[j] = cut(from)
 	}
-	mPairs := pairsOf(metricWordPrefix, fs.mWords)
-	wd.mets = make([][]feat, len(fs.mets))
+	mPairs := pairsOf(wd.mPairs, metricWordPrefix, fs.mWords)
+	wd.mPairs = mPairs
+	wd.mets = slices.Grow(wd.mets[:0], len(fs.mets))[:len(fs.mets)]
 	for j, f := range fs.mets {
 		from := len(arena)
 		addFeats(f)
 		addPairs(mPairs, fs.metID[j])
 		wd.mets[j] = cut(from)
 	}
-	wd.tails = make([][]feat, n)
-	wd.scores = make([]float64, n)
+	wd.tails = slices.Grow(wd.tails[:0], n)[:n]
+	wd.scores = slices.Grow(wd.scores[:0], n)[:n]
 	for k := range n {
 		s := 0.0
 		if fs.progOf[k] < 0 {
@@ -317,6 +334,7 @@ func (m *Model) weigh(fs *featureSets, n int) *weighed {
 		}
 		wd.scores[k] = s
 	}
+	wd.arena, wd.buf = arena, buf
 	return wd
 }
 

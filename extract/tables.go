@@ -229,7 +229,7 @@ func (x *run) cellCue(c table.Cell, rd *reading) *rule {
 				}
 				for _, cm := range x.cueMatches(h, ru) {
 					if orig == nil {
-						orig = x.maskFold(x.sents[si], x.exprs[si], nil).orig
+						orig = x.maskFold(x.sents[si], x.exprs[si], nil, false).orig
 					}
 					a, b := orig[cm.Index], orig[cm.Index+cm.Length]
 					if a >= c.Start && b <= c.End && b > bestEnd {
