@@ -26,7 +26,7 @@ func (t *txn) doc(h [32]byte) (*Document, error) {
 // changed when what their sources show of it changed.
 func (t *txn) putDoc(h [32]byte, d *Document) error {
 	key := []byte(hex.EncodeToString(h[:]))
-	clear(t.origins.cache) // the document's group may change
+	delete(t.origins.cache, h) // the document's group may change
 	sort.Strings(d.Paths)
 	d.Paths = slices.Compact(d.Paths)
 	var f fileRec
@@ -98,7 +98,7 @@ func (t *txn) removePath(h [32]byte, rel string, res *IngestResult) error {
 		return err
 	}
 	key := []byte(d.SHA256)
-	clear(t.origins.cache)
+	delete(t.origins.cache, h)
 	if err := t.docs.Delete(key); err != nil {
 		return fmt.Errorf("delete document %s: %w", key, err)
 	}

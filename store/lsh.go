@@ -332,6 +332,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			return err
 		}
 		t.lshIdx = s.lsh
+		t.origins.idx = s.lsh
 		t.mapSize = size
 		if err := fn(t); err != nil {
 			return err

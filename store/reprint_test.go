@@ -1,11 +1,14 @@
 package store
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // seedBody approximates what the cleaner keeps of a seed article: its long
@@ -149,12 +152,53 @@ func TestGroupsIndependentOfOrder(t *testing.T) {
 	if !reprints(&sa, &sb) || !reprints(&sb, &sc) || reprints(&sa, &sc) {
 		t.Fatalf("fixture is not a chain: a-b %.2f, b-c %.2f, a-c %.2f", similarity(&sa, &sb), similarity(&sb, &sc), similarity(&sa, &sc))
 	}
+	// Each copy gives one fact: its independent sources count the group
+	// once (the writer reads a document's group from the reprint index).
+	const figure = "527.000 dossiers"
+	for n := range docs {
+		docs[n] += " Le programme compte " + figure + "."
+	}
+	// indep is the count the writer keeps in the fact's record (Check
+	// counts it again from the documents).
+	indep := func(s *Store) int {
+		t.Helper()
+		mustCheck(t, s)
+		var recs []factRec
+		err := s.db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket(bFacts).ForEach(func(_, v []byte) error {
+				var r factRec
+				recs = append(recs, r)
+				return json.Unmarshal(v, &recs[len(recs)-1])
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != 1 {
+			t.Fatalf("%d facts, want 1", len(recs))
+		}
+		return recs[0].Indep
+	}
 	var want string
 	for _, order := range [][]string{{"a", "b", "c"}, {"a", "c", "b"}, {"b", "c", "a"}, {"c", "a", "b"}} {
 		s, _ := openTemp(t)
 		groups := map[string]string{}
-		for _, n := range order {
-			ingest(t, s, n, n, doc(docs[n], n))
+		for i, n := range order {
+			ingest(t, s, n, n, doc(docs[n], n), fact(t, docs[n], figure, 0, "amo", "files_processed", "file", 527000, "2025-02"))
+			if i == 1 {
+				// Two of the three: reprints of each other, unless they
+				// are the chain's ends.
+				wantIndep := 1
+				if order[0] != "b" && order[1] != "b" {
+					wantIndep = 2
+				}
+				if got := indep(s); got != wantIndep {
+					t.Errorf("order %v, after %v: %d independent sources, want %d", order, order[:2], got, wantIndep)
+				}
+			}
+		}
+		if got := indep(s); got != 1 {
+			t.Errorf("order %v: %d independent sources, want 1 (one group)", order, got)
 		}
 		for _, n := range []string{"a", "b", "c"} {
 			d, err := s.Document(rawHash(docs[n]))
@@ -179,6 +223,9 @@ func TestGroupsIndependentOfOrder(t *testing.T) {
 			if d, _ := s.Document(rawHash(docs[n])); d.ReprintGroup != "" {
 				t.Errorf("order %v: after removing b, %s still in %s", order, n, d.ReprintGroup)
 			}
+		}
+		if got := indep(s); got != 2 {
+			t.Errorf("order %v: after removing b, %d independent sources, want 2", order, got)
 		}
 		mustCheck(t, s)
 	}
