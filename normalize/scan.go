@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -97,6 +98,7 @@ func (s *scanner) run() {
 		next = s.attachPostHedge(&e, next)
 		s.attachHedge(&e, i)
 		s.attachMinus(&e, i)
+		s.listUnit(&e, i, next)
 		e.Text = s.text[e.Start:e.End]
 		if len(s.out) == cap(s.out) {
 			s.out = grow(s.out)
@@ -107,6 +109,70 @@ func (s *scanner) run() {
 		i = next
 	}
 }
+
+// listUnit gives the bare number e, read from token i to next, the
+// currency of the amount just before it when the two are items of one
+// list: "200 dirhams par élève du primaire, 300 au collège et 400 au
+// lycée", where the currency is written once for the list. An item is a
+// short stretch of words after the amount, then ",", "et" or "ou" (and "à"
+// or "de"), then the number, then a preposition or the end of the clause;
+// the two are of a size, and the amount is per head (under a million), not
+// a total whose scale the number would have to share.
+func (s *scanner) listUnit(e *Expr, i, next int) {
+	if e.Kind != Number || e.ValueMax != nil || e.Value < 1 || len(s.out) == 0 {
+		return
+	}
+	prev := &s.out[len(s.out)-1]
+	if prev.Kind != Money || prev.ValueMax != nil || prev.Value >= 1e6 || prev.Value <= 0 {
+		return
+	}
+	if r := e.Value / prev.Value; r < 0.1 || r > 10 {
+		return
+	}
+	if n := i - s.floor; n < 2 || n > 12 {
+		return
+	}
+	for k := s.floor; k < i; k++ {
+		t := &s.toks[k]
+		if t.kind == tNum || t.kind == tPunct && t.r != ',' && t.r != '\'' && t.r != '’' {
+			return
+		}
+	}
+	words := strings.Fields(strings.ToLower(s.text[s.toks[s.floor].start:s.toks[i].start]))
+	if n := len(words); n > 1 && (words[n-1] == "à" || words[n-1] == "a" || words[n-1] == "de") {
+		words = words[:n-1]
+	}
+	if w := words[len(words)-1]; !strings.HasSuffix(w, ",") && w != "et" && w != "ou" {
+		return
+	}
+	if next < len(s.toks) {
+		t := &s.toks[next]
+		switch {
+		case t.kind == tPunct && (t.r == ',' || t.r == '.' || t.r == ';' || t.r == ')'):
+		case t.kind == tWord && listPreps[firstWord(s.lower(next))]:
+		default:
+			return
+		}
+	}
+	e.Kind, e.Unit = Money, prev.Unit
+}
+
+// listPreps are the words that may follow an item's number in a list of
+// amounts ("300 au collège", "375 pour le deuxième enfant").
+var listPreps = map[string]bool{"pour": true, "par": true, "au": true, "aux": true, "à": true, "a": true,
+	"dans": true, "en": true, "chez": true, "contre": true, "selon": true}
+
+// firstWord is the first word of a token that runs several words the
+// lexer did not tell apart ("par orphelin").
+func firstWord(s string) string {
+	if k := strings.IndexByte(s, ' '); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// lower is the source text of token i in lower case.
+func (s *scanner) lower(i int) string { return strings.ToLower(s.raw(i)) }
 
 // at tries every grammar at token i. When none matches it returns the next
 // token to try, which lets a rejected identifier ("2-22-923") be skipped

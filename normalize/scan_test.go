@@ -93,6 +93,15 @@ var scanCases = []struct {
 	{"des enfants de 9 et 12 ans", []want{wnum("9", 9, "exact")}},
 	{"1.200 et 3 millions", []want{wnum("1.200", 1200, "exact"), wnum("3 millions", 3e6, "exact")}},
 	{"entre 400 et 600 dirhams", []want{{"entre 400 et 600 dirhams", Money, 400, 600, "MAD", "exact", ""}}},
+	// a list of amounts writes the currency once, on its first item
+	{"200 dirhams par élève du primaire, 300 au collège et 400 au lycée", []want{mad("200 dirhams", 200, "exact"), mad("300", 300, "exact"), mad("400", 400, "exact")}},
+	{"une prime de 2.000 dirhams pour le premier enfant et de 1.500 pour le second", []want{mad("2.000 dirhams", 2000, "exact"), mad("1.500", 1500, "exact")}},
+	{"cinq cents dirhams par veuve, six cents par orphelin.", []want{mad("cinq cents dirhams", 500, "exact"), mad("six cents", 600, "exact")}},
+	{"500 dirhams par mois, 3 fois par an", []want{mad("500 dirhams", 500, "exact"), wnum("3", 3, "exact")}},
+	{"500 dirhams par mois, 12 mois sur 12", []want{mad("500 dirhams", 500, "exact"), wnum("12", 12, "exact"), wnum("12", 12, "exact")}},
+	{"500 dirhams pour 400 familles", []want{mad("500 dirhams", 500, "exact"), wnum("400", 400, "exact")}},
+	{"2 milliards de dirhams en mars 2025, 3 en avril", []want{mad("2 milliards de dirhams", 2e9, "exact"), day("en mars 2025", "2025-03"), wnum("3", 3, "exact"), day("en avril", "2025-04")}},
+	{"300 dirhams par enfant (dans la limite de trois), 200 pour les suivants", []want{mad("300 dirhams", 300, "exact"), wnum("dans la limite de trois", 3, "up_to"), wnum("200", 200, "exact")}},
 	// spelled out
 	{"un million de personnes", []want{wnum("un million", 1e6, "exact")}},
 	{"quatre millions", []want{wnum("quatre millions", 4e6, "exact")}},
