@@ -18,8 +18,9 @@ type Document struct {
 	// "time", "byline" (a visible date element), "script" (the page's JSON
 	// state), "title", "url", then "first-sentence" / "dateline" of the
 	// body and, last, "text" (the first date anywhere on the page). Text
-	// dumps: "header", "byline" (a "Publié dans … le …" block), "dateline",
-	// "first-sentence".
+	// dumps: "header" (a scraper's or an e-mail's header, or a cover that
+	// gives only a month), "byline" (a "Publié dans … le …" block, a byline
+	// or masthead line near the top), "dateline", "first-sentence".
 	Published     string `json:"published"`
 	PublishedFrom string `json:"published_from"`
 	// Body is the article's own text, NFC, paragraphs separated by "\n\n".

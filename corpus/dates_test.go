@@ -64,3 +64,45 @@ func TestHeaderDate(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontLineDate(t *testing.T) {
+	tests := []struct {
+		in, date, author string
+		byline           bool
+	}{
+		{"Publié le mercredi 8 janvier 2025 à 07h45 | Par Leila Amrani | Photo : DR", "2025-01-08", "Leila Amrani", true},
+		{"8 janvier 2025 | Service Économie | 12 commentaires", "2025-01-08", "", true},
+		{"08/01/2025, 07:45 | 6 min de lecture", "2025-01-08", "", true},
+		{"Rédigé par Leila Amrani le Mercredi 8 Janvier 2025", "2025-01-08", "Leila Amrani", true},
+		{"N° 4120 - Mercredi 8 janvier 2025 Page 3", "2025-01-08", "", false},
+		{"Agadir, le 8 janvier 2025", "2025-01-08", "", false},
+		{"Le Journal du soir - mer. 8 janv. 2025", "", "", false},
+		{"8 janvier 2025 | Ouverture des guichets aux familles", "", "", false},
+		{"Session de janvier 2025 - Commission des finances", "", "", false},
+		{"Accueil | Économie | Société", "", "", false},
+		{"17 - 02 - 2025", "2025-02-17", "", true},
+	}
+	for _, tc := range tests {
+		d, a, byline := frontLineDate(tc.in)
+		if d != tc.date || a != tc.author || byline != tc.byline {
+			t.Errorf("frontLineDate(%q) = %q, %q, %v; want %q, %q, %v", tc.in, d, a, byline, tc.date, tc.author, tc.byline)
+		}
+	}
+}
+
+func TestCoverDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Décembre 2024", "2024-12"},
+		{"déc. 2024", "2024-12"},
+		{"RS-2024/11 Novembre 2024", "2024-11"},
+		{"Édition de mars 2023", "2023-03"},
+		{"Fin mars 2023", ""},
+		{"12 mars 2023", ""},
+		{"Mars", ""},
+	}
+	for _, tc := range tests {
+		if got := coverDate(tc.in); got != tc.want {
+			t.Errorf("coverDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

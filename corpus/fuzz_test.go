@@ -102,6 +102,9 @@ func FuzzStripText(f *testing.F) {
 		"A\tB\n1\t2\n3\t4\n",
 		"| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
 		"Année Montant (DH) Dépense (MDH) 2022 12 3,5 2023 14 4,1",
+		"Un titre\nPublié le jeudi 2 mai 2024 à 08h00 | Par Nom Prénom | 3 min de lecture\nLe texte.",
+		"De : A <a@b.ma>\nDate : ven. 3 janv. 2025 à 07:00\nObjet : B | C\n\nTexte.",
+		"N° 5 - Lundi 6 mai 2024 Page 2\nFès, le 1er mars 2024\nRF-24/3 Mars 2024\n17 - 02 - 2025 | Rédaction",
 	} {
 		f.Add([]byte(s))
 	}

@@ -24,7 +24,9 @@ var (
 	// sécurité sociale…").
 	headerDateLine = regexp.MustCompile(`(?i)^\s*(?:date|published|publié le|date de publication)\s*:?\s+(\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)(.*)$`)
 	// headerKV is a "Key: value" header line.
-	headerKV = regexp.MustCompile(`(?i)^\s*(title|titre|source|site|url|author|auteur|date)\s*:\s*(.+?)\s*$`)
+	// An e-mail's header (a newsletter saved as text) is one too: "De :",
+	// "À :", "Objet :", and its date under "Date :" or "Envoyé :".
+	headerKV = regexp.MustCompile(`(?i)^\s*(title|titre|source|site|url|author|auteur|date|envoyé|sent|de|from|à|to|cc|objet|subject)\s*:\s*(.+?)\s*$`)
 
 	// publishedIn is the "Publié dans / Hespress / le 17 - 02 - 2025"
 	// block of press aggregators, once its lines are joined.
@@ -168,7 +170,7 @@ func readHeader(lines []string, meta *textMeta) []string {
 				meta.site = m[2]
 			case "author", "auteur":
 				meta.author = m[2]
-			case "date":
+			case "date", "envoyé", "sent":
 				if d := headerDate(m[2]); d != "" {
 					meta.published, meta.from = d, "header"
 				} else {
@@ -218,6 +220,11 @@ func brokenInside(prev, next string) bool {
 	if endsSentence(prev) || isRow(prev, next) {
 		return false
 	}
+	// A byline's date under the headline ("mardi 3 juin 2025 à 10:12
+	// GMT") starts with a lowercase weekday but is a line of its own.
+	if len(next) <= 60 && dateOnly.MatchString(next) && !strings.HasSuffix(prev, ",") && !breakingWords[strings.ToLower(lastWord(prev))] {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(next)
 	if startsWithCloser(next) || unicode.IsLower(r) {
 		return true
@@ -225,13 +232,16 @@ func brokenInside(prev, next string) bool {
 	if strings.HasSuffix(prev, "'") || strings.HasSuffix(prev, "’") {
 		return true
 	}
-	last := prev
-	if i := strings.LastIndexByte(prev, ' '); i >= 0 {
-		last = prev[i+1:]
-	}
 	// Only a long line (a sentence, not a headline) may continue on the next
 	// line after a word that cannot end it.
-	return breakingWords[strings.ToLower(last)] && utf8.RuneCountInString(prev) >= 40
+	return breakingWords[strings.ToLower(lastWord(prev))] && utf8.RuneCountInString(prev) >= 40
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 func endsSentence(l string) bool {
@@ -287,18 +297,20 @@ func readPublishedIn(blocks []string, meta *textMeta) []string {
 
 var (
 	// publishedLine is a dump's "Publié le 17/02/2025 à 10h23" line.
-	publishedLine = regexp.MustCompile(`(?i)^(?:publié|publiée|mis en ligne|posted|published)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
+	// A forum's "Posté le …" and a magazine's "Paru le …" say the same.
+	publishedLine = regexp.MustCompile(`(?i)^(?:publié|publiée|mis en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
 	// updatedLine is its "Mis à jour le …" sibling, dropped but not used:
 	// the publication date is the one that dates the figures.
 	updatedLine = regexp.MustCompile(`(?i)^(?:mis à jour|modifié|actualisé|updated|last updated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
 	// dateOnly is a line made of a date and its filler: "le", a weekday, a
 	// time, separators.
-	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?)?\s*$`)
+	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?\s*$`)
 	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
 	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05",
 	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
 	// lowercase "le" and a digit).
-	byLine = regexp.MustCompile(`^(?:Par|By)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+[0-9].{0,36}))?$`)
+	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline.
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -327,7 +339,19 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			meta.title = out[len(out)-1]
 		}
 	}
+	// The front matter ends with the first paragraphs: a dated line under
+	// the standfirst is still a byline, one under the second paragraph is
+	// article text (a chronology's "12 mars 2024 - Lancement du registre").
+	prose, cover := 0, ""
+	defer func() {
+		if meta.published == "" && cover != "" {
+			meta.published, meta.from = cover, "header"
+		}
+	}()
 	for i, b := range blocks {
+		if isProse(b) {
+			prose++
+		}
 		if i >= 15 || len(b) > 100 {
 			out = append(out, b)
 			continue
@@ -364,6 +388,23 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			}
 			titleAbove()
 			continue
+		}
+		if meta.published == "" && prose <= 1 {
+			if d, a, byline := frontLineDate(b); d != "" {
+				meta.published, meta.from = d, "byline"
+				if meta.author == "" {
+					meta.author = a
+				}
+				if byline {
+					titleAbove()
+				}
+				continue
+			}
+			// A month alone dates a report's cover, above its first
+			// paragraph, unless a full date follows.
+			if prose == 0 && cover == "" {
+				cover = coverDate(b)
+			}
 		}
 		out = append(out, b)
 	}

@@ -95,6 +95,81 @@ func TestParseText(t *testing.T) {
 			published: "2025-02-17", from: "dateline",
 		},
 		{
+			name:      "a byline split by pipes",
+			in:        "Allocations : la rallonge de la rentrée\nPublié le vendredi 5 septembre 2025 à 09h10 | Par Karim Tazi | Photo : DR\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
+			body:      "Allocations : la rallonge de la rentrée\n\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
+			published: "2025-09-05", from: "byline", author: "Karim Tazi", title: "Allocations : la rallonge de la rentrée",
+		},
+		{
+			name:      "the date first, then the desk and a comment count",
+			in:        "Retraites : ce qui change en janvier\n14 octobre 2025 | Rédaction Web | 2 commentaires\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			body:      "Retraites : ce qui change en janvier\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			published: "2025-10-14", from: "byline", title: "Retraites : ce qui change en janvier",
+		},
+		{
+			name:      "written by, capitalised weekday and month, modified line",
+			in:        "Santé : les cliniques attendent leurs remboursements\nRédigé par Amal Berrada le Jeudi 6 Novembre 2025\nModifié le Vendredi 7 Novembre 2025 à 16:40\nLe texte de l'article commence ici, avec 900 cliniques.",
+			body:      "Santé : les cliniques attendent leurs remboursements\n\nLe texte de l'article commence ici, avec 900 cliniques.",
+			published: "2025-11-06", from: "byline", author: "Amal Berrada", title: "Santé : les cliniques attendent leurs remboursements",
+		},
+		{
+			name:      "numeric date and reading time under the standfirst",
+			in:        "Budget : la santé obtient une rallonge\nLa loi de finances prévoit une hausse des crédits, et les hôpitaux régionaux en sont les premiers servis.\nPar Omar Fassi, à Rabat\n21/03/2025, 08:05 | 4 min de lecture\nLe texte de l'article commence ici, avec 30 milliards de dirhams.",
+			body:      "Budget : la santé obtient une rallonge\n\nLa loi de finances prévoit une hausse des crédits, et les hôpitaux régionaux en sont les premiers servis.\n\nLe texte de l'article commence ici, avec 30 milliards de dirhams.",
+			published: "2025-03-21", from: "byline", author: "Omar Fassi", title: "Budget : la santé obtient une rallonge",
+		},
+		{
+			name:      "an e-mail's header, abbreviated weekday and month",
+			in:        "De : Le Courrier social <lettre@exemple.ma>\nÀ : lecteurs@exemple.ma\nDate : mar. 4 févr. 2025 à 06:45\nObjet : Ce qui change ce mois-ci\n\nLe texte de la lettre commence ici, avec 5 millions d'assurés.",
+			body:      "Le texte de la lettre commence ici, avec 5 millions d'assurés.",
+			published: "2025-02-04", from: "header",
+		},
+		{
+			name:      "a note's place and date above its title",
+			in:        "Direction des études\nNOTE DE CONJONCTURE\nCasablanca, le 2 juin 2024\nLe chômage des jeunes\nLe texte de la note commence ici, avec 1,6 million de chômeurs.",
+			body:      "Le texte de la note commence ici, avec 1,6 million de chômeurs.",
+			published: "2024-06-02", from: "byline",
+		},
+		{
+			name:      "a gazette's running head with the issue and the page",
+			in:        "Bulletin des délibérations\nN° 87 - Lundi 3 mars 2025 Page 12\nLe texte de la séance commence ici, avec 14 questions posées.",
+			body:      "Bulletin des délibérations\n\nLe texte de la séance commence ici, avec 14 questions posées.",
+			published: "2025-03-03", from: "byline", title: "Bulletin des délibérations",
+		},
+		{
+			name:      "a report's cover gives only the month",
+			in:        "RAPPORT ANNUEL\nLa couverture médicale en chiffres\nNA-24/07 Novembre 2024\nLe texte du rapport commence ici, et il compte 23 millions d'assurés au 31 décembre 2023.",
+			body:      "Le texte du rapport commence ici, et il compte 23 millions d'assurés au 31 décembre 2023.",
+			published: "2024-11", from: "header",
+		},
+		{
+			name: "a month heading under the first paragraph dates nothing",
+			in:   "Le texte de l'article commence ici et parle de la réforme en cours.\nJanvier 2024\nLe registre ouvre ses portes à 300.000 familles de plus.",
+			body: "Le texte de l'article commence ici et parle de la réforme en cours.\n\nJanvier 2024\n\nLe registre ouvre ses portes à 300.000 familles de plus.",
+		},
+		{
+			name:  "a month and a year in the lead date nothing",
+			in:    "Le point sur l'aide\nEn janvier 2024, 3 millions de ménages touchaient déjà l'aide, selon l'agence.",
+			body:  "Le point sur l'aide\n\nEn janvier 2024, 3 millions de ménages touchaient déjà l'aide, selon l'agence.",
+			title: "Le point sur l'aide",
+		},
+		{
+			name: "a chronology's entries are no byline",
+			in:   "Le texte de l'article commence ici et parle de la réforme en cours.\nLe second paragraphe rappelle les étapes passées, une à une.\n12 mars 2024 | Lancement du registre social\n3 avril 2024 | Premiers versements aux familles\nLe dernier paragraphe tire le bilan de ces deux années de chantier.",
+			body: "Le texte de l'article commence ici et parle de la réforme en cours.\n\nLe second paragraphe rappelle les étapes passées, une à une.\n\n12 mars 2024 | Lancement du registre social\n\n3 avril 2024 | Premiers versements aux familles\n\nLe dernier paragraphe tire le bilan de ces deux années de chantier.",
+		},
+		{
+			name: "a place and a date under the second paragraph are the text's",
+			in:   "Le texte de l'article commence ici et cite une lettre du ministre.\nLe second paragraphe en reprend les termes, mot pour mot.\nRabat, le 4 mars 2024\nLe dernier paragraphe revient aux 2 millions de familles concernées.",
+			body: "Le texte de l'article commence ici et cite une lettre du ministre.\n\nLe second paragraphe en reprend les termes, mot pour mot.\n\nRabat, le 4 mars 2024\n\nLe dernier paragraphe revient aux 2 millions de familles concernées.",
+		},
+		{
+			name:      "a lowercase dated line under the headline is not glued to it",
+			in:        "Registre : 300.000 familles de plus en un an\nlundi 3 février 2025 à 09:30 GMT\n\nLe texte de la dépêche commence ici, avec 300.000 familles inscrites.",
+			body:      "Registre : 300.000 familles de plus en un an\n\nLe texte de la dépêche commence ici, avec 300.000 familles inscrites.",
+			published: "2025-02-03", from: "byline", title: "Registre : 300.000 familles de plus en un an",
+		},
+		{
 			name: "one paragraph per line",
 			in:   "Le premier paragraphe est une phrase complète.\nLe second paragraphe en est une autre, complète aussi.",
 			body: "Le premier paragraphe est une phrase complète.\n\nLe second paragraphe en est une autre, complète aussi.",
@@ -266,6 +341,9 @@ func TestDateOnly(t *testing.T) {
 		"CAN 2025 : le 12 mars 2024": false,
 		"Le Maroc en 2024":           false,
 		"Rabat, le 12 mars 2024":     false,
+		"jeu. 12 sept. 2024":         true,
+		"Mardi 16 juillet 2024":      true,
+		"Lun, 3 mars 2025 - 10:15":   true,
 	} {
 		if got := dateOnly.MatchString(in); got != want {
 			t.Errorf("dateOnly(%q) = %v, want %v", in, got, want)

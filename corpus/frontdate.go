@@ -1,0 +1,154 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// The front matter of a dump (masthead, headline, byline, the cover of a
+// report) states the publication date in more shapes than the one-piece
+// lines readBylines knows: a byline split by pipes ("DATE | Par NAME |
+// 4 min de lecture"), a letter's "Rabat, le DATE", a gazette's "N° 212 -
+// DATE Page 41", a report's cover with only its month ("Mars 2025").
+// These are read only near the top, and only from lines that hold nothing
+// but the date and such furniture: a headline or a chronology entry that
+// names an event's date says something besides.
+
+// weekday is a French weekday, in full or abbreviated ("jeu.").
+const weekday = `(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?`
+
+var (
+	// placeDate is a letter's or a note's "Rabat, le 9 mars 2024": a place
+	// name, a comma, and a line that is only a date.
+	placeDate = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,30},\s*(.{6,50})$`)
+
+	// segmentSep splits a front line into its pieces: pipes, bullets and
+	// dashes between spaces (a dash between digits is part of "17 - 02 -
+	// 2025" and is put back by joinDateDashes).
+	segmentSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[-–—]\s+`)
+
+	// trailingPage is a page number a PDF dump's running head kept on the
+	// line of the date ("N° 212 - Mardi 16 juillet 2024 Page 41").
+	trailingPage = regexp.MustCompile(`(?i)\s+(?:page|p\.)\s*\d{1,4}$`)
+
+	// frontFurniture are the pieces a byline or a masthead puts beside its
+	// date: a reading time, a count of comments or views, a photo credit,
+	// an issue or page number, a time of day, a share prompt.
+	frontFurniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`(?:lecture\s*:?\s*)?\d{1,3}\s*min(?:utes?)?(?:\s+(?:de\s+lecture|read|à lire))?`,
+		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?)`,
+		`(?:photo|crédits?|credits?|source|illustration)\s*:.{1,40}`,
+		`(?:page|p\.)\s*\d{1,4}`,
+		`\d{1,2}\s*[h:]\s*\d{2}(?:\s*(?:gmt|utc))?`,
+		`(?:partager|share)\b.{0,40}`,
+	}, "|") + `)$`)
+
+	// issueNumber is a periodical's issue: "N° 212", "Édition 4012".
+	issueNumber = regexp.MustCompile(`(?i)^(?:n°|no\.?|num(?:éro)?\.?|édition|edition|issue|vol(?:ume)?\.?)\s*\d{1,6}$`)
+
+	// refCode is a report's reference printed beside its date on the
+	// cover: "PB-25/19", "DEPF/2024/07", "Réf. : NS-12".
+	refCode = regexp.MustCompile(`(?i)^(?:réf(?:érence)?\.?\s*:?\s*|ref\.?\s*:?\s*)?\p{Lu}{1,10}(?:[-/.]\p{Lu}{1,10})*[-/.]?\d[\d/.-]*\s+`)
+	// coverMonth is a line that is only a month and its year, the date of
+	// a report or a note that gives no day.
+	coverMonth = regexp.MustCompile(`(?i)^(?:(?:publié|publiée|publication|édition|edition|version)\s*:?\s*(?:en\s+|de\s+|d['’]\s*)?)?(` + monthAlt + `)\.?\s+((?:19|20)\d{2})$`)
+)
+
+// dateLine reads a line (or a piece of one) that is only a dated byline:
+// "Publié le …", "Par NAME le …", "le 12 mars 2024 à 10h15", "Rabat, le 9
+// mars 2024". It returns the date and the author it names, or "".
+func dateLine(s string) (date, author string) {
+	if m := publishedLine.FindStringSubmatch(s); m != nil {
+		if d := anyDate(m[1]); d != "" {
+			return d, ""
+		}
+	}
+	if len(s) <= 60 && len(strings.Fields(s)) <= 8 && dateOnly.MatchString(s) {
+		if d, _ := textDate(s); d != "" {
+			return d, ""
+		}
+	}
+	if m := byLine.FindStringSubmatch(s); m != nil {
+		if d := bylineTailDate(m[2] + m[3]); d != "" {
+			return d, m[1]
+		}
+	}
+	if m := placeDate.FindStringSubmatch(s); m != nil && dateOnly.MatchString(m[1]) {
+		if d, _ := textDate(m[1]); d != "" {
+			return d, ""
+		}
+	}
+	return "", ""
+}
+
+// frontLineDate reads a front-matter line made of pieces: one dated piece
+// and others that are names or byline furniture ("29 mars 2025 | Rédaction
+// | 0 commentaire", "N° 212 - Mardi 16 juillet 2024 Page 41"). It returns
+// the date, the author a "Par NAME" piece names, and whether the line is a
+// byline, which stands under the headline, rather than a masthead (an
+// issue's number, a letter's place and date), which stands above it.
+func frontLineDate(b string) (date, author string, byline bool) {
+	b = trailingPage.ReplaceAllString(b, "")
+	byline = !placeDate.MatchString(b)
+	if d, a := dateLine(b); d != "" {
+		return d, a, byline
+	}
+	pieces := splitPieces(b)
+	if len(pieces) < 2 {
+		return "", "", false
+	}
+	for _, p := range pieces {
+		if issueNumber.MatchString(p) {
+			byline = false
+			continue
+		}
+		if d, a := dateLine(p); d != "" {
+			if date == "" {
+				date = d
+			}
+			if author == "" {
+				author = a
+			}
+			continue
+		}
+		if m := byLine.FindStringSubmatch(p); m != nil && m[2]+m[3] == "" {
+			if author == "" {
+				author = m[1]
+			}
+			continue
+		}
+		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) {
+			continue
+		}
+		return "", "", false
+	}
+	return date, author, byline && date != ""
+}
+
+// splitPieces splits a line at its separators, keeping the dashes of a
+// numeric date ("17 - 02 - 2025") inside their piece.
+func splitPieces(b string) []string {
+	var out []string
+	from := 0
+	for _, m := range segmentSep.FindAllStringIndex(b, -1) {
+		before, _ := utf8.DecodeLastRuneInString(b[:m[0]])
+		after, _ := utf8.DecodeRuneInString(b[m[1]:])
+		if isDigit(byte(before)) && before < utf8.RuneSelf && isDigit(byte(after)) && after < utf8.RuneSelf && !strings.ContainsAny(b[m[0]:m[1]], "|•·") {
+			continue
+		}
+		out = append(out, strings.TrimSpace(b[from:m[0]]))
+		from = m[1]
+	}
+	return append(out, strings.TrimSpace(b[from:]))
+}
+
+// coverDate reads a cover's month-precision date: "Octobre 2025",
+// "PB-25/19 Mai 2025".
+func coverDate(b string) string {
+	b = refCode.ReplaceAllString(b, "")
+	if m := coverMonth.FindStringSubmatch(b); m != nil {
+		return ymdNamed(m[2], m[1], "")
+	}
+	return ""
+}
