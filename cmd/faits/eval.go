@@ -151,7 +151,9 @@ func runEval(ctx context.Context, args []string, env *Env) error {
 			return fmt.Errorf("eval: %w", err)
 		}
 	} else {
-		printReport(&termWriter{w: env.Stdout}, rep, *verbose)
+		w := &termWriter{w: env.Stdout}
+		printReport(w, rep, *verbose)
+		goldset.Classify(rep).Print(w, "errors by kind")
 	}
 	if rep.F1() < *minF1 {
 		return fmt.Errorf("eval: F1 %.3f is below --min-f1 %.3f", rep.F1(), *minF1)
