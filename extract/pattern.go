@@ -343,6 +343,12 @@ type litTable struct {
 	nclass int
 	next   []int32
 	out    [][]int32 // literals ending at each state, suffixes included
+	// next16 is next in half the room, when the states fit (always, for
+	// rules of today's size: a few thousand); final marks the states
+	// some literal ends at. The scan reads these two only, until a
+	// literal ends: a smaller table stays in cache.
+	next16 []uint16
+	final  bitset
 }
 
 func (l *litTable) id(s string) int32 {
@@ -421,6 +427,19 @@ func (l *litTable) build() {
 		}
 	}
 	l.next = goto_
+	l.final = make(bitset, len(l.out)/64+1)
+	for st, o := range l.out {
+		if len(o) > 0 {
+			l.final[st>>6] |= 1 << (uint(st) & 63)
+		}
+	}
+	l.next16 = nil
+	if len(l.out) <= 1<<16 {
+		l.next16 = make([]uint16, len(goto_))
+		for i, v := range goto_ {
+			l.next16[i] = uint16(v)
+		}
+	}
 }
 
 // scan returns the set of literals that occur in s, in set when it has
@@ -439,15 +458,27 @@ func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []
 	}
 	k := int32(l.nclass)
 	st := int32(0)
-	for i := 0; i < len(s); i++ {
-		st = l.next[st*k+int32(l.class[s[i]])]
-		if len(l.out[st]) == 0 || seen.has(st) {
-			continue
-		}
+	hit := func(st int32) {
 		seen[st>>6] |= 1 << (uint(st) & 63)
 		visited = append(visited, st)
 		for _, id := range l.out[st] {
 			set[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	if next := l.next16; next != nil {
+		class, final := &l.class, l.final
+		for i := 0; i < len(s); i++ {
+			st = int32(next[st*k+int32(class[s[i]])])
+			if final.has(st) && !seen.has(st) {
+				hit(st)
+			}
+		}
+	} else {
+		for i := 0; i < len(s); i++ {
+			st = l.next[st*k+int32(l.class[s[i]])]
+			if len(l.out[st]) > 0 && !seen.has(st) {
+				hit(st)
+			}
 		}
 	}
 	for _, v := range visited {
