@@ -175,7 +175,11 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 	if f == nil {
 		f = make([]string, 0, 24) // room for them all: a figure has many programmes
 	}
-	f = append(f, "p:id="+p)
+	if pr := x.r.programme(p); pr != nil {
+		f = append(f, pr.featID)
+	} else {
+		f = append(f, "p:id="+p)
+	}
 	if p == rulesProg {
 		f = append(f, "p:rules")
 		if rd.dropped == "" {
@@ -207,16 +211,16 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 		if m.clause(best.start) == m.clause(fig.start) {
 			where = 0 // clause
 		}
-		side := "after"
+		side := "p:named.after"
 		between := false
 		if best.end <= fig.start {
-			side = "before"
+			side = "p:named.before"
 			between = x.figureBetween(m, best.end, fig.start)
 		} else {
 			between = x.figureBetween(m, fig.end, best.start)
 		}
 		nf := &namedFeats[best.tier]
-		f = append(f, nf.tier, nf.where[where], "p:named."+side, pNamedDist[distIdx(bestDist)])
+		f = append(f, nf.tier, nf.where[where], side, pNamedDist[distIdx(bestDist)])
 		if between {
 			f = append(f, "p:named.figure_between")
 		}
@@ -363,7 +367,11 @@ func (x *run) metricFeatures(dst []string, m *masked, i int, rd *reading, mt *me
 		if bestSame {
 			where = 0 // clause
 		}
-		f = append(f, mCue[where], mCueDist[where][distIdx(bestDist)], "m:cue."+bestSide)
+		side := "m:cue.before"
+		if bestSide == "after" {
+			side = "m:cue.after"
+		}
+		f = append(f, mCue[where], mCueDist[where][distIdx(bestDist)], side)
 		if bestGeneric {
 			f = append(f, "m:cue.generic")
 		}

@@ -119,6 +119,8 @@ type programme struct {
 	// word and matched by hand, where describes' alternation would run
 	// whenever any of its words is in the sentence.
 	descPhrases []*pattern
+	// featID is the scorer's feature "p:id=ID", written once.
+	featID string
 }
 
 // alias is a compiled programme name; its pattern's word gate rules most
@@ -443,7 +445,8 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(p.ID.line, "programme %q already defined on line %d", p.ID.s, l)
 		}
 		seen[p.ID.s] = p.ID.line
-		prog := &programme{id: p.ID.s, what: "programme " + p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true}}
+		prog := &programme{id: p.ID.s, what: "programme " + p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true},
+			featID: "p:id=" + p.ID.s}
 		for _, c := range p.Covers {
 			prog.covers[c.s] = true
 		}
