@@ -110,3 +110,36 @@ func TestTrainLearnsFromDesk(t *testing.T) {
 		t.Errorf("a model trained without the decision reads %q as %v, want %s", span, got, before[0])
 	}
 }
+
+// TestEmbeddedModelRebuilds: the README's rebuild command, run from the
+// repository's root with ../shared beside it, gives the embedded model byte
+// for byte. Without ../shared/real (a clone on its own, as CI runs) the
+// command trains on fewer sets, so the test has nothing to compare.
+func TestEmbeddedModelRebuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains on every gold set")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, defaultRealSet, "gold.jsonl")); err != nil {
+		t.Skipf("no %s beside the repository: %v", defaultRealSet, err)
+	}
+	want, err := os.ReadFile(filepath.Join(root, "extract/model/default.model"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "default.model")
+	t.Chdir(root)
+	if _, stderr, err := run(t, nil, "train", "-o", out); err != nil {
+		t.Fatalf("train: %v\n%s", err, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("go run ./cmd/faits train -o extract/model/default.model does not rebuild the embedded model: rules, features or gold sets changed since it was trained; rebuild it")
+	}
+}
