@@ -137,6 +137,7 @@ func TestParseErrors(t *testing.T) {
 		{"nested quantifier", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: '(taux\\s*)+'\n        examples: {match: [\"x\"]}\n", "bad.yaml:10: rule share/x: pattern may backtrack without bound: nested quantifier"},
 		{"unbounded lookbehind", head + "not_facts: '(?<!\\bne\\s+)FIG'\n", "bad.yaml:5: not_facts: pattern may backtrack without bound: lookbehind without a longest length"},
 		{"nested in a list", head + "not_facts:\n  - 'par\\s+jour'\n  - '(\\s*(a|b))*FIG'\n", "bad.yaml:6: not_facts: pattern may backtrack without bound: nested quantifier: a repetition without bound of a part that repeats itself: \"(\\\\s*(a|b))*\""},
+		{"ambiguous alternatives with a lookaround", head + "not_facts: '(?<!z)(a|aa)*FIG'\n", "bad.yaml:5: not_facts: pattern may backtrack without bound: alternatives that may start alike under a repetition without bound: \"a|aa\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

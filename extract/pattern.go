@@ -312,6 +312,11 @@ func checkPattern(src string) string {
 	if n, why := tree.backtrackRisk(); n != nil {
 		return fmt.Sprintf("%s: %q", why, n.text)
 	}
+	if tree.needsBacktracker() {
+		if n, why := tree.ambiguityRisk(); n != nil {
+			return fmt.Sprintf("%s, in %q", why, n.text)
+		}
+	}
 	return ""
 }
 

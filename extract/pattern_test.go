@@ -220,3 +220,30 @@ func TestDescribesPhrases(t *testing.T) {
 		t.Fatal("no text matched any description: the test checks nothing")
 	}
 }
+
+// TestAmbiguityRisk: on the backtracking engine (a pattern with a
+// lookaround), alternatives that may start alike under a repetition
+// without bound are refused, for their matches fail in exponentially many
+// ways with a shallow stack that no budget stops; the same part bounded,
+// with alternatives that start apart, or on RE2 (no lookaround) is not.
+func TestAmbiguityRisk(t *testing.T) {
+	tests := []struct {
+		src     string
+		refused bool
+	}{
+		{`(?<!z)(a|aa)*b`, true},
+		{`(?=x)x(de\s|du\s)+FIG`, true},
+		{`(?<!z)((le|la)\s)+FIG`, true},
+		{`(?<!z)(\s?a|a)*c`, true},
+		{`(?<!z)(a|aa){0,3}b`, false},    // bounded
+		{`(?<!z)(a|b)*c`, false},         // the alternatives start apart
+		{`(?<!z)(le\s|du\s)+FIG`, false}, // l and d
+		{`(a|aa)*b`, false},              // RE2: linear whatever the alternatives
+	}
+	for _, tt := range tests {
+		why := checkPattern(tt.src)
+		if got := why != ""; got != tt.refused {
+			t.Errorf("checkPattern(%q) = %q, want refused %v", tt.src, why, tt.refused)
+		}
+	}
+}

@@ -671,6 +671,98 @@ func (n *node) backtrackRisk() (*node, string) {
 	return nil, ""
 }
 
+// ambiguityRisk is backtrackRisk's second half, for a pattern that runs
+// on the backtracking engine (it has a lookaround; RE2 is linear on any
+// pattern): a repetition without bound of a part holding alternatives
+// that may start on the same character ("(a|aa)*", "(de\s|du\s)+"). A
+// text can be cut into such alternatives in exponentially many ways, each
+// tried when the match fails, while the stack, which the budget counts,
+// stays shallow: on 28 a's "(?<!z)(a|aa)*b" took 1.6 s and no budget
+// stopped it. The test is coarse (alternatives that a later part tells
+// apart are refused too): bound the repetition ({0,N}) or make the
+// alternatives start apart.
+func (n *node) ambiguityRisk() (*node, string) {
+	if n.kind == nRepeat && n.max < 0 {
+		if a := n.subs[0].overlappingAlt(); a != nil {
+			return n, "alternatives that may start alike under a repetition without bound: " + strconv.Quote(a.text)
+		}
+	}
+	for _, s := range n.subs {
+		if r, why := s.ambiguityRisk(); r != nil {
+			return r, why
+		}
+	}
+	return nil, ""
+}
+
+// overlappingAlt returns an alternation within n two of whose
+// alternatives may start with the same character, or nil.
+func (n *node) overlappingAlt() *node {
+	if n.kind == nAlt {
+		firsts := make([][]rune, len(n.subs))
+		for i, s := range n.subs {
+			firsts[i], _ = s.firstChars()
+			for j := range i {
+				if intersects(firsts[i], firsts[j]) {
+					return n
+				}
+			}
+		}
+	}
+	for _, s := range n.subs {
+		if a := s.overlappingAlt(); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// firstChars is the set of characters (sorted [lo, hi] pairs, possibly
+// overlapping) a match of n may start with, and whether n may match
+// empty text (then what follows n may start the match too).
+func (n *node) firstChars() (set []rune, nullable bool) {
+	switch n.kind {
+	case nLit:
+		return []rune{n.r, n.r}, false
+	case nClass:
+		return n.ranges, false
+	case nConcat:
+		for _, s := range n.subs {
+			f, null := s.firstChars()
+			set = append(set, f...)
+			if !null {
+				return set, false
+			}
+		}
+		return set, true
+	case nAlt:
+		for _, s := range n.subs {
+			f, null := s.firstChars()
+			set = append(set, f...)
+			nullable = nullable || null
+		}
+		return set, nullable
+	case nGroup:
+		return n.subs[0].firstChars()
+	case nRepeat:
+		f, null := n.subs[0].firstChars()
+		return f, null || n.min == 0
+	}
+	return nil, true // anchors, \b, lookaround: no character
+}
+
+// intersects reports whether two sets of [lo, hi] pairs share a character.
+func intersects(a, b []rune) bool {
+	for i := 0; i+1 < len(a); i += 2 {
+		for j := 0; j+1 < len(b); j += 2 {
+			if a[i] <= b[j+1] && b[j] <= a[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // unbounded reports whether n holds a repetition without bound.
 func (n *node) unbounded() bool {
 	if n.kind == nRepeat && n.max < 0 {
