@@ -80,7 +80,11 @@ func (s *Server) add(a store.Addition) (store.Fact, error) {
 	if a.Start < 0 || a.End <= a.Start || a.End > len(d.Body) {
 		return store.Fact{}, &spanError{fmt.Sprintf("span %d:%d is not in the document (%d bytes)", a.Start, a.End, len(d.Body))}
 	}
-	return s.b.Add(a)
+	f, err := s.b.Add(a)
+	if err == nil {
+		s.addToMenus(d.Site, store.EditorRule)
+	}
+	return f, err
 }
 
 type spanError struct{ msg string }

@@ -17,7 +17,9 @@ type counters struct {
 }
 
 func (s *Server) counters(r *http.Request) (counters, error) {
-	_, pending, err := s.b.List(store.ListOptions{Filter: store.Filter{Status: store.StatusPending}, Limit: 1})
+	// Sorted by sources, the rank index counts them (sorted by id, every
+	// fact record was read: 2 s a page over 20,000 articles).
+	_, pending, err := s.b.List(store.ListOptions{Filter: store.Filter{Status: store.StatusPending}, Sort: "sources", Limit: 1})
 	if err != nil {
 		return counters{}, fmt.Errorf("count pending facts: %w", err)
 	}

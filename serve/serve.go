@@ -65,6 +65,7 @@ type Server struct {
 	mux    *http.ServeMux
 	static http.Handler
 	limit  *limiter
+	menus  menus
 }
 
 // New builds the desk and API handler over b.

@@ -122,12 +122,22 @@ func runServe(ctx context.Context, args []string, env *Env) error {
 	var wg sync.WaitGroup
 	if w != nil {
 		w.st = st
+		w.changed = h.RefreshMenus
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			w.run(ctx)
 		}()
 	}
+	// The queue's menus read every fact's sources once (seconds over a
+	// large store): done now, so that the first queue page does not wait.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := h.RefreshMenus(ctx); err != nil && ctx.Err() == nil {
+			fmt.Fprintln(env.Stderr, "faits serve:", err)
+		}
+	}()
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -242,6 +252,9 @@ type watcher struct {
 	opt      ingestOptions
 	env      *Env
 	interval time.Duration
+	// changed is called after files were written (the server's
+	// RefreshMenus).
+	changed func(context.Context) error
 
 	done     map[string]stamp // files ingested, as they were then
 	seen     map[string]stamp // files changed, as they were at the last look
@@ -300,6 +313,13 @@ func (w *watcher) scan(ctx context.Context, first bool) {
 		return
 	}
 	sum, err := ingestFiles(ctx, w.st, w.rules, ready, w.opt, w.env)
+	if sum.Files > sum.Skipped && w.changed != nil {
+		// New sites or rules for the queue's menus; read here, between
+		// two looks at the folder, and stopped by ctx.
+		if err := w.changed(ctx); err != nil && ctx.Err() == nil {
+			fmt.Fprintln(w.env.Stderr, "faits serve:", err)
+		}
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			fmt.Fprintln(w.env.Stderr, "faits serve: watch:", termString(err.Error()))
