@@ -39,6 +39,17 @@ func TestBrowserQueueAids(t *testing.T) {
 	if f := mustFact(t, st, second); !f.Flagged {
 		t.Errorf("after f: %+v", f)
 	}
+	// The reload f made kept the skipped fact at the end, marked; so does
+	// opening the queue anew.
+	lastSkipped := fmt.Sprintf(`(function(){var r=document.querySelector('#list tbody tr.row:last-child');return !!r && r.dataset.id === %q && r.classList.contains('skipped');})()`, first)
+	if b.str("String("+lastSkipped+")") != "true" {
+		t.Errorf("after the reload the skipped fact %s is not last: rows %s", first, b.str(`Array.from(document.querySelectorAll('#list tbody tr.row')).map(function(r){return r.dataset.id}).join(' ')`))
+	}
+	b.open("/queue")
+	b.waitFor("the queue again", deskReady)
+	if b.str("String("+lastSkipped+")") != "true" {
+		t.Errorf("on a new visit the skipped fact %s is not last", first)
+	}
 	b.shot("queue-aids.png")
 
 	// a accepts: the counters say so after the next load.

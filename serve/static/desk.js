@@ -90,6 +90,28 @@
 
   function detailOf(id) { return document.getElementById('d-' + id); }
 
+  // Skipped facts are remembered by this browser (localStorage, the last
+  // 500), so that a reload (after a flag or an undo, or the next morning)
+  // keeps them at the end of the page instead of first again. A skip is no
+  // decision: the store knows nothing of it, and deciding the fact forgets
+  // it.
+  var SKIPPED = 'faits.skipped', MAX_SKIPPED = 500;
+  function skippedIds() {
+    try { return JSON.parse(localStorage.getItem(SKIPPED)) || []; } catch (e) { return []; }
+  }
+  function saveSkipped(ids) {
+    try { localStorage.setItem(SKIPPED, JSON.stringify(ids.slice(-MAX_SKIPPED))); } catch (e) { /* storage off: skips last the page */ }
+  }
+  function rememberSkip(id) {
+    var ids = skippedIds().filter(function (x) { return x !== id; });
+    ids.push(id);
+    saveSkipped(ids);
+  }
+  function forgetSkip(id) {
+    var ids = skippedIds(), kept = ids.filter(function (x) { return x !== id; });
+    if (kept.length !== ids.length) saveSkipped(kept);
+  }
+
   function focusRow(i) {
     if (!rows.length) {
       cur = -1;
@@ -112,6 +134,7 @@
 
   function afterQueueDecision(fact) {
     var row = rows[cur];
+    if (fact && fact.id) forgetSkip(fact.id);
     if (!row) return;
     if (statusFilter && statusFilter !== 'all' && statusFilter !== fact.status) {
       var d = detailOf(row.dataset.id);
@@ -147,6 +170,17 @@
 
   function initQueue() {
     rows = $$('#list tbody tr.row');
+    // The facts skipped before go to the end of the page, in the order
+    // they were skipped.
+    var byId = {};
+    rows.forEach(function (r) { byId[r.dataset.id] = r; });
+    skippedIds().forEach(function (id) {
+      var r = byId[id];
+      if (!r) return;
+      r.classList.add('skipped');
+      r.parentNode.appendChild(r);
+    });
+    rows = $$('#list tbody tr.row');
     rows.forEach(function (r, i) {
       if (r.classList.contains('focused')) cur = i;
       r.addEventListener('click', function (e) {
@@ -154,6 +188,12 @@
         focusRow(i_of(r));
       });
     });
+    // The server focuses the first fact it lists; one skipped before
+    // gives way to the first not skipped, unless the address named it.
+    if (!params.has('focus') && rows[cur] && rows[cur].classList.contains('skipped')) {
+      rows[cur].classList.remove('focused');
+      cur = -1;
+    }
     if (cur < 0 && rows.length) focusRow(0);
     function i_of(r) { return rows.indexOf(r); }
   }
@@ -169,10 +209,12 @@
     rows.splice(cur, 1);
     rows.push(row);
     row.classList.remove('focused');
+    row.classList.add('skipped');
+    rememberSkip(row.dataset.id);
     var i = cur;
     cur = -1;
     focusRow(i);
-    toast('Skipped ' + row.dataset.id + ': at the end of this page');
+    toast('Skipped ' + row.dataset.id + ': at the end of this page, also after a reload');
   }
 
   // flagToggle flags the fact in focus, or takes its flag off.
