@@ -13,6 +13,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/faits/faits/edits"
@@ -28,6 +29,11 @@ var staticFS embed.FS
 // DefaultMaxBody bounds every request body (forms and JSON alike); a review
 // is a few hundred bytes.
 const DefaultMaxBody = 64 << 10
+
+// embeddedRules parses the embedded rules once a process: the server only
+// reads their ids, and a parse costs a good share of a second (much more
+// under the race detector, once for each test's server).
+var embeddedRules = sync.OnceValues(extract.Default)
 
 // Options configure New.
 type Options struct {
@@ -83,7 +89,7 @@ func New(b Backend, opt Options) (*Server, error) {
 		}
 	}
 	if opt.Rules == nil {
-		r, err := extract.Default()
+		r, err := embeddedRules()
 		if err != nil {
 			return nil, fmt.Errorf("embedded rules: %w", err)
 		}
