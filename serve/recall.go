@@ -56,9 +56,11 @@ type addData struct {
 }
 
 // reading prefills the add form from normalize's reading of the span (its
-// value, range, unit and hedge), the programme and metric most of the
-// document's facts have, and the date the sentence gives (else the month
-// the article was published).
+// value, range, unit and hedge); the programme, unit and metric of the
+// nearest fact read in the same sentence, else the programme most of the
+// document's facts have and the metric its facts of that unit have most;
+// and the date the sentence gives (else the month the article was
+// published).
 func (s *Server) reading(doc store.Document, start, end int) (editForm, error) {
 	var form editForm
 	for _, e := range normalize.Scan(doc.Body[start:end], nil) {
@@ -83,8 +85,33 @@ func (s *Server) reading(doc store.Document, start, end int) (editForm, error) {
 			metrics[f.Metric]++
 		}
 	}
-	form.Programme, form.Metric = mostOf(progs), ""
-	if len(metrics) == 1 {
+	form.Programme = mostOf(progs)
+	// A fact read in the same sentence is the best guess: a figure the
+	// rules missed beside one they took ("3,9 millions d'assurés, dont
+	// 402.000 …", "200, 300 et 400 dirhams") most often counts what its
+	// neighbour counts, for the same programme.
+	near, found := nearestInSentence(doc, start, end, facts)
+	if found {
+		form.Programme = near.Programme
+		if form.Unit == "" {
+			form.Unit = near.Unit
+		}
+	}
+	switch {
+	case found && near.Unit == form.Unit:
+		form.Metric = near.Metric
+	case form.Unit != "":
+		// The metric the document's facts of this unit have most (a share
+		// for a percentage, an amount for dirhams); none rather than a
+		// metric of another unit.
+		byUnit := map[string]int{}
+		for _, f := range facts {
+			if f.Status != store.StatusRejected && f.Unit == form.Unit {
+				byUnit[f.Metric]++
+			}
+		}
+		form.Metric = mostOf(byUnit)
+	case len(metrics) == 1:
 		form.Metric = mostOf(metrics)
 	}
 	ref := time.Time{}
@@ -102,6 +129,38 @@ func (s *Server) reading(doc store.Document, start, end int) (editForm, error) {
 		form.AsOf = doc.Published[:7]
 	}
 	return form, nil
+}
+
+// nearestInSentence is the fact (not rejected) read in doc nearest the
+// span start:end within its sentence, if any.
+func nearestInSentence(doc store.Document, start, end int, facts []store.Fact) (store.Fact, bool) {
+	sentence := store.SentenceAround(doc.Body, start, end)
+	lo := max(0, end-len(sentence))
+	i := strings.Index(doc.Body[lo:], sentence)
+	if i < 0 || lo+i > start || lo+i+len(sentence) < end {
+		return store.Fact{}, false
+	}
+	from, to := lo+i, lo+i+len(sentence)
+	var best store.Fact
+	bestDist := -1
+	for _, f := range facts {
+		if f.Status == store.StatusRejected {
+			continue
+		}
+		for _, src := range f.Sources {
+			if src.DocSHA256 != doc.SHA256 || src.Start < from || src.End > to || (src.Start < end && start < src.End) {
+				continue
+			}
+			d := src.Start - end
+			if src.End <= start {
+				d = start - src.End
+			}
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = f, d
+			}
+		}
+	}
+	return best, bestDist >= 0
 }
 
 // mostOf is the key counted most often, the smallest on a tie; "" for none.

@@ -81,3 +81,38 @@ func TestCandidatesAndAdd(t *testing.T) {
 		}
 	}
 }
+
+// TestAddFormPrefill: the add form takes programme, unit and metric from a
+// fact read in the same sentence, and for a percentage with no neighbour
+// the metric the document's percentages have.
+func TestAddFormPrefill(t *testing.T) {
+	s, st := newTestServer(t, Options{})
+	a := article{rel: "r/prefill.txt", title: "Registre", site: "example.ma", published: "2025-03-10",
+		body: "Le RSU compte 5,3 millions de ménages inscrits, dont 1,2 million en milieu rural. " +
+			"L'ASD verse 500 dirhams par mois à 3,9 millions de ménages. " +
+			"Le taux de couverture de l'AMO atteint 85 % en 2024. " +
+			"La part des ménages ruraux atteint 38 % selon le ministère.",
+		figs: []figure{
+			{"5,3 millions", 0, "rsu", "enrolled", "household", 5.3e6, "exact", "2025-03"},
+			{"500 dirhams", 0, "asd", "allowance", "MAD", 500, "exact", "2025-03"},
+			{"3,9 millions", 0, "asd", "beneficiaries", "household", 3.9e6, "exact", "2025-03"},
+			{"85 %", 0, "amo", "share", "percent", 85, "exact", "2024"},
+		}}
+	loadArticles(t, st, []article{a})
+	sha := sha(a.body)
+	for _, tc := range []struct {
+		span string
+		want []string
+	}{
+		{"1,2 million", []string{`<option value="rsu" selected>`, `<option value="household" selected>`, `<option value="enrolled" selected>`}},
+		{"38 %", []string{`<option value="percent" selected>`, `<option value="share" selected>`}},
+	} {
+		start := strings.Index(a.body, tc.span)
+		_, form := do(t, s, "GET", addURL(sha, start, start+len(tc.span)), nil, nil)
+		for _, want := range tc.want {
+			if !strings.Contains(form, want) {
+				t.Errorf("%s: the add form lacks %s", tc.span, want)
+			}
+		}
+	}
+}
