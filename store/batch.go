@@ -41,8 +41,9 @@ func Prepare(rel, rawSHA256 string, doc *corpus.Document, facts []extract.Fact) 
 // Rel is the path the entry was prepared for.
 func (e *Entry) Rel() string { return e.rel }
 
-// Batch is a group of files written in one transaction, with one fsync:
-// the writer's cost per file then no longer includes a commit. A batch is
+// Batch is a group of files written in one transaction (or a few, see
+// Commit), with one fsync each: the writer's cost per file then no longer
+// includes a commit. A batch is
 // used by one goroutine; Commit empties it for reuse.
 type Batch struct {
 	s       *Store
@@ -79,11 +80,15 @@ var errEntry = errors.New("entry failed")
 
 // Commit writes the queued files, in the order they were added, as if each
 // were ingested alone in that order (the same store, the same results),
-// but in one transaction. A crash leaves either all of them in the store
-// or none. A file that cannot be written (say, two fact keys colliding on
-// their id) fails alone: the others are written in transactions without
-// it, and its Written.Err says why. The error returned is for the store as
-// a whole (read-only, disk full); then no file of the batch was written.
+// in one transaction, or a few when the pages the writer read pass the
+// map's budget (see writeEntries). A crash leaves the files of the
+// transactions committed, a prefix of the batch, and none of the others;
+// a rerun skips the first (unchanged) and writes the others, in the same
+// order, so it ends with the store a clean run gives. A file that cannot
+// be written (say, two fact keys colliding on their id) fails alone: the
+// others are written in transactions without it, and its Written.Err says
+// why. The error returned is for the store as a whole (read-only, disk
+// full); then the files not listed in the results were not written.
 func (b *Batch) Commit() ([]Written, error) {
 	defer func() { b.entries, b.size = b.entries[:0], 0 }()
 	if b.s.readOnly {
@@ -92,7 +97,7 @@ func (b *Batch) Commit() ([]Written, error) {
 	out := make([]Written, 0, len(b.entries))
 	rest := b.entries
 	for len(rest) > 0 {
-		res, bad, badErr, err := b.s.writeEntries(rest)
+		res, bad, badErr, err := b.s.writeEntries(rest, true)
 		if err != nil {
 			return out, err
 		}
@@ -100,7 +105,8 @@ func (b *Batch) Commit() ([]Written, error) {
 			out = append(out, Written{Rel: rest[i].rel, Result: r})
 		}
 		if bad < 0 {
-			break
+			rest = rest[len(res):]
+			continue
 		}
 		out = append(out, Written{Rel: rest[bad].rel, Err: fmt.Errorf("ingest %s: %w", rest[bad].rel, badErr)})
 		rest = rest[bad+1:]
@@ -108,10 +114,21 @@ func (b *Batch) Commit() ([]Written, error) {
 	return out, nil
 }
 
-// writeEntries writes es in one transaction. When entry bad fails, it
-// writes es[:bad] (which went through before it) in another and returns
-// their results, bad and its error.
-func (s *Store) writeEntries(es []*Entry) (res []IngestResult, bad int, badErr error, err error) {
+// writeEntries writes es, or the first of them, in one transaction. When
+// entry bad fails, it writes es[:bad] (which went through before it) in
+// another and returns their results, bad and its error. Otherwise it
+// returns the results of the entries written: all of them, or, with
+// split, the first ones, when the map's pages the transaction read passed
+// the budget (at least one).
+//
+// The pages a transaction reads stay mapped until it commits: its nodes
+// point into them, and the commit reads them again to sort and write the
+// nodes. Let go between two files (as before), they were faulted in a
+// second time by the commit, whose resident memory then passed the budget
+// by about as much again (a fault costs tens of microseconds on a virtual
+// machine). Ending the transaction there and letting go after its commit
+// bounds the map by the budget and faults each page once.
+func (s *Store) writeEntries(es []*Entry, split bool) (res []IngestResult, bad int, badErr error, err error) {
 	bad = -1
 	err = s.writeLSH(func(t *txn) error {
 		res = res[:0]
@@ -122,11 +139,9 @@ func (s *Store) writeEntries(es []*Entry) (res []IngestResult, bad int, badErr e
 				return errEntry
 			}
 			res = append(res, r)
-			// A batch of 256 files touched up to 200 MB of the map:
-			// look between files, not only between transactions. The
-			// transaction's changes live in its own memory, so the
-			// map's pages can go (they fault back from the page cache).
-			releaseOverBudget(s.db, t.mapSize)
+			if split && i+1 < len(es) && overBudget() {
+				break
+			}
 		}
 		return nil
 	})
@@ -138,8 +153,9 @@ func (s *Store) writeEntries(es []*Entry) (res []IngestResult, bad int, badErr e
 	case bad == 0:
 		return nil, 0, badErr, nil
 	}
-	// Write what went through before the failing entry, then report it.
-	res, bad2, bad2Err, err := s.writeEntries(es[:bad])
+	// Write what went through before the failing entry, then report it
+	// (whole: those entries went through in one transaction already).
+	res, bad2, bad2Err, err := s.writeEntries(es[:bad], false)
 	if err == nil && bad2 >= 0 {
 		// An entry that went through once failing on its own means the
 		// store is in trouble.

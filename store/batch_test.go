@@ -1,6 +1,7 @@
 package store
 
 import (
+	"runtime"
 	"slices"
 	"testing"
 
@@ -47,6 +48,61 @@ func TestBatchSameAsOneByOne(t *testing.T) {
 		if got := export(t, s); got != want {
 			t.Errorf("batches of %d: export differs from one file a transaction", size)
 		}
+	}
+}
+
+// TestBatchSplitOverBudget commits a batch whose writer passes the map's
+// budget after every file: each file gets its own transaction, and the
+// store ends as one transaction a file leaves it.
+func TestBatchSplitOverBudget(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the mapped memory is measured on Linux only")
+	}
+	docs := synthCorpus(120)
+	one, _ := openTemp(t)
+	for _, d := range docs {
+		if _, err := one.Ingest(d.rel, d.raw, d.doc, d.facts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := export(t, one)
+	defer func(b int64) { mapBudget = b }(mapBudget)
+	mapBudget = 0
+	s, _ := openTemp(t)
+	txid := func() (id int) {
+		t.Helper()
+		if err := s.db.View(func(tx *bolt.Tx) error { id = tx.ID(); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	b := s.NewBatch()
+	for _, d := range docs {
+		e, err := Prepare(d.rel, d.raw, d.doc, d.facts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Add(e)
+	}
+	before := txid()
+	ws, err := b.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := txid() - before; n != len(docs) {
+		t.Errorf("%d transactions for %d files over the budget, want one a file", n, len(docs))
+	}
+	if len(ws) != len(docs) {
+		t.Fatalf("%d results for %d files", len(ws), len(docs))
+	}
+	for i, w := range ws {
+		if w.Err != nil || w.Rel != docs[i].rel {
+			t.Fatalf("result %d: %s, %v; want %s written", i, w.Rel, w.Err, docs[i].rel)
+		}
+	}
+	mustCheck(t, s)
+	if got := export(t, s); got != want {
+		t.Error("a batch split over the budget exports other facts than one file a transaction")
 	}
 }
 

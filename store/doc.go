@@ -41,8 +41,10 @@ Prepare is the CPU-heavy part (it checks every fact's span against the
 text and computes the reprint signature) and touches no store, so workers
 call it in parallel. Commit writes the batch's files in the order added,
 exactly as one Ingest each in that order would (the same store), in one
-transaction: a crash leaves all of them or none, so a rerun of an
-interrupted run redoes the batch and ends where a clean run does. A file
+transaction, or in a few when the pages of the map the writer read pass
+the budget below (a transaction's pages stay mapped until it commits): a
+crash leaves a prefix of the batch written, so a rerun of an interrupted
+run skips that prefix, redoes the rest and ends where a clean run does. A file
 the store refuses fails alone (Written.Err), the others are written.
 Ingest is Prepare and a batch of one. A caller bounds its batches by count
 and bytes (faits ingest: 256 files or 8 MB of text); this is the entry
@@ -209,7 +211,7 @@ same way in id or programme/metric/as_of order, and EachFact (the export)
 streams whole facts: they hold one fact at a time, and a document cache
 of at most 32,768 entries. bbolt reads through a map of the file, so a
 walk would leave every page it read in the process's resident set; walks
-(looking every 64 facts; the map is advised as read at random, so that a fault maps one page and not the 16 around it) and the writer (after each transaction) drop
+(looking every 64 facts; the map is advised as read at random, so that a fault maps one page and not the 16 around it) and the writer (after each transaction, which it ends early past the budget) drop
 those pages from it with madvise when the process holds more than 96 MB
 of them (they stay in the kernel's page cache). Releasing on a budget
 rather than a count keeps the pages read again and again mapped between

@@ -333,7 +333,6 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 		t.lshIdx = s.lsh
 		t.origins.idx = s.lsh
-		t.mapSize = size
 		if err := fn(t); err != nil {
 			return err
 		}

@@ -30,17 +30,24 @@ const maxCachedDocs = 1 << 15
 // three times slower). A look is one read of /proc/self/statm (a few
 // microseconds); every 1,024 facts, a walk over 100,000 articles still
 // mapped 300 MB between two looks.
-const (
-	checkEvery = 1 << 6
-	mapBudget  = 96 << 20
-)
+const checkEvery = 1 << 6
+
+// mapBudget is a variable for tests only.
+var mapBudget int64 = 96 << 20
 
 // releaseOverBudget lets go of the map's pages when the process holds
 // more than mapBudget of them.
 func releaseOverBudget(db *bolt.DB, size int64) {
-	if m := mappedResident(); m < 0 || m > mapBudget {
+	if overBudget() {
 		releaseMapped(db, size)
 	}
+}
+
+// overBudget reports whether the process holds more than mapBudget of the
+// map's pages.
+func overBudget() bool {
+	m := mappedResident()
+	return m < 0 || m > mapBudget
 }
 
 // reader hydrates facts inside one read transaction, caching documents.

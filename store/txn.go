@@ -31,9 +31,6 @@ type txn struct {
 	lshIdx *lshIndex
 	// sigChanged is set when a signature is written or deleted.
 	sigChanged bool
-	// mapSize is the part of the map in use when the transaction began,
-	// for releaseOverBudget.
-	mapSize int64
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
