@@ -228,7 +228,7 @@ type fileResult struct {
 }
 
 // ingestFiles reads, parses and extracts files with a pool of workers and
-// writes them to st from this goroutine only (bbolt has one writer), in the
+// writes them to st one batch at a time (bbolt has one writer), in the
 // order of files so that the store's content does not depend on scheduling.
 // A file that fails is reported on env.Stderr with its name and counted in
 // Failed; the others go on. Cancelling ctx stops after the file being
@@ -315,6 +315,7 @@ func ingestFiles(ctx context.Context, st *store.Store, rules *extract.Rules, fil
 	}
 	// Files read before a cancellation are written: they are whole.
 	w.commit()
+	w.wait()
 	if bar != nil {
 		bar.clear()
 	}
@@ -383,14 +384,39 @@ const (
 )
 
 // writer is the single writer's side of ingestFiles: it queues files in a
-// batch and commits it when full and at the end.
+// batch and, when the batch is full and at the end, hands it to a goroutine
+// that commits it while the next batch fills. Workers thus go on reading
+// while a batch's pages are written and synced (before, they waited for
+// it, the window of files read ahead being full); the store's writes stay
+// one batch at a time, in the order of files. Everything the user sees
+// (messages, counts) is done on the caller's goroutine, in that order.
 type writer struct {
 	st    *store.Store
 	batch *store.Batch
 	sum   *ingestSummary
 	say   func(string, ...any)
 	// queued are the files in the batch, for the counts after the commit.
-	queued []fileResult
+	queued []queuedFile
+	// inflight is the batch being committed, nil when none; spare a
+	// committed batch, to fill again.
+	inflight *inflight
+	spare    *store.Batch
+}
+
+// queuedFile is what the counts after a commit need of a file.
+type queuedFile struct {
+	path  string
+	facts int
+}
+
+// inflight is a batch handed to the committing goroutine; done closes when
+// written and err are set.
+type inflight struct {
+	batch   *store.Batch
+	queued  []queuedFile
+	done    chan struct{}
+	written []store.Written
+	err     error
 }
 
 // add takes one file's result in the order of files.
@@ -414,38 +440,56 @@ func (w *writer) add(r fileResult) {
 		w.say("faits ingest: %s: warning: no article text found", r.file.Path)
 	}
 	w.batch.Add(r.entry)
-	w.queued = append(w.queued, r)
+	w.queued = append(w.queued, queuedFile{path: r.file.Path, facts: len(r.facts)})
 	if w.batch.Len() >= batchFiles || w.batch.Size() >= batchBytes {
 		w.commit()
 	}
 }
 
-// commit writes the batch; a file the store refuses is named and counted
-// as failed, the others are in.
+// commit starts writing the batch, once the batch before it is written.
 func (w *writer) commit() {
 	if w.batch.Len() == 0 {
 		return
 	}
-	queued := w.queued
-	w.queued = w.queued[:0]
-	done, err := w.batch.Commit()
-	if err != nil {
-		w.sum.Failed += len(queued)
-		w.say("faits ingest: store: %d files not written: %v", len(queued), err)
+	w.wait()
+	f := &inflight{batch: w.batch, queued: w.queued, done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		f.written, f.err = f.batch.Commit()
+	}()
+	w.inflight = f
+	w.batch, w.spare, w.queued = w.spare, nil, nil
+	if w.batch == nil {
+		w.batch = w.st.NewBatch()
+	}
+}
+
+// wait waits for the batch being written, if any, and counts it: a file
+// the store refuses is named and counted as failed, the others are in.
+func (w *writer) wait() {
+	f := w.inflight
+	if f == nil {
 		return
 	}
-	for i, wr := range done {
-		r := queued[i]
+	<-f.done
+	w.inflight, w.spare = nil, f.batch
+	if f.err != nil {
+		w.sum.Failed += len(f.queued)
+		w.say("faits ingest: store: %d files not written: %v", len(f.queued), f.err)
+		return
+	}
+	for i, wr := range f.written {
+		q := f.queued[i]
 		if wr.Err != nil {
 			w.sum.Failed++
-			w.say("faits ingest: %s: store: %v", r.file.Path, wr.Err)
+			w.say("faits ingest: %s: store: %v", q.path, wr.Err)
 			continue
 		}
 		if wr.Result.Skipped {
 			w.sum.Skipped++
 			continue
 		}
-		w.sum.Facts += len(r.facts)
+		w.sum.Facts += q.facts
 		w.sum.NewFacts += wr.Result.NewFacts
 		w.sum.NewSources += wr.Result.NewSources
 	}
