@@ -90,7 +90,10 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 
 	ctx := x.sentContext(si)
 	fs := x.newFeatureSets(len(opts))
-	fs.pWords, fs.mWords = sentWords, words
+	// A placeholder (another figure, a number, a date) says nothing of
+	// which programme a figure is about: paired with programmes it only
+	// lets the model learn where figures happened to stand.
+	fs.pWords, fs.mWords = slices.DeleteFunc(sentWords, placeholderWord), words
 	noneDone := false
 	for k, o := range opts {
 		if o.none() {
@@ -613,6 +616,16 @@ func wordsOf(s string) []string {
 		}
 	}
 	return out
+}
+
+// placeholderWord reports whether a word of figureWords is the mask of
+// another figure, a number or a date.
+func placeholderWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	w = w[1:] // the side mark
+	return w == tokFig || w == tokNum || w == tokDate
 }
 
 // stopWords are words too common to say anything of a figure.
