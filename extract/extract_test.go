@@ -210,6 +210,13 @@ func TestSplitSentences(t *testing.T) {
 		{"Il a dit « c'est fait. » Ensuite, rien.", []string{"Il a dit « c'est fait. »", "Ensuite, rien."}},
 		{"Titre sans point\nPremier paragraphe, 3.800 dossiers. 2025 sera décisive.", []string{"Titre sans point", "Premier paragraphe, 3.800 dossiers.", "2025 sera décisive."}},
 		{"Le total est de 1,5 million. suite en minuscule.", []string{"Le total est de 1,5 million. suite en minuscule."}},
+		// a figure alone (a listicle's heading) joins the sentence that
+		// says what it is; its list number stays apart
+		{"2. 12 millions\nC'est le nombre de personnes couvertes.", []string{"2.", "12 millions\nC'est le nombre de personnes couvertes."}},
+		{"88 %\nIl s’agit de la part des ménages ruraux.", []string{"88 %\nIl s’agit de la part des ménages ruraux."}},
+		{"En 2024\nC'est l'année du lancement.", []string{"En 2024\nC'est l'année du lancement."}},
+		{"12 millions\nLe chiffre est en hausse.", []string{"12 millions", "Le chiffre est en hausse."}},
+		{"Il compte 12 millions de membres.\nC'est beaucoup.", []string{"Il compte 12 millions de membres.", "C'est beaucoup."}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -21,6 +21,9 @@ func TestPhrasingFamilies(t *testing.T) {
 		want              []want
 		not               []float64 // values that must not be facts
 	}{
+		{name: "a listicle's heading explained by the next sentence",
+			text: "Les chiffres du mois.\n\n1. 3,9 millions\n\nC'est le nombre de ménages qui ont touché l'aide sociale directe en décembre 2024.\n\n2. 26 milliards de dirhams\n\nC'est l'enveloppe que l'État a consacrée à l'aide sociale directe en 2024.",
+			want: []want{{"asd", "beneficiaries", "household", 3.9e6, "exact", "2024-12"}, {"asd", "amount_paid", "MAD", 26e9, "exact", "2024"}}},
 		{name: "verb after a bare count",
 			text: "Sur les 2,8 millions d'affiliés de l'AMO TNS, seuls 900.000 paient régulièrement, dont 40.000 relèvent des professions libérales.",
 			want: []want{{"amo-tns", "enrolled", "person", 2800000, "exact", "2025-03"}, {"amo-tns", "enrolled", "person", 40000, "exact", "2025-03"}}},

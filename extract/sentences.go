@@ -51,7 +51,47 @@ func splitSentences(text string) []sentence {
 		}
 		lineStart = lineEnd + 1
 	}
+	return joinHeadings(text, out)
+}
+
+// joinHeadings joins a figure that stands alone, as a listicle's heading
+// ("3. 4,1 millions"), to the sentence after it when that one says what the
+// figure is ("C'est le nombre de ménages qui…"): apart, the figure has
+// neither noun nor programme nor date. The list number before it, a
+// sentence of its own, is left alone.
+func joinHeadings(text string, ss []sentence) []sentence {
+	out := ss[:0]
+	for i := 0; i < len(ss); i++ {
+		if i+1 < len(ss) && figureHeading(text[ss[i].start:ss[i].end]) && explainsBefore(text[ss[i+1].start:ss[i+1].end]) {
+			out = append(out, sentence{start: ss[i].start, end: ss[i+1].end, para: ss[i+1].para})
+			i++
+			continue
+		}
+		out = append(out, ss[i])
+	}
 	return out
+}
+
+// figureHeading reports whether s is a figure and its few words alone
+// ("4,1 millions", "29 milliards de dirhams", "88 %"): a digit, at most
+// five words, no final period.
+func figureHeading(s string) bool {
+	if strings.HasSuffix(s, ".") || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	return len(strings.Fields(s)) <= 5
+}
+
+// explainsBefore reports whether sentence s opens by saying what the
+// figure before it is: "C'est le nombre de…", "Ce sont…", "Il s'agit du…".
+func explainsBefore(s string) bool {
+	l := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	for _, p := range []string{"c'est ", "ce sont ", "il s'agit ", "soit "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemLine reports whether a line is an item of a bulleted list.

@@ -73,8 +73,10 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			return
 		}
 	}
-	// "portant à 34 le nombre de textes d'application"
-	for _, lead := range []string{" le nombre total ", " le nombre ", " le total "} {
+	// "portant à 34 le nombre de textes d'application"; a listicle's
+	// heading and the sentence after it (joinHeadings): "4,1 millions
+	// C'est le nombre de ménages qui…".
+	for _, lead := range []string{" le nombre total ", " le nombre ", " le total ", " c'est le nombre total ", " c'est le nombre "} {
 		if rest, ok := strings.CutPrefix(after, lead); ok {
 			if mt := x.find(x.r.nounRe, rest, "units", m.orig[0]); mt != nil {
 				rd.unit, rd.explicit = x.r.unitByNoun[strings.Join(strings.Fields(mt.GroupByName("noun").String()), " ")], true
