@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -149,5 +150,24 @@ func TestEveryMessageShownEscaped(t *testing.T) {
 	_, stderr, _ := run(t, nil, "ingest", "--no-such-flag")
 	if !strings.Contains(stderr, "\n    \t") {
 		t.Errorf("usage lost its tabs:\n%q", stderr)
+	}
+}
+
+// TestStripShowsEscapes: strip prints an article's text for a person, its
+// control characters escaped, tabs and newlines kept; --json keeps the
+// text as it is (JSON escapes it).
+func TestStripShowsEscapes(t *testing.T) {
+	art := tempFile(t, "a.txt", "Titre\n\nLe régime AMO \x1b]0;pwned\a couvre\t11,5 millions de personnes.\n\nSecond paragraphe.\n")
+	out, _, err := run(t, nil, "strip", art)
+	if err != nil || strings.ContainsAny(out, "\x1b\a") || !strings.Contains(out, `AMO \x1b]0;pwned\x07 couvre`) {
+		t.Errorf("strip: %v\n%q", err, out)
+	}
+	if strings.Contains(out, `\x09`) || !strings.Contains(out, "paragraphe.") {
+		t.Errorf("strip lost the text's shape:\n%q", out)
+	}
+	out, _, err = run(t, nil, "strip", "--json", art)
+	var rec stripRecord
+	if err != nil || json.Unmarshal([]byte(out), &rec) != nil || !strings.Contains(rec.Body, "\x1b]0;pwned\a") {
+		t.Errorf("strip --json: %v %q", err, out)
 	}
 }

@@ -61,7 +61,9 @@ func runStrip(ctx context.Context, args []string, env *Env) error {
 			}
 			continue
 		}
-		if err := writeBody(env.Stdout, doc, i > 0, len(files) > 1); err != nil {
+		// The text is for a person: control characters a scraped page
+		// carried are shown escaped, as in facts (tabs and newlines kept).
+		if err := writeBody(&termWriter{w: env.Stdout, message: true}, doc, i > 0, len(files) > 1); err != nil {
 			return fmt.Errorf("strip: write: %w", err)
 		}
 	}
