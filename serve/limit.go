@@ -105,6 +105,12 @@ func clientAddr(r *http.Request) string {
 	return host
 }
 
+// isLoopbackIP tells whether a clientAddr is this machine's.
+func isLoopbackIP(client string) bool {
+	ip := net.ParseIP(client)
+	return ip != nil && ip.IsLoopback()
+}
+
 // blocked returns how long the client must wait before trying again, or 0.
 func (l *limiter) blocked(client string) time.Duration {
 	l.mu.Lock()

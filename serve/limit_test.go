@@ -96,6 +96,44 @@ func TestFailedLoginsLimited(t *testing.T) {
 	}
 }
 
+// TestReadTokenThroughLockOut: the read-only commands of this machine
+// (the read token, from loopback) still read while the loopback address is
+// locked out by wrong logins; the read token from elsewhere, the full token
+// and a wrong one are still held back, and it reads only.
+func TestReadTokenThroughLockOut(t *testing.T) {
+	const token, read = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+	s, _ := newTestServer(t, Options{Token: token, ReadToken: read})
+	req := func(method, addr, tok string) int {
+		r := httptest.NewRequest(method, "http://127.0.0.1:8080/api/v1/facts", strings.NewReader("{}"))
+		r.Header.Set("Authorization", "Bearer "+tok)
+		r.Header.Set("Content-Type", "application/json")
+		r.RemoteAddr = addr
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w.Result().StatusCode
+	}
+	const local, remote = "127.0.0.1:4000", "198.51.100.7:5000"
+	for range maxFailures {
+		req(http.MethodGet, local, "guess")
+		req(http.MethodGet, remote, "guess")
+	}
+	for _, tc := range []struct {
+		method, addr, tok string
+		want              int
+	}{
+		{http.MethodGet, local, read, http.StatusOK},
+		{http.MethodGet, "[::1]:4001", read, http.StatusOK},
+		{http.MethodGet, remote, read, http.StatusTooManyRequests},
+		{http.MethodGet, local, token, http.StatusTooManyRequests},
+		{http.MethodGet, local, "guess", http.StatusTooManyRequests},
+		{http.MethodPost, local, read, http.StatusTooManyRequests},
+	} {
+		if got := req(tc.method, tc.addr, tc.tok); got != tc.want {
+			t.Errorf("%s from %s with %.5s…: %d, want %d", tc.method, tc.addr, tc.tok, got, tc.want)
+		}
+	}
+}
+
 func TestLimiterBounded(t *testing.T) {
 	now := time.Unix(0, 0)
 	l := newLimiter(func() time.Time { return now })
