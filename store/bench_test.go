@@ -235,3 +235,58 @@ func BenchmarkWriter(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNearIdentical writes n near-identical pages (a scraper's
+// template: one reprint group, one fact read in every page) in batches of
+// 256; the writer's cost per page should not grow with n (when each new
+// document cleared every cached origin, each page read all the pages
+// before it again: quadratic).
+//
+//	go test ./store -run '^$' -bench NearIdentical -benchtime 1x
+func BenchmarkNearIdentical(b *testing.B) {
+	const tpl = "La page demandée n'a pas pu être affichée : elle a été déplacée, renommée ou retirée du portail.\n\n" +
+		"Vous pouvez revenir à l'accueil, consulter le plan du site ou écrire au service des usagers.\n\n" +
+		"Rappel : l'AMO Tadamon couvre désormais 11 millions de personnes dans tout le Royaume.\n\n" +
+		"Adresse demandée : /actualites/article-%d.html (référence %d)\n"
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprintf("pages%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, _ := openTemp(b)
+				b.StartTimer()
+				batch := s.NewBatch()
+				flush := func() {
+					ws, err := batch.Commit()
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, w := range ws {
+						if w.Err != nil {
+							b.Fatal(w.Err)
+						}
+					}
+				}
+				for p := 0; p < n; p++ {
+					body := fmt.Sprintf(tpl, p, p)
+					span := "11 millions de personnes"
+					at := strings.Index(body, span)
+					f := extractFact{Programme: "amo-tadamon", Metric: "beneficiaries", Unit: "person", Value: 11e6, Qualifier: "exact",
+						Span: span, Start: at, End: at + len(span), Quote: "Rappel : l'AMO Tadamon couvre désormais " + span, Rule: "beneficiaries/bench"}
+					e, err := Prepare(fmt.Sprintf("tpl/%05d.txt", p), fmt.Sprint("raw", p), &corpus.Document{Body: body, Site: "portail.test"}, []extractFact{f})
+					if err != nil {
+						b.Fatal(err)
+					}
+					batch.Add(e)
+					if batch.Len() == 256 {
+						flush()
+					}
+				}
+				flush()
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
+		})
+	}
+}
