@@ -9,6 +9,7 @@ package extract
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
@@ -132,7 +133,7 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 	sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].Name < sorted[b].Name })
 	var data []instance
 	rulesOnly := r.WithModel(nil)
-	dropEvery := 0 // drop the rules' features of figure n when n*dropPrime%100 < that share
+	dropEvery := 0 // the share, in percent, of figures shown without the rules' choice
 	if opt.RulesDropout > 0 {
 		dropEvery = int(math.Round(min(opt.RulesDropout, 1) * 100))
 	}
@@ -166,7 +167,10 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 			}
 			in := instance{feats: make([][]int, len(feats)), target: target, weight: weight}
 			// A prime stride spreads the dropped figures over every set.
-			drop := st.Figures*dropPrime%100 < dropEvery
+			// Which figures: a hash of the document and the figure's
+			// place, so that a figure added elsewhere changes no other
+			// figure's lot (a counter would reshuffle them all).
+			drop := dropLot(ex.Name, rd.fig.e.Start) < dropEvery
 			for k, f := range feats {
 				if drop {
 					f = slices.DeleteFunc(slices.Clone(f), rulesChoice)
@@ -208,8 +212,14 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 	return m, st
 }
 
-// dropPrime spreads RulesDropout's figures (any prime above 100 will do).
-const dropPrime = 7919
+// dropLot is a figure's lot for RulesDropout, 0 to 99: FNV-1a of the
+// example's name and the figure's byte offset.
+func dropLot(name string, at int) int {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	h.Write([]byte{byte(at), byte(at >> 8), byte(at >> 16), byte(at >> 24)})
+	return int(h.Sum32() % 100)
+}
 
 // rulesChoice reports whether feature f says what the rules chose.
 func rulesChoice(f string) bool {
