@@ -152,3 +152,27 @@ func coverDate(b string) string {
 	}
 	return ""
 }
+
+var (
+	// headlineLabel is what a page prints before its headline on the same
+	// line: a format in brackets ("[Vidéo]", "(Transcription)") or a
+	// forum's "Sujet :".
+	headlineLabel = regexp.MustCompile(`^(?:[\[(][\p{L} -]{2,25}[\])]\s*|(?i:sujet|topic|thread|discussion)\s*:\s*)`)
+	// subjectTail is a newsletter's name and number after its subject:
+	// "… | La Lettre #418"; subjectReply its "RE :", "TR :" or "Fwd:".
+	subjectTail  = regexp.MustCompile(`\s+[|–—-]\s+[^|]{1,40}#\s*\d+$`)
+	subjectReply = regexp.MustCompile(`(?i)^(?:(?:re|tr|fwd?|réf)\s*:\s*)+`)
+)
+
+// headlineText is a headline line without the label printed before it.
+func headlineText(b string) string {
+	if t := headlineLabel.ReplaceAllString(b, ""); t != "" {
+		return t
+	}
+	return b
+}
+
+// subjectTitle is the title an e-mail's subject gives.
+func subjectTitle(s string) string {
+	return subjectTail.ReplaceAllString(subjectReply.ReplaceAllString(s, ""), "")
+}

@@ -117,6 +117,8 @@ func TestParseHTMLMetadata(t *testing.T) {
 		{"UTC stamp at noon keeps its day", `<title>T</title><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-04T12:44:52Z"}</script>`,
 			`<div class="date">03/05/2022</div>` + body, "T", "", "", "2022-05-04", "json-ld"},
 		{"shortened JSON-LD headline, full og:title", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Retraites : la réforme avance"}</script><meta property="og:title" content="Retraites : la réforme avance, les syndicats attendent">`, body, "Retraites : la réforme avance, les syndicats attendent", "", "", "", ""},
+		{"a label before the markup's headline, the <h1> without it", `<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"VIDÉO – Retraites : la réforme avance"}</script>`, "<p class=\"kicker\">VIDÉO</p><h1>Retraites : la réforme avance</h1>" + body, "Retraites : la réforme avance", "", "", "", ""},
+		{"a headline that only ends like the <h1> is kept", `<meta property="og:title" content="Le gouvernement dit que la réforme avance">`, "<h1>la réforme avance</h1>" + body, "Le gouvernement dit que la réforme avance", "", "", "", ""},
 		{"none", `<title>T</title>`, body, "T", "", "", "", ""},
 	}
 	for _, tc := range tests {

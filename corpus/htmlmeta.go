@@ -312,6 +312,13 @@ func (m *pageMeta) resolve(doc *Document) {
 			doc.Title = full
 		}
 	}
+	// The markup's headline may carry a label the page prints apart, above
+	// its <h1> ("EN DIRECT – " + the headline): the <h1> is the headline.
+	if h1 := collapseSpace(m.h1); h1 != "" && len(doc.Title) > len(h1) && strings.HasSuffix(doc.Title, h1) {
+		if label := strings.TrimRight(doc.Title[:len(doc.Title)-len(h1)], " "); len(label) <= 30 && strings.ContainsAny(label[max(0, len(label)-3):], "–—-:|") {
+			doc.Title = h1
+		}
+	}
 	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
 	doc.Site = strings.TrimPrefix(doc.Site, "@")
 

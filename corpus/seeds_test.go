@@ -92,21 +92,22 @@ func TestSeedDates(t *testing.T) {
 // TestHeldOutDates does the same on the variants and the fresh articles,
 // whose dates and titles were written down by hand, not by this package.
 // Their outlet is in the gold but mostly not in the dumped text, so the
-// site is not compared. The titles of fresh6 and fresh7 (PDF dumps, an
-// e-mail, a forum, pages whose headline sits under a kicker) are not read
-// right yet, so only their dates are compared.
+// site is not compared.
 func TestHeldOutDates(t *testing.T) {
-	for _, set := range []struct {
-		dir    string
-		titles bool
-	}{
-		{"../testdata/variants", true}, {"../testdata/fresh", true}, {"../testdata/fresh2", true}, {"../testdata/fresh3", true},
-		{"../testdata/fresh4", true}, {"../testdata/fresh5", true}, {"../testdata/fresh6", false}, {"../testdata/fresh7", false},
-	} {
-		t.Run(filepath.Base(set.dir), func(t *testing.T) {
-			checkDocsGold(t, filepath.Join(set.dir, "docs.jsonl"), set.dir, false, set.titles)
+	for _, dir := range []string{"../testdata/variants", "../testdata/fresh", "../testdata/fresh2", "../testdata/fresh3", "../testdata/fresh4", "../testdata/fresh5", "../testdata/fresh6", "../testdata/fresh7"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			checkDocsGold(t, filepath.Join(dir, "docs.jsonl"), dir, false, true)
 		})
 	}
+}
+
+// composedTitles are documents whose gold title no line of the dump holds:
+// the gold's writer joined two lines of a cover or a bulletin ("Question
+// écrite n° …" and its "Objet : …"), which no reader of headlines can do.
+// Their dates are still compared.
+var composedTitles = map[string]bool{
+	"n11_mef_rapport_plf2026_pdf.txt":     true,
+	"p01_chambre_question_ecrite_asd.txt": true,
 }
 
 func checkDocsGold(t *testing.T, gold, dir string, site, titles bool) {
@@ -137,7 +138,7 @@ func checkDocsGold(t *testing.T, gold, dir string, site, titles bool) {
 		if (doc.Published == "") != (doc.PublishedFrom == "") {
 			t.Errorf("%s: Published %q but PublishedFrom %q", g.Doc, doc.Published, doc.PublishedFrom)
 		}
-		if titles && g.Title != "" && doc.Title != g.Title {
+		if titles && g.Title != "" && !composedTitles[g.Doc] && doc.Title != g.Title {
 			t.Errorf("%s: Title = %q, gold %q", g.Doc, doc.Title, g.Title)
 		}
 		if site && g.Source != "" && doc.Site != g.Source {

@@ -90,14 +90,14 @@ func stripText(s string) ([]string, textMeta) {
 	blocks = readBylines(blocks, &meta)
 	blocks = cutAtEnd(blocks)
 	blocks = dropFurniture(blocks)
-	blocks = dropShortRuns(blocks)
+	blocks = dropShortRuns(blocks, &meta)
 	blocks = dropTail(blocks, &meta)
 	// A dump often opens with the headline on a line of its own: it titles
 	// the document, and the dispatch's first sentence is the next block.
 	lead := blocks
 	if len(blocks) > 1 && titleLike(blocks[0]) {
 		if meta.title == "" {
-			meta.title = blocks[0]
+			meta.title = headlineText(blocks[0])
 		}
 		if d, _ := firstSentenceDate(blocks[0]); d == "" {
 			lead = blocks[1:]
@@ -166,6 +166,10 @@ func readHeader(lines []string, meta *textMeta) []string {
 			switch strings.ToLower(m[1]) {
 			case "title", "titre":
 				meta.title = m[2]
+			case "objet", "subject":
+				if meta.title == "" {
+					meta.title = subjectTitle(m[2])
+				}
 			case "source", "site":
 				meta.site = m[2]
 			case "author", "auteur":
@@ -309,8 +313,9 @@ var (
 	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05",
 	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
 	// lowercase "le" and a digit).
-	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline.
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
+	// one that names two authors ("Par NAME et NAME").
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -335,8 +340,10 @@ func readBylines(blocks []string, meta *textMeta) []string {
 	// and section when the dump kept them ("La Vie Eco / Cour des comptes :
 	// … / Par Nadia Lamlili / Publié le 25 mars 2025").
 	titleAbove := func() {
-		if meta.title == "" && len(out) > 0 && titleLike(out[len(out)-1]) {
-			meta.title = out[len(out)-1]
+		if meta.title == "" && len(out) > 0 {
+			if t := headlineText(out[len(out)-1]); titleLike(t) {
+				meta.title = t
+			}
 		}
 	}
 	// The front matter ends with the first paragraphs: a dated line under
@@ -395,8 +402,19 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				if meta.author == "" {
 					meta.author = a
 				}
-				if byline {
+				switch {
+				case byline:
 					titleAbove()
+				case placeDate.MatchString(b):
+					// A letter or a note puts its place and date above
+					// its title or below it: the title is the headline
+					// right above the first paragraph, else the line above.
+					if i+2 < len(blocks) && meta.title == "" && headlineLine(blocks[i+1]) && isProse(blocks[i+2]) {
+						meta.title = blocks[i+1]
+					}
+					if len(out) > 0 && !kicker(out[len(out)-1]) {
+						titleAbove()
+					}
 				}
 				continue
 			}
@@ -486,7 +504,8 @@ var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→]|\d{1,2}[.)]|[
 // dropShortRuns removes runs of three or more non-prose blocks: menus and
 // headline lists. One or two such blocks between paragraphs are headings;
 // a run introduced by a line ending with ":" is the article's own list.
-func dropShortRuns(blocks []string) []string {
+// The headline found in a dropped run may title the document (meta).
+func dropShortRuns(blocks []string, meta *textMeta) []string {
 	out := make([]string, 0, len(blocks))
 	for i := 0; i < len(blocks); {
 		if isProse(blocks[i]) || listItem.MatchString(blocks[i]) {
@@ -507,10 +526,22 @@ func dropShortRuns(blocks []string) []string {
 			// first paragraph, titles the document (several such lines
 			// are a list of other articles' headlines).
 			out = append(out, blocks[j-1])
+		} else if len(out) == 0 && j < len(blocks) && headlineLine(blocks[j-1]) && kicker(blocks[j-2]) && meta.title == "" {
+			// A section's name in capitals or a breadcrumb above it is no
+			// headline either. (The headline titles the document but
+			// stays out of the body, as it always has here: the model is
+			// trained on these bodies.)
+			meta.title = blocks[j-1]
 		}
 		i = j
 	}
 	return out
+}
+
+// kicker is a section label above a headline: capitals only ("AFRIQUE DU
+// NORD", "COMMUNIQUÉ N° 12") or a breadcrumb ("Accueil > Société").
+func kicker(b string) bool {
+	return strings.Contains(b, " > ") || strings.ToUpper(b) == b
 }
 
 // headlineLine is a line that reads as a headline rather than a menu

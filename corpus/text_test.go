@@ -120,15 +120,21 @@ func TestParseText(t *testing.T) {
 		},
 		{
 			name:      "an e-mail's header, abbreviated weekday and month",
-			in:        "De : Le Courrier social <lettre@exemple.ma>\nÀ : lecteurs@exemple.ma\nDate : mar. 4 févr. 2025 à 06:45\nObjet : Ce qui change ce mois-ci\n\nLe texte de la lettre commence ici, avec 5 millions d'assurés.",
+			in:        "De : Le Courrier social <lettre@exemple.ma>\nÀ : lecteurs@exemple.ma\nDate : mar. 4 févr. 2025 à 06:45\nObjet : TR : Ce qui change ce mois-ci | Le Courrier #52\n\nLe texte de la lettre commence ici, avec 5 millions d'assurés.",
 			body:      "Le texte de la lettre commence ici, avec 5 millions d'assurés.",
-			published: "2025-02-04", from: "header",
+			published: "2025-02-04", from: "header", title: "Ce qui change ce mois-ci",
 		},
 		{
 			name:      "a note's place and date above its title",
-			in:        "Direction des études\nNOTE DE CONJONCTURE\nCasablanca, le 2 juin 2024\nLe chômage des jeunes\nLe texte de la note commence ici, avec 1,6 million de chômeurs.",
+			in:        "Direction des études\nNOTE DE CONJONCTURE\nCasablanca, le 2 juin 2024\nLe chômage des jeunes diplômés en hausse\nLe texte de la note commence ici, avec 1,6 million de chômeurs.",
+			body:      "Le chômage des jeunes diplômés en hausse\n\nLe texte de la note commence ici, avec 1,6 million de chômeurs.",
+			published: "2024-06-02", from: "byline", title: "Le chômage des jeunes diplômés en hausse",
+		},
+		{
+			name:      "a note's place and date under its title",
+			in:        "Direction des études\nNOTE DE CONJONCTURE\nLa dépense de santé des ménages en 2023\nFès, le 5 mai 2024\nDiffusion : interne\nRéf. : AB/2024/12\n\nLe texte de la note commence ici, avec 1,6 million de chômeurs.",
 			body:      "Le texte de la note commence ici, avec 1,6 million de chômeurs.",
-			published: "2024-06-02", from: "byline",
+			published: "2024-05-05", from: "byline", title: "La dépense de santé des ménages en 2023",
 		},
 		{
 			name:      "a gazette's running head with the issue and the page",
@@ -168,6 +174,24 @@ func TestParseText(t *testing.T) {
 			in:        "Registre : 300.000 familles de plus en un an\nlundi 3 février 2025 à 09:30 GMT\n\nLe texte de la dépêche commence ici, avec 300.000 familles inscrites.",
 			body:      "Registre : 300.000 familles de plus en un an\n\nLe texte de la dépêche commence ici, avec 300.000 familles inscrites.",
 			published: "2025-02-03", from: "byline", title: "Registre : 300.000 familles de plus en un an",
+		},
+		{
+			name:      "a format label before the headline, two authors",
+			in:        "[Vidéo] Les guichets de la CNSS pris d'assaut\nPar Samia Idrissi et Hamza Bennis\nPublié le 09/10/2025 à 12h00\nLe texte de l'article commence ici, avec 2.000 dossiers par jour.",
+			body:      "[Vidéo] Les guichets de la CNSS pris d'assaut\n\nLe texte de l'article commence ici, avec 2.000 dossiers par jour.",
+			published: "2025-10-09", from: "byline", author: "Samia Idrissi et Hamza Bennis", title: "Les guichets de la CNSS pris d'assaut",
+		},
+		{
+			name:      "a forum's topic",
+			in:        "Forum Santé\nAccueil > Forums > Démarches\nSujet : Remboursement des analyses, combien de temps ?\nPosté le 02/04/2025 à 20:10\nBonsoir, j'ai déposé mon dossier il y a 3 semaines et rien encore.",
+			body:      "Forum Santé\n\nAccueil > Forums > Démarches\n\nSujet : Remboursement des analyses, combien de temps ?\n\nBonsoir, j'ai déposé mon dossier il y a 3 semaines et rien encore.",
+			published: "2025-04-02", from: "byline", title: "Remboursement des analyses, combien de temps ?",
+		},
+		{
+			name:  "a section's name in capitals above the one headline",
+			in:    "LE QUOTIDIEN\nPolitique | Économie | Sport | Culture\nSe connecter | S'abonner\nÉCONOMIE > FINANCES PUBLIQUES > BUDGET\nLes transferts sociaux pèsent sur le budget de l'an prochain\nLe texte de l'article commence ici, avec 40 milliards de dirhams de crédits.",
+			body:  "Le texte de l'article commence ici, avec 40 milliards de dirhams de crédits.",
+			title: "Les transferts sociaux pèsent sur le budget de l'an prochain",
 		},
 		{
 			name: "one paragraph per line",
