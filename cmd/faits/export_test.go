@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -142,6 +143,8 @@ func TestUsageErrors(t *testing.T) {
 		{"export", "--db", db, "--since", "yesterday"},
 		{"export", "--db", db, "extra"},
 		{"facts", "--db", db, "--status", "maybe"},
+		{"facts", "--db", db, "--programme", "nope"},
+		{"facts", "--db", db, "--metric", "budjet"},
 		{"eval", "--db", db},
 		{"ingest", "--db", db},
 		{"ingest", "--no-such-flag"},
@@ -149,6 +152,20 @@ func TestUsageErrors(t *testing.T) {
 		if _, _, err := run(t, nil, args...); !errors.Is(err, errUsage) {
 			t.Errorf("%v: err = %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestLoadNothingReadable: a load whose every input is missing names them
+// and leaves no store behind.
+func TestLoadNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "faits.db")
+	_, stderr, err := run(t, nil, "load", "--db", db, filepath.Join(dir, "missing.jsonl"))
+	if err == nil || !strings.Contains(stderr, "missing.jsonl") {
+		t.Fatalf("load of a missing file: err = %v, stderr %q: want an error naming it", err, stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("load of a missing file left a store behind (%v)", err)
 	}
 }
 

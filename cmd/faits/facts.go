@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/faits/faits/edits"
 	"github.com/faits/faits/eval"
 	"github.com/faits/faits/store"
 )
@@ -55,6 +56,16 @@ func runFacts(ctx context.Context, args []string, env *Env) error {
 		return fmt.Errorf("facts: %w", err)
 	}
 	if n == 0 {
+		// An id a rules file added may be in the store, so ids are not
+		// refused up front; but a filter that matched nothing and names no
+		// id of the taxonomy is most likely a typo.
+		tax := edits.New(nil)
+		if f.Programme != "" && !slices.Contains(tax.Programmes, f.Programme) {
+			return usagef("facts: no fact has programme %q, which is no programme of spec/taxonomy.md (%s)", f.Programme, strings.Join(tax.Programmes, ", "))
+		}
+		if f.Metric != "" && !slices.Contains(tax.Metrics, f.Metric) {
+			return usagef("facts: no fact has metric %q, which is no metric of spec/taxonomy.md (%s)", f.Metric, strings.Join(tax.Metrics, ", "))
+		}
 		fmt.Fprintln(env.Stderr, "faits facts: no fact matches (run 'faits ingest PATH' to read articles)")
 	}
 	return nil

@@ -25,6 +25,30 @@ func runLoad(ctx context.Context, args []string, env *Env) error {
 		fset.Usage()
 		return usagef("load: no file given (- reads standard input)")
 	}
+	// Nothing to read is no reason to create a store: when no input can
+	// be opened, say which and leave the store as it was.
+	readable := false
+	for _, name := range fset.Args() {
+		if name == "-" {
+			readable = true
+			break
+		}
+		if f, err := os.Open(name); err == nil {
+			f.Close()
+			readable = true
+			break
+		}
+	}
+	if !readable {
+		for _, name := range fset.Args() {
+			if _, err := os.Stat(name); err != nil {
+				fmt.Fprintf(env.Stderr, "faits load: %v\n", err)
+			} else {
+				fmt.Fprintf(env.Stderr, "faits load: %s: cannot be read\n", name)
+			}
+		}
+		return fmt.Errorf("load: no input could be read; the store was not opened")
+	}
 	st, err := openStore(dbPath(*db, env), "faits load", false)
 	if err != nil {
 		return err
