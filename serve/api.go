@@ -198,21 +198,7 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req reviewRequest
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&req)
-	if err == nil && dec.More() {
-		err = errors.New("trailing data after the JSON object")
-	}
-	if err == nil {
-		_, err = io.Copy(io.Discard, r.Body) // reach the size limit, if any
-	}
-	if err != nil {
-		if tooLarge(err) {
-			apiError(w, http.StatusRequestEntityTooLarge, "request body too large")
-		} else {
-			apiError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
-		}
+	if !decodeBody(w, r, &req) {
 		return
 	}
 	cur, err := s.b.Fact(id)
@@ -317,6 +303,12 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		apiError(w, http.StatusUnsupportedMediaType, "send the request as Content-Type: application/json")
 		return false
 	}
+	return decodeBody(w, r, v)
+}
+
+// decodeBody is decodeJSON without the Content-Type check, for the review
+// endpoint, which has always taken its body whatever the header says.
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
