@@ -88,6 +88,16 @@ func (m *mantissa) value() float64 {
 // glued reports whether token i touches the token before it.
 func (s *scanner) glued(i int) bool { return i < len(s.toks) && s.toks[i].gap == gNone }
 
+// dotGroup reports whether token j starts a ".ddd" thousands group.
+func (s *scanner) dotGroup(j int) bool {
+	return s.punct(j, '.') && s.glued(j) && s.isNum(j+1) && s.glued(j+1) && len(s.raw(j+1)) == 3
+}
+
+// spaceGroup reports whether token j is a " ddd" thousands group.
+func (s *scanner) spaceGroup(j int) bool {
+	return s.isNum(j) && s.toks[j].gap == gSpace && len(s.raw(j)) == 3
+}
+
 // readDigits reads a number written with digits at token i (or a ",08"
 // decimal starting at a comma). French rules: "," is the decimal mark, "."
 // and single spaces group thousands by three; "1,200,000" and "1,200.50" are
@@ -108,10 +118,19 @@ func (s *scanner) readDigits(i int) (num, bool) {
 	j = i + 1
 	grouped := false
 	switch {
-	case len(first) <= 3 && s.punct(j, '.') && s.glued(j) && s.isNum(j+1) && s.glued(j+1) && len(s.raw(j+1)) == 3:
-		for s.punct(j, '.') && s.glued(j) && s.isNum(j+1) && s.glued(j+1) && len(s.raw(j+1)) == 3 {
-			m.add(s.raw(j+1), false)
-			j += 2
+	case len(first) <= 3 && (s.dotGroup(j) || s.spaceGroup(j)):
+		// Dots and single spaces group thousands; a hurried typist mixes
+		// them in one number ("8.947 232", "8 325.308").
+		for {
+			if s.dotGroup(j) {
+				m.add(s.raw(j+1), false)
+				j += 2
+			} else if s.spaceGroup(j) {
+				m.add(s.raw(j), false)
+				j++
+			} else {
+				break
+			}
 		}
 		grouped = true
 	case len(first) <= 3 && s.punct(j, ',') && s.glued(j) && s.isNum(j+1) && s.glued(j+1) && len(s.raw(j+1)) == 3 &&
@@ -129,12 +148,6 @@ func (s *scanner) readDigits(i int) (num, bool) {
 		n.end = j
 		n.val = m.value()
 		return n, true
-	case len(first) <= 3 && s.isNum(j) && s.toks[j].gap == gSpace && len(s.raw(j)) == 3:
-		for s.isNum(j) && s.toks[j].gap == gSpace && len(s.raw(j)) == 3 {
-			m.add(s.raw(j), false)
-			j++
-		}
-		grouped = true
 	}
 	switch {
 	case s.punct(j, ',') && s.glued(j) && s.isNum(j+1) && s.glued(j+1):

@@ -47,7 +47,8 @@ func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 		return Expr{}, i + 1, false
 	}
 	k++
-	if !s.startsFigure(k) || (s.isNum(k) && s.identifier(k) > k) {
+	if !s.startsFigure(k) || (s.isNum(k) && s.identifier(k) > k) || s.dateAt(k) {
+		// ("de 5 % au 31 mai": a figure, then its date.)
 		return Expr{}, i + 1, false
 	}
 	b, ok := s.readFigure(k)
@@ -105,19 +106,22 @@ func (s *scanner) startsFigure(i int) bool {
 
 // dashRange reads "10 - 20 euros", "10 euros - 20 euros": two figures
 // joined by a dash set off by spaces, the second with a currency or a
-// percent sign the first shares or repeats, in increasing order. A dash
-// between bare numbers or years is left alone ("2020 - 2024" is a period,
-// "10 - 20" may be a score).
+// percent sign the first shares or repeats, in increasing order; and "200
+// à 300 dirhams", a bare number joined by "à" to an amount or a share (the
+// "de" that usually opens it left out, as in "(200 à 300 dirhams par
+// enfant)"). A dash between bare numbers or years is left alone ("2020 -
+// 2024" is a period, "10 - 20" may be a score), and so is "à" between
+// counts ("6 à 18 ans").
 func (s *scanner) dashRange(i int) (Expr, int, bool) {
-	// Look for the dash before reading anything: most figures have none.
-	dash := false
+	// Look for the connector before reading anything: most figures have none.
+	found := false
 	for k := i + 1; k < i+6 && k < len(s.toks); k++ {
-		if t := &s.toks[k]; t.kind == tPunct && t.gap == gSpace && isDash(t.r) {
-			dash = true
+		if t := &s.toks[k]; t.kind == tPunct && t.gap == gSpace && isDash(t.r) || t.vi == idA && t.kind == tWord {
+			found = true
 			break
 		}
 	}
-	if !dash {
+	if !found {
 		return Expr{}, 0, false
 	}
 	a, ok := s.readFigure(i)
@@ -126,7 +130,16 @@ func (s *scanner) dashRange(i int) (Expr, int, bool) {
 	}
 	k := a.end
 	t := s.tok(k)
-	if t.kind != tPunct || !isDash(t.r) || t.gap != gSpace || s.tok(k+1).gap != gSpace || !s.isNum(k+1) {
+	word := t.kind == tWord && t.vi == idA
+	if word {
+		// "de 200 à 300" is rangeAt's, and it said no.
+		if p := s.tok(i - 1); a.kind != Number || p.vi == idDe || p.vi == idD || p.vi == idDu || p.vi == idEntre {
+			return Expr{}, 0, false
+		}
+	} else if t.kind != tPunct || !isDash(t.r) || t.gap != gSpace || s.tok(k+1).gap != gSpace {
+		return Expr{}, 0, false
+	}
+	if !s.isNum(k+1) || s.dateAt(k+1) {
 		return Expr{}, 0, false
 	}
 	b, ok := s.readFigure(k + 1)
@@ -146,4 +159,13 @@ func (s *scanner) dashRange(i int) (Expr, int, bool) {
 	lo.Qualifier, hi.Qualifier = "exact", "exact"
 	mx := b.val
 	return Expr{Start: lo.Start, End: hi.End, Kind: b.kind, Unit: b.unit, Value: a.val, ValueMax: &mx, Low: &lo, High: &hi}, b.end, true
+}
+
+// dateAt reports whether a date starts at token i ("31 mai").
+func (s *scanner) dateAt(i int) bool {
+	if !s.mayStartDate(i) {
+		return false
+	}
+	_, _, ok := s.date(i)
+	return ok
 }

@@ -57,6 +57,9 @@ var scanCases = []struct {
 	{"10k abonnés", []want{wnum("10k", 10000, "exact")}},
 	{"1,2 M de personnes", []want{wnum("1,2 M", 1.2e6, "exact")}},
 	{"1.200.000 bénéficiaires", []want{wnum("1.200.000", 1.2e6, "exact")}},
+	// A typist's mix of dot and space groups is still one number.
+	{"4.512 806 assurés", []want{wnum("4.512 806", 4512806, "exact")}},
+	{"soit 3 071.950 inscrits", []want{wnum("3 071.950", 3071950, "exact")}},
 	{"12.5% de hausse", []want{pct("12.5%", 12.5, "exact")}},
 	{"un tiers des familles", []want{wnum("un tiers", 1.0/3, "exact")}},
 	{"1 milliard de dollars US", []want{{"1 milliard de dollars US", Money, 1e9, 0, "USD", "exact", ""}}},
@@ -135,6 +138,13 @@ var scanCases = []struct {
 	{"de 8,6 millions à 24,3 millions", []want{{"de 8,6 millions à 24,3 millions", Number, 8.6e6, 24.3e6, "", "exact", ""}}},
 	{"de 8 à 10 millions", []want{{"de 8 à 10 millions", Number, 8e6, 10e6, "", "exact", ""}}},
 	{"de 500 à 1 million", []want{{"de 500 à 1 million", Number, 500, 1e6, "", "exact", ""}}},
+	// "à" without its "de": a range when the second end is an amount or
+	// a share and the ends rise; counts and falls stay two figures.
+	{"(150 à 450 dirhams par élève)", []want{{"150 à 450 dirhams", Money, 150, 450, "MAD", "exact", ""}}},
+	{"en hausse de 5 % au 31 mai", []want{pct("5 %", 5, "exact"), day("31 mai", "2025-05-31")}},
+	{"soit 12 à 15 %", []want{{"12 à 15 %", Percent, 12, 15, "percent", "exact", ""}}},
+	{"soit 3 à 4 enfants", []want{wnum("3", 3, "exact"), wnum("4", 4, "exact")}},
+	{"2 millions à 300 dirhams", []want{wnum("2 millions", 2e6, "exact"), mad("300 dirhams", 300, "exact")}},
 	{"entre 10 et 15 %", []want{{"entre 10 et 15 %", Percent, 10, 15, "percent", "exact", ""}}},
 	{"de 12 % à 30", []want{{"de 12 % à 30", Percent, 12, 30, "percent", "exact", ""}}},
 	// A rise in percent, then the count reached: no range.
