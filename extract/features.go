@@ -411,6 +411,9 @@ func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []
 		if x.find(x.r.offMetricRe, m.sub(max(m.clauseStart(fig.start), fig.start-60), fig.start), "off_metric", m.orig[0]) != nil {
 			f = append(f, "n:off_metric.before")
 		}
+		if rd.unit != "" && moneyUnits[rd.unit] && x.offMetricNearest(m, i) {
+			f = append(f, "n:off_metric.nearest")
+		}
 		if x.find(x.r.offMetricRe, m.sub(max(fig.end, rd.nounEnd), max(fig.end, rd.nounEnd)+25), "off_metric", m.orig[0]) != nil {
 			f = append(f, "n:off_metric.after")
 		}
@@ -422,6 +425,40 @@ func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []
 		f = append(f, "nw:"+w)
 	}
 	return f
+}
+
+// offMetricNearest reports whether, before amount i in its sentence, a word
+// for what no metric counts stands nearer than any specific cue of a
+// metric of money: the subject an amount is said of often stands clauses
+// away ("Les contributions reçues par la Caisse se sont, pour leur part,
+// chiffrées à …"; "Quant aux provisions, elles se sont élevées à …"),
+// while "les pensions servies se sont établies à …" names money paid.
+func (x *run) offMetricNearest(m *masked, i int) bool {
+	fig := m.figs[i]
+	before := m.sub(0, fig.start)
+	off := -1
+	for _, om := range x.all(x.r.offMetricRe, before, "off_metric", m.orig[0]) {
+		off = max(off, om.RuneIndex+om.RuneLength)
+	}
+	if off < 0 {
+		return false
+	}
+	for _, mt := range x.r.metrics {
+		if !mt.units["MAD"] {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.cue == nil || ru.generic {
+				continue
+			}
+			for _, cm := range x.cueMatches(m, ru) {
+				if e := cm.Index + cm.Length; e <= fig.start && e > off {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 var tierName = map[tier]string{specific: "specific", generic: "generic", weak: "weak"}
@@ -725,5 +762,6 @@ var featureWords = map[string]string{
 	"n:parenthesised":           "the figure stands in parentheses",
 	"n:list_item":               "the figure ends a list line",
 	"n:off_metric.before":       "a word for what no metric counts (contributions, deficits, wages…) before the figure",
+	"n:off_metric.lead":         "a word for what no metric counts opens the sentence",
 	"n:off_metric.after":        "a word for what no metric counts just after the figure",
 }

@@ -174,9 +174,12 @@ func prevReading(prev []*reading, i int) *reading {
 	return nil
 }
 
-// subjectUnit returns the unit of the nearest noun before figure i in its
+// subjectUnit returns the unit of the first noun before figure i in its
 // sentence that no figure of its own stands in front of ("Les guichets
-// d'inscription au RSU sont au nombre de 2.100").
+// d'inscription au RSU sont au nombre de 2.100"). The first, not the
+// nearest: the subject's head comes first, and the nouns after it qualify
+// it ("Les veuves avec un enfant à charge sont 20.000", "Les pensionnés,
+// conjoints et orphelins compris, atteignent 1,2 million").
 func (x *run) subjectUnit(m *masked, i int) string {
 	from := 0
 	if i > 0 {
@@ -186,7 +189,7 @@ func (x *run) subjectUnit(m *masked, i int) string {
 	if len(words) > 0 && i > 0 {
 		words = words[1:] // the previous figure's own noun follows it
 	}
-	for k := len(words) - 1; k >= 0; k-- {
+	for k := range words {
 		for n := 3; n >= 1; n-- {
 			if k+n > len(words) {
 				continue
