@@ -47,6 +47,9 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 			continue
 		}
 		if m.clause(d.start) == cl {
+			if x.othersDate(m, fig, d) {
+				continue
+			}
 			if dist < bestDist {
 				best, bestDist = d, dist
 			}
@@ -89,6 +92,44 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 	}
 	return date, date
 }
+
+// othersDate reports whether date d of figure fig's clause is another
+// figure's: after fig, past a figure it is compared with ("712.130
+// actifs contre 705.870 en 2021"), or before fig, between the two ends of
+// a change ("passé de 2.100 dirhams en 2020 à 2.650 dirhams au premier
+// semestre 2025").
+func (x *run) othersDate(m *masked, fig *slot, d *slot) bool {
+	if d.start >= fig.end {
+		if !x.figureBetween(m, fig.end, d.start) {
+			return false
+		}
+		between := " " + m.sub(fig.end, d.start) + " "
+		for _, w := range comparedWords {
+			if strings.Contains(between, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if d.end > fig.start {
+		return false
+	}
+	if t := strings.TrimSpace(m.sub(d.end, fig.start)); t != "a" && t != "au" {
+		return false
+	}
+	for _, f := range m.figs {
+		// ("a versé 3 milliards en 2024 à 1,1 million de ménages" pays
+		// them: only "de A … à B" is a change.)
+		if f.end <= d.start && strings.TrimSpace(m.sub(f.end, d.start)) == "" &&
+			strings.HasSuffix(" "+strings.TrimSpace(m.sub(f.start-5, f.start)), " de") {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedWords set a figure against another one.
+var comparedWords = []string{" contre ", " par rapport ", " compare", " alors qu", " tandis qu", " au lieu de "}
 
 // respectiveDate pairs the figures and the dates that follow
 // "respectivement" in order: "atteindre respectivement 30 et 31,5 milliards

@@ -160,6 +160,10 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		if s.word(j+1, "cours") && s.matches(j+2, "de") && s.word(j+3, "l") && s.word(s.skipJoin(j+4), "annee") {
 			j = s.skipJoin(j+4) + 1
 			lead = true
+		} else if s.word(j+1, "terme") && s.matches(j+2, "de") {
+			// "au terme de 2021", "au terme de l'année 2022": its end.
+			mod = "end"
+			j += 2
 		}
 	case "l":
 		if (s.punct(j+1, '\'') || s.punct(j+1, '’')) && (s.word(j+2, "annee") || s.word(j+2, "an")) {

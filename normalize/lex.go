@@ -471,7 +471,7 @@ var tellingWords = map[string]bool{
 	"derniers": true, "dernieres": true, "prochain": true, "prochaine": true, "prochains": true,
 	"prochaines": true, "passe": true, "passee": true, "annee": true, "annees": true, "an": true,
 	"mois": true, "semaine": true, "semaines": true, "jour": true, "jours": true, "fin": true, "fins": true,
-	"debut": true, "cours": true, "date": true, "mi": true, "depuis": true, "courant": true,
+	"debut": true, "cours": true, "terme": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,
 	"trimestre": true, "semestre": true, "partir": true, "compter": true,
 	"veille": true, "hiver": true, "printemps": true, "automne": true,

@@ -123,6 +123,10 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			if unit == "lendemain" {
 				return day(1), k + 1, true
 			}
+			if (unit == "annee" || unit == "exercice") && s.word(k+1, "en") && s.word(k+2, "cours") {
+				// "l'année en cours", "l'exercice en cours": this year.
+				return dval{y: ref.Year()}, k + 3, true
+			}
 			return dval{}, 0, false
 		}
 		switch unit {

@@ -553,7 +553,7 @@ var extraWords = []string{
 	"virgule", "sur", "premier", "premiere", "dernier", "derniere", "derniers", "dernieres",
 	"prochain", "prochaine", "prochains", "prochaines", "passe", "passee", "hier", "demain",
 	"aujourd", "hui", "avant", "apres", "lendemain", "veille", "ce", "cet", "cette", "mois",
-	"semaine", "semaines", "jour", "jours", "journee", "jusqu", "cours", "fin", "debut", "mi",
+	"semaine", "semaines", "jour", "jours", "journee", "jusqu", "cours", "terme", "fin", "debut", "mi",
 	"annee", "annees", "an", "depuis", "date", "ce", "il", "y", "ya", "dans", "seconde",
 	"deuxieme", "troisieme", "quatrieme", "trimestre", "semestre", "en", "courant", "etait",
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
