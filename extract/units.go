@@ -94,6 +94,13 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 		}
 	}
 	if x.find(x.r.notNounRe, after, "not_nouns", m.orig[0]) == nil && startsWithWord(after) && !x.isCue(after) {
+		if x.programmeOwns(rd.si, m, fig.end) {
+			// "dont 11,2 millions de l'AMO Tadamon": the people of a
+			// programme (spec/taxonomy.md: a count with no noun counts
+			// people).
+			rd.unit, rd.explicit = "person", true
+			return
+		}
 		rd.dropped = "counts something the rules do not know: " + firstWords(after, 3)
 		return
 	}
@@ -124,6 +131,22 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	if u := x.subjectUnit(m, i); u != "" {
 		rd.unit, rd.explicit = u, true
 	}
+}
+
+// programmeOwns reports whether a programme's name follows rune offset at
+// of sentence si as the complement of a count: "de l'", "du", "de la",
+// "des" and the name.
+func (x *run) programmeOwns(si int, m *masked, at int) bool {
+	for _, mn := range x.mentions[si] {
+		if mn.start < at || mn.start > at+8 || mn.tier == weak {
+			continue
+		}
+		switch strings.TrimSpace(m.sub(at, mn.start)) {
+		case "de l'", "du", "de la", "des", "de":
+			return true
+		}
+	}
+	return false
 }
 
 // breakdown reports whether a figure's clause opens on "dont", "soit",
