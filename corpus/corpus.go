@@ -15,12 +15,19 @@ type Document struct {
 	// Published is an ISO 8601 partial date ("2025-02-17", "2023-04") or ""
 	// when the article gives none; PublishedFrom names where it was found
 	// and is "" when Published is. Pages: "json-ld", "opengraph", "meta",
-	// "time", "byline" (a visible date element), "script" (the page's JSON
-	// state), "title", "url", then "first-sentence" / "dateline" of the
-	// body and, last, "text" (the first date anywhere on the page). Text
-	// dumps: "header" (a scraper's or an e-mail's header, or a cover that
-	// gives only a month), "byline" (a "Publié dans … le …" block, a byline
-	// or masthead line near the top), "dateline", "first-sentence".
+	// "time", "byline" (a visible date element, or a relative one counted
+	// back from the page's saved date), "script" (the page's JSON state),
+	// "title", "url", then "first-sentence" / "dateline" of the body,
+	// "updated" (a modified time or "Mis à jour le") and, last, "text" (the
+	// first date on the page that its words give to no figure, edit or
+	// copy). Text dumps: "header" (a scraper's or an e-mail's header, or a
+	// cover that gives only a month), "byline" (a "Publié dans … le …"
+	// block, a byline or masthead line near the top, a relative byline
+	// counted back from the scraper's capture stamp), "dateline",
+	// "first-sentence", then "closing" (a communiqué's last "Fait à X, le
+	// …"), "url" (the address a header line gives) and "updated". A date
+	// that dates the copy (a print, a cache's snapshot, an archive's
+	// capture) is never the publication date.
 	Published     string `json:"published"`
 	PublishedFrom string `json:"published_from"`
 	// Body is the article's own text, NFC, paragraphs separated by "\n\n".

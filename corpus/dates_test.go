@@ -83,7 +83,7 @@ func TestFrontLineDate(t *testing.T) {
 		{"17 - 02 - 2025", "2025-02-17", "", true},
 	}
 	for _, tc := range tests {
-		d, a, byline := frontLineDate(tc.in)
+		d, a, byline := frontLineDate(tc.in, captureStamp{})
 		if d != tc.date || a != tc.author || byline != tc.byline {
 			t.Errorf("frontLineDate(%q) = %q, %q, %v; want %q, %q, %v", tc.in, d, a, byline, tc.date, tc.author, tc.byline)
 		}

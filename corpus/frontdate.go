@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,7 +41,10 @@ var (
 		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?)`,
 		`(?:photo|crédits?|credits?|source|illustration)\s*:.{1,40}`,
 		`(?:page|p\.)\s*\d{1,4}`,
-		`\d{1,2}\s*[h:]\s*\d{2}(?:\s*(?:gmt|utc))?`,
+		`\d{1,2}\s*[h:]\s*\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc))?`,
+		// A desk signing for its writers: "Rédaction", "La rédaction
+		// économie", "Service Économie".
+		`(?:la\s+)?rédaction(?:\s+(?:de\s+|d['’]\s*)?[\p{L}'’ -]{2,30})?`,
 		`(?:partager|share)\b.{0,40}`,
 	}, "|") + `)$`)
 
@@ -88,11 +92,17 @@ func dateLine(s string) (date, author string) {
 // the date, the author a "Par NAME" piece names, and whether the line is a
 // byline, which stands under the headline, rather than a masthead (an
 // issue's number, a letter's place and date), which stands above it.
-func frontLineDate(b string) (date, author string, byline bool) {
-	b = trailingPage.ReplaceAllString(b, "")
+//
+// A relative piece ("Hier à 18h30", "il y a 3 heures") is counted back
+// from the capture stamp c (capture.go); it dates nothing when c is zero.
+func frontLineDate(b string, c captureStamp) (date, author string, byline bool) {
+	b = trailingPage.ReplaceAllString(asciiDigits(b), "")
 	byline = !placeDate.MatchString(b)
 	if d, a := dateLine(b); d != "" {
 		return d, a, byline
+	}
+	if d := sittingDate(b); d != "" {
+		return d, "", false
 	}
 	pieces := splitPieces(b)
 	if len(pieces) < 2 {
@@ -112,13 +122,19 @@ func frontLineDate(b string) (date, author string, byline bool) {
 			}
 			continue
 		}
+		if d := relativeDate(p, c); d != "" {
+			if date == "" {
+				date = d
+			}
+			continue
+		}
 		if m := byLine.FindStringSubmatch(p); m != nil && m[2]+m[3] == "" {
 			if author == "" {
 				author = m[1]
 			}
 			continue
 		}
-		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) {
+		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) || mastheadName(p) {
 			continue
 		}
 		return "", "", false
@@ -175,4 +191,79 @@ func headlineText(b string) string {
 // subjectTitle is the title an e-mail's subject gives.
 func subjectTitle(s string) string {
 	return subjectTail.ReplaceAllString(subjectReply.ReplaceAllString(s, ""), "")
+}
+
+// mastheadName is a publication's or a desk's name beside a date on its
+// masthead: one capitalised word ("Rédaction", "LeQuotidien"), or up to
+// eight words each capitalised or a particle ("La Lettre de la Protection
+// Sociale"). No digits: those are dates and counters.
+func mastheadName(p string) bool {
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 8 || len(p) > 70 || hasDigit(p) {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case !mastheadParticles[strings.ToLower(w)]:
+			return false
+		}
+	}
+	return capitals >= 1 && (len(words) == 1 && utf8.RuneCountInString(p) <= 25 || capitals >= 2)
+}
+
+// mastheadParticles may stand lowercase inside a publication's name.
+var mastheadParticles = map[string]bool{"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "l'": true, "d'": true, "et": true, "en": true, "à": true, "au": true, "aux": true, "of": true, "the": true, "and": true}
+
+// sittingLine is a transcript's or a minutes' heading: "Séance du mardi
+// 12 mars 2025", "Compte rendu de la réunion du 12/03/2025". The sitting
+// dates the transcript.
+var sittingLine = regexp.MustCompile(`(?i)^(?:(?:compte[- ]rendu|procès[- ]verbal|pv)(?:\s+(?:intégral|analytique|sommaire))?\s+(?:de\s+la\s+|du\s+)?)?(?:séance|session|réunion|audience|sitting|meeting)(?:\s+(?:plénière|publique|ordinaire|extraordinaire|plenary))?\s+(?:du|of)\s+(.{6,45})$`)
+
+// sittingDate is the date of a sitting's heading, or "".
+func sittingDate(b string) string {
+	if m := sittingLine.FindStringSubmatch(b); m != nil && dateOnly.MatchString(m[1]) {
+		d, _ := textDate(m[1])
+		return d
+	}
+	return ""
+}
+
+// asciiDigits writes the Arabic-Indic digits a bilingual page may print
+// its dates in (١٢/٠٣/٢٠٢٥, and the Persian forms) as ASCII digits.
+func asciiDigits(s string) string {
+	if !strings.ContainsAny(s, "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
+// closingPlaceDate is a letter's or a communiqué's last line: "Fait à
+// Rabat, le 12 mars 2025", "Casablanca le 12/03/2025".
+var closingPlaceDate = regexp.MustCompile(`^(?:(?i:fait)\s+à\s+)?\p{Lu}[\p{L}'’ .-]{1,30}?,?\s+(?i:le)\s+(.{6,45})$`)
+
+// closingDate is the date of a closing place-and-date line among the last
+// three blocks, or "". Only a signature's short lines may follow it: a
+// place and a date above a paragraph belong to the text (a quoted letter).
+func closingDate(blocks []string) string {
+	for i := len(blocks) - 1; i >= 0 && i >= len(blocks)-3 && !isProse(blocks[i]); i-- {
+		b := asciiDigits(blocks[i])
+		if m := closingPlaceDate.FindStringSubmatch(b); m != nil && dateOnly.MatchString(m[1]) {
+			if d, _ := textDate(m[1]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
 }

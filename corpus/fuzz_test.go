@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -108,6 +110,7 @@ func FuzzStripText(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	addLayouts(f, "*.txt")
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		checkStripped(t, "f.txt", raw, false)
 	})
@@ -128,7 +131,61 @@ func FuzzStripHTML(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	addLayouts(f, "*.html")
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		checkStripped(t, "f.html", raw, true)
+	})
+}
+
+// addLayouts seeds a fuzz target with the layout files (layouts_test.go).
+func addLayouts(f *testing.F, pattern string) {
+	files, err := filepath.Glob(filepath.Join("testdata", "layouts", pattern))
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no layouts %s: %v", pattern, err)
+	}
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+}
+
+// FuzzDateWords checks the readers of labelled, relative and capture
+// dates on any line: they never panic, and what they return is a valid
+// ISO date found where they say.
+func FuzzDateWords(f *testing.F) {
+	for _, s := range []string{
+		"Publié le 12/03/2025 - Mis à jour le 14/03/2025",
+		"2,5 millions au 31 décembre 2024, selon le bilan du 12 mars 2025",
+		"il y a 3 heures", "Hier à 18h30", "Aujourd'hui", "5 hours ago", "il y a quelques minutes",
+		"Wed Mar 12 2025 16:20:05 GMT+0100 (heure normale)", "20250312093000", "2025-03-12T23:59:00-05:00",
+		"12 mars 2025 10:02:11 GMT", "Wed, 12 Mar 2025 15:20:05 GMT",
+		"Azilal, 12 mars (MAP) - Le texte", "١٢/٠٣/٢٠٢٥", "Séance du mardi 12 mars 2025",
+	} {
+		f.Add(s, "2025-03-12T16:20:00Z")
+	}
+	f.Fuzz(func(t *testing.T, s, stamp string) {
+		c := parseStamp(stamp)
+		valid := func(what, d string) {
+			if d != "" && isoDate(d) != d {
+				t.Fatalf("%s(%q) = %q, not an ISO date", what, s, d)
+			}
+		}
+		valid("relativeDate", relativeDate(s, c))
+		valid("datelineWithYear", datelineWithYear(s, c))
+		valid("sittingDate", sittingDate(s))
+		last := -1
+		for _, d := range labelledDates(s) {
+			valid("labelledDates", d.date)
+			if d.at <= last || d.at >= len(s) {
+				t.Fatalf("labelledDates(%q): offset %d after %d", s, d.at, last)
+			}
+			last = d.at
+		}
+		if a := asciiDigits(s); utf8.ValidString(s) && !utf8.ValidString(a) {
+			t.Fatalf("asciiDigits(%q) = %q, invalid UTF-8", s, a)
+		}
 	})
 }

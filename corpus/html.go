@@ -46,6 +46,9 @@ func parseHTML(raw []byte) (*Document, error) {
 	if doc.Published == "" && len(paras) > 0 {
 		doc.Published, doc.PublishedFrom = firstSentenceDate(paras[0])
 	}
+	if doc.Published == "" && meta.updated != "" {
+		doc.Published, doc.PublishedFrom = meta.updated, "updated"
+	}
 	if doc.Published == "" {
 		if d := meta.visibleDate(); d != "" {
 			doc.Published, doc.PublishedFrom = d, "text"

@@ -26,6 +26,13 @@ type pageMeta struct {
 	bylineDate   string // date written in another byline-like element
 	scriptDate   string // "publishedDate" in a page's own JSON state
 	url          string
+	// updated is a date labelled as an edit ("Mis à jour le", a modified
+	// time in the markup), the last resort; bylineRel a byline that counts
+	// back ("il y a 3 heures") from captured, when the page was saved
+	// (capture.go).
+	updated   string
+	bylineRel string
+	captured  captureStamp
 	// texts are the page's visible text nodes, kept (not copied) for the
 	// last-resort date search.
 	texts []*html.Node
@@ -41,6 +48,19 @@ func readPageMeta(root *html.Node) *pageMeta {
 	walk = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			m.texts = append(m.texts, n)
+			return
+		}
+		if n.Type == html.CommentNode {
+			if mm := savedComment.FindStringSubmatch(n.Data); mm != nil && !m.captured.known() {
+				m.captured = parseStamp(mm[1])
+			}
+			return
+		}
+		if isWrapper(n) {
+			// A cache's banner: its snapshot's date is the capture stamp.
+			if mm := cacheWhen.FindStringSubmatch(collapseSpace(innerText(n, 600))); mm != nil && !m.captured.known() {
+				m.captured = parseStamp(mm[1])
+			}
 			return
 		}
 		if n.Type != html.ElementNode {
@@ -114,16 +134,12 @@ func readPageMeta(root *html.Node) *pageMeta {
 		}
 		if m.bylinePub == "" && (ip == "datepublished" || hasWord(ci, "publi", "pubdate", "post-date", "entry-date", "article-date", "date-article")) {
 			if t := innerText(n, 300); len(t) < 300 {
-				if d, _ := textDate(t); d != "" {
-					m.bylinePub = d
-				}
+				m.bylinePub = m.elementDate(t)
 			}
 		}
-		if m.bylineDate == "" && hasWord(ci, "date", "byline", "dateline", "meta", "time", "info") {
+		if m.bylineDate == "" && (n.DataAtom == atom.Time || hasWord(ci, "date", "byline", "dateline", "meta", "time", "info")) {
 			if t := innerText(n, 300); len(t) < 300 {
-				if d, _ := textDate(t); d != "" {
-					m.bylineDate = d
-				}
+				m.bylineDate = m.elementDate(t)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -132,6 +148,24 @@ func readPageMeta(root *html.Node) *pageMeta {
 	}
 	walk(root)
 	return m
+}
+
+// elementDate is the article's date in a byline element's text: the one
+// labelled as the publication, else the first with no label
+// (datelabel.go). An update's date is kept apart as the last resort, and a
+// relative byline ("il y a 3 heures") for resolve to count back.
+func (m *pageMeta) elementDate(t string) string {
+	t = asciiDigits(t)
+	d, upd := articleDate(t)
+	if m.updated == "" {
+		m.updated = upd
+	}
+	if d == "" && m.bylineRel == "" {
+		if c := collapseSpace(t); isRelative(c) {
+			m.bylineRel = c
+		}
+	}
+	return d
 }
 
 // hasWord reports whether the lowercased class-and-id string ci holds one
@@ -351,12 +385,13 @@ func (m *pageMeta) resolve(doc *Document) {
 		{m.metaValue("article:published_time", "og:published_time", "og:article:published_time", "published_time"), "opengraph"},
 		{m.metaValue("datepublished"), "meta"},
 		{m.timeDate, "time"},
-		{m.metaValue("date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime", "date.available", "citation_publication_date", "created", "og:updated_time", "article:modified_time", "datemodified", "last-modified"), "meta"},
+		{m.metaValue("date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime", "date.available", "citation_publication_date", "created"), "meta"},
 		{m.bylinePub, "byline"},
 		{m.scriptDate, "script"},
 		{m.bylineDate, "byline"},
-		{m.metaValue("og:title"), "title"},
-		{m.titleTag, "title"},
+		{relativeDate(m.bylineRel, m.captured), "byline"},
+		{titleDate(m.metaValue("og:title")), "title"},
+		{titleDate(m.titleTag), "title"},
 	} {
 		if d := anyDate(s.value); d != "" {
 			doc.Published, doc.PublishedFrom = d, s.from
@@ -369,25 +404,60 @@ func (m *pageMeta) resolve(doc *Document) {
 	if mm := urlDate.FindStringSubmatch(doc.URL); mm != nil {
 		if d := ymd(mm[1], mm[2], mm[3]); d != "" {
 			doc.Published, doc.PublishedFrom = d, "url"
+			return
 		}
+	}
+	// A modified time dates an edit: the page's date only when nothing
+	// else, not even its first sentence, gives one (parseHTML).
+	if d := anyDate(m.metaValue("og:updated_time", "article:modified_time", "datemodified", "last-modified")); d != "" {
+		m.updated = d
 	}
 }
 
-// visibleDate is the first full date in the page's visible text, the last
-// resort when no markup dates the article.
+// titleDate is the date a headline gives the article: none when its words
+// give it to a figure ("… au 31 décembre 2024").
+func titleDate(t string) string {
+	d, _ := articleDate(t)
+	return d
+}
+
+// visibleDate is the last resort when no markup dates the article: the
+// first date of the page's visible text labelled as the publication
+// ("Publié le"), else the first with no label; dates labelled as a
+// figure's, an edit's or the copy's are passed over (datelabel.go).
 func (m *pageMeta) visibleDate() string {
+	plain := ""
 	for _, t := range m.texts {
 		if p := t.Parent; p != nil && p.Type == html.ElementNode && (p.DataAtom == atom.Script || p.DataAtom == atom.Style || p.DataAtom == atom.Title) {
 			continue
 		}
-		if len(t.Data) < 8 {
+		if len(t.Data) < 8 || plain != "" && !publicationHint(t.Data) {
+			// (Once a plain date is known, only a node that may label
+			// one as the publication is worth reading.)
 			continue
 		}
-		if d, _ := textDate(t.Data); d != "" {
-			return d
+		for _, d := range labelledDates(t.Data) {
+			switch d.kind {
+			case datePublished:
+				return d.date
+			case datePlain:
+				if plain == "" {
+					plain = d.date
+				}
+			}
 		}
 	}
-	return ""
+	return plain
+}
+
+// publicationHint is a cheap test for the words of a publication label.
+func publicationHint(s string) bool {
+	for _, w := range [...]string{"ubli", "UBLI", "osté", "osted", "OSTED", "n ligne", "aru"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -158,5 +158,32 @@ func alwaysDrop(n *html.Node) bool {
 	if r := attr(n, "role"); r != "" && dropRoles[strings.ToLower(r)] {
 		return true
 	}
-	return isHidden(n)
+	return isHidden(n) || isWrapper(n)
+}
+
+// wrapperMarks are the ids and classes of the banners a cache or an
+// archive puts above the page it serves (Google's cache header, the
+// Wayback Machine's toolbar): their text and dates are the copy's, never
+// the article's.
+var wrapperMarks = []string{"google-cache-hdr", "wm-ipp", "wm-toolbar", "wm-capinfo", "donato", "archive-toolbar", "wb-header"}
+
+// isWrapper reports whether n is such a banner. The marks are matched in
+// the attributes as written (the tools write them in lowercase): this runs
+// on every element, and lowercasing each class would cost more than the
+// rest of the check.
+func isWrapper(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Div {
+		return false // (the banners are divs; the test runs on every element)
+	}
+	for _, a := range n.Attr {
+		if a.Key != "id" && a.Key != "class" || len(a.Val) < 6 {
+			continue
+		}
+		for _, w := range wrapperMarks {
+			if strings.Contains(a.Val, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -226,3 +226,63 @@ func containsLine(body, l string) bool {
 	}
 	return len(l) > 30 && strings.Contains(body, l)
 }
+
+// realSet is the project's real articles, beside the repository (see
+// HELPERS and ../shared/real/README.md); tests that read it skip without it.
+const realSet = "../../shared/real"
+
+// TestDateAccuracy compares the publication date of every gold set's
+// articles (the test sets and ../shared/real) with the date written down
+// by hand, logs each set's accuracy and its misses, and fails on a miss of
+// the real set (the others have their own tests). go test -run
+// TestDateAccuracy -v ./corpus prints the figures.
+func TestDateAccuracy(t *testing.T) {
+	sets := [][2]string{{seedDir, "../testdata/gold/seeds-docs.jsonl"}}
+	dirs, err := filepath.Glob("../testdata/*/docs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		sets = append(sets, [2]string{filepath.Dir(d), d})
+	}
+	if _, err := os.Stat(filepath.Join(realSet, "docs.jsonl")); err == nil {
+		sets = append(sets, [2]string{realSet, filepath.Join(realSet, "docs.jsonl")})
+	} else {
+		t.Logf("%s not found: its articles are not compared", realSet)
+	}
+	total, right := 0, 0
+	for _, s := range sets {
+		raw, err := os.ReadFile(s[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, ok := 0, 0
+		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var g struct {
+				Doc       string `json:"doc"`
+				Published string `json:"published"`
+			}
+			if err := json.Unmarshal([]byte(line), &g); err != nil {
+				t.Fatalf("%s: %v", s[1], err)
+			}
+			doc, _ := parseSeed(t, filepath.Join(s[0], g.Doc))
+			n++
+			if doc.Published == g.Published {
+				ok++
+				continue
+			}
+			// The test sets' dates are enforced, set by set, by
+			// TestSeedDates and TestHeldOutDates; a set added to testdata
+			// is only measured here until it is listed there.
+			report := t.Logf
+			if s[0] == realSet {
+				report = t.Errorf
+			}
+			report("%s/%s: published %q (from %q), gold %q", s[0], g.Doc, doc.Published, doc.PublishedFrom, g.Published)
+		}
+		t.Logf("%s: %d/%d", s[0], ok, n)
+		total += n
+		right += ok
+	}
+	t.Logf("all sets: %d/%d dates right", right, total)
+}

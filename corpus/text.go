@@ -16,6 +16,12 @@ const wordEnd = `(?:[^\p{L}\p{N}].*)?`
 type textMeta struct {
 	title, site, author string
 	published, from     string
+	// captured is when the scraper saved the page (capture.go); url the
+	// page's address a header gave; updated a "Mis à jour le" date, the
+	// last resort.
+	captured captureStamp
+	url      string
+	updated  string
 }
 
 var (
@@ -91,6 +97,7 @@ func stripText(s string) ([]string, textMeta) {
 	blocks = cutAtEnd(blocks)
 	blocks = dropFurniture(blocks)
 	blocks = dropShortRuns(blocks, &meta)
+	closing := closingDate(blocks)
 	blocks = dropTail(blocks, &meta)
 	// A dump often opens with the headline on a line of its own: it titles
 	// the document, and the dispatch's first sentence is the next block.
@@ -105,6 +112,19 @@ func stripText(s string) ([]string, textMeta) {
 	}
 	if meta.published == "" && len(lead) > 0 {
 		meta.published, meta.from = firstSentenceDate(lead[0])
+	}
+	// The weaker sources, best first: a wire's yearless dateline dated by
+	// the capture stamp, a communiqué's closing place and date, the date
+	// in the page's address, an update's date.
+	for _, s := range []struct{ date, from string }{
+		{datelineFrom(lead, meta.captured), "dateline"},
+		{closing, "closing"},
+		{urlDateOf(meta.url), "url"},
+		{meta.updated, "updated"},
+	} {
+		if meta.published == "" && s.date != "" {
+			meta.published, meta.from = s.date, s.from
+		}
 	}
 	return blocks, meta
 }
@@ -152,6 +172,10 @@ func readHeader(lines []string, meta *textMeta) []string {
 		if l == "" {
 			continue
 		}
+		if wrapperHeader(l, meta) {
+			lines[i] = ""
+			continue
+		}
 		if m := headerDateLine.FindStringSubmatch(l); m != nil {
 			if d := headerDate(m[1]); d != "" {
 				meta.published, meta.from = d, "header"
@@ -172,6 +196,11 @@ func readHeader(lines []string, meta *textMeta) []string {
 				}
 			case "source", "site":
 				meta.site = m[2]
+				if strings.HasPrefix(m[2], "http") && meta.url == "" {
+					meta.url = m[2]
+				}
+			case "url":
+				meta.url = m[2]
 			case "author", "auteur":
 				meta.author = m[2]
 			case "date", "envoyé", "sent":
@@ -302,13 +331,18 @@ func readPublishedIn(blocks []string, meta *textMeta) []string {
 var (
 	// publishedLine is a dump's "Publié le 17/02/2025 à 10h23" line.
 	// A forum's "Posté le …" and a magazine's "Paru le …" say the same.
-	publishedLine = regexp.MustCompile(`(?i)^(?:publié|publiée|mis en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
+	// A print version's "Article publié le …" says the same.
+	publishedLine = regexp.MustCompile(`(?i)^(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
+	// copyLine dates the copy, not the article: a print version's
+	// "Imprimé le …", a saved page's "Consulté le …". Dropped, never read.
+	copyLine = regexp.MustCompile(`(?i)^(?:imprimé|imprimée|printed|consulté|consultée|accessed|téléchargé|téléchargée|downloaded|généré|générée|generated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
 	// updatedLine is its "Mis à jour le …" sibling, dropped but not used:
 	// the publication date is the one that dates the figures.
 	updatedLine = regexp.MustCompile(`(?i)^(?:mis à jour|modifié|actualisé|updated|last updated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
 	// dateOnly is a line made of a date and its filler: "le", a weekday, a
 	// time, separators.
-	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?\s*$`)
+	// An English byline puts the month first: "Mar 12, 2025".
+	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?(?:[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?|\p{L}{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?\s*$`)
 	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
 	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05",
 	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
@@ -373,12 +407,27 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			}
 		}
 		if updatedLine.MatchString(b) && hasDigit(b) {
+			if meta.updated == "" {
+				meta.updated, _ = textDate(asciiDigits(b))
+			}
+			continue
+		}
+		if copyLine.MatchString(b) && hasDigit(b) {
+			continue
+		}
+		// "il y a 3 heures", "Hier à 18h30": counted back from the day
+		// the page was saved, when the scraper said.
+		if d := relativeDate(b, meta.captured); d != "" {
+			if meta.published == "" {
+				meta.published, meta.from = d, "byline"
+			}
+			titleAbove()
 			continue
 		}
 		// A line that is only a date ("Le 12/03/2024 à 10h15", "mardi 26
 		// novembre 2024") is the byline's date.
-		if len(b) <= 60 && len(strings.Fields(b)) <= 7 {
-			if d, _ := textDate(b); d != "" && dateOnly.MatchString(b) {
+		if a := asciiDigits(b); len(a) <= 60 && len(strings.Fields(a)) <= 7 {
+			if d, _ := textDate(a); d != "" && dateOnly.MatchString(a) {
 				if meta.published == "" {
 					meta.published, meta.from = d, "byline"
 				}
@@ -397,7 +446,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			continue
 		}
 		if meta.published == "" && prose <= 1 {
-			if d, a, byline := frontLineDate(b); d != "" {
+			if d, a, byline := frontLineDate(b, meta.captured); d != "" {
 				meta.published, meta.from = d, "byline"
 				if meta.author == "" {
 					meta.author = a
@@ -588,17 +637,22 @@ var dateline = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,40},\s*(?:le\s+)?[^,(
 // firstSentenceDate is the explicit date of the first sentence ("a présidé,
 // mardi 26 novembre 2024 à Rabat"), which dates a dispatch that gives no
 // other date, and says whether it stood in a dateline.
+//
+// A date its words give to something else is skipped: a figure's "au 31
+// décembre 2024", a copy's "affichée le" (datelabel.go).
 func firstSentenceDate(b string) (string, string) {
 	end := len(b)
 	if i := strings.Index(b, ". "); i >= 0 {
 		end = i
 	}
-	d, at := textDate(b[:end])
-	if d == "" {
-		return "", ""
+	for _, d := range labelledDates(b[:end]) {
+		if d.kind != datePlain && d.kind != datePublished {
+			continue
+		}
+		if m := dateline.FindStringIndex(b); m != nil && d.at < m[1] {
+			return d.date, "dateline"
+		}
+		return d.date, "first-sentence"
 	}
-	if m := dateline.FindStringIndex(b); m != nil && at < m[1] {
-		return d, "dateline"
-	}
-	return d, "first-sentence"
+	return "", ""
 }

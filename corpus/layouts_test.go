@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// layoutDates are scraped pages in layouts no gold set had when the date
+// finder was written (testdata/layouts: invented text, each file one way a
+// scraper saves a French press page), with the publication date a careful
+// reader gives each, "" where the page states none. They guard the date
+// finder's general rules rather than any one outlet.
+var layoutDates = []struct{ file, want string }{
+	{"t01_map_dateline_fetched.txt", "2025-03-12"},      // a wire's yearless dateline, the year from the fetch header
+	{"t02_map_dateline_noyear.txt", ""},                 // the same with nothing that gives the year
+	{"t03_afp_caps_byline.txt", "2025-03-12"},           // "Publié le … - Mis à jour le …" above "RABAT (AFP) -"
+	{"t04_aps_dotted.txt", "2025-03-12"},                // 12.03.2025 under the headline
+	{"t05_il_y_a_heures.txt", "2025-03-12"},             // "il y a 3 heures" against a capture header
+	{"t06_hier.txt", "2025-03-11"},                      // "Hier à 18h30" against a scrape stamp
+	{"t07_aujourdhui.txt", "2025-03-12"},                // "Aujourd'hui à 10:15"
+	{"t08_relative_noanchor.txt", ""},                   // "il y a 2 jours" and no date to count from
+	{"t09_iso_pipe.txt", "2025-03-12"},                  // 2025-03-12 | Rédaction | 4 min de lecture
+	{"t10_dash_time.txt", "2025-03-12"},                 // 12 mars 2025 - 10h32
+	{"t11_weekday_caps_time.txt", "2025-03-12"},         // Mardi, 12 Mars 2025 10:32
+	{"t12_le_abbr_month.txt", "2025-03-12"},             // le 12 Mar 2025
+	{"t13_numeric_month.txt", "2025-03-12"},             // Publié : 12/3/2025
+	{"t14_eastern_arabic_digits.txt", "2025-03-12"},     // ١٢/٠٣/٢٠٢٥
+	{"t15_english_date.txt", "2025-03-12"},              // By NAME | March 12, 2025
+	{"t16_thread.txt", "2025-03-12"},                    // 12:45 PM · Mar 12, 2025
+	{"t17_deck_month.txt", "2025-03"},                   // a slide deck's cover month
+	{"t18_deck_bilan_au.txt", ""},                       // "Bilan au 31/12/2025" dates the figures, not the report
+	{"t19_deck_bilan_and_month.txt", "2026-04"},         // the same with the cover's month
+	{"t20_newsletter_masthead.txt", "2025-03-12"},       // Name | N° 45 | 12 mars 2025
+	{"t21_seance.txt", "2025-03-12"},                    // Séance du mardi 12 mars 2025
+	{"t22_communique_end.txt", "2025-03-12"},            // "Fait à Rabat, le …" closing a communiqué
+	{"t23_google_cache.txt", "2025-03-11"},              // the cache's snapshot date is not the article's
+	{"t24_google_cache_nodate.txt", ""},                 // the same with no article date
+	{"t25_wayback.txt", "2025-03-10"},                   // the archive's capture stamp is not the article's
+	{"t26_wayback_nodate.txt", ""},                      // the same with no article date
+	{"t27_url_header.txt", "2025-03-12"},                // the only date is in the URL header
+	{"t28_updated_only.txt", "2025-03-14"},              // only "Mis à jour le …": the page's one date
+	{"t29_print_version.txt", "2025-03-12"},             // "Imprimé le" is the print's date
+	{"t30_data_date_headline.txt", ""},                  // "au 31 décembre 2024" in the headline dates a figure
+	{"t31_no_date.txt", ""},                             // years only
+	{"t32_newsletter_email.txt", "2025-03-12"},          // an e-mail's "Envoyé :" header
+	{"h01_amp.html", "2025-03-12"},                      // AMP byline <time>
+	{"h02_print_version.html", "2025-03-12"},            // print page: "Imprimé le" above "publié le"
+	{"h03_jsonld_only.html", "2025-03-12"},              // JSON-LD datePublished beside dateModified
+	{"h04_og_only.html", "2025-03-12"},                  // article:published_time
+	{"h05_og_updated_and_byline.html", "2025-03-12"},    // og:updated_time and a visible "Publié le"
+	{"h06_og_updated_only.html", "2025-03-15"},          // og:updated_time alone
+	{"h07_time_in_byline.html", "2025-03-12"},           // <time datetime> in the byline
+	{"h08_updated_before_published.html", "2025-03-12"}, // "Mis à jour le" printed before "Publié le"
+	{"h09_singlefile_relative.html", "2025-03-12"},      // "il y a 3 heures" and SingleFile's saved date
+	{"h10_url_only.html", "2025-03-12"},                 // /2025/03/12/ in the canonical URL
+	{"h11_wayback.html", "2025-03-10"},                  // the Wayback toolbar's dates are captures
+	{"h12_google_cache.html", "2025-03-11"},             // the cache header's date is a snapshot
+	{"h13_english_meta_class.html", "2025-03-12"},       // March 12, 2025 in a post-meta block
+	{"h14_meta_publish_date_fr.html", "2025-03-12"},     // <meta name=publish-date content=12/03/2025>
+	{"h15_no_date.html", ""},                            // only a figure's "arrêté au" date
+	{"h16_post_date_dotted.html", "2025-03-12"},         // Publié le 12.03.2025 in a post-date block
+}
+
+// TestLayoutDates reads every layout and compares its date with the one
+// written down by hand (never rewritten by -update: it is the truth).
+func TestLayoutDates(t *testing.T) {
+	for _, tc := range layoutDates {
+		t.Run(tc.file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "layouts", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(tc.file, raw)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if doc.Published != tc.want {
+				t.Errorf("Published = %q (from %q), want %q", doc.Published, doc.PublishedFrom, tc.want)
+			}
+			if (doc.Published == "") != (doc.PublishedFrom == "") {
+				t.Errorf("Published %q but PublishedFrom %q", doc.Published, doc.PublishedFrom)
+			}
+		})
+	}
+}
+
+// TestLayoutFilesListed keeps the table and the folder in step: a layout
+// added to the folder without its date would never be checked.
+func TestLayoutFilesListed(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := make(map[string]bool, len(layoutDates))
+	for _, tc := range layoutDates {
+		listed[tc.file] = true
+	}
+	for _, f := range files {
+		if !listed[filepath.Base(f)] {
+			t.Errorf("%s has no expected date in layoutDates", f)
+		}
+	}
+	if len(files) != len(layoutDates) {
+		t.Errorf("%d files, %d listed", len(files), len(layoutDates))
+	}
+}
