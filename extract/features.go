@@ -227,12 +227,18 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 		if between {
 			f = append(f, "p:named.figure_between")
 		}
-		cond, desc := x.mentionRole(si, m, best)
+		cond, desc, reg := x.mentionRole(si, m, best)
 		if cond {
 			f = append(f, "p:named.as_condition")
 		}
+		if reg {
+			f = append(f, "p:named.registered_in")
+		}
 		if desc {
 			f = append(f, "p:named.describes_people")
+		}
+		if best.start >= fig.end && x.complementOf(m, rd, best) {
+			f = append(f, "p:named.complement")
 		}
 	}
 	for _, mn := range x.mentions[si] {
@@ -273,15 +279,28 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 	return f
 }
 
+// complementOf reports whether mention mn follows figure rd and its noun
+// with only a preposition between: "13,6 millions de personnes au RNP et
+// 2,8 millions de ménages pour le RSU" pairs each count with its name.
+func (x *run) complementOf(m *masked, rd *reading, mn *mention) bool {
+	between := strings.TrimSpace(m.sub(max(rd.fig.end, rd.nounEnd), mn.start))
+	switch between {
+	case "", "au", "a la", "a l'", "aux", "du", "de la", "de l'", "des", "pour le", "pour la", "pour l'", "dans le", "dans la":
+		return true
+	}
+	return false
+}
+
 // mentionRole reports whether the words before mention mn of sentence si
 // make it a condition ("pour bénéficier de X") or say who the people are
 // ("les familles bénéficiaires de X"): read once per mention, however many
 // figures and programmes ask.
-func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
+func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc, reg bool) {
 	const (
 		known = 1 << iota
 		isCond
 		isDesc
+		isReg
 	)
 	if x.roles == nil {
 		x.roles = make([][]uint8, len(x.sents))
@@ -303,9 +322,12 @@ func (x *run) mentionRole(si int, m *masked, mn *mention) (cond, desc bool) {
 		if x.r.describedRe != nil && x.find(x.r.describedRe, before, "described", m.orig[0]) != nil {
 			r |= isDesc
 		}
+		if x.r.registeredRe != nil && x.find(x.r.registeredRe, before, "registered_in", m.orig[0]) != nil {
+			r |= isReg
+		}
 		x.roles[si][k] = r
 	}
-	return r&isCond != 0, r&isDesc != 0
+	return r&isCond != 0, r&isDesc != 0, r&isReg != 0
 }
 
 // metricFeatures describes metric mt for figure i (the words near the
@@ -732,6 +754,8 @@ var featureWords = map[string]string{
 	"p:named.before":            "the name comes before the figure",
 	"p:named.after":             "the name comes after the figure",
 	"p:named.figure_between":    "another figure stands between name and figure",
+	"p:named.complement":        "the name follows the figure and its noun as their complement («… de personnes au X»)",
+	"p:named.registered_in":     "the name follows «inscrits au» (a register's count, or a condition for an aid)",
 	"p:named.as_condition":      "the name is only a condition (to qualify for something else)",
 	"p:named.describes_people":  "the name only says who the people are",
 	"p:agency_covers":           "an agency that runs the programme is named",

@@ -50,6 +50,9 @@ type Rules struct {
 	notProgAft  *pattern // the same, read after the name
 	describedRe *pattern
 	conditionRe *pattern
+	// registeredRe finds "inscrits au", "immatriculés à la" before a name:
+	// often a register's own count, sometimes a condition for an aid.
+	registeredRe *pattern
 	// offMetricRe finds, next to a figure, a word for what no metric
 	// counts (contributions collected, deficits, reserves, wages…): a
 	// feature of "no fact".
@@ -232,6 +235,7 @@ type fileSpec struct {
 	NotProgAft src            `yaml:"not_programme_after"`
 	Described  src            `yaml:"described"`
 	Conditions src            `yaml:"conditions"`
+	Registered src            `yaml:"registered_in"`
 	OffMetric  src            `yaml:"off_metric"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
@@ -552,6 +556,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
 	r.describedRe = c.re(spec.Described, "described")
 	r.conditionRe = c.re(spec.Conditions, "conditions")
+	r.registeredRe = c.re(spec.Registered, "registered_in")
 	r.offMetricRe = c.re(spec.OffMetric, "off_metric")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
