@@ -115,10 +115,41 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 			pc.asOf = table.Period(tb.Header[h].Cells[col].Text)
 		}
 	}
+	for h := len(tb.Header) - 1; h >= 0 && pc.asOf == "" && col > 0; h-- {
+		if col < len(tb.Header[h].Cells) {
+			pc.asOf = x.oneDate(tb.Header[h].Cells[col].Text)
+		}
+	}
 	if pc.asOf == "" {
 		pc.asOf = x.captionDate(tb)
 	}
 	return pc
+}
+
+// oneDate is the one date a header names among its words ("Dépenses
+// remboursées en 2023 (en MDH)", "Affiliés à fin juin 2024"), as a month
+// or a year, or "" when it names none or several.
+func (x *run) oneDate(text string) string {
+	date := ""
+	for _, e := range normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}) {
+		if e.Kind != normalize.Date || e.Date == "" {
+			continue
+		}
+		if date != "" {
+			return ""
+		}
+		date = e.Date
+	}
+	if _, b, ok := strings.Cut(date, "/"); ok {
+		date = b
+	}
+	if strings.HasPrefix(date, "..") || strings.HasSuffix(date, "..") {
+		return ""
+	}
+	if len(date) == 10 {
+		date = date[:7]
+	}
+	return date
 }
 
 // captionDate is the one date of the line that introduces the table ("Les

@@ -43,6 +43,17 @@ func TestTables(t *testing.T) {
 				{"asd", "beneficiaries", "household", 11900, "2024-12"},
 				{"asd", "amount_paid", "MAD", 0.07e9, "2024-12"},
 			}},
+		{name: "a date among a column header's words",
+			text: "Les régimes de l'assurance maladie obligatoire en chiffres.\n\n" +
+				"Régime | Assurés à fin mars 2025 (en milliers) | Dépenses remboursées en 2024 (en MDH)\n\n" +
+				"AMO TNS | 1 840 | 1 310\n\n" +
+				"AMO Achamil | 72 | 40\n",
+			want: []want{
+				{"amo-tns", "beneficiaries", "person", 1840e3, "2025-03"},
+				{"amo-tns", "amount_paid", "MAD", 1310e6, "2024"},
+				{"amo-achamil", "beneficiaries", "person", 72e3, "2025-03"},
+				{"amo-achamil", "amount_paid", "MAD", 40e6, "2024"},
+			}},
 		{name: "years across the top, metric in the row's label",
 			text: "Le régime AMO Achamil progresse lentement.\n\n" +
 				"Indicateur | 2023 | 2024\n\n" +
