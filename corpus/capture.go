@@ -137,7 +137,7 @@ func monthFirstDate(s string) (string, int) {
 // saved, by the unit each counts in. The number is group 1 ("" for a
 // named day), the unit group 2.
 var relativeDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s+(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
+	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
 	regexp.MustCompile(`(?i)^(?:(?:posted|published|updated)\s+)?(\d{1,3}|an?|one|a few)\s+(seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?)\s+ago$`),
 	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|posted|published)\s+)?()(hier|avant-hier|aujourd['’]hui|ce matin|ce soir|cet après-midi|yesterday|today)(?:\s*,?\s*(?:à|at|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*[ap]\.?m\.?)?)?$`),
 }
@@ -220,8 +220,18 @@ func datelineWithYear(b string, c captureStamp) string {
 	if m == nil {
 		return ""
 	}
+	return withCaptureYear(m[1], m[2], c)
+}
+
+// withCaptureYear dates a day and a month named without their year by the
+// capture stamp: the last such day on or before the day the page was
+// saved, "" without a stamp.
+func withCaptureYear(day, month string, c captureStamp) string {
+	if !c.known() {
+		return ""
+	}
 	for _, y := range []int{c.t.Year(), c.t.Year() - 1} {
-		d := ymdNamed(strconv.Itoa(y), m[2], m[1])
+		d := ymdNamed(strconv.Itoa(y), month, day)
 		if d != "" && d <= c.t.Format("2006-01-02") {
 			return d
 		}

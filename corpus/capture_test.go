@@ -125,3 +125,42 @@ func TestSittingAndClosing(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelledLineDate(t *testing.T) {
+	c := parseStamp("2025-03-14")
+	tests := []struct {
+		in    string
+		stamp captureStamp
+		want  string
+	}{
+		{"12/03/2025 à 10h32", captureStamp{}, "2025-03-12"},
+		{"12/03/25 à 10h32", captureStamp{}, "2025-03-12"},
+		{"le 12.03.25", captureStamp{}, "2025-03-12"},
+		{"12 mars à 10h32", c, "2025-03-12"},
+		{"12 mars à 10h32", captureStamp{}, ""},
+		{"20 mars à 10h32", c, "2024-03-20"}, // after the stamp: last year's
+		{"12/03/2025/4", captureStamp{}, "2025-03-12"},
+		{"3 ménages", c, ""},
+	}
+	for _, tc := range tests {
+		if got := labelledLineDate(tc.in, tc.stamp); got != tc.want {
+			t.Errorf("labelledLineDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDateThenName(t *testing.T) {
+	tests := []struct{ in, date, author string }{
+		{"Le 12 mars 2025 par Karim Benali", "2025-03-12", "Karim Benali"},
+		{"12 mars 2025 à 10h32, par Karim Benali", "2025-03-12", "Karim Benali"},
+		{"12 mars 2025 Karim Benali", "2025-03-12", ""},
+		{"12 mars 2025 Ouverture des guichets aux familles", "", ""},
+		{"12 mars 2025 par décret du ministre", "", ""},
+	}
+	for _, tc := range tests {
+		d, a := dateThenName(tc.in)
+		if d != tc.date || a != tc.author {
+			t.Errorf("dateThenName(%q) = %q, %q; want %q, %q", tc.in, d, a, tc.date, tc.author)
+		}
+	}
+}

@@ -16,8 +16,10 @@ import (
 // but the date and such furniture: a headline or a chronology entry that
 // names an event's date says something besides.
 
-// weekday is a French weekday, in full or abbreviated ("jeu.").
-const weekday = `(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?`
+// weekday is a French weekday, in full or abbreviated ("jeu."), or an
+// English one ("Wed", "Thursday") that English-speaking CMSs print on
+// French pages.
+const weekday = `(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?`
 
 var (
 	// placeDate is a letter's or a note's "Rabat, le 9 mars 2024": a place
@@ -37,7 +39,8 @@ var (
 	// date: a reading time, a count of comments or views, a photo credit,
 	// an issue or page number, a time of day, a share prompt.
 	frontFurniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:lecture\s*:?\s*)?\d{1,3}\s*min(?:utes?)?(?:\s+(?:de\s+lecture|read|à lire))?`,
+		`(?:(?:temps\s+de\s+)?lecture\s*:?\s*)?\d{1,3}\s*min(?:utes?)?(?:\s+(?:de\s+lecture|read|à lire))?`,
+		`(?:vu|lu|consulté|viewed|read)\s+[\d  .,]+\s+(?:fois|times)`,
 		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?)`,
 		`(?:photo|crédits?|credits?|source|illustration)\s*:.{1,40}`,
 		`(?:page|p\.)\s*\d{1,4}`,
@@ -64,7 +67,7 @@ var (
 // mars 2024". It returns the date and the author it names, or "".
 func dateLine(s string) (date, author string) {
 	if m := publishedLine.FindStringSubmatch(s); m != nil {
-		if d := anyDate(m[1]); d != "" {
+		if d := labelledLineDate(m[1], captureStamp{}); d != "" {
 			return d, ""
 		}
 	}
@@ -103,6 +106,9 @@ func frontLineDate(b string, c captureStamp) (date, author string, byline bool) 
 	}
 	if d := sittingDate(b); d != "" {
 		return d, "", false
+	}
+	if d, a := dateThenName(b); d != "" {
+		return d, a, true
 	}
 	pieces := splitPieces(b)
 	if len(pieces) < 2 {
@@ -221,7 +227,10 @@ var mastheadParticles = map[string]bool{"de": true, "du": true, "des": true, "la
 // sittingLine is a transcript's or a minutes' heading: "Séance du mardi
 // 12 mars 2025", "Compte rendu de la réunion du 12/03/2025". The sitting
 // dates the transcript.
-var sittingLine = regexp.MustCompile(`(?i)^(?:(?:compte[- ]rendu|procès[- ]verbal|pv)(?:\s+(?:intégral|analytique|sommaire))?\s+(?:de\s+la\s+|du\s+)?)?(?:séance|session|réunion|audience|sitting|meeting)(?:\s+(?:plénière|publique|ordinaire|extraordinaire|plenary))?\s+(?:du|of)\s+(.{6,45})$`)
+//
+// A periodical's issue heads its page the same way: "Édition du jeudi 12
+// mars 2025", "Revue de presse du 12/03/2025", "Bulletin du …".
+var sittingLine = regexp.MustCompile(`(?i)^(?:(?:compte[- ]rendu|procès[- ]verbal|pv)(?:\s+(?:intégral|analytique|sommaire))?\s+(?:de\s+la\s+|du\s+)?)?(?:séance|session|réunion|audience|sitting|meeting|édition|edition|revue de presse|bulletin|lettre|newsletter|numéro)(?:\s+(?:plénière|publique|ordinaire|extraordinaire|plenary))?\s+(?:du|of)\s+(.{6,45})$`)
 
 // sittingDate is the date of a sitting's heading, or "".
 func sittingDate(b string) string {
@@ -266,4 +275,50 @@ func closingDate(blocks []string) string {
 		}
 	}
 	return ""
+}
+
+// shortYear is a numeric date with a two-digit year ("12/03/25"), read
+// only after a publication label, where it cannot be a figure.
+var shortYear = regexp.MustCompile(`^\s*(?:le\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})(?:$|[^0-9/.-])`)
+
+// yearlessDay is a day and a month without a year ("12 mars à 10h32").
+var yearlessDay = regexp.MustCompile(`(?i)^\s*(?:le\s+)?(?:` + weekday + `,?\s+)?(\d{1,2})(?:er)?\s+(` + monthAlt + `)\.?(?:$|[^\p{L}0-9])`)
+
+// labelledLineDate reads the value of a "Publié le" line: any date, a
+// two-digit year's (20YY), or a day and a month dated by the capture
+// stamp c (the last such day on or before it).
+func labelledLineDate(v string, c captureStamp) string {
+	if d := anyDate(v); d != "" {
+		return d
+	}
+	if m := shortYear.FindStringSubmatch(v); m != nil {
+		return ymd("20"+m[3], m[2], m[1])
+	}
+	if m := yearlessDay.FindStringSubmatch(v); m != nil {
+		return withCaptureYear(m[1], m[2], c)
+	}
+	return ""
+}
+
+// datePar splits "DATE par NAME" (a byline that names its writer after
+// the date).
+var datePar = regexp.MustCompile(`(?i)^(.{6,50}?)\s*,?\s+(?:par|by)\s+(.{3,60})$`)
+
+// dateThenName reads a byline made of a date and then a name, with or
+// without "par" between them: "Le 12 mars 2025 par NAME", "12 mars 2025
+// NAME". It returns the date and the name, or "".
+func dateThenName(b string) (date, author string) {
+	if m := datePar.FindStringSubmatch(b); m != nil && dateOnly.MatchString(m[1]) && looksLikeName(m[2]) {
+		d, _ := textDate(m[1])
+		return d, m[2]
+	}
+	m := datePrefix.FindStringIndex(b)
+	if m == nil || m[1] == len(b) {
+		return "", ""
+	}
+	rest := strings.TrimLeft(b[m[1]:], " ,-–—|·")
+	if d, _ := textDate(b[:m[1]]); d != "" && (looksLikeName(rest) || mastheadName(rest)) {
+		return d, ""
+	}
+	return "", ""
 }

@@ -133,12 +133,19 @@ func readPageMeta(root *html.Node) *pageMeta {
 			}
 		}
 		if m.bylinePub == "" && (ip == "datepublished" || hasWord(ci, "publi", "pubdate", "post-date", "entry-date", "article-date", "date-article")) {
-			if t := innerText(n, 300); len(t) < 300 {
+			// A microformat or microdata date gives the machine date in an
+			// attribute and a shorter one as text (<abbr class="published"
+			// title="2025-03-12T10:32">12 mars</abbr>).
+			m.bylinePub = attrDate(n)
+			if t := innerText(n, 300); m.bylinePub == "" && len(t) < 300 {
 				m.bylinePub = m.elementDate(t)
 			}
 		}
 		if m.bylineDate == "" && (n.DataAtom == atom.Time || hasWord(ci, "date", "byline", "dateline", "meta", "time", "info")) {
-			if t := innerText(n, 300); len(t) < 300 {
+			if n.DataAtom != atom.Time && !hasWord(ci, "update", "modif") {
+				m.bylineDate = attrDate(n)
+			}
+			if t := innerText(n, 300); m.bylineDate == "" && len(t) < 300 {
 				m.bylineDate = m.elementDate(t)
 			}
 		}
@@ -157,6 +164,12 @@ func readPageMeta(root *html.Node) *pageMeta {
 func (m *pageMeta) elementDate(t string) string {
 	t = asciiDigits(t)
 	d, upd := articleDate(t)
+	if d == "" {
+		// "Publié le 12/03/25": a two-digit year after its label.
+		if mm := publishedLine.FindStringSubmatch(collapseSpace(t)); mm != nil {
+			d = labelledLineDate(mm[1], captureStamp{})
+		}
+	}
 	if m.updated == "" {
 		m.updated = upd
 	}
@@ -211,6 +224,8 @@ func innerText(n *html.Node, limit int) string {
 // ldArticle is the part of a schema.org object this package reads.
 type ldArticle struct {
 	typ, headline, published, author, publisher string
+	// modified is dateModified, a last resort (pageMeta.updated).
+	modified string
 }
 
 // readJSONLD finds the article object in the page's JSON-LD blocks,
@@ -229,7 +244,8 @@ func readJSONLD(blocks []string) (ldArticle, bool) {
 			a := ldArticle{
 				typ:       ldString(obj["@type"]),
 				headline:  ldString(obj["headline"]),
-				published: ldString(obj["datePublished"]),
+				published: firstNonEmpty(ldString(obj["datePublished"]), ldString(obj["dateCreated"])),
+				modified:  ldString(obj["dateModified"]),
 				author:    ldNames(obj["author"]),
 				publisher: ldNames(obj["publisher"]),
 			}
@@ -385,7 +401,7 @@ func (m *pageMeta) resolve(doc *Document) {
 		{m.metaValue("article:published_time", "og:published_time", "og:article:published_time", "published_time"), "opengraph"},
 		{m.metaValue("datepublished"), "meta"},
 		{m.timeDate, "time"},
-		{m.metaValue("date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime", "date.available", "citation_publication_date", "created"), "meta"},
+		{m.metaValue(publicationMetas...), "meta"},
 		{m.bylinePub, "byline"},
 		{m.scriptDate, "script"},
 		{m.bylineDate, "byline"},
@@ -409,9 +425,56 @@ func (m *pageMeta) resolve(doc *Document) {
 	}
 	// A modified time dates an edit: the page's date only when nothing
 	// else, not even its first sentence, gives one (parseHTML).
-	if d := anyDate(m.metaValue("og:updated_time", "article:modified_time", "datemodified", "last-modified")); d != "" {
+	if d := anyDate(firstNonEmpty(ld.modified, m.metaValue("og:updated_time", "article:modified_time", "datemodified", "last-modified"))); d != "" {
 		m.updated = d
 	}
+}
+
+// publicationMetas are the meta names and properties, other than Open
+// Graph's and schema.org's, that CMSs give the publication date under,
+// best first.
+var publicationMetas = []string{
+	"date", "dc.date", "dc.date.issued", "dc.date.created", "dc.date.published", "dcterms.created", "dcterms.date",
+	"dcterms.issued", "pubdate", "pub_date", "publishdate", "publish-date", "publish_date", "publication_date",
+	"publication-date", "date_publication", "date-publication", "date_published", "published", "article:published",
+	"og:published", "release_date", "sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
+	"originalpublicationdate", "cxenseparse:recs:publishtime", "date.available", "citation_publication_date",
+	"eprints.date", "datecreated", "created",
+}
+
+// dateAttrs are the attributes a date element writes its machine date
+// in: microdata's content, microformats' title, data attributes (an ISO
+// stamp or Unix seconds).
+var dateAttrs = []string{"content", "datetime", "title", "data-date", "data-time", "data-timestamp", "data-published", "data-publish-date", "data-pubdate", "data-created"}
+
+// attrDate is the machine date written in one of n's dateAttrs, or "".
+func attrDate(n *html.Node) string {
+	for _, k := range dateAttrs {
+		v := strings.TrimSpace(attr(n, k))
+		if v == "" {
+			continue
+		}
+		if d := isoDate(v); d != "" {
+			return d
+		}
+		if d := unixDate(v); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// unixDate reads Unix seconds (or milliseconds) of the years the corpus
+// covers, as a UTC date.
+func unixDate(v string) string {
+	if len(v) != 10 && len(v) != 13 || strings.Trim(v, "0123456789") != "" {
+		return ""
+	}
+	n, err := strconv.ParseInt(v[:10], 10, 64)
+	if err != nil || n < 946684800 || n > 4102444800 { // 2000 to 2100
+		return ""
+	}
+	return time.Unix(n, 0).UTC().Format("2006-01-02")
 }
 
 // titleDate is the date a headline gives the article: none when its words

@@ -60,6 +60,37 @@ var layoutDates = []struct{ file, want string }{
 	{"h14_meta_publish_date_fr.html", "2025-03-12"},     // <meta name=publish-date content=12/03/2025>
 	{"h15_no_date.html", ""},                            // only a figure's "arrêté au" date
 	{"h16_post_date_dotted.html", "2025-03-12"},         // Publié le 12.03.2025 in a post-date block
+	{"u01_date_then_author.txt", "2025-03-12"},          // Le DATE par NAME
+	{"u02_english_weekday.txt", "2025-03-12"},           // Wed 12 Mar 2025 10:32
+	{"u03_two_digit_year.txt", "2025-03-12"},            // Publié le 12/03/25 à 10h32
+	{"u04_il_y_a_3h.txt", "2025-03-12"},                 // "il y a 3h" against a scrape stamp
+	{"u05_meta_dump_header.txt", "2025-03-12"},          // datePublished: and dateModified: header lines
+	{"u06_mise_en_ligne.txt", "2025-03-12"},             // Mise en ligne : … | Dernière mise à jour : …
+	{"u07_derniere_maj_only.txt", "2025-03-14"},         // only "Dernière mise à jour"
+	{"u08_edition_du.txt", "2025-03-12"},                // a press review's "Édition du jeudi 12 mars 2025"
+	{"u09_yearless_byline_fetched.txt", "2025-03-12"},   // "Publié le 12 mars" and a fetch stamp
+	{"u10_yearless_byline.txt", ""},                     // the same without the stamp
+	{"u11_byline_dots.txt", "2025-03-12"},               // Par NAME · Journaliste · DATE · Économie
+	{"u12_date_colon_in_front.txt", "2025-03-12"},       // "Date : …" under the headline
+	{"u13_name_then_date_comma_time.txt", "2025-03-12"}, // NAME / 12 mars 2025, 10:32
+	{"u14_abbr_weekday_1er.txt", "2025-03-01"},          // sam. 1er mars 2025 - 08:15
+	{"u15_wordpress_english.txt", "2025-03-12"},         // Posted on March 12, 2025 by admin
+	{"u16_date_name_nosep.txt", "2025-03-12"},           // 12 mars 2025 Karim Benali
+	{"u17_published_at_bottom.txt", "2025-03-12"},       // "Publié le" under the text
+	{"u18_data_date_title_byline_nodate.txt", ""},       // a figure's date in the headline, an undated byline
+	{"v01_abbr_published_title.html", "2025-03-12"},     // <abbr class=published title=ISO>
+	{"v02_itemprop_content_span.html", "2025-03-12"},    // <span itemprop=datePublished content=…>
+	{"v03_jsonld_datecreated.html", "2025-03-12"},       // JSON-LD dateCreated only
+	{"v04_two_digit_year_byline.html", "2025-03-12"},    // Publié le 12/03/25 in a date block
+	{"v05_time_text_only.html", "2025-03-12"},           // <time> with no datetime
+	{"v06_data_date_in_title_only.html", ""},            // "au 28/02/2025" in the title only
+	{"v07_httrack.html", "2025-03-11"},
+	{"u19_reading_time_words.txt", "2025-03-12"},      // … | Temps de lecture : 4 min
+	{"u20_sections_list.txt", "2025-03-12"},           // … | Économie, Société
+	{"u21_le_date_modifie.txt", "2025-03-12"},         // Le DATE à 10:32 - Modifié le DATE
+	{"u22_view_count_first.txt", "2025-03-12"},        // Vu 1 234 fois | DATE
+	{"v08_data_timestamp.html", "2025-03-12"},         // data-timestamp (Unix seconds) on a relative date
+	{"v09_meta_article_published.html", "2025-03-12"}, // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
 
 // TestLayoutDates reads every layout and compares its date with the one

@@ -34,6 +34,11 @@ var (
 	// "À :", "Objet :", and its date under "Date :" or "Envoyé :".
 	headerKV = regexp.MustCompile(`(?i)^\s*(title|titre|source|site|url|author|auteur|date|envoyé|sent|de|from|à|to|cc|objet|subject)\s*:\s*(.+?)\s*$`)
 
+	// metaHeader is a scraper's copy of the page's machine metadata:
+	// "datePublished: 2025-03-12T10:00:00+01:00", "article:published_time
+	// = …", "dateModified: …" (the modified date is only a last resort).
+	metaHeader = regexp.MustCompile(`(?i)^\s*"?((?:og:|article:)?(?:date_?published|published_?(?:time|at|date|on)|pub_?date|publish_?date|publication_?date|date_?created|created_?at|date_?modified|modified_?(?:time|at)|updated_?(?:time|at)))"?\s*[:=]\s*"?([^"]{6,40}?)"?,?\s*$`)
+
 	// publishedIn is the "Publié dans / Hespress / le 17 - 02 - 2025"
 	// block of press aggregators, once its lines are joined.
 	publishedIn = regexp.MustCompile(`(?i)^publi[ée]e?\s+dans\s+(.{1,60}?)\s+le\s+(.+)$`)
@@ -175,6 +180,19 @@ func readHeader(lines []string, meta *textMeta) []string {
 		if wrapperHeader(l, meta) {
 			lines[i] = ""
 			continue
+		}
+		if m := metaHeader.FindStringSubmatch(l); m != nil {
+			if d := headerDate(m[2]); d != "" {
+				lines[i] = ""
+				if strings.Contains(strings.ToLower(m[1]), "modif") || strings.Contains(strings.ToLower(m[1]), "updated") {
+					if meta.updated == "" {
+						meta.updated = d
+					}
+				} else if meta.published == "" || meta.from != "header" {
+					meta.published, meta.from = d, "header"
+				}
+				continue
+			}
 		}
 		if m := headerDateLine.FindStringSubmatch(l); m != nil {
 			if d := headerDate(m[1]); d != "" {
@@ -328,21 +346,28 @@ func readPublishedIn(blocks []string, meta *textMeta) []string {
 	return blocks
 }
 
+// dateOnlyPattern is a date and its filler: "le", a weekday, a time.
+const dateOnlyPattern = `(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?(?:[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?|\p{L}{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?`
+
 var (
 	// publishedLine is a dump's "Publié le 17/02/2025 à 10h23" line.
 	// A forum's "Posté le …" and a magazine's "Paru le …" say the same.
 	// A print version's "Article publié le …" says the same.
-	publishedLine = regexp.MustCompile(`(?i)^(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?\s*(.{6,60})$`)
+	// A bare "Date :" under the headline says the same (with its colon:
+	// "Date limite de dépôt …" is no byline).
+	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
 	// copyLine dates the copy, not the article: a print version's
 	// "Imprimé le …", a saved page's "Consulté le …". Dropped, never read.
 	copyLine = regexp.MustCompile(`(?i)^(?:imprimé|imprimée|printed|consulté|consultée|accessed|téléchargé|téléchargée|downloaded|généré|générée|generated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
 	// updatedLine is its "Mis à jour le …" sibling, dropped but not used:
 	// the publication date is the one that dates the figures.
-	updatedLine = regexp.MustCompile(`(?i)^(?:mis à jour|modifié|actualisé|updated|last updated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
+	updatedLine = regexp.MustCompile(`(?i)^(?:(?:dernière\s+)?(?:mis|mise)\s+à\s+jour|màj|modifié|modifiée|actualisé|actualisée|updated|last updated|last modified)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
 	// dateOnly is a line made of a date and its filler: "le", a weekday, a
 	// time, separators.
 	// An English byline puts the month first: "Mar 12, 2025".
-	dateOnly = regexp.MustCompile(`(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?(?:[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?|\p{L}{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?\s*$`)
+	dateOnly = regexp.MustCompile(dateOnlyPattern + `\s*$`)
+	// datePrefix is such a date at the start of a longer line.
+	datePrefix = regexp.MustCompile(dateOnlyPattern + `(?:$|[\s,|·–—-])`)
 	// byLine is "Par Zaina Jnina" or "Par Zaina Jnina - Hespress".
 	// The tail may hold the date: "Par Hayat Kamal - Le 14/01/2026 à 11h05",
 	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
@@ -398,7 +423,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			continue
 		}
 		if m := publishedLine.FindStringSubmatch(b); m != nil {
-			if d := anyDate(m[1]); d != "" {
+			if d := labelledLineDate(m[1], meta.captured); d != "" {
 				if meta.published == "" {
 					meta.published, meta.from = d, "byline"
 				}
