@@ -136,3 +136,42 @@ func TestLayoutFilesListed(t *testing.T) {
 		t.Errorf("%d files, %d listed", len(files), len(layoutDates))
 	}
 }
+
+// layoutTitles are the headlines of the layouts that have one a reader
+// cannot doubt (a deck's cover, a thread or a transcript have none and
+// are left out).
+var layoutTitles = map[string]string{
+	"t03_afp_caps_byline.txt":           "Le Maroc élargit l'allocation familiale aux travailleurs indépendants",
+	"t05_il_y_a_heures.txt":             "AMO : les cotisations des indépendants revues à la baisse",
+	"t06_hier.txt":                      "Allocations familiales : un nouveau calendrier de versement",
+	"t09_iso_pipe.txt":                  "Caisse de retraite : le déficit technique se creuse",
+	"t20_newsletter_masthead.txt":       "Retraites : le chantier de la convergence des régimes avance",
+	"t23_google_cache.txt":              "Aide directe : le versement de mars avancé",
+	"t25_wayback.txt":                   "Retraite : la réforme présentée aux syndicats",
+	"t27_url_header.txt":                "AMO des indépendants : le recouvrement des cotisations progresse",
+	"t29_print_version.txt":             "Allocations familiales : 5,4 millions d'enfants couverts",
+	"t32_newsletter_email.txt":          "Retraites : ce qui change au 1er avril",
+	"u08_edition_du.txt":                "Registre social : 4,5 millions de ménages inscrits",
+	"u13_name_then_date_comma_time.txt": "Registre social : 4,5 millions de ménages inscrits",
+	"u14_abbr_weekday_1er.txt":          "Registre social : 4,5 millions de ménages inscrits",
+	"h02_print_version.html":            "AMO : 11 millions d'assurés actifs",
+	"h11_wayback.html":                  "Retraite : la réforme présentée aux syndicats",
+	"h12_google_cache.html":             "Aide directe : le versement de mars avancé",
+}
+
+// TestLayoutTitles checks those headlines.
+func TestLayoutTitles(t *testing.T) {
+	for file, want := range layoutTitles {
+		raw, err := os.ReadFile(filepath.Join("testdata", "layouts", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(file, raw)
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", file, err)
+		}
+		if doc.Title != want {
+			t.Errorf("%s: Title = %q, want %q", file, doc.Title, want)
+		}
+	}
+}

@@ -47,7 +47,7 @@ var (
 	// text, in French and English dumps.
 	furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		// Phrases that open a furniture block, whatever follows them.
-		`(?:(?:à |a )?lire (?:aussi|également|egalement|la suite)|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|cliquez\s+ici|signaler (?:une annonce|un abus|un contenu)|merci d['’]avoir signalé|cette image sera automatiquement bloquée|abonnez-vous|inscrivez-vous|newsletter|subscribe|tags?\s*:|mots[- ]clés\s*:|permalien|permalink|(?:image|photo) (?:illustrative|d['’]illustration)|(?:(?:plus d['’]|d['’]autres )?articles|(?:audios? et )?vidéos|contenus?) sur (?:le|ce) (?:même )?sujet)` + wordEnd,
+		`(?:(?:à |a )?lire (?:aussi|également|egalement|la suite)|dans ce numéro|au sommaire(?: de ce numéro)?|in this issue|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|cliquez\s+ici|signaler (?:une annonce|un abus|un contenu)|merci d['’]avoir signalé|cette image sera automatiquement bloquée|abonnez-vous|inscrivez-vous|newsletter|subscribe|tags?\s*:|mots[- ]clés\s*:|permalien|permalink|(?:image|photo) (?:illustrative|d['’]illustration)|(?:(?:plus d['’]|d['’]autres )?articles|(?:audios? et )?vidéos|contenus?) sur (?:le|ce) (?:même )?sujet)` + wordEnd,
 		// The same in the other languages scraped pages come in.
 		`(?:read (?:more|also)|see also|related(?: articles?| stories)?\s*:|lea (?:también|más)|lee también|le puede interesar|mira\s*:|czytaj (?:też|także|więcej)|leggi anche|lesen sie auch|mehr zum thema|leia também|veja também)` + wordEnd,
 		// Credits and captions.
@@ -400,7 +400,17 @@ func readBylines(blocks []string, meta *textMeta) []string {
 	// … / Par Nadia Lamlili / Publié le 25 mars 2025").
 	titleAbove := func() {
 		if meta.title == "" && len(out) > 0 {
-			if t := headlineText(out[len(out)-1]); titleLike(t) {
+			above := out[len(out)-1]
+			// A writer's name on its own line may stand between the
+			// headline and the date ("HEADLINE / Karim Benali / 12 mars
+			// 2025"): the headline is the line above the name.
+			if len(out) > 1 && looksLikeName(above) && !looksLikeName(out[len(out)-2]) {
+				if meta.author == "" {
+					meta.author = above
+				}
+				above = out[len(out)-2]
+			}
+			if t := headlineText(above); titleLike(t) {
 				meta.title = t
 			}
 		}
@@ -479,6 +489,18 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				switch {
 				case byline:
 					titleAbove()
+				case !placeDate.MatchString(b):
+					// A masthead (an issue, an edition, a sitting) stands
+					// above the headline: the headline right above the
+					// first paragraph, past an issue's furniture ("Dans ce
+					// numéro").
+					j := i + 1
+					for j < len(blocks) && isFurniture(blocks[j]) {
+						j++
+					}
+					if j+1 < len(blocks) && meta.title == "" && headlineLine(blocks[j]) && isProse(blocks[j+1]) {
+						meta.title = blocks[j]
+					}
 				case placeDate.MatchString(b):
 					// A letter or a note puts its place and date above
 					// its title or below it: the title is the headline
