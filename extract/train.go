@@ -69,6 +69,13 @@ type TrainOptions struct {
 	// other evidence; on text nobody tuned for they are not. Which figures
 	// lose them is fixed by their order, so training stays deterministic.
 	RulesDropout float64
+	// Draws is how many models the logistic method fits, each with its own
+	// draw of the figures RulesDropout hides, and averages (default 5;
+	// 1: one fit, the first draw's). Which figures one draw hides moves
+	// the cross-validated F1 by up to 0.02 (0.784 to 0.802 over four
+	// draws); the average depends on no single lot, so that a change's
+	// effect is not mistaken for a lucky draw.
+	Draws int
 	// Notes are written at the head of the model file.
 	Notes []string
 }
@@ -89,6 +96,12 @@ type instance struct {
 	feats  [][]int
 	target []bool
 	weight float64
+	// dropped are feats without the rules' choice, and lot the figure's
+	// place in the draws (dropLot's input): an instance shows dropped
+	// in the draws whose lot falls under the dropout share.
+	dropped [][]int
+	doc     string
+	at      int
 }
 
 // Train learns a model from the examples with the rules r (its own model
@@ -105,6 +118,9 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 		}
 		if opt.RulesDropout == 0 {
 			opt.RulesDropout = 0.3
+		}
+		if opt.Draws <= 0 {
+			opt.Draws = 5
 		}
 	case "perceptron":
 		if opt.Epochs <= 0 {
@@ -165,17 +181,19 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 			} else {
 				st.Positive++
 			}
-			in := instance{feats: make([][]int, len(feats)), target: target, weight: weight}
-			// A prime stride spreads the dropped figures over every set.
-			// Which figures: a hash of the document and the figure's
-			// place, so that a figure added elsewhere changes no other
-			// figure's lot (a counter would reshuffle them all).
-			drop := dropLot(ex.Name, rd.fig.e.Start) < dropEvery
+			// Which figures hide the rules' choice: a hash of the
+			// document, the figure's place and the draw, so that a figure
+			// added elsewhere changes no other figure's lot (a counter
+			// would reshuffle them all).
+			in := instance{feats: make([][]int, len(feats)), target: target, weight: weight, doc: ex.Name, at: rd.fig.e.Start}
+			if dropEvery > 0 {
+				in.dropped = make([][]int, len(feats))
+			}
 			for k, f := range feats {
-				if drop {
-					f = slices.DeleteFunc(slices.Clone(f), rulesChoice)
-				}
 				in.feats[k] = intern(f)
+				if dropEvery > 0 {
+					in.dropped[k] = intern(slices.DeleteFunc(slices.Clone(f), rulesChoice))
+				}
 			}
 			data = append(data, in)
 		}
@@ -184,9 +202,18 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 
 	var weights []float64
 	if opt.Method == "perceptron" {
-		weights = perceptron(data, len(names), opt.Epochs)
+		weights = perceptron(drawn(data, 0, dropEvery), len(names), opt.Epochs)
 	} else {
-		weights = logistic(data, len(names), opt.Epochs, opt.L2)
+		// The average of Draws fits, summed in draw order.
+		weights = make([]float64, len(names))
+		for d := 0; d < opt.Draws; d++ {
+			for id, v := range logistic(drawn(data, d, dropEvery), len(names), opt.Epochs, opt.L2) {
+				weights[id] += v
+			}
+		}
+		for id := range weights {
+			weights[id] = float64(weights[id] / float64(opt.Draws))
+		}
 	}
 	m := &Model{File: "trained", Notes: opt.Notes, weights: map[string]float64{}}
 	for id, n := range names {
@@ -195,7 +222,7 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 			m.weights[n] = v
 		}
 	}
-	for _, in := range data {
+	for _, in := range drawn(data, 0, dropEvery) {
 		fs := make([]optFeatures, len(in.feats))
 		for k, f := range in.feats {
 			fs[k] = make(optFeatures, len(f))
@@ -207,17 +234,34 @@ func Train(r *Rules, exs []Example, opt TrainOptions) (*Model, TrainStats) {
 			st.TrainErrors++
 		}
 	}
-	m.Notes = append(m.Notes, fmt.Sprintf("%d documents, %d figures learned from (%d facts, %d non-facts), %d without a right option, %d skipped; %s, %d epochs, l2 %g, rules dropout %g; %d features; %d training figures still wrong",
-		st.Documents, st.Positive+st.Negative, st.Positive, st.Negative, st.Unreachable, st.Skipped, opt.Method, opt.Epochs, opt.L2, max(opt.RulesDropout, 0), len(m.weights), st.TrainErrors))
+	m.Notes = append(m.Notes, fmt.Sprintf("%d documents, %d figures learned from (%d facts, %d non-facts), %d without a right option, %d skipped; %s, %d epochs, l2 %g, rules dropout %g, %d draws; %d features; %d training figures still wrong",
+		st.Documents, st.Positive+st.Negative, st.Positive, st.Negative, st.Unreachable, st.Skipped, opt.Method, opt.Epochs, opt.L2, max(opt.RulesDropout, 0), max(opt.Draws, 1), len(m.weights), st.TrainErrors))
 	return m, st
 }
 
-// dropLot is a figure's lot for RulesDropout, 0 to 99: FNV-1a of the
-// example's name and the figure's byte offset.
-func dropLot(name string, at int) int {
+// drawn is the data of draw d: each instance with the features it shows
+// in that draw.
+func drawn(data []instance, d, dropEvery int) []instance {
+	out := make([]instance, len(data))
+	for i, in := range data {
+		out[i] = in
+		if in.dropped != nil && dropLot(in.doc, in.at, d) < dropEvery {
+			out[i].feats = in.dropped
+		}
+	}
+	return out
+}
+
+// dropLot is a figure's lot for RulesDropout in draw d, 0 to 99: FNV-1a
+// of the example's name, the figure's byte offset and, past the first
+// draw, the draw's number.
+func dropLot(name string, at, d int) int {
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	h.Write([]byte{byte(at), byte(at >> 8), byte(at >> 16), byte(at >> 24)})
+	if d > 0 {
+		h.Write([]byte{byte(d), byte(d >> 8)})
+	}
 	return int(h.Sum32() % 100)
 }
 

@@ -21,7 +21,7 @@ func init() {
 const defaultRealSet = "../shared/real"
 
 func runTrain(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X] [--rules-dropout X] [--weight SET=X]...", env)
+	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X] [--rules-dropout X] [--draws N] [--weight SET=X]...", env)
 	out := fset.String("o", "", "write the model to FILE (default: standard output)")
 	var sets multiFlag
 	fset.Var(&sets, "set", "a gold set folder (articles, gold.jsonl, docs.jsonl); repeatable. Default: every set under testdata/ and "+defaultRealSet+" when present")
