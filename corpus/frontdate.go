@@ -26,10 +26,11 @@ var (
 	// name, a comma, and a line that is only a date.
 	placeDate = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,30},\s*(.{6,50})$`)
 
-	// segmentSep splits a front line into its pieces: pipes, bullets and
-	// dashes between spaces (a dash between digits is part of "17 - 02 -
-	// 2025" and is put back by joinDateDashes).
-	segmentSep = regexp.MustCompile(`\s+[|•·]\s+|\s+[-–—]\s+`)
+	// segmentSep splits a front line into its pieces: pipes (spaced or
+	// not: "NAME |21.10.2025"), bullets and dashes between spaces (a dash
+	// between digits is part of "17 - 02 - 2025" and is put back by
+	// joinDateDashes).
+	segmentSep = regexp.MustCompile(`\s*\|\s*|\s+[•·]\s+|\s+[-–—]\s+`)
 
 	// trailingPage is a page number a PDF dump's running head kept on the
 	// line of the date ("N° 212 - Mardi 16 juillet 2024 Page 41").
@@ -41,7 +42,9 @@ var (
 	frontFurniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		`(?:(?:temps\s+de\s+)?lecture\s*:?\s*)?\d{1,3}\s*min(?:utes?)?(?:\s+(?:de\s+lecture|read|à lire))?`,
 		`(?:vu|lu|consulté|viewed|read)\s+[\d  .,]+\s+(?:fois|times)`,
-		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?)`,
+		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?|tweets?|posts?|messages?|photos?|vidéos?|j'aime|likes?)`,
+		// A thread reader's or an aggregator's link to the original.
+		`(?:read|view|lire|voir)\s+(?:on|sur)\s+[\p{L}\d. ]{1,20}`,
 		`(?:photo|crédits?|credits?|source|illustration)\s*:.{1,40}`,
 		`(?:page|p\.)\s*\d{1,4}`,
 		`\d{1,2}\s*[h:]\s*\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc))?`,
@@ -140,12 +143,36 @@ func frontLineDate(b string, c captureStamp) (date, author string, byline bool) 
 			}
 			continue
 		}
-		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) || mastheadName(p) {
+		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) || mastheadName(p) || sectionLabel(p) {
 			continue
 		}
 		return "", "", false
 	}
 	return date, author, byline && date != ""
+}
+
+// sectionLabel is a byline's section or rubric, alone in its piece and
+// perhaps in Markdown emphasis: "**Dossier**", "_Économie_", "Société".
+func sectionLabel(p string) bool {
+	p = strings.Trim(p, "*_ ")
+	r, _ := utf8.DecodeRuneInString(p)
+	return p != "" && utf8.RuneCountInString(p) <= 20 && !strings.ContainsAny(p, " 0123456789") && unicode.IsUpper(r)
+}
+
+// furnished reports whether a front line is pieces one of which is a
+// byline's furniture ("07/11/2025 | Temps de lecture : 7 min"): no
+// sentence of an article's body looks so, however far down it stands.
+func furnished(b string) bool {
+	pieces := splitPieces(asciiDigits(b))
+	if len(pieces) < 2 {
+		return false
+	}
+	for _, p := range pieces {
+		if frontFurniture.MatchString(p) || issueNumber.MatchString(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitPieces splits a line at its separators, keeping the dashes of a

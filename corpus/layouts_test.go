@@ -85,12 +85,16 @@ var layoutDates = []struct{ file, want string }{
 	{"v05_time_text_only.html", "2025-03-12"},           // <time> with no datetime
 	{"v06_data_date_in_title_only.html", ""},            // "au 28/02/2025" in the title only
 	{"v07_httrack.html", "2025-03-11"},
-	{"u19_reading_time_words.txt", "2025-03-12"},      // … | Temps de lecture : 4 min
-	{"u20_sections_list.txt", "2025-03-12"},           // … | Économie, Société
-	{"u21_le_date_modifie.txt", "2025-03-12"},         // Le DATE à 10:32 - Modifié le DATE
-	{"u22_view_count_first.txt", "2025-03-12"},        // Vu 1 234 fois | DATE
-	{"v08_data_timestamp.html", "2025-03-12"},         // data-timestamp (Unix seconds) on a relative date
-	{"v09_meta_article_published.html", "2025-03-12"}, // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
+	{"u19_reading_time_words.txt", "2025-03-12"},           // … | Temps de lecture : 4 min
+	{"u20_sections_list.txt", "2025-03-12"},                // … | Économie, Société
+	{"u21_le_date_modifie.txt", "2025-03-12"},              // Le DATE à 10:32 - Modifié le DATE
+	{"u22_view_count_first.txt", "2025-03-12"},             // Vu 1 234 fois | DATE
+	{"w01_question_headline_standfirst.txt", "2025-03-12"}, // a question headline and a standfirst above "DATE | Temps de lecture"
+	{"w02_markdown_section_byline.txt", "2025-03-12"},      // **Rubrique** | Par NAME | DATE | N° 802
+	{"w03_thread_bullets.txt", "2025-03-12"},               // DATE • 7 tweets • 2 min read • Read on X
+	{"w04_pipe_unspaced.txt", "2025-03-12"},                // NAME  |12.03.2025 - Mise à jour : …
+	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
+	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
 
 // TestLayoutDates reads every layout and compares its date with the one

@@ -480,7 +480,9 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			titleAbove()
 			continue
 		}
-		if meta.published == "" && prose <= 1 {
+		// (A question for a headline counts as prose: a line of pieces
+		// with a reading time is a byline past it and its standfirst.)
+		if meta.published == "" && (prose <= 1 || prose <= 3 && furnished(b)) {
 			if d, a, byline := frontLineDate(b, meta.captured); d != "" {
 				meta.published, meta.from = d, "byline"
 				if meta.author == "" {
