@@ -249,7 +249,8 @@ func (x *run) doc() *docFacts {
 	x.docInfo = d
 	firstAt := map[string]int{}
 	for si := range x.sents {
-		if x.maskOf(si) == nil {
+		m := x.maskOf(si)
+		if m == nil {
 			continue
 		}
 		for _, mn := range x.mentions[si] {
@@ -261,7 +262,7 @@ func (x *run) doc() *docFacts {
 			}
 		}
 		para := x.sents[si].para
-		for _, p := range x.describedIn(si) {
+		for _, p := range x.describedBy(si, m) {
 			if !contains(d.paraDescribed[para], p) {
 				d.paraDescribed[para] = append(d.paraDescribed[para], p)
 			}
@@ -287,7 +288,11 @@ func (x *run) doc() *docFacts {
 }
 
 // describedIn lists the programmes whose descriptions sentence si matches.
-func (x *run) describedIn(si int) []string {
+func (x *run) describedIn(si int) []string { return x.describedBy(si, nil) }
+
+// describedBy is describedIn given si's mask m, when the caller has it (a
+// mask not held would be made again), or nil.
+func (x *run) describedBy(si int, m *masked) []string {
 	if x.described == nil {
 		x.described = make([][]string, len(x.sents))
 		x.describedDone = make([]bool, len(x.sents))
@@ -296,7 +301,9 @@ func (x *run) describedIn(si int) []string {
 		return x.described[si]
 	}
 	x.describedDone[si] = true
-	m := x.maskOf(si)
+	if m == nil {
+		m = x.maskOf(si)
+	}
 	if m == nil {
 		return nil
 	}

@@ -35,9 +35,19 @@ type run struct {
 	kept [][]*reading
 	// lastAsOf[i] is the as_of of the last fact of sentence i.
 	lastAsOf []string
-	masks    []*masked
+	// masks[i] is sentence i masked, while it is held (see hold): a
+	// masked sentence, with its focus copies and cue matches, weighs
+	// several times its text, and a long article's every sentence held
+	// at once was most of an extraction's memory (issue 15).
+	masks []*masked
+	// held lists the sentences whose masks are held, in a ring whose
+	// oldest entry is at heldNext once it is full.
+	held     []int
+	heldNext int
+	// at is the sentence extract is reading.
+	at int
 	// sents, exprs and done hold every sentence, its expressions, and
-	// whether maskOf has prepared it.
+	// whether maskOf has prepared it (its mentions, anaphora and asides).
 	sents []sentence
 	exprs [][]normalize.Expr
 	done  []bool
@@ -142,8 +152,15 @@ func (r *Rules) newRun(in Input) *run {
 		for ei < len(exprs) && exprs[ei].Start < s.start {
 			ei++
 		}
-		for j := ei; j < len(exprs) && exprs[j].End <= s.end; j++ {
-			x.exprs[si] = append(x.exprs[si], exprs[j])
+		j := ei
+		for j < len(exprs) && exprs[j].End <= s.end {
+			j++
+		}
+		if j > ei {
+			// A share of exprs, not a copy: sentences do not overlap, so
+			// no expression is two sentences'; capped, so that no append
+			// runs into the next sentence's.
+			x.exprs[si] = exprs[ei:j:j]
 		}
 	}
 	x.findTables()
@@ -163,6 +180,7 @@ func (x *run) extract() ([]Fact, []Warning) {
 			x.warn("sentences", s.start, fmt.Sprintf("sentence of %d bytes not read (longer than %d)", s.end-s.start, MaxSentence))
 			continue
 		}
+		x.at = si
 		facts = append(facts, x.sentence(si, s, x.maskOf(si))...)
 	}
 	if x.failed {
@@ -182,24 +200,68 @@ func hasFigure(exprs []normalize.Expr) bool {
 	return false
 }
 
-// maskOf prepares sentence si on first use: masked text, programme names,
-// whether it opens on an anaphora. Sentences longer than MaxSentence are
-// left empty.
+// maskOf returns sentence si masked, and prepares it on first use:
+// programme names, whether it opens on an anaphora, whether it is an
+// aside. Those are kept for the whole text; the masked sentence is held
+// only a while (hold) and made again if it is asked for after. Sentences
+// longer than MaxSentence are left empty.
 func (x *run) maskOf(si int) *masked {
-	if x.done[si] {
-		return x.masks[si]
+	if m := x.masks[si]; m != nil {
+		return m
 	}
-	x.done[si] = true
 	s := x.sents[si]
 	if s.end-s.start > MaxSentence {
+		x.done[si] = true
 		return nil
 	}
 	m := x.mask(s, x.exprs[si])
-	x.masks[si] = m
-	x.mentions[si] = x.findMentions(m)
-	x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
-	x.passes[si] = x.find(x.r.asideRe, m.str, "asides", m.orig[0]) != nil
+	if si <= x.at+maxHeld/2 {
+		// (A sentence far ahead, which doc reads once, is not held: the
+		// ring would push out the sentences about to be read.)
+		x.hold(si, m)
+	}
+	if !x.done[si] {
+		x.done[si] = true
+		x.mentions[si] = x.findMentions(m)
+		x.anaphoric[si] = x.isAnaphoric(m, x.mentions[si])
+		x.passes[si] = x.find(x.r.asideRe, m.str, "asides", m.orig[0]) != nil
+	}
 	return m
+}
+
+// prepare makes sure sentence si's mentions, anaphora and aside are known,
+// without holding its mask when they are.
+func (x *run) prepare(si int) {
+	if !x.done[si] {
+		x.maskOf(si)
+	}
+}
+
+// maxHeld is how many masked sentences a run holds at most: the sentence
+// being read, those just before it that its figures look back at, and the
+// headers and topics further back that they point to. An article shorter
+// than that is masked once.
+const maxHeld = 64
+
+// hold keeps m as sentence si's mask, and lets go of the mask held
+// longest if maxHeld are held, unless it is the sentence being read or
+// the one before, which stay.
+func (x *run) hold(si int, m *masked) {
+	x.masks[si] = m
+	if len(x.held) < maxHeld {
+		x.held = append(x.held, si)
+		return
+	}
+	for {
+		old := x.held[x.heldNext]
+		x.held[x.heldNext] = si
+		x.heldNext = (x.heldNext + 1) % maxHeld
+		if old != x.at && old != x.at-1 {
+			x.masks[old] = nil
+			return
+		}
+		si = old // kept, as the newest
+	}
 }
 
 func (x *run) warn(rule string, offset int, msg string) {

@@ -42,7 +42,7 @@ func (x *run) isAnaphoric(m *masked, ms []mention) bool {
 // agencyIsSubject reports whether a weak name is the subject of its
 // sentence, so that it may lead the topic of the next ones.
 func (x *run) agencyIsSubject(si int, mn mention) bool {
-	f := x.masks[si]
+	f := x.maskOf(si)
 	return f != nil && x.find(x.r.agencyRe, f.sub(mn.end, f.n()), "agency_subject", f.orig[0]) != nil
 }
 

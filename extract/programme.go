@@ -217,14 +217,14 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 	// paragraph.
 	paraWeak, paraWeakAt := "", -1
 	for k0 := si - 1; k0 >= 0; k0-- {
-		x.maskOf(k0)
+		x.prepare(k0)
 		ms := x.mentions[k0]
 		if x.sents[k0].para != x.sents[si].para && paraWeak != "" {
 			return paraWeak, weak, paraWeakAt
 		}
 		if x.sents[k0].para == x.sents[si].para && paraWeak == "" && !x.inTable[k0] {
 			for _, mn := range ms {
-				if mn.tier == weak && sentenceOpener[strings.TrimSpace(x.masks[k0].sub(0, mn.start))] {
+				if mn.tier == weak && sentenceOpener[strings.TrimSpace(x.maskOf(k0).sub(0, mn.start))] {
 					paraWeak, paraWeakAt = mn.prog, k0
 					break
 				}
@@ -248,7 +248,8 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 		}
 		var best *mention
 		bestDescribes := false
-		header := strings.HasSuffix(strings.TrimRight(x.masks[k0].str, " "), ":")
+		m0 := x.maskOf(k0)
+		header := strings.HasSuffix(strings.TrimRight(m0.str, " "), ":")
 		for k := range ms {
 			mn := &ms[k]
 			if mn.tier == weak && !header && !x.agencyIsSubject(k0, *mn) {
@@ -260,7 +261,7 @@ func (x *run) context(si int, last bool) (string, tier, int) {
 			// "Les familles bénéficiaires de l'ASD ont perçu l'aide de
 			// rentrée": a name that only says who the people are gives way
 			// to another name of the sentence.
-			describes := x.r.describedRe != nil && x.find(x.r.describedRe, x.masks[k0].sub(mn.start-40, mn.start), "described", x.masks[k0].orig[0]) != nil
+			describes := x.r.describedRe != nil && x.find(x.r.describedRe, m0.sub(mn.start-40, mn.start), "described", m0.orig[0]) != nil
 			if best == nil || mn.tier < best.tier || (mn.tier == best.tier && (last || (bestDescribes && !describes))) {
 				best, bestDescribes = mn, describes
 			}

@@ -117,6 +117,22 @@ Adresse demandée : /actualites/%d/article-%d.html (référence %d-%d)
 	return Article{Name: fmt.Sprintf("tpl%07d.txt", i), Text: []byte(text)}
 }
 
+// Long returns one article of at least n bytes: a header, then the bodies
+// of distinct articles 0, 1, … joined, one paragraph after another. It is
+// the long text of distinct paragraphs a scraper may glue together (issue
+// 15), a figure in every few sentences.
+func Long(seed uint64, n int) Article {
+	var b strings.Builder
+	b.Grow(n + 4096)
+	fmt.Fprintf(&b, "Titre: Dossier : la protection sociale région par région\nSite: %s\ndate 2025-03-14\n\n", sites[0])
+	for i := 0; b.Len() < n; i++ {
+		t := Distinct(seed, i).Text
+		b.Write(t[strings.Index(string(t), "\n\n")+2:])
+		b.WriteByte('\n')
+	}
+	return Article{Name: "long.txt", Text: []byte(b.String())}
+}
+
 // Write writes articles [from, to) made by gen into dir, 1,000 a
 // subfolder, and returns their total size in bytes.
 func Write(dir string, from, to int, gen func(i int) Article) (int64, error) {
