@@ -94,8 +94,8 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 }
 
 // othersDate reports whether date d of figure fig's clause is another
-// figure's: after fig, past a figure it is compared with ("712.130
-// actifs contre 705.870 en 2021"), or before fig, between the two ends of
+// figure's: after fig, past a figure it is compared with ("81.400
+// allocataires contre 74.900 en 2022"), or before fig, between the two ends of
 // a change ("passé de 2.100 dirhams en 2020 à 2.650 dirhams au premier
 // semestre 2025").
 func (x *run) othersDate(m *masked, fig *slot, d *slot) bool {

@@ -280,8 +280,8 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 }
 
 // complementOf reports whether mention mn follows figure rd and its noun
-// with only a preposition between: "13,6 millions de personnes au RNP et
-// 2,8 millions de ménages pour le RSU" pairs each count with its name.
+// with only a preposition between: "3,1 millions de foyers pour le RSU,
+// et 14,2 millions de citoyens au RNP" pairs each count with its name.
 func (x *run) complementOf(m *masked, rd *reading, mn *mention) bool {
 	between := strings.TrimSpace(m.sub(max(rd.fig.end, rd.nounEnd), mn.start))
 	switch between {
@@ -452,9 +452,10 @@ func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []
 // offMetricNearest reports whether, before amount i in its sentence, a word
 // for what no metric counts stands nearer than any specific cue of a
 // metric of money: the subject an amount is said of often stands clauses
-// away ("Les contributions reçues par la Caisse se sont, pour leur part,
-// chiffrées à …"; "Quant aux provisions, elles se sont élevées à …"),
-// while "les pensions servies se sont établies à …" names money paid.
+// away ("Les cotisations encaissées par le régime ont, cette année
+// encore, progressé pour atteindre …"; "Quant aux réserves du fonds,
+// elles s'élèvent à …"), while "les pensions versées ont atteint …" names
+// money paid.
 func (x *run) offMetricNearest(m *masked, i int) bool {
 	fig := m.figs[i]
 	before := m.sub(0, fig.start)

@@ -120,7 +120,7 @@ func (s *scanner) readDigits(i int) (num, bool) {
 	switch {
 	case len(first) <= 3 && (s.dotGroup(j) || s.spaceGroup(j)):
 		// Dots and single spaces group thousands; a hurried typist mixes
-		// them in one number ("8.947 232", "8 325.308").
+		// them in one number ("4.512 806", "3 071.950").
 		for {
 			if s.dotGroup(j) {
 				m.add(s.raw(j+1), false)
