@@ -190,10 +190,8 @@ func (x *run) sentenceProgrammes(si int, extra []string) []string {
 	for p := range d.named {
 		add(p)
 	}
-	for _, ps := range d.paraDescribed {
-		for _, p := range ps {
-			add(p)
-		}
+	for _, p := range d.described {
+		add(p)
 	}
 	if si > 0 {
 		for _, rd := range x.kept[si-1] {
@@ -235,6 +233,10 @@ type docFacts struct {
 	// paraDescribed lists, per paragraph, the programmes whose descriptions
 	// one of its sentences matches.
 	paraDescribed map[int][]string
+	// described lists the programmes of every paragraph's paraDescribed
+	// once: a long text has thousands of paragraphs, and going through
+	// them for each sentence made its reading quadratic (issue 15).
+	described []string
 	// title lists the programmes the title names or describes.
 	title map[string]bool
 }
@@ -263,6 +265,9 @@ func (x *run) doc() *docFacts {
 		}
 		para := x.sents[si].para
 		for _, p := range x.describedBy(si, m) {
+			if !contains(d.described, p) {
+				d.described = append(d.described, p)
+			}
 			if !contains(d.paraDescribed[para], p) {
 				d.paraDescribed[para] = append(d.paraDescribed[para], p)
 			}

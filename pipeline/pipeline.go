@@ -89,6 +89,10 @@ func (e *Extractor) Read(path, rel string, raw []byte) (rec *Record, warnings []
 	if rel == "" {
 		return nil, nil, fmt.Errorf("%s: empty document name", path)
 	}
+	// Hashed first: raw is then no longer read, and the garbage collector
+	// may free it while the text is read (a long file is held once, as
+	// its text, not twice: issue 15).
+	fileSHA := rawHash(raw)
 	doc, err := corpus.Parse(path, raw)
 	if err != nil {
 		return nil, nil, err // corpus names the file
@@ -109,7 +113,7 @@ func (e *Extractor) Read(path, rel string, raw []byte) (rec *Record, warnings []
 	rec = &Record{
 		V:             Version,
 		Path:          rel,
-		FileSHA256:    rawHash(raw),
+		FileSHA256:    fileSHA,
 		Rules:         e.rulesID,
 		DocSHA256:     hex.EncodeToString(h[:]),
 		Title:         doc.Title,
