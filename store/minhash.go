@@ -3,9 +3,9 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"hash/fnv"
-	"strings"
+	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicate detection: MinHash signatures over word shingles, looked
@@ -47,32 +47,92 @@ func mix64(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// words splits text into lower-case words of letters and digits, so that
-// punctuation, apostrophes and line breaks (the usual differences between
-// two sites' copies) do not count.
-func words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// forWords calls f with each word of text: the runs of letters and
+// digits, so that punctuation, apostrophes and line breaks (the usual
+// differences between two sites' copies) do not count.
+func forWords(text string, f func(w string)) {
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
 }
 
-// shingles returns the distinct hashes of the text's runs of shingleWords
-// words.
-func shingles(text string) map[uint64]struct{} {
-	w := words(text)
-	set := make(map[uint64]struct{}, len(w))
-	h := fnv.New64a()
-	for i := 0; i+shingleWords <= len(w); i++ {
-		h.Reset()
-		for j, word := range w[i : i+shingleWords] {
-			if j > 0 {
-				h.Write([]byte{' '})
+// 64-bit FNV-1a, as hash/fnv computes it, written out so that a word is
+// hashed in lower case without a lower-case copy of it.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashLower adds w in lower case (strings.ToLower(w)) to FNV-1a hash h.
+func hashLower(h uint64, w string) uint64 {
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			h.Write([]byte(word))
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
 		}
-		set[h.Sum64()] = struct{}{}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		for _, c := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+			h = (h ^ uint64(c)) * fnvPrime
+		}
 	}
-	return set
+	return h
+}
+
+// shingles returns the distinct hashes (64-bit FNV-1a) of the text's runs
+// of shingleWords words in lower case, sorted. The words are read one by
+// one, and the hashes kept in a list made distinct whenever it is full:
+// for a long text, its lower-case copy, the list of its words and a set
+// of hashes weighed seven times the text (issue 15).
+func shingles(text string) []uint64 {
+	var hs []uint64
+	var last [shingleWords]string // the last words, in a ring
+	n := 0
+	forWords(text, func(w string) {
+		last[n%shingleWords] = w
+		n++
+		if n < shingleWords {
+			return
+		}
+		h := uint64(fnvOffset)
+		for j := range shingleWords {
+			if j > 0 {
+				h = (h ^ ' ') * fnvPrime
+			}
+			h = hashLower(h, last[(n+j)%shingleWords])
+		}
+		if len(hs) == cap(hs) && len(hs) >= 1024 {
+			// A text that repeats itself (a template, a refrain) has far
+			// fewer distinct shingles than words.
+			slices.Sort(hs)
+			hs = slices.Compact(hs)
+			if len(hs) > cap(hs)/2 {
+				// Sorted again only once as many hashes came.
+				hs = slices.Grow(hs, cap(hs))
+			}
+		}
+		hs = append(hs, h)
+	})
+	slices.Sort(hs)
+	return slices.Compact(hs)
 }
 
 // minhash returns the text's signature and its number of distinct
@@ -86,7 +146,7 @@ func minhash(text string) (sig signature, n int, ok bool) {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	for h := range set {
+	for _, h := range set {
 		for i, seed := range hashSeeds {
 			if v := uint32(mix64(h^seed) >> 32); v < sig[i] {
 				sig[i] = v
