@@ -299,7 +299,7 @@ func (x *run) describedIn(si int) []string { return x.describedBy(si, nil) }
 // mask not held would be made again), or nil.
 func (x *run) describedBy(si int, m *masked) []string {
 	if x.described == nil {
-		x.described = make([][]string, len(x.sents))
+		x.described = map[int][]string{}
 		x.describedDone = make([]bool, len(x.sents))
 	}
 	if x.describedDone[si] {
@@ -312,8 +312,11 @@ func (x *run) describedBy(si int, m *masked) []string {
 	if m == nil {
 		return nil
 	}
-	x.described[si] = x.describes(m.str, m.orig[0])
-	return x.described[si]
+	d := x.describes(m.str, m.orig[0])
+	if d != nil {
+		x.described[si] = d
+	}
+	return d
 }
 
 func contains(list []string, s string) bool {

@@ -69,8 +69,8 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		best = before
 	}
 	if best == nil {
-		if rd.si > 0 && x.lastAsOf[rd.si-1] != "" && x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil {
-			return x.lastAsOf[rd.si-1], x.lastAsOf[rd.si-1]
+		if prev := x.asOfBefore(rd.si); prev != "" && x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil {
+			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,8 +34,11 @@ type run struct {
 	// kept[i] are the figures of sentence i that were kept, for the lines
 	// of a list and the sentences that follow it.
 	kept [][]*reading
-	// lastAsOf[i] is the as_of of the last fact of sentence i.
-	lastAsOf []string
+	// lastAsOf holds, for the last two sentences that had facts (at
+	// index si%2), the as_of of their last fact: a sentence reads the one
+	// before it (asOfBefore), and a slot for every sentence of a long text
+	// weighed more than its facts.
+	lastAsOf [2]sentAsOf
 	// masks[i] is sentence i masked, while it is held (see hold): a
 	// masked sentence, with its focus copies and cue matches, weighs
 	// several times its text, and a long article's every sentence held
@@ -46,11 +50,13 @@ type run struct {
 	heldNext int
 	// at is the sentence extract is reading.
 	at int
-	// sents, exprs and done hold every sentence, its expressions, and
-	// whether maskOf has prepared it (its mentions, anaphora and asides).
-	sents []sentence
-	exprs [][]normalize.Expr
-	done  []bool
+	// sents, exprAt and done hold every sentence, where its expressions
+	// are in allExprs (exprsOf), and whether maskOf has prepared it (its
+	// mentions, anaphora and asides).
+	sents    []sentence
+	allExprs []normalize.Expr
+	exprAt   [][2]int32
+	done     []bool
 	// cells are the value cells of flattened tables, by sentence;
 	// pipe records, by sentence and byte offset, what each figure of a
 	// table's row takes from its headers (tables.go).
@@ -79,7 +85,7 @@ type run struct {
 	// docInfo, described and describedDone cache what the document and
 	// its sentences say of programmes (candidates.go).
 	docInfo       *docFacts
-	described     [][]string
+	described     map[int][]string // few sentences describe one
 	describedDone []bool
 	// The figure-independent work of the sentence being decided, done
 	// once for all its figures: its candidate programmes (progs) and its
@@ -139,12 +145,18 @@ func (r *Rules) newRun(in Input) *run {
 	exprs := normalize.Scan(in.Text, &normalize.Options{Ref: refDate(in.Published)})
 	sents := splitSentences(in.Text)
 	x.sents = sents
-	x.exprs = make([][]normalize.Expr, len(sents))
+	if cap(exprs) > len(exprs)+len(exprs)/4+64 {
+		// A long text's expressions come in the slice Scan grew, up to
+		// twice their size, and the run keeps them to its end.
+		exprs = slices.Clip(append([]normalize.Expr(nil), exprs...))
+	}
+	x.allExprs = exprs
+	x.exprAt = make([][2]int32, len(sents))
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
 	x.passes = make([]bool, len(sents))
 	x.kept = make([][]*reading, len(sents))
-	x.lastAsOf = make([]string, len(sents))
+	x.lastAsOf = [2]sentAsOf{{si: -1}, {si: -1}}
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
 	ei := 0
@@ -156,12 +168,8 @@ func (r *Rules) newRun(in Input) *run {
 		for j < len(exprs) && exprs[j].End <= s.end {
 			j++
 		}
-		if j > ei {
-			// A share of exprs, not a copy: sentences do not overlap, so
-			// no expression is two sentences'; capped, so that no append
-			// runs into the next sentence's.
-			x.exprs[si] = exprs[ei:j:j]
-		}
+		// Sentences do not overlap: no expression is two sentences'.
+		x.exprAt[si] = [2]int32{int32(ei), int32(j)}
 	}
 	x.findTables()
 	x.findPipeTables()
@@ -173,7 +181,7 @@ func (x *run) extract() ([]Fact, []Warning) {
 	sents := x.sents
 	var facts []Fact
 	for si, s := range sents {
-		if !hasFigure(x.exprs[si]) {
+		if !hasFigure(x.exprsOf(si)) {
 			continue // read later only if a figure needs it as context
 		}
 		if s.end-s.start > MaxSentence {
@@ -189,6 +197,31 @@ func (x *run) extract() ([]Fact, []Warning) {
 		return nil, x.warnings
 	}
 	return facts, x.warnings
+}
+
+// exprsOf returns the expressions of sentence si, a share of allExprs
+// capped so that no append runs into the next sentence's.
+func (x *run) exprsOf(si int) []normalize.Expr {
+	at := x.exprAt[si]
+	return x.allExprs[at[0]:at[1]:at[1]]
+}
+
+// sentAsOf is the as_of of the last fact of sentence si.
+type sentAsOf struct {
+	si   int
+	asOf string
+}
+
+// asOfBefore is the as_of of the last fact of sentence si-1, or "" when it
+// had none.
+func (x *run) asOfBefore(si int) string {
+	if si == 0 {
+		return ""
+	}
+	if a := x.lastAsOf[(si-1)%2]; a.si == si-1 {
+		return a.asOf
+	}
+	return ""
 }
 
 func hasFigure(exprs []normalize.Expr) bool {
@@ -214,7 +247,7 @@ func (x *run) maskOf(si int) *masked {
 		x.done[si] = true
 		return nil
 	}
-	m := x.mask(s, x.exprs[si])
+	m := x.mask(s, x.exprsOf(si))
 	if si <= x.at+maxHeld/2 {
 		// (A sentence far ahead, which doc reads once, is not held: the
 		// ring would push out the sentences about to be read.)
@@ -298,7 +331,7 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 		}
 		x.kept[si] = append(x.kept[si], rd)
 		fs := x.facts(s, m, rd)
-		x.lastAsOf[si] = fs[len(fs)-1].AsOf
+		x.lastAsOf[si%2] = sentAsOf{si, fs[len(fs)-1].AsOf}
 		facts = append(facts, fs...)
 	}
 	return facts

@@ -209,7 +209,7 @@ func (m *masked) at(i int) rune {
 // masked text (i may be its length: the sentence's end). The fold is made
 // again rather than kept for every sentence (see masked.orig).
 func (x *run) byteAt(si, i int) int {
-	return x.maskFold(x.sents[si], x.exprs[si], nil, false).orig[i]
+	return x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig[i]
 }
 
 // maskFold folds sentence s with its expressions written as placeholders;

@@ -36,7 +36,7 @@ func (x *run) findTables() {
 			continue
 		}
 		figs := 0
-		for _, e := range x.exprs[si] {
+		for _, e := range x.exprsOf(si) {
 			if e.Kind != normalize.Date {
 				figs++
 			}

@@ -74,8 +74,9 @@ func (x *run) findPipeTables() {
 			for col, c := range row.Cells {
 				pc := x.cellCol(&tb, r, col, label)
 				for _, si := range x.sentencesIn(c.Start, c.End) {
-					for k := range x.exprs[si] {
-						e := &x.exprs[si][k]
+					exprs := x.exprsOf(si)
+					for k := range exprs {
+						e := &exprs[k]
 						if e.Kind == normalize.Date || e.Start < c.Start || e.End > c.End {
 							continue
 						}
@@ -165,7 +166,7 @@ func (x *run) captionDate(tb *table.Table) string {
 		return ""
 	}
 	date := ""
-	for _, e := range x.exprs[i] {
+	for _, e := range x.exprsOf(i) {
 		if e.Kind != normalize.Date {
 			continue
 		}
@@ -260,7 +261,7 @@ func (x *run) cellCue(c table.Cell, rd *reading) *rule {
 				}
 				for _, cm := range x.cueMatches(h, ru) {
 					if orig == nil {
-						orig = x.maskFold(x.sents[si], x.exprs[si], nil, false).orig
+						orig = x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig
 					}
 					a, b := orig[cm.Index], orig[cm.Index+cm.Length]
 					if a >= c.Start && b <= c.End && b > bestEnd {
