@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -153,9 +155,19 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error
 		}
 		old[string(sk)] = src
 	}
+	// In the order of their keys: bbolt inserts into a node by shifting
+	// what follows, and a long text's thousands of readings put in text
+	// order (random keys) made its write quadratic (issue 15). Nothing
+	// below depends on the order (a fact's record counts its sources).
+	keys := make([][]byte, len(rs))
+	order := make([]int, len(rs))
+	for i, r := range rs {
+		keys[i], order[i] = sourceKey(r.id, h, r.start, r.end), i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return bytes.Compare(keys[order[a]], keys[order[b]]) < 0 })
 	want := map[string]bool{}
-	for _, r := range rs {
-		sk := sourceKey(r.id, h, r.start, r.end)
+	for _, i := range order {
+		r, sk := rs[i], keys[i]
 		want[string(sk)] = true
 		rec, created, err := t.factFor(r.id, r.key)
 		if err != nil {
