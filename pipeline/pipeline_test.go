@@ -2,8 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -235,4 +238,62 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip changed %+v into %+v", r, r2)
 		}
 	})
+}
+
+// wholeJSON is a record's line as encoding/json writes it whole, the bytes
+// WriteJSON writes piece by piece.
+func wholeJSON(t *testing.T, r *Record) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestWriteJSONPieceByPiece(t *testing.T) {
+	max := 3.5
+	fact := extract.Fact{Programme: "amo_tadamon", Metric: "beneficiaries", Unit: "persons", Value: 11e6, ValueMax: &max,
+		Span: "11 millions", Start: 3, End: 14, Quote: "<b>« 11 millions »</b> & plus", Rule: "r/x", Why: "\u2028\t\"x\""}
+	body := strings.Repeat("L'AMO « Tadamon » couvre <11> & plus\u2028 de 11 millions\t\"d'assurés\"\\ ; 𝄞 é\n", 40)
+	tests := []struct {
+		name string
+		rec  Record
+	}{
+		{"no facts", Record{V: Version, Path: "a.txt", Body: body}},
+		{"empty facts", Record{V: Version, Path: "a.txt", Body: body, Facts: []extract.Fact{}}},
+		{"facts", Record{V: Version, Path: "dir/<b>.txt", Title: "Titre & « guillemets »", Body: body, Facts: []extract.Fact{fact, fact}}},
+		{"empty body", Record{V: Version, Path: "a.txt", Facts: []extract.Fact{fact}}},
+	}
+	defer func(n int) { bodySlice = n }(bodySlice)
+	for _, n := range []int{1, 2, 3, 7, 64 << 10} {
+		bodySlice = n
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/slices of %d", tt.name, n), func(t *testing.T) {
+				var got bytes.Buffer
+				if err := tt.rec.WriteJSON(&got); err != nil {
+					t.Fatal(err)
+				}
+				if want := wholeJSON(t, &tt.rec); !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("WriteJSON wrote\n%s\nencoding/json writes\n%s", got.Bytes(), want)
+				}
+			})
+		}
+	}
+}
+
+func TestWriteJSONRefusesBeforeWriting(t *testing.T) {
+	nan := math.NaN()
+	for _, r := range []Record{
+		{V: Version, Path: "a.txt", Body: "ok", Facts: []extract.Fact{{Value: math.Inf(1)}}},
+		{V: Version, Path: "a.txt", Body: "ok", Facts: []extract.Fact{{Value: 1, ValueMax: &nan}}},
+		{V: Version, Path: "a.txt", Body: "bad \xff"},
+	} {
+		var got bytes.Buffer
+		if err := r.WriteJSON(&got); err == nil || got.Len() > 0 {
+			t.Errorf("record %+v: wrote %q, err %v; want nothing written and an error", r, got.Bytes(), err)
+		}
+	}
 }

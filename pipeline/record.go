@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"unicode/utf8"
 
 	"github.com/faits/faits/corpus"
@@ -69,11 +70,31 @@ func (r *Record) FileKey() string { return fileKey(r.FileSHA256, r.Rules) }
 
 // AppendJSON appends the record's line (JSON and a newline) to b. It fails
 // on text that is not valid UTF-8, which JSON cannot carry unchanged (corpus
-// never gives such text; a record built by hand might).
+// never gives such text; a record built by hand might), and on a value JSON
+// cannot write (NaN, an infinity); b is then returned as it was.
 func (r *Record) AppendJSON(b []byte) ([]byte, error) {
+	buf := bytes.NewBuffer(b)
+	if err := r.WriteJSON(buf); err != nil {
+		return b, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteJSON writes the record's line, the bytes AppendJSON appends, to w
+// piece by piece: the body in slices and the facts one by one, so that a
+// long article's line is never held whole (it is about twice its text:
+// issue 15). A record that cannot be written (see AppendJSON) is refused
+// before anything is written; an error of w's is returned as it is.
+func (r *Record) WriteJSON(w io.Writer) error {
 	for _, s := range []string{r.Path, r.Title, r.Site, r.Author, r.URL, r.Published, r.PublishedFrom, r.Body} {
 		if !utf8.ValidString(s) {
-			return b, fmt.Errorf("record %s: text is not valid UTF-8", r.Path)
+			return fmt.Errorf("record %s: text is not valid UTF-8", r.Path)
+		}
+	}
+	for i := range r.Facts {
+		f := &r.Facts[i]
+		if !finite(f.Value) || f.ValueMax != nil && !finite(*f.ValueMax) {
+			return fmt.Errorf("record %s: fact %d: value is not a finite number", r.Path, i)
 		}
 	}
 	var buf bytes.Buffer
@@ -81,11 +102,68 @@ func (r *Record) AppendJSON(b []byte) ([]byte, error) {
 	// Article text is full of & and quotes in <…>: left as they are, lines
 	// stay readable and shorter.
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return b, fmt.Errorf("record %s: %w", r.Path, err)
+	// Everything but the body and the facts, which close the object.
+	head := *r
+	head.Body, head.Facts = "", nil
+	if err := enc.Encode(&head); err != nil {
+		return fmt.Errorf("record %s: %w", r.Path, err)
 	}
-	return append(b, buf.Bytes()...), nil // Encode ends with '\n'
+	const tail = `"body":"","facts":null}` + "\n"
+	line := buf.Bytes()
+	if !bytes.HasSuffix(line, []byte(tail)) {
+		return fmt.Errorf("record %s: body and facts are not the last fields", r.Path)
+	}
+	if _, err := w.Write(append(line[:len(line)-len(tail)], `"body":"`...)); err != nil {
+		return err
+	}
+	// A string's JSON escapes each rune alone: written in slices cut
+	// between runes, it is the same bytes as written whole.
+	body := r.Body
+	for len(body) > 0 {
+		n := min(len(body), bodySlice)
+		for n < len(body) && !utf8.RuneStart(body[n]) {
+			n--
+		}
+		if n == 0 { // a slice shorter than the first rune
+			_, n = utf8.DecodeRuneInString(body)
+		}
+		buf.Reset()
+		if err := enc.Encode(body[:n]); err != nil {
+			return fmt.Errorf("record %s: %w", r.Path, err)
+		}
+		// Without its quotes and the newline Encode ends with.
+		if _, err := w.Write(buf.Bytes()[1 : buf.Len()-2]); err != nil {
+			return err
+		}
+		body = body[n:]
+	}
+	if r.Facts == nil {
+		_, err := io.WriteString(w, `","facts":null}`+"\n")
+		return err
+	}
+	if _, err := io.WriteString(w, `","facts":[`); err != nil {
+		return err
+	}
+	for i := range r.Facts {
+		buf.Reset()
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(&r.Facts[i]); err != nil {
+			return fmt.Errorf("record %s: %w", r.Path, err)
+		}
+		if _, err := w.Write(buf.Bytes()[:buf.Len()-1]); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]}\n")
+	return err
 }
+
+// bodySlice is how many bytes of a body WriteJSON escapes at a time.
+var bodySlice = 64 << 10
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Decode parses one line (with or without its newline) and checks it: the
 // version, the names and hashes, and that the body is the one DocSHA256

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"runtime"
 	"strconv"
 	"strings"
@@ -119,7 +120,6 @@ type extracted struct {
 func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.File, workers int, maxBytes int64, env *Env) (extractSummary, error) {
 	out := bufio.NewWriterSize(env.Stdout, 1<<20)
 	var sum extractSummary
-	var line []byte
 	work := func(i int) extracted {
 		f := files[i]
 		// corpus.ReadFile, as ingest: a named pipe or a link to a device
@@ -149,14 +149,17 @@ func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.Fil
 			sum.Warnings++
 			fmt.Fprintf(env.Stderr, "faits extract: %s: warning: no article text found\n", r.file.Path)
 		}
-		var err error
-		if line, err = r.rec.AppendJSON(line[:0]); err != nil {
+		// Written piece by piece: a long article's line is about twice its
+		// text, and is not held whole (issue 15). A record refused is
+		// refused before any of it is written.
+		ow := &outWriter{w: out}
+		if err := r.rec.WriteJSON(ow); err != nil {
+			if ow.err != nil {
+				return fmt.Errorf("write output: %w", ow.err)
+			}
 			sum.Failed++
 			fmt.Fprintf(env.Stderr, "faits extract: %s: %v\n", r.file.Path, err)
 			return nil
-		}
-		if _, err := out.Write(line); err != nil {
-			return fmt.Errorf("write output: %w", err)
 		}
 		sum.Facts += len(r.rec.Facts)
 		return nil
@@ -169,4 +172,19 @@ func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.Fil
 		return sum, fmt.Errorf("interrupted after %d of %d files: %w", sum.Files, len(files), err)
 	}
 	return sum, err
+}
+
+// outWriter keeps the error of its writer, which stops extractFiles, apart
+// from a record's own, which fails that file only.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
