@@ -98,7 +98,17 @@ func parseText(raw []byte) *Document {
 // blank line. Repeated paragraphs stay: interviews repeat their questions
 // and recipes their lines, and the eval set's truth keeps them.
 func joinBlocks(blocks []string) string {
+	// Sized once: the body is kept for the whole extraction, and a
+	// builder grown by doubling would keep up to twice a long text, after
+	// as much garbage (issue 15).
+	size := 0
+	for _, p := range blocks {
+		if p = strings.TrimSpace(p); p != "" {
+			size += len(p) + 2
+		}
+	}
 	var b strings.Builder
+	b.Grow(max(size-2, 0))
 	for _, p := range blocks {
 		p = strings.TrimSpace(p)
 		if p == "" {
