@@ -128,11 +128,17 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 }
 
 // oneDate is the one date a header names among its words ("Dépenses
-// remboursées en 2023 (en MDH)", "Affiliés à fin juin 2024"), as a month
-// or a year, or "" when it names none or several.
+// remboursées en 2023 (en MDH)", "Affiliés à fin juin 2024"), or "".
 func (x *run) oneDate(text string) string {
+	return soleDate(normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}))
+}
+
+// soleDate is the one date among exprs, as a month or a year: the end of
+// an interval, a day's month; "" when they hold none, several (which one
+// a table holds at is unsaid) or one open at an end.
+func soleDate(exprs []normalize.Expr) string {
 	date := ""
-	for _, e := range normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}) {
+	for _, e := range exprs {
 		if e.Kind != normalize.Date || e.Date == "" {
 			continue
 		}
@@ -165,23 +171,7 @@ func (x *run) captionDate(tb *table.Table) string {
 	if !strings.HasSuffix(strings.TrimSpace(x.in.Text[s.start:s.end]), ":") {
 		return ""
 	}
-	date := ""
-	for _, e := range x.exprsOf(i) {
-		if e.Kind != normalize.Date {
-			continue
-		}
-		if date != "" {
-			return "" // several dates: which one the table holds at is unsaid
-		}
-		date = e.Date
-		if _, b, ok := strings.Cut(date, "/"); ok {
-			date = b
-		}
-	}
-	if len(date) == 10 {
-		date = date[:7]
-	}
-	return date
+	return soleDate(x.exprsOf(i))
 }
 
 // scaleCell gives a bare number the unit and scale its column's header
