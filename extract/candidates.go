@@ -56,6 +56,11 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		// The rules dropped the figure before asking not_facts.
 		return nil, "", false
 	}
+	if x.offMetricMoney(m, i, rd) {
+		// The rules dropped the figure before asking.
+		rd.dropped = offMetricDrop
+		return nil, "", false
+	}
 	focus := m.withFocus(i)
 	type mu struct {
 		mt   *metric
@@ -428,4 +433,23 @@ func (x *run) describes(s string, offset int) []string {
 		}
 	}
 	return out
+}
+
+// offMetricDrop is the reason a reading of money that no metric counts is
+// dropped (a hard drop: its prefix is one of hardDrops).
+const offMetricDrop = "not a fact: money no metric counts (off_metric)"
+
+// offMetricMoney reports whether figure i is an amount whose subject is
+// money no metric counts (money_off_metric: collected, held or owed,
+// earned, spent outside the reform): the sentence's fronted topic ("Quant aux
+// réserves, elles …") or the nearest such word before it with no cue of
+// money paid or spent in between ("Les cotisations reçues se sont
+// chiffrées à …"). Such amounts are never facts, whatever the weights:
+// the model, which sees these words as features too, learns them from
+// too few examples to outweigh a programme named beside the figure.
+func (x *run) offMetricMoney(m *masked, i int, rd *reading) bool {
+	if x.r.moneyOffRe == nil || !moneyUnits[rd.unit] {
+		return false
+	}
+	return x.offMetricTopic(m, m.figs[i].start, x.r.moneyOffRe) || x.offMetricNearest(m, i, x.r.moneyOffRe, true)
 }

@@ -289,6 +289,16 @@ func TestPhrasingFamilies(t *testing.T) {
 			title: "AMO Achamil : des débuts laborieux",
 			text:  "L'AMO Achamil compte 52.000 adhérents.\n\nDe son côté, l'IPE a coûté 410 millions de dirhams en 2024(1).\n\n(1) Contre 350 millions de dirhams de dépenses en 2023.",
 			want:  []want{{"ipe", "amount_paid", "MAD", 350e6, "exact", "2023"}}},
+		{name: "money a fronted topic says no metric counts",
+			text: "Quant aux réserves du régime de l'AMO TNS, elles atteignaient 4,2 milliards de dirhams à fin 2024.",
+			not:  []float64{4.2e9}},
+		{name: "money collected, then money paid",
+			text: "Les cotisations perçues par l'AMO TNS se sont chiffrées à 2,1 milliards de dirhams, tandis que les prestations versées ont atteint 1,7 milliard de dirhams.",
+			want: []want{{"amo-tns", "amount_paid", "MAD", 1.7e9, "exact", "2025-03"}},
+			not:  []float64{2.1e9}},
+		{name: "a word in parentheses is not the amount's subject",
+			text: "Le montant des pensions moyennes versées varie selon la caisse : 2.100 dirhams à la CNSS (salariés des entreprises privées) contre 7.000 dirhams versés par la CMR.",
+			want: []want{{"retraite", "allowance", "MAD", 7000, "exact", "2025-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -433,11 +433,14 @@ func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []
 		if x.find(x.r.offMetricRe, m.sub(max(m.clauseStart(fig.start), fig.start-60), fig.start), "off_metric", m.orig[0]) != nil {
 			f = append(f, "n:off_metric.before")
 		}
-		if rd.unit != "" && moneyUnits[rd.unit] && x.offMetricNearest(m, i) {
+		if rd.unit != "" && moneyUnits[rd.unit] && x.offMetricNearest(m, i, x.r.offMetricRe, false) {
 			f = append(f, "n:off_metric.nearest")
 		}
 		if x.find(x.r.offMetricRe, m.sub(max(fig.end, rd.nounEnd), max(fig.end, rd.nounEnd)+25), "off_metric", m.orig[0]) != nil {
 			f = append(f, "n:off_metric.after")
+		}
+		if x.offMetricTopic(m, fig.start, x.r.offMetricRe) {
+			f = append(f, "n:off_metric.topic")
 		}
 	}
 	if x.listItem(m, i) {
@@ -455,33 +458,103 @@ func (x *run) noneFeatures(dst []string, m *masked, i int, rd *reading, words []
 // away ("Les cotisations encaissées par le régime ont, cette année
 // encore, progressé pour atteindre …"; "Quant aux réserves du fonds,
 // elles s'élèvent à …"), while "les pensions versées ont atteint …" names
-// money paid.
-func (x *run) offMetricNearest(m *masked, i int) bool {
+// money paid. words is off_metric (a feature) or money_off_metric (with strict:
+// the constraint, which also lets a generic cue heading the figure stand
+// in the way, "des dépenses de FIG", and passes over a word in
+// parentheses, "… pour le régime (entreprises publiques) et …").
+func (x *run) offMetricNearest(m *masked, i int, words *pattern, strict bool) bool {
 	fig := m.figs[i]
 	before := m.sub(0, fig.start)
 	off := -1
-	for _, om := range x.all(x.r.offMetricRe, before, "off_metric", m.orig[0]) {
-		off = max(off, om.RuneIndex+om.RuneLength)
+	for _, om := range x.all(words, before, words.name, m.orig[0]) {
+		end := om.RuneIndex + om.RuneLength
+		if strict && strings.Count(before[min(len(before), byteIndex(before, end)):], ")") > strings.Count(before[min(len(before), byteIndex(before, end)):], "(") {
+			continue
+		}
+		off = max(off, end)
 	}
 	if off < 0 {
 		return false
+	}
+	if strict {
+		// A count stands between: the word is its subject ("la condition
+		// de cotisation, ramenée de 780 à 260 jours, et le plafond de
+		// l'aide, qui atteindra FIG"). An amount or a rate between does
+		// not stop it ("le solde du fonds atteint A, auxquels s'ajoutent
+		// FIG"; "les recettes ont crû de 5 % pour atteindre FIG").
+		for _, o := range m.figs {
+			if o.start >= off && o.end <= fig.start && o.e.Kind != normalize.Money && o.e.Kind != normalize.Percent {
+				return false
+			}
+		}
+	}
+	// A cue right after the word qualifies it ("les cotisations reçues",
+	// "les contributions versées par l'État"): the money is still what
+	// no metric counts.
+	participle := off + 2
+	for participle < fig.start && isWordRune(m.at(participle)) {
+		participle++
 	}
 	for _, mt := range x.r.metrics {
 		if !mt.units["MAD"] {
 			continue
 		}
 		for _, ru := range mt.rules {
-			if ru.cue == nil || ru.generic {
+			if ru.cue == nil || (ru.generic && !strict) {
 				continue
 			}
 			for _, cm := range x.cueMatches(m, ru) {
-				if e := cm.Index + cm.Length; e <= fig.start && e > off {
+				e := cm.Index + cm.Length
+				if e > fig.start || e <= off || cm.Index <= participle {
+					continue
+				}
+				if !ru.generic || headsFigure(m.sub(e, fig.start)) {
 					return false
 				}
 			}
 		}
 	}
 	return true
+}
+
+// headsFigure reports whether the text between a noun and a figure makes
+// the figure its complement: "des dépenses globales de FIG", "un coût de
+// FIG", "le montant d'FIG".
+func headsFigure(between string) bool {
+	f := strings.Fields(between)
+	if len(f) == 0 {
+		return true // "le texte mobilise FIG"
+	}
+	if len(f) > 3 {
+		return false
+	}
+	last := f[len(f)-1]
+	return last == "de" || strings.HasSuffix(last, "d'") || (len(f) >= 2 && f[len(f)-2] == "de" && (last == "plus" || last == "pres"))
+}
+
+// byteIndex is the byte offset of rune offset r in s.
+func byteIndex(s string, r int) int {
+	for b := range s {
+		if r == 0 {
+			return b
+		}
+		r--
+	}
+	return len(s)
+}
+
+// offMetricTopic reports whether the sentence's fronted topic, before
+// rune offset at, has a word of words (off_metric or money_off_metric):
+// "Concernant les déficits cumulés, ils ont totalisé …".
+func (x *run) offMetricTopic(m *masked, at int, words *pattern) bool {
+	if x.r.topicRe == nil || words == nil {
+		return false
+	}
+	t := x.find(x.r.topicRe, m.sub(0, at), "topic", m.orig[0])
+	if t == nil {
+		return false
+	}
+	return x.find(words, t.String(), words.name, m.orig[0]) != nil
 }
 
 var tierName = map[tier]string{specific: "specific", generic: "generic", weak: "weak"}

@@ -57,12 +57,18 @@ type Rules struct {
 	// counts (contributions collected, deficits, reserves, wages…): a
 	// feature of "no fact".
 	offMetricRe *pattern
-	inciseRe    *pattern
-	cliticRe    *pattern
-	lastRe      *pattern
-	qualifiers  []namedRe
-	modality    []namedRe
-	unitByNoun  map[string]string
+	// topicRe finds a sentence's fronted topic ("Quant aux réserves du
+	// régime, elles …"): what the clauses after it speak of.
+	topicRe *pattern
+	// moneyOffRe finds money no metric counts (money_off_metric): the
+	// subject of an amount that is no fact.
+	moneyOffRe *pattern
+	inciseRe   *pattern
+	cliticRe   *pattern
+	lastRe     *pattern
+	qualifiers []namedRe
+	modality   []namedRe
+	unitByNoun map[string]string
 	// lits finds, in one pass over a text, which patterns can match it.
 	lits *litTable
 	// all is every pattern of the file (tests compare engines on them).
@@ -237,6 +243,8 @@ type fileSpec struct {
 	Conditions src            `yaml:"conditions"`
 	Registered src            `yaml:"registered_in"`
 	OffMetric  src            `yaml:"off_metric"`
+	Topic      src            `yaml:"topic"`
+	MoneyOff   src            `yaml:"money_off_metric"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -558,6 +566,8 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.conditionRe = c.re(spec.Conditions, "conditions")
 	r.registeredRe = c.re(spec.Registered, "registered_in")
 	r.offMetricRe = c.re(spec.OffMetric, "off_metric")
+	r.topicRe = c.re(spec.Topic, "topic")
+	r.moneyOffRe = c.re(spec.MoneyOff, "money_off_metric")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")
