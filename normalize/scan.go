@@ -231,6 +231,11 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 	case tPunct:
 		switch {
 		case t.r == '+' && s.isNum(i+1) && s.toks[i+1].gap == gNone:
+			// "+13,6 %": a signed rate, read without its sign (the text
+			// before it keeps the "+" for whoever reads the change).
+			if e, next, ok := s.figure(i + 1); ok && e.Kind == Percent {
+				return e, next, true
+			}
 			// "+212 5 22 …": a phone number.
 			return Expr{}, s.skipNumberChain(i + 1), false
 		case t.r == '-' || t.r == '−':

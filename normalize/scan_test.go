@@ -61,6 +61,8 @@ var scanCases = []struct {
 	{"4.512 806 assurés", []want{wnum("4.512 806", 4512806, "exact")}},
 	{"soit 3 071.950 inscrits", []want{wnum("3 071.950", 3071950, "exact")}},
 	{"12.5% de hausse", []want{pct("12.5%", 12.5, "exact")}},
+	{"soit +13,6% sur la période", []want{pct("13,6%", 13.6, "exact")}},
+	{"une variation de +4,2 %", []want{pct("4,2 %", 4.2, "exact")}},
 	{"un tiers des familles", []want{wnum("un tiers", 1.0/3, "exact")}},
 	{"1 milliard de dollars US", []want{{"1 milliard de dollars US", Money, 1e9, 0, "USD", "exact", ""}}},
 	{"25 000 DH par an", []want{mad("25 000 DH", 25000, "exact")}},
