@@ -615,7 +615,7 @@ func dropShortRuns(blocks []string, meta *textMeta) []string {
 		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
 			j++
 		}
-		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") ||
+		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") || dataRun(blocks[i:j]) ||
 			(i > 0 && sameRow(blocks[i-1], blocks[i])) || (i+2 < j && sameRow(blocks[i], blocks[i+1]) && sameRow(blocks[i], blocks[i+2]))
 		if j-i < 3 || introduced {
 			out = append(out, blocks[i:j]...)
@@ -634,6 +634,39 @@ func dropShortRuns(blocks []string, meta *textMeta) []string {
 		i = j
 	}
 	return out
+}
+
+// dataRun reports whether a run of short blocks holds data rather than a
+// menu: at least two of its blocks, and a third of them, are data lines (a
+// slide's "4,21 M ménages bénéficiaires", "2024 : 200 DH", "Rural ......
+// 59 %"). A menu's entries and a list of headlines are words.
+func dataRun(run []string) bool {
+	n := 0
+	for _, b := range run {
+		if isDataLine(b) {
+			n++
+		}
+	}
+	return n >= 2 && 3*n >= len(run)
+}
+
+var (
+	// figureFirst: a figure and a few words of what it counts ("4,21 M
+	// ménages bénéficiaires", "138 000 naissances").
+	figureFirst = regexp.MustCompile(`^\d[\d ,.\x{a0}\x{202f}]*\S*(\s+\S+){0,4}$`)
+	// labelled: a label and its figure, after a colon or dotted leaders
+	// ("Aide minimale par ménage : 500 DH", "Rural ........ 59 %").
+	labelled = regexp.MustCompile(`^[^:.…]{1,60}(\s?:|\.{4,}|…{2,})\s*(près de |plus de |environ )?\d[\d ,.\x{a0}\x{202f}]*\s*(%|\pL{1,8}(\s\pL{1,8})?)?$`)
+)
+
+// isDataLine reports whether a short block (a bullet aside) is a figure
+// with its label.
+func isDataLine(b string) bool {
+	if utf8.RuneCountInString(b) > 80 {
+		return false
+	}
+	b = strings.TrimSpace(strings.TrimLeft(b, "-•*–—·▪►✓→ "))
+	return figureFirst.MatchString(b) || labelled.MatchString(b)
 }
 
 // kicker is a section label above a headline: capitals only ("AFRIQUE DU

@@ -230,6 +230,11 @@ func TestParseText(t *testing.T) {
 			body: "Les chiffres clés de la réforme sont les suivants :\n\n- 4 millions de familles\n\n- 11 millions de personnes\n\n- 22,5 millions d'inscrits\n\nBilan :\n\nAMO Tadamon 11 millions\n\nASD 4 millions\n\nRSU 5,3 millions\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 		},
 		{
+			name: "a slide's figures and labels are data, not a menu",
+			in:   "L'article commence ici, avec le bilan présenté par l'agence ce mardi.\nChiffres clés\n3,1 M foyers aidés\n(mars 2025)\nBarème\nPar enfant : 250 DH\nUrbain ......... 38 %\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			body: "L'article commence ici, avec le bilan présenté par l'agence ce mardi.\n\nChiffres clés\n\n3,1 M foyers aidés\n\n(mars 2025)\n\nBarème\n\nPar enfant : 250 DH\n\nUrbain ......... 38 %\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+		},
+		{
 			name: "a see-also list mid-article goes, the article goes on",
 			in:   "Le premier paragraphe de l'article, avec 4 millions de familles.\nLire aussi\nAMO : 5.000 dossiers traités quotidiennement par la CNSS\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",

@@ -44,13 +44,14 @@ var headerScales = []struct {
 }
 
 var (
-	// countScale: "Bénéficiaires (en milliers)" counts thousands.
+	// countScale: "Bénéficiaires (en milliers)" counts thousands, and so
+	// does "Pensionnés (fin 2024, en milliers)".
 	countScale = []struct {
 		re    *regexp.Regexp
 		scale float64
 	}{
-		{regexp.MustCompile(`\(\s*(?:en\s+)?millions?\s*\)`), 1e6},
-		{regexp.MustCompile(`\(\s*(?:en\s+)?milliers?\s*\)`), 1e3},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?millions?\s*\)`), 1e6},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?milliers?\s*\)`), 1e3},
 	}
 	// percentHeader: "Part (%)", "Taux de couverture (en %)".
 	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)

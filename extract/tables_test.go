@@ -54,6 +54,15 @@ func TestTables(t *testing.T) {
 				{"amo-achamil", "beneficiaries", "person", 72e3, "2025-03"},
 				{"amo-achamil", "amount_paid", "MAD", 40e6, "2024"},
 			}},
+		{name: "a scale after the date in the header's parentheses",
+			text: "Les caisses de retraite publiques en chiffres.\n\n" +
+				"| Caisse | Affiliés (fin 2024, en milliers) | Réserves (Mds DH) |\n|---|---|---|\n" +
+				"| RCAR | 190 | 150,2 |\n| CMR | 1 030 | 68,4 |\n",
+			want: []want{
+				{"retraite", "enrolled", "person", 190e3, "2024-12"},
+				{"retraite", "enrolled", "person", 1030e3, "2024-12"},
+			},
+			not: []float64{190, 1030}},
 		{name: "years across the top, metric in the row's label",
 			text: "Le régime AMO Achamil progresse lentement.\n\n" +
 				"Indicateur | 2023 | 2024\n\n" +
