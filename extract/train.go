@@ -34,6 +34,11 @@ type Label struct {
 	// At is the byte offset where the figure's span starts, or -1 for any
 	// figure of the document (a gold file).
 	At int
+	// Quote is the text the fact was read in (a gold file's quote; parts
+	// joined by " [...] "), or "". A figure inside a quote that matches
+	// none of its labels is one the rules read wrong (a scale, a unit, a
+	// value), not a non-fact: it teaches nothing rather than "no fact".
+	Quote string
 }
 
 // Example is a document with what is known of its facts.
@@ -349,12 +354,55 @@ func (x *run) label(s sentence, m *masked, rd *reading, opts []option, ex Exampl
 		}
 		return target, true
 	case ex.Complete:
+		if x.inQuote(s, rd, ex.Labels) {
+			return nil, false
+		}
 		for k, o := range opts {
 			target[k] = o.none()
 		}
 		return target, true
 	}
 	return nil, false
+}
+
+// sameDigits reports whether two values differ by a scale at most (a
+// factor of a thousand, a million or a billion, or none): the same
+// figure read with another scale or unit.
+func sameDigits(a, b float64) bool {
+	if a == 0 || b == 0 {
+		return a == b
+	}
+	r := a / b
+	for _, f := range []float64{1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9} {
+		if math.Abs(r/f-1) < 1e-9 {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether figure rd stands in a part of some label's
+// quote that its sentence holds, with the label's digits: a fact the gold
+// states there, which the rules read at another scale or with another
+// unit ("1 012" under "(fin 2024, en milliers)" read as 1,012 persons).
+func (x *run) inQuote(s sentence, rd *reading, labels []Label) bool {
+	text := x.in.Text[s.start:s.end]
+	fig := x.in.Text[rd.fig.e.Start:rd.fig.e.End]
+	for _, l := range labels {
+		for _, part := range strings.Split(l.Quote, " [...] ") {
+			part = strings.TrimSpace(part)
+			if part == "" || !strings.Contains(part, fig) || !sameDigits(l.Value, rd.fig.e.Value) {
+				continue
+			}
+			if i := strings.Index(text, part); i >= 0 {
+				at := s.start + i
+				if at <= rd.fig.e.Start && rd.fig.e.End <= at+len(part) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // noneOnly reports whether "no fact" is the one right option.

@@ -170,3 +170,26 @@ func TestTrainWeightAndDropout(t *testing.T) {
 		t.Errorf("training without rules dropout gives the model trained with it")
 	}
 }
+
+// TestTrainMisreadScaleTeachesNothing checks that a figure the gold states
+// at another scale ("1 012" where its quote means thousands) is left out
+// of training rather than taught as "no fact"; a figure of the same
+// sentence that the gold does not state is still a non-fact.
+func TestTrainMisreadScaleTeachesNothing(t *testing.T) {
+	r := mustDefault(t)
+	text := "Le régime AMO TNS compte 1 012 adhérents (en milliers) et 58 agences."
+	lab := Label{Programmes: []string{"amo-tns"}, Metrics: []string{"enrolled"}, Unit: "person", Value: 1012e3, At: -1}
+	train := func(quote string) TrainStats {
+		l := lab
+		l.Quote = quote
+		_, st := Train(r, []Example{{Name: "a", Input: Input{Text: text, Published: "2025-03-10"}, Labels: []Label{l}, Complete: true}}, TrainOptions{Epochs: 2})
+		return st
+	}
+	without, with := train(""), train("compte 1 012 adhérents (en milliers)")
+	if with.Negative != without.Negative-1 || with.Skipped != without.Skipped+1 {
+		t.Errorf("with the quote: %+v; without: %+v; want one negative fewer, skipped", with, without)
+	}
+	if with.Negative == 0 {
+		t.Errorf("the agencies' count should still be a non-fact: %+v", with)
+	}
+}

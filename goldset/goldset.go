@@ -171,7 +171,7 @@ func GoldLabel(g eval.Gold) extract.Label {
 		Programmes: append([]string{g.Programme}, g.ProgrammeAlt...),
 		Metrics:    append([]string{g.Metric}, g.MetricAlt...),
 		Unit:       g.Unit, Value: g.Value, ValueMax: g.ValueMax,
-		Optional: g.Optional, At: -1,
+		Optional: g.Optional, At: -1, Quote: g.Quote,
 	}
 }
 
