@@ -9,6 +9,7 @@ package extract
 // or a unit a metric does not count never becomes a fact.
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -83,6 +84,9 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 			continue
 		}
 		if mt.reject != nil && x.findR(mt.reject, focus, "metric "+mt.id, m.orig[0]) != nil {
+			continue
+		}
+		if unit == "percent" && x.rateNoShare(m, i, prev) {
 			continue
 		}
 		metrics = append(metrics, mu{mt, unit})
@@ -451,5 +455,82 @@ func (x *run) offMetricMoney(m *masked, i int, rd *reading) bool {
 	if x.r.moneyOffRe == nil || !moneyUnits[rd.unit] {
 		return false
 	}
-	return x.offMetricTopic(m, m.figs[i].start, x.r.moneyOffRe) || x.offMetricNearest(m, i, x.r.moneyOffRe, true)
+	return x.offMetricTopic(m, m.figs[i].start, x.r.moneyOffRe) || x.offMetricNearest(m, i, x.r.moneyOffRe, true) || x.offMetricAfter(m, i)
 }
+
+// offMetricAfter reports whether amount i is followed by the money it
+// measures, something no metric counts: "1,6 MMDH d'arriérés", "54
+// milliards de dirhams de cotisations", "1,2 MMDH de sa réserve".
+func (x *run) offMetricAfter(m *masked, i int) bool {
+	fig := m.figs[i]
+	after := strings.TrimLeft(m.sub(fig.end, fig.end+40), " ")
+	switch {
+	case strings.HasPrefix(after, "de "):
+		after = after[len("de "):]
+	case strings.HasPrefix(after, "d'"):
+		after = after[len("d'"):]
+	default:
+		return false
+	}
+	om := x.find(x.r.moneyOffRe, after, "money_off_metric", m.orig[0])
+	if om == nil || om.RuneIndex != 0 {
+		return false
+	}
+	// "l'État a versé 9,5 milliards de cotisations pour les assurés":
+	// contributions paid for someone are money paid.
+	from := m.clauseStart(fig.start)
+	for _, mt := range x.r.metrics {
+		if !mt.units["MAD"] {
+			continue
+		}
+		for _, ru := range mt.rules {
+			if ru.cue == nil || ru.generic {
+				continue
+			}
+			for _, cm := range x.cueMatches(m, ru) {
+				if cm.Index >= from && cm.Index+cm.Length <= fig.start {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// rateNoShare reports whether percentage i is a rate of change or a
+// macro-economic rate that its metric's reject cannot see: a change
+// towards a level of another kind ("ont augmenté de 9 % à 4,5 millions":
+// the reject keeps "de 18 % à 27 %", a share reached), or the next of
+// an enumeration whose first rate is one of change ("en hausse de 5 % sur
+// un an et de 3 % en moyenne", "un déficit de 4 % en 2024, de 3,5 % en
+// 2025"); not of one whose first share was dropped for another reason
+// ("36 % dans les villes et 8 % à la campagne").
+func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
+	fig := m.figs[i]
+	if fig.e.Kind != normalize.Percent {
+		return false
+	}
+	if i+1 < len(m.figs) && m.figs[i+1].e.Kind != normalize.Percent {
+		if to := strings.TrimSpace(m.sub(fig.end, m.figs[i+1].start)); to == "a" || to == "au" {
+			before := lastRunes(m.sub(m.clauseStart(fig.start), fig.start), tailLen)
+			if strings.HasSuffix(before, "de ") && x.find(x.r.changesRe, before, "changes", m.orig[0]) != nil {
+				return true
+			}
+		}
+	}
+	if i > 0 && m.figs[i-1].e.Kind == normalize.Percent && prev[i-1] != nil && prev[i-1].dropped != "" && enumNext.MatchString(m.sub(m.figs[i-1].end, fig.start)) {
+		// The rate before was dropped as a rate of change, or for another
+		// reason where share's reject would have refused it too ("en
+		// hausse de 2 % sur un an", dropped for want of a cue).
+		if strings.HasPrefix(prev[i-1].dropped, "rejected by") {
+			return true
+		}
+		sh := x.shareMetric()
+		return sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), "metric "+sh.id, m.orig[0]) != nil
+	}
+	return false
+}
+
+// enumNext is the text between two figures of one enumeration of rates:
+// "…, de", "… et de", with a date or a few words between.
+var enumNext = regexp.MustCompile(`^[^.;:]{0,60}?(,|\bet|\bpuis)\s+(de\s+|d')?(plus\s+de\s+|pres\s+de\s+)?$`)

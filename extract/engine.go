@@ -415,7 +415,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "unit " + rd.unit + " not counted by " + rd.metric.id
 		return rd
 	}
-	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil {
+	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil || rd.unit == "percent" && x.rateNoShare(m, i, prev) {
 		rd.dropped = "rejected by " + rd.metric.id
 		return rd
 	}
