@@ -70,6 +70,12 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 	var metrics []mu
 	for _, mt := range x.r.metrics {
 		unit := rd.unit
+		if bareMoney(rd) && mt.units["MAD"] {
+			// "les prestations se sont chiffrées à 35 milliards": no
+			// count reaches a billion (max_value), so a bare billion is
+			// read as dirhams too, for the model to weigh (o:bare_money).
+			unit = "MAD"
+		}
 		if unit == "" {
 			if rd.fig.e.Kind != normalize.Number || rd.fig.e.Value < minBareCount {
 				continue
@@ -534,3 +540,9 @@ func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
 // enumNext is the text between two figures of one enumeration of rates:
 // "…, de", "… et de", with a date or a few words between.
 var enumNext = regexp.MustCompile(`^[^.;:]{0,60}?(,|\bet|\bpuis)\s+(de\s+|d')?(plus\s+de\s+|pres\s+de\s+)?$`)
+
+// bareMoney reports whether rd's figure is a bare number of a billion or
+// more, which counts no people: dirhams left unsaid.
+func bareMoney(rd *reading) bool {
+	return rd.fig.e.Kind == normalize.Number && rd.fig.e.Unit == "" && rd.fig.e.Value >= 1e9
+}

@@ -345,3 +345,24 @@ func TestPhrasingFamilies(t *testing.T) {
 		})
 	}
 }
+
+// TestBareBillions checks that a bare figure of billions, which no count
+// reaches (max_value), is no count of people, and that the model may read
+// it as dirhams where the sentence speaks of money paid.
+func TestBareBillions(t *testing.T) {
+	text := "S'agissant du régime des pensions civiles, les prestations servies par la CMR se sont chiffrées à 36,2 milliards contre 34,0 milliards en 2022."
+	rulesOnly, _ := mustDefault(t).WithModel(nil).Extract(Input{Text: text, Published: "2025-03-12"})
+	for _, f := range rulesOnly {
+		if f.Unit == "person" {
+			t.Errorf("the rules count %g people", f.Value)
+		}
+	}
+	facts, _ := mustDefault(t).Extract(Input{Text: text, Published: "2025-03-12"})
+	found := false
+	for _, f := range facts {
+		found = found || f.Value == 36.2e9 && f.Unit == "MAD" && f.Metric == "amount_paid"
+	}
+	if !found {
+		t.Errorf("36,2 milliards not read as dirhams paid: %+v", facts)
+	}
+}

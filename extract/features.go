@@ -119,6 +119,9 @@ func (x *run) featureSets(si int, m *masked, i int, rd *reading, rulesProg strin
 		}
 		fs.progOf[k], fs.metOf[k] = pi, mi
 		fs.tails[k] = x.optionFeatures(o, o.prog == rulesProg && rd.metric == o.mt)
+		if moneyUnits[o.unit] && bareMoney(rd) {
+			fs.tails[k] = append(fs.tails[k][:len(fs.tails[k]):len(fs.tails[k])], "o:bare_money")
+		}
 	}
 	x.tableFeatures(rd, opts, fs)
 	return fs
@@ -862,4 +865,7 @@ var featureWords = map[string]string{
 	"n:off_metric.before":       "a word for what no metric counts (contributions, deficits, wages…) before the figure",
 	"n:off_metric.lead":         "a word for what no metric counts opens the sentence",
 	"n:off_metric.after":        "a word for what no metric counts just after the figure",
+	"n:off_metric.nearest":      "a word for what no metric counts is the nearest subject before the amount",
+	"n:off_metric.topic":        "the sentence's fronted topic is something no metric counts",
+	"o:bare_money":              "a bare billion, read as dirhams",
 }
