@@ -57,6 +57,10 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		// The rules dropped the figure before asking not_facts.
 		return nil, "", false
 	}
+	if rd.dropped != "" && x.notReached(m, i) {
+		rd.dropped = "not a fact (not_reached)"
+		return nil, "", false
+	}
 	if x.offMetricMoney(m, i, rd) {
 		// The rules dropped the figure before asking.
 		rd.dropped = offMetricDrop
@@ -545,4 +549,14 @@ var enumNext = regexp.MustCompile(`^[^.;:]{0,60}?(,|\bet|\bpuis)\s+(de\s+|d')?(p
 // more, which counts no people: dirhams left unsaid.
 func bareMoney(rd *reading) bool {
 	return rd.fig.e.Kind == normalize.Number && rd.fig.e.Unit == "" && rd.fig.e.Value >= 1e9
+}
+
+// notReached reports whether count i counts people a programme does not
+// reach (not_reached); a percentage so followed is the share not covered,
+// a fact.
+func (x *run) notReached(m *masked, i int) bool {
+	if x.r.notReachedRe == nil || m.figs[i].e.Kind == normalize.Percent {
+		return false
+	}
+	return x.findR(x.r.notReachedRe, m.withFocus(i), "not_reached", m.orig[0]) != nil
 }

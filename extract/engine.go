@@ -423,6 +423,10 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "not a fact (not_facts)"
 		return rd
 	}
+	if x.notReached(m, i) {
+		rd.dropped = "not a fact (not_reached)"
+		return rd
+	}
 	if x.offMetricMoney(m, i, rd) {
 		rd.dropped = offMetricDrop
 		return rd

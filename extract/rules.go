@@ -45,11 +45,13 @@ type Rules struct {
 	anaphoraRe  *pattern
 	asideRe     *pattern
 	notFactsRe  *pattern
-	agencyRe    *pattern
-	notProgRe   *pattern
-	notProgAft  *pattern // the same, read after the name
-	describedRe *pattern
-	conditionRe *pattern
+	// notReachedRe finds a count of people a programme does not reach.
+	notReachedRe *pattern
+	agencyRe     *pattern
+	notProgRe    *pattern
+	notProgAft   *pattern // the same, read after the name
+	describedRe  *pattern
+	conditionRe  *pattern
 	// registeredRe finds "inscrits au", "immatriculés à la" before a name:
 	// often a register's own count, sometimes a condition for an aid.
 	registeredRe *pattern
@@ -236,6 +238,7 @@ type fileSpec struct {
 	Anaphora   src            `yaml:"anaphora"`
 	Asides     src            `yaml:"asides"`
 	NotFacts   src            `yaml:"not_facts"`
+	NotReached src            `yaml:"not_reached"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
@@ -559,6 +562,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")
 	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
+	r.notReachedRe = c.re(spec.NotReached, "not_reached")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
