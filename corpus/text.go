@@ -59,6 +59,11 @@ var (
 		`(?:publicité|advertisement|sponsorisé|beitragsbild|wird geladen|loading|chargement)\s*[.…]*`,
 		`(?:ok|f|t|in|x)`,
 		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
+		// Another article's headline tagged with its outlet and age: "IPE :
+		// 74.800 salariés indemnisés (Médias24 - il y a 5 heures)".
+		`.{0,200}\((?:[^()]{1,40}\s[-–—]\s)?(?:hier|avant-hier|aujourd['’]hui|il y a \d+ (?:min(?:utes?)?|h|heures?|jours?))\)`,
+		// A forum post's signature line: "abdou75 | Membre | Messages : 3".
+		`(?:.{0,80}\|\s*)?(?:messages|posts|réponses|membre depuis|inscrit le)\s*:\s*[\d .]+`,
 	}, "|") + `)$`)
 
 	// endMarkers end the article: what follows them in a dump is the site's

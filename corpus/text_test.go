@@ -353,6 +353,11 @@ func TestIsFurniture(t *testing.T) {
 		{"Le texte de l'article, qui cite « Lire aussi » au milieu.", false},
 		{"OK", true},
 		{"Okay, the ministry said.", false},
+		{"- Retraite : la CNSS relève la pension minimale (Hespress FR - il y a 3 heures)", true},
+		{"AMO TNS : les dossiers affluent (Le Desk - hier)", true},
+		{"karim_rabat | Membre | Messages : 1.204", true},
+		{"Le ministre a précisé que 4 millions de ménages sont concernés (chiffres d'hier).", false},
+		{"Les messages : 3 millions de SMS ont été envoyés aux ménages.", false},
 	}
 	for _, tc := range tests {
 		if got := isFurniture(tc.in); got != tc.want {

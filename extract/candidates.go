@@ -61,6 +61,10 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		rd.dropped = "not a fact (not_reached)"
 		return nil, "", false
 	}
+	if rd.dropped != "" && x.foreign(m, i) {
+		rd.dropped = "not a fact (foreign)"
+		return nil, "", false
+	}
 	if x.offMetricMoney(m, i, rd) {
 		// The rules dropped the figure before asking.
 		rd.dropped = offMetricDrop
@@ -465,6 +469,12 @@ func (x *run) offMetricMoney(m *masked, i int, rd *reading) bool {
 	if x.r.moneyOffRe == nil || !moneyUnits[rd.unit] {
 		return false
 	}
+	if pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]; ok {
+		// A table cell's subject is its column ("Réserves (Mds DH)"), not
+		// the row's label, which may name what pays it ("AMO Tadamon
+		// (prise en charge des cotisations)").
+		return x.find(x.r.moneyOffRe, pc.header, "money_off_metric", m.orig[0]) != nil
+	}
 	return x.offMetricTopic(m, m.figs[i].start, x.r.moneyOffRe) || x.offMetricNearest(m, i, x.r.moneyOffRe, true) || x.offMetricAfter(m, i)
 }
 
@@ -559,4 +569,27 @@ func (x *run) notReached(m *masked, i int) bool {
 		return false
 	}
 	return x.findR(x.r.notReachedRe, m.withFocus(i), "not_reached", m.orig[0]) != nil
+}
+
+// foreign reports whether figure i is another country's: its sentence
+// names one before it with no word of Morocco between (foreign,
+// domestic), or its clause names one after it.
+func (x *run) foreign(m *masked, i int) bool {
+	if x.r.foreignRe == nil {
+		return false
+	}
+	fig := m.figs[i]
+	after := m.sub(fig.end, m.clauseEnd(fig.end))
+	if x.r.domesticRe != nil && x.find(x.r.domesticRe, after, "domestic", m.orig[0]) != nil {
+		return false // "…, contre 4 millions de ménages au Maroc"
+	}
+	from := max(0, fig.start-150)
+	last := -1
+	for _, f := range x.all(x.r.foreignRe, m.sub(from, fig.start), "foreign", m.orig[0]) {
+		last = from + f.RuneIndex + f.RuneLength
+	}
+	if last >= 0 && (x.r.domesticRe == nil || x.find(x.r.domesticRe, m.sub(last, fig.start), "domestic", m.orig[0]) == nil) {
+		return true
+	}
+	return x.find(x.r.foreignRe, after, "foreign", m.orig[0]) != nil
 }

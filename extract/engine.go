@@ -427,6 +427,10 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "not a fact (not_reached)"
 		return rd
 	}
+	if x.foreign(m, i) {
+		rd.dropped = "not a fact (foreign)"
+		return rd
+	}
 	if x.offMetricMoney(m, i, rd) {
 		rd.dropped = offMetricDrop
 		return rd

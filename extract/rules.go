@@ -47,11 +47,13 @@ type Rules struct {
 	notFactsRe  *pattern
 	// notReachedRe finds a count of people a programme does not reach.
 	notReachedRe *pattern
-	agencyRe     *pattern
-	notProgRe    *pattern
-	notProgAft   *pattern // the same, read after the name
-	describedRe  *pattern
-	conditionRe  *pattern
+	// foreignRe names another country; domesticRe Morocco.
+	foreignRe, domesticRe *pattern
+	agencyRe              *pattern
+	notProgRe             *pattern
+	notProgAft            *pattern // the same, read after the name
+	describedRe           *pattern
+	conditionRe           *pattern
 	// registeredRe finds "inscrits au", "immatriculés à la" before a name:
 	// often a register's own count, sometimes a condition for an aid.
 	registeredRe *pattern
@@ -239,6 +241,8 @@ type fileSpec struct {
 	Asides     src            `yaml:"asides"`
 	NotFacts   src            `yaml:"not_facts"`
 	NotReached src            `yaml:"not_reached"`
+	Foreign    src            `yaml:"foreign"`
+	Domestic   src            `yaml:"domestic"`
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
@@ -563,6 +567,8 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.asideRe = c.re(spec.Asides, "asides")
 	r.notFactsRe = c.re(spec.NotFacts, "not_facts")
 	r.notReachedRe = c.re(spec.NotReached, "not_reached")
+	r.foreignRe = c.re(spec.Foreign, "foreign")
+	r.domesticRe = c.re(spec.Domestic, "domestic")
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
