@@ -61,6 +61,10 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		rd.dropped = "not a fact (not_reached)"
 		return nil, "", false
 	}
+	if rd.dropped != "" && bracket(m, i) {
+		rd.dropped = "not a fact (a bracket of a distribution)"
+		return nil, "", false
+	}
 	if rd.dropped != "" && x.foreign(m, i) {
 		rd.dropped = "not a fact (foreign)"
 		return nil, "", false
@@ -546,7 +550,10 @@ func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
 			return true
 		}
 		sh := x.shareMetric()
-		return sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), "metric "+sh.id, m.orig[0]) != nil
+		if sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), "metric "+sh.id, m.orig[0]) != nil {
+			return true
+		}
+		return x.rateNoShare(m, i-1, prev) // down the enumeration
 	}
 	return false
 }
@@ -592,4 +599,24 @@ func (x *run) foreign(m *masked, i int) bool {
 		return true
 	}
 	return x.find(x.r.foreignRe, after, "foreign", m.orig[0]) != nil
+}
+
+// bracket reports whether range i is a bracket of a distribution that a
+// percentage just before it shares out ("19 % des pensionnés touchent une
+// pension entre 500 et 1.000 DH, 35 % entre 1.000 et 1.500 DH"): the
+// percentages are the facts, the brackets their classes.
+func bracket(m *masked, i int) bool {
+	fig := m.figs[i]
+	if fig.e.ValueMax == nil {
+		return false
+	}
+	if !strings.HasPrefix(strings.ToLower(fig.e.Text), "entre ") && !strings.HasSuffix(m.sub(max(0, fig.start-8), fig.start), "entre ") {
+		return false
+	}
+	for j := i - 1; j >= 0 && m.figs[j].end >= fig.start-100; j-- {
+		if m.figs[j].e.Kind == normalize.Percent {
+			return true
+		}
+	}
+	return false
 }

@@ -431,6 +431,10 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "not a fact (foreign)"
 		return rd
 	}
+	if bracket(m, i) {
+		rd.dropped = "not a fact (a bracket of a distribution)"
+		return rd
+	}
 	if x.offMetricMoney(m, i, rd) {
 		rd.dropped = offMetricDrop
 		return rd
