@@ -21,6 +21,10 @@ func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 	if j == i+1 && t.vi == idD {
 		return Expr{}, i + 1, false
 	}
+	if t.vi == idEntre {
+		// "entre un minimum de 500 dirhams et (un maximum de) 1.158 dirhams"
+		j = s.skipBound(j, "minimum")
+	}
 	if !s.startsFigure(j) {
 		return Expr{}, i + 1, false
 	}
@@ -47,6 +51,9 @@ func (s *scanner) rangeAt(i int) (Expr, int, bool) {
 		return Expr{}, i + 1, false
 	}
 	k++
+	if t.vi == idEntre {
+		k = s.skipBound(k, "maximum")
+	}
 	if !s.startsFigure(k) || (s.isNum(k) && s.identifier(k) > k) || s.dateAt(k) {
 		// ("de 5 % au 31 mai": a figure, then its date.)
 		return Expr{}, i + 1, false
@@ -168,4 +175,24 @@ func (s *scanner) dateAt(i int) bool {
 	}
 	_, _, ok := s.date(i)
 	return ok
+}
+
+// skipBound skips "un minimum de" (or "un maximum de": the word given)
+// at token k: the end of a range that names itself a bound.
+func (s *scanner) skipBound(k int, words ...string) int {
+	if !s.word(k, "un") {
+		return k
+	}
+	for _, w := range words {
+		if s.word(k+1, w) && (s.word(k+2, "de") || s.word(k+2, "d")) {
+			return s.skipJoin(k + 3)
+		}
+	}
+	return k
+}
+
+// boundedRange reports whether token i opens "entre un minimum de A et B",
+// a range whose figure stands further than a function word's reach.
+func (s *scanner) boundedRange(i int) bool {
+	return s.toks[i].vi == idEntre && s.skipBound(i+1, "minimum") > i+1
 }

@@ -82,7 +82,7 @@ type scanner struct {
 func (s *scanner) run() {
 	for i := 0; i < len(s.toks); {
 		// Most tokens start nothing: skip them before the call.
-		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0 && t.vi != idIl && t.vi != idCet && !s.loneOneAt(i)) ||
+		if t := &s.toks[i]; t.kind == tWord && (t.attr&tSt == 0 || !t.near && t.attr&tFn != 0 && t.vi != idIl && t.vi != idCet && !s.loneOneAt(i) && !s.boundedRange(i)) ||
 			t.kind == tPunct && !s.startPunct(i) {
 			i++
 			continue
@@ -202,7 +202,7 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 			return Expr{}, i + 1, false
 		}
 		if t.fn() && !s.telling(i+1) && !s.telling(i+2) && !s.telling(i+3) && !(t.vi == idIl && s.word(i+1, "y")) &&
-			!(t.vi == idCet && s.word(i+1, "ete")) && !s.loneOneAt(i) {
+			!(t.vi == idCet && s.word(i+1, "ete")) && !s.loneOneAt(i) && !s.boundedRange(i) {
 			return Expr{}, i + 1, false
 		}
 		if t.ds() {

@@ -137,6 +137,8 @@ var scanCases = []struct {
 	// ranges
 	{"de 500 à 1.200 dirhams", []want{{"de 500 à 1.200 dirhams", Money, 500, 1200, "MAD", "exact", ""}}},
 	{"entre 150 et 210 dirhams", []want{{"entre 150 et 210 dirhams", Money, 150, 210, "MAD", "exact", ""}}},
+	{"varie entre un minimum de 400 dirhams et 1.050 dirhams", []want{{"entre un minimum de 400 dirhams et 1.050 dirhams", Money, 400, 1050, "MAD", "exact", ""}}},
+	{"entre un minimum de 300 et un maximum de 900 DH", []want{{"entre un minimum de 300 et un maximum de 900 DH", Money, 300, 900, "MAD", "exact", ""}}},
 	{"de 8,6 millions à 24,3 millions", []want{{"de 8,6 millions à 24,3 millions", Number, 8.6e6, 24.3e6, "", "exact", ""}}},
 	{"de 8 à 10 millions", []want{{"de 8 à 10 millions", Number, 8e6, 10e6, "", "exact", ""}}},
 	{"de 500 à 1 million", []want{{"de 500 à 1 million", Number, 500, 1e6, "", "exact", ""}}},
