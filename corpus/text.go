@@ -360,7 +360,7 @@ var (
 	// A print version's "Article publié le …" says the same.
 	// A bare "Date :" under the headline says the same (with its colon:
 	// "Date limite de dépôt …" is no byline).
-	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
+	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue|diffusé|diffusée)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
 	// copyLine dates the copy, not the article: a print version's
 	// "Imprimé le …", a saved page's "Consulté le …". Dropped, never read.
 	copyLine = regexp.MustCompile(`(?i)^(?:imprimé|imprimée|printed|consulté|consultée|accessed|téléchargé|téléchargée|downloaded|généré|générée|generated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
@@ -392,6 +392,22 @@ func bylineTailDate(tail string) string {
 	}
 	if m := slashYMD.FindStringSubmatch(tail); m != nil {
 		return ymd(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+// piecesPublished is the publication date of a byline of pieces joined by
+// " | ", read from its first piece that publishedLine reads, or "".
+func piecesPublished(b string, captured captureStamp) string {
+	if !strings.Contains(b, " | ") {
+		return ""
+	}
+	for _, p := range strings.Split(b, " | ") {
+		if m := publishedLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+			if d := labelledLineDate(m[1], captured); d != "" {
+				return d
+			}
+		}
 	}
 	return ""
 }
@@ -433,7 +449,26 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		if isProse(b) {
 			prose++
 		}
-		if i >= 15 || len(b) > 100 {
+		if i >= 15 || len(b) > 200 || len(b) > 100 && !strings.Contains(b, " | ") {
+			out = append(out, b)
+			continue
+		}
+		// A line of pieces ("Par la rédaction | Publié le 27/03/2025 à
+		// 07:58 | Mis à jour le …", "Diffusé le 20 janvier 2026 | Durée :
+		// 18 min"): its piece that says when it was published.
+		if d := piecesPublished(b, meta.captured); d != "" {
+			if meta.published == "" {
+				meta.published, meta.from = d, "byline"
+			}
+			for _, p := range strings.Split(b, " | ") {
+				if m := byLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil && meta.author == "" {
+					meta.author = m[1]
+				}
+			}
+			titleAbove()
+			continue
+		}
+		if len(b) > 100 {
 			out = append(out, b)
 			continue
 		}

@@ -95,6 +95,18 @@ func TestParseText(t *testing.T) {
 			published: "2025-02-17", from: "dateline",
 		},
 		{
+			name:      "a line of pieces whose second says when",
+			in:        "Le virement du mois arrive dans l'Oriental\nPar la rédaction | Publié le 14/02/2025 à 08:12 | Mis à jour le 14/02/2025 à 18:30\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
+			body:      "Le virement du mois arrive dans l'Oriental\n\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
+			published: "2025-02-14", from: "byline", title: "Le virement du mois arrive dans l'Oriental",
+		},
+		{
+			name:      "a broadcast's line of pieces",
+			in:        "Ce que couvre l'assurance maladie\nDiffusé le lundi 12 janvier 2026 à 8h10 | Durée : 21 min\nLe texte de l'émission commence ici, avec 3 millions d'assurés concernés.",
+			body:      "Ce que couvre l'assurance maladie\n\nLe texte de l'émission commence ici, avec 3 millions d'assurés concernés.",
+			published: "2026-01-12", from: "byline", title: "Ce que couvre l'assurance maladie",
+		},
+		{
 			name:      "a byline split by pipes",
 			in:        "Allocations : la rallonge de la rentrée\nPublié le vendredi 5 septembre 2025 à 09h10 | Par Karim Tazi | Photo : DR\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
 			body:      "Allocations : la rallonge de la rentrée\n\nLe texte de l'article commence ici, avec 3 millions d'enfants concernés.",
