@@ -503,22 +503,9 @@ func (x *run) offMetricAfter(m *masked, i int) bool {
 	// "l'État a versé 9,5 milliards de cotisations pour les assurés":
 	// contributions paid for someone are money paid.
 	from := m.clauseStart(fig.start)
-	for _, mt := range x.r.metrics {
-		if !mt.units["MAD"] {
-			continue
-		}
-		for _, ru := range mt.rules {
-			if ru.cue == nil || ru.generic {
-				continue
-			}
-			for _, cm := range x.cueMatches(m, ru) {
-				if cm.Index >= from && cm.Index+cm.Length <= fig.start {
-					return false
-				}
-			}
-		}
-	}
-	return true
+	return !x.moneyCue(m, false, func(_ *rule, cm span) bool {
+		return cm.Index >= from && cm.Index+cm.Length <= fig.start
+	})
 }
 
 // rateNoShare reports whether percentage i is a rate of change or a

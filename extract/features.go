@@ -498,26 +498,34 @@ func (x *run) offMetricNearest(m *masked, i int, words *pattern, strict bool) bo
 	for participle < fig.start && isWordRune(m.at(participle)) {
 		participle++
 	}
+	return !x.moneyCue(m, strict, func(ru *rule, cm span) bool {
+		e := cm.Index + cm.Length
+		if e > fig.start || e <= off || cm.Index <= participle {
+			return false
+		}
+		return !ru.generic || headsFigure(m.sub(e, fig.start))
+	})
+}
+
+// moneyCue reports whether some cue of a metric of money (generic ones
+// too when generic is set) matches in m where found says so.
+func (x *run) moneyCue(m *masked, generic bool, found func(ru *rule, cm span) bool) bool {
 	for _, mt := range x.r.metrics {
 		if !mt.units["MAD"] {
 			continue
 		}
 		for _, ru := range mt.rules {
-			if ru.cue == nil || (ru.generic && !strict) {
+			if ru.cue == nil || ru.generic && !generic {
 				continue
 			}
 			for _, cm := range x.cueMatches(m, ru) {
-				e := cm.Index + cm.Length
-				if e > fig.start || e <= off || cm.Index <= participle {
-					continue
-				}
-				if !ru.generic || headsFigure(m.sub(e, fig.start)) {
-					return false
+				if found(ru, cm) {
+					return true
 				}
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // headsFigure reports whether the text between a noun and a figure makes
