@@ -231,6 +231,7 @@ loop:
 			pending += group
 			group = 0
 			afterEt = true
+			prevUnit = -1
 			j++
 			continue
 		}
@@ -252,6 +253,11 @@ loop:
 		}
 		switch nw.kind {
 		case nwUnit:
+			if prevUnit >= 0 && !(prevUnit == 10 && nw.val >= 7 && nw.val <= 9) {
+				// "un un", "deux trois": two numbers, not their sum
+				// ("dix-sept" is one).
+				break loop
+			}
 			group += nw.val
 			prevUnit = nw.val
 		case nwTen:
