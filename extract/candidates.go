@@ -57,22 +57,13 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		// The rules dropped the figure before asking not_facts.
 		return nil, "", false
 	}
-	if rd.dropped != "" && x.notReached(m, i) {
-		rd.dropped = "not a fact (not_reached)"
-		return nil, "", false
-	}
-	if rd.dropped != "" && bracket(m, i) {
-		rd.dropped = "not a fact (a bracket of a distribution)"
-		return nil, "", false
-	}
-	if rd.dropped != "" && x.foreign(m, i) {
-		rd.dropped = "not a fact (foreign)"
-		return nil, "", false
-	}
-	if x.offMetricMoney(m, i, rd) {
-		// The rules dropped the figure before asking.
-		rd.dropped = offMetricDrop
-		return nil, "", false
+	if rd.dropped != "" {
+		// The rules dropped the figure before asking (a reading they kept
+		// has been asked, in read).
+		if why := x.constraint(m, i, rd); why != "" {
+			rd.dropped = why
+			return nil, "", false
+		}
 	}
 	focus := m.withFocus(i)
 	type mu struct {
@@ -455,6 +446,24 @@ func (x *run) describes(s string, offset int) []string {
 		}
 	}
 	return out
+}
+
+// constraint returns why figure i is no fact whatever the weights, or "":
+// people a programme does not reach, another country's figure, a
+// distribution's bracket, money no metric counts. Each reason's prefix is
+// one of hardDrops.
+func (x *run) constraint(m *masked, i int, rd *reading) string {
+	switch {
+	case x.notReached(m, i):
+		return "not a fact (not_reached)"
+	case x.foreign(m, i):
+		return "not a fact (foreign)"
+	case bracket(m, i):
+		return "not a fact (a bracket of a distribution)"
+	case x.offMetricMoney(m, i, rd):
+		return offMetricDrop
+	}
+	return ""
 }
 
 // offMetricDrop is the reason a reading of money that no metric counts is

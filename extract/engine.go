@@ -423,20 +423,8 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "not a fact (not_facts)"
 		return rd
 	}
-	if x.notReached(m, i) {
-		rd.dropped = "not a fact (not_reached)"
-		return rd
-	}
-	if x.foreign(m, i) {
-		rd.dropped = "not a fact (foreign)"
-		return rd
-	}
-	if bracket(m, i) {
-		rd.dropped = "not a fact (a bracket of a distribution)"
-		return rd
-	}
-	if x.offMetricMoney(m, i, rd) {
-		rd.dropped = offMetricDrop
+	if why := x.constraint(m, i, rd); why != "" {
+		rd.dropped = why
 		return rd
 	}
 	x.programmeOf(si, m, i, rd, prev)

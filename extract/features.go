@@ -471,7 +471,7 @@ func (x *run) offMetricNearest(m *masked, i int, words *pattern, strict bool) bo
 	off := -1
 	for _, om := range x.all(words, before, words.name, m.orig[0]) {
 		end := om.RuneIndex + om.RuneLength
-		if strict && strings.Count(before[min(len(before), byteIndex(before, end)):], ")") > strings.Count(before[min(len(before), byteIndex(before, end)):], "(") {
+		if rest := before[byteIndex(before, end):]; strict && strings.Count(rest, ")") > strings.Count(rest, "(") {
 			continue
 		}
 		off = max(off, end)
