@@ -4,6 +4,7 @@ package extract
 // and sentence, anchors, the publication month.
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,34 @@ import (
 // publication month; a sentence that continues the one before on a
 // pronoun ("Elles ont bénéficié à…") at that sentence's date.
 func (x *run) asOf(m *masked, rd *reading) (string, string) {
+	a, b := x.asOfRaw(m, rd)
+	return x.seasonal(rd, a), x.seasonal(rd, b)
+}
+
+// seasonal dates a year-only as_of of a programme paid once a year at a
+// fixed month (the rules' `paid_in`: the school-year aid in September) to
+// that month, when it is the publication's year and the month has come:
+// "l'aide a touché cette année 3,4 millions d'élèves" in October 2024
+// holds at 2024-09.
+func (x *run) seasonal(rd *reading, date string) string {
+	if len(date) != 4 || rd.metric == nil || rd.metric.id == "allowance" {
+		return date
+	}
+	pm := x.r.programme(rd.prog)
+	if pm == nil || pm.paidIn == 0 {
+		return date
+	}
+	// Only the publication's own year: an earlier year's figure ("contre 3
+	// millions l'an dernier") is as precise as the text says.
+	d := fmt.Sprintf("%s-%02d", date, pm.paidIn)
+	if len(x.pubMonth) < 7 || date != x.pubMonth[:4] || d > x.pubMonth {
+		return date
+	}
+	return d
+}
+
+// asOfRaw is asOf before seasonal.
+func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	if d := x.cellAsOf(rd); d != "" {
 		// "2021 | 22.003 | 316,4": the row's label says when.
 		return d, d
@@ -62,6 +91,14 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		// present, written right after the figure, is nearer than 2030.
 		best = nil
 	}
+	if rd.metric != nil && rd.metric.id == "budget" && (best == nil || m.clause(best.start) != cl) {
+		// "Le PLF 2026 alloue 29 milliards", "le budget 2025, adopté le
+		// mois dernier, prévoit…": the law's year, over a date of
+		// another clause or the publication month.
+		if y := x.financeYear(rd.si, rd.fig.e.End, best == nil); y != "" {
+			return y, y
+		}
+	}
 	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
 		return x.pubMonth, x.pubMonth
 	}
@@ -69,7 +106,9 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		best = before
 	}
 	if best == nil {
-		if prev := x.asOfBefore(rd.si); prev != "" && x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil {
+		if prev := x.asOfBefore(rd.si); prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
+			x.sents[rd.si-1].para == x.sents[rd.si].para &&
+				x.find(x.r.imperfectRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.imperfect", m.orig[0]) != nil) {
 			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth
@@ -91,6 +130,86 @@ func (x *run) asOf(m *masked, rd *reading) (string, string) {
 		date = date[:7]
 	}
 	return date, date
+}
+
+// financeYear returns the year of the finance law named nearest before
+// the figure ending at byte figEnd of sentence si (after it when none is
+// before), unless a comparison stands between ("contre 26 milliards dans
+// la loi de finances 2025" is that law's); "la loi de finances en cours"
+// gives the publication year. When wide and the sentence names none, an
+// earlier sentence of the paragraph or the title may; "" when none does.
+func (x *run) financeYear(si, figEnd int, wide bool) string {
+	s := x.sents[si]
+	before := []rune(foldString(x.in.Text[s.start:figEnd]))
+	best, bestAt, now := (*match)(nil), -1, false
+	for _, re := range []*pattern{x.r.financeYearRe, x.r.financeNowRe} {
+		for _, mt := range x.all(re, string(before), "as_of.finance_year", 0) {
+			if mt.RuneIndex > bestAt {
+				best, bestAt, now = mt, mt.RuneIndex, re == x.r.financeNowRe
+			}
+		}
+	}
+	if best != nil {
+		if compared(string(before[best.RuneIndex+best.RuneLength:])) {
+			return ""
+		}
+		if now {
+			return x.pubYear()
+		}
+		return best.GroupByName("year").String()
+	}
+	after := foldString(x.in.Text[figEnd:s.end])
+	best, bestAt, now = nil, -1, false
+	for _, re := range []*pattern{x.r.financeYearRe, x.r.financeNowRe} {
+		if mt := x.find(re, after, "as_of.finance_year", 0); mt != nil && (best == nil || mt.RuneIndex < bestAt) {
+			best, bestAt, now = mt, mt.RuneIndex, re == x.r.financeNowRe
+		}
+	}
+	if between := string([]rune(after)[:max(bestAt, 0)]); best != nil && !compared(between) && !strings.ContainsAny(between, "0123456789") {
+		// ("29 milliards prévus par le PLF 2026"; a law past "contre" or
+		// past another figure is that figure's.)
+		if now {
+			return x.pubYear()
+		}
+		return best.GroupByName("year").String()
+	}
+	if !wide {
+		return ""
+	}
+	for k := si - 1; k >= 0 && k >= si-3 && x.sents[k].para == s.para; k-- {
+		if y := x.yearOf(x.r.financeYearRe, x.in.Text[x.sents[k].start:x.sents[k].end], "as_of.finance_year"); y != "" {
+			return y
+		}
+	}
+	return x.yearOf(x.r.financeTitleRe, x.in.Title, "as_of.finance_title")
+}
+
+// compared reports whether folded text sets what follows against another
+// time or figure.
+func compared(text string) bool {
+	text = " " + text + " "
+	for _, w := range comparedWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pubYear is the publication's year, or "".
+func (x *run) pubYear() string {
+	if len(x.in.Published) < 4 {
+		return ""
+	}
+	return x.in.Published[:4]
+}
+
+// yearOf returns the group "year" of re's first match in text, folded.
+func (x *run) yearOf(re *pattern, text, name string) string {
+	if mt := x.find(re, foldString(text), name, 0); mt != nil {
+		return mt.GroupByName("year").String()
+	}
+	return ""
 }
 
 // othersDate reports whether date d of figure fig's clause is another

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dlclark/regexp2/v2"
@@ -40,11 +41,18 @@ type Rules struct {
 	backRe      *pattern
 	continuesRe *pattern
 	comparedRe  *pattern
-	negationRe  *pattern
-	pronounRe   *pattern
-	anaphoraRe  *pattern
-	asideRe     *pattern
-	notFactsRe  *pattern
+	imperfectRe *pattern
+	// financeYearRe finds a finance law's year, group "year", in a
+	// sentence; financeTitleRe in a title.
+	financeYearRe  *pattern
+	financeTitleRe *pattern
+	// financeNowRe finds the law of the year in course.
+	financeNowRe *pattern
+	negationRe   *pattern
+	pronounRe    *pattern
+	anaphoraRe   *pattern
+	asideRe      *pattern
+	notFactsRe   *pattern
 	// notReachedRe finds a count of people a programme does not reach.
 	notReachedRe *pattern
 	// foreignRe names another country; domesticRe Morocco.
@@ -123,6 +131,8 @@ type programme struct {
 	weak        []alias
 	countMetric string
 	covers      map[string]bool
+	// paidIn is the month of a yearly payment, or 0.
+	paidIn int
 	// describes matches what the programme gives and to whom; descEx are
 	// the sentences it must match.
 	describes *pattern
@@ -220,7 +230,10 @@ type fileSpec struct {
 		GenericPatterns []src `yaml:"generic_patterns"`
 		Weak            []src
 		CountMetric     src `yaml:"count_metric"`
-		Covers          []src
+		// PaidIn is the month (1-12) a programme paid once a year pays
+		// in: a year-only as_of of its counts and payments is that month.
+		PaidIn src `yaml:"paid_in"`
+		Covers []src
 		// Describes are phrases that say what the programme gives and to
 		// whom, so that a sentence that does not name it can be
 		// attributed; DescribesExamples are sentences one of them must
@@ -261,11 +274,15 @@ type fileSpec struct {
 	Pronoun    src            `yaml:"pronoun"`
 	Modality   map[string]src `yaml:"modality"`
 	AsOf       struct {
-		NotAsOf   src `yaml:"not_as_of"`
-		Now       src
-		Back      src
-		Continues src
-		Compared  src
+		NotAsOf      src `yaml:"not_as_of"`
+		Now          src
+		Back         src
+		Continues    src
+		Compared     src
+		Imperfect    src
+		FinanceYear  src `yaml:"finance_year"`
+		FinanceTitle src `yaml:"finance_title"`
+		FinanceNow   src `yaml:"finance_current"`
 	} `yaml:"as_of"`
 	Metrics []struct {
 		ID                src
@@ -469,6 +486,13 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		for _, c := range p.Covers {
 			prog.covers[c.s] = true
 		}
+		if p.PaidIn.s != "" {
+			n, err := strconv.Atoi(p.PaidIn.s)
+			if err != nil || n < 1 || n > 12 {
+				c.errorf(p.PaidIn.line, "programme %q: paid_in %q is not a month number (1-12)", p.ID.s, p.PaidIn.s)
+			}
+			prog.paidIn = n
+		}
 		what := "programme " + p.ID.s
 		for _, a := range p.Aliases {
 			prog.patterns = appendAlias(prog.patterns, c.phrase(a, what))
@@ -561,6 +585,11 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.backRe = c.re(spec.AsOf.Back, "as_of.back")
 	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
+	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
+	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
+	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
+	r.financeNowRe = c.re(spec.AsOf.FinanceNow, "as_of.finance_current")
+	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.negationRe = c.re(spec.Negation, "negation")
 	r.pronounRe = c.re(spec.Pronoun, "pronoun")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")

@@ -169,11 +169,34 @@ func (x *run) captionDate(tb *table.Table) string {
 		return ""
 	}
 	s := x.sents[i]
-	if !strings.HasSuffix(strings.TrimSpace(x.in.Text[s.start:s.end]), ":") {
+	line := strings.TrimSpace(x.in.Text[s.start:s.end])
+	if strings.HasSuffix(line, ":") {
+		return soleDate(x.exprsOf(i))
+	}
+	// A caption of its own line, with no figure but dates ("Population
+	// couverte (fin juin 2024) et prestations (exercice 2023)"): its first
+	// date, as a column whose header names another has already taken it.
+	if len(line) > maxCaption || (i > 0 && x.sents[i-1].para == s.para) {
 		return ""
 	}
-	return soleDate(x.exprsOf(i))
+	exprs := x.exprsOf(i)
+	for _, e := range exprs {
+		if e.Kind != normalize.Date && !(e.Kind == normalize.Number && e.Unit == "" && e.Value < 100) {
+			// ("Tableau 1 - …" numbers the table.)
+			return ""
+		}
+	}
+	for k := range exprs {
+		if exprs[k].Kind == normalize.Date && exprs[k].Date != "" {
+			return soleDate(exprs[k : k+1])
+		}
+	}
+	return ""
 }
+
+// maxCaption is the longest line read as a table's caption, in bytes: a
+// title, not a paragraph.
+const maxCaption = 200
 
 // scaleCell gives a bare number the unit and scale its column's header
 // names, and reports whether the header named one.

@@ -30,10 +30,10 @@ var contextPhrases = func() []contextPhrase {
 		}
 	}
 	add('y', -1, "l année précédente", "l an précédent", "l exercice précédent")
-	add('y', 0, "la même année", "cette même année", "le même exercice")
+	add('y', 0, "la même année", "cette même année", "le même exercice", "cette année là", "cet exercice là")
 	add('y', 1, "l année suivante", "l an suivant", "l exercice suivant")
 	add('m', -1, "le mois précédent")
-	add('m', 0, "le même mois", "ce même mois")
+	add('m', 0, "le même mois", "ce même mois", "ce mois là", "ce seul mois", "la même date", "cette même date", "la même période")
 	add('m', 1, "le mois suivant")
 	// Days and weeks: counted from the day the paragraph last named, else
 	// from the reference date. 'W' is the Monday-to-Sunday week.

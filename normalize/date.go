@@ -193,6 +193,13 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		if !ok && (mod == "" || mod == "since") {
 			v, next, ok = s.relative(j)
 		}
+		if !ok && thisYear >= 0 && !dici {
+			// "à la fin de l'année dernière": the end of a relative
+			// year; "fin de l'année" alone says no which.
+			if v2, n2, ok2 := s.relative(thisYear); ok2 && n2 > j {
+				v, next, ok = v2, n2, true
+			}
+		}
 		if !ok && thisYear >= 0 && dici {
 			// "d'ici la fin de l'année prochaine"; with no word after
 			// "l'année", a deadline is the end of the current year.
@@ -500,8 +507,10 @@ func (s *scanner) yearAt(i int, twoDigits bool) (int, int, bool) {
 		if y < 1000 || y > 2999 {
 			return 0, 0, false
 		}
-		// "2 000 personnes" is a count.
-		if s.isNum(i+1) && s.toks[i+1].gap == gSpace && len(s.raw(i+1)) == 3 {
+		// "2 000 personnes" is a count; "fin 2025 126.000 assurés" is a
+		// year, then a number grouped by its own dots.
+		if s.isNum(i+1) && s.toks[i+1].gap == gSpace && len(s.raw(i+1)) == 3 &&
+			!((s.punct(i+2, '.') || s.punct(i+2, ',')) && s.glued(i+2) && s.isNum(i+3) && s.glued(i+3)) {
 			return 0, 0, false
 		}
 		return y, i + 1, true
@@ -775,13 +784,28 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 			}
 		}
 	}
-	// "mars", "mai" alone are too often something else; after "en" or
-	// "mois de" they are months.
-	if s.toks[i].is(aRiskyMonth) && !s.word(i-1, "en") && !(s.matches(i-1, "de") && s.word(i-2, "mois")) {
+	// "mars", "mai" alone are too often something else; after "en",
+	// "mois de", "fin", "début", "depuis" or "mi-" they are months.
+	if s.toks[i].is(aRiskyMonth) && !s.monthLead(i) {
 		return dval{}, i + 1, false
 	}
 	// A month alone: the nearest one to the reference date.
 	return s.resolveYearless(dval{m: m}), k, true
+}
+
+// monthLead reports whether the word before token i makes a risky month
+// word ("mars", "mai") a month: "en mars", "au mois de mai", "à fin mars",
+// "début mai", "depuis mars", "mi-mai".
+func (s *scanner) monthLead(i int) bool {
+	switch {
+	case s.word(i-1, "en"), s.word(i-1, "fin"), s.word(i-1, "debut"), s.word(i-1, "depuis"):
+		return true
+	case s.matches(i-1, "de") && s.word(i-2, "mois"):
+		return true
+	case s.punct(i-1, '-') && s.word(i-2, "mi"):
+		return true
+	}
+	return false
 }
 
 // numericDate reads dates written with digits only: "17/02/2025",

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -391,6 +392,40 @@ func TestEarlierOffsets(t *testing.T) {
 	}
 }
 
+// TestMonthWords covers the month names that are also other words
+// ("mars", "mai"): months after a word that leads a date, nothing alone;
+// and dates that end where a figure grouped by its own dots begins.
+func TestMonthWords(t *testing.T) {
+	ref := time.Date(2025, 2, 17, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ in, text, date string }{
+		{"830.000 à fin mars", "à fin mars", "2025-03"},
+		{"début mai, 3 millions", "début mai", "2025-05"},
+		{"à la mi-mai, 2 millions", "mi-mai", "2025-05"},
+		{"depuis mars, 5 millions", "depuis mars", "2025-03/.."},
+		{"au mois de mai, 5 millions", "mai", "2025-05"},
+		{"Mars, la planète, 5 fois", "", ""},
+		{"à la fin de l'année dernière, 3 millions", "fin de l'année dernière", "2024-12"},
+		{"fin de l'année précédente, 3 millions", "fin de l'année précédente", "2024-12"},
+		{"comptait à fin 2025 126.000 assurés", "à fin 2025", "2025-12"},
+		{"2 000 personnes", "", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range Scan(tt.in, &Options{Ref: ref}) {
+			if e.Kind == Date {
+				got = append(got, e.Text+"="+e.Date)
+			}
+		}
+		want := []string(nil)
+		if tt.text != "" {
+			want = []string{tt.text + "=" + tt.date}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Scan(%q) dates = %q, want %q", tt.in, got, want)
+		}
+	}
+}
+
 // TestContextDates covers dates placed next to the date the paragraph gave
 // last (the anchor), and what they fall back to without one.
 func TestContextDates(t *testing.T) {
@@ -430,6 +465,12 @@ func TestContextDates(t *testing.T) {
 		{in: "en octobre 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2024-09"},
 		{in: "en 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2025-01"},
 		{in: "l'année dernière", text: "l'année dernière", date: "2024"},
+		// pointing back at the anchor's month or year
+		{in: "En mars 2024, 3 millions. Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2024-03"},
+		{in: "En 2023, 3 millions. Cette année-là, 2 millions.", text: "Cette année-là", date: "2023"},
+		{in: "À fin décembre 2024, 3 millions; le régime en couvrait 11 millions à la même date.", text: "la même date", date: "2024-12"},
+		{in: "En août 2024, 3 millions. Pour ce seul mois, 2 milliards.", text: "ce seul mois", date: "2024-08"},
+		{in: "Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2025-02"},
 	}
 	for _, tt := range tests {
 		opts := &Options{Ref: ref}

@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAsOfRules covers the dates a figure takes from outside its own
+// clause: a finance law's year, a table's caption, a sentence in the
+// imperfect, a programme paid once a year.
+func TestAsOfRules(t *testing.T) {
+	tests := []struct {
+		name, title, text, published string
+		want                         []string
+	}{
+		{"finance law's year in the sentence", "",
+			"Le projet de loi de finances 2026 réserve 29 milliards de dirhams à l'aide sociale directe.", "2025-10-20",
+			[]string{"asd budget 2.9e+10 MAD exact 2026"}},
+		{"finance law's year in the title", "PLF 2026 : les dépenses sociales en hausse",
+			"Le texte réserve 29 milliards de dirhams à l'aide sociale directe.", "2025-10-20",
+			[]string{"asd budget 2.9e+10 MAD exact 2026"}},
+		{"the law in course is the publication's year", "PLF 2026 : les dépenses sociales en hausse",
+			"Le texte réserve 29 milliards de dirhams à l'aide sociale directe, contre 26 milliards dans la loi de finances en cours.", "2025-10-20",
+			[]string{"asd budget 2.9e+10 MAD exact 2026", "asd budget 2.6e+10 MAD exact 2025"}},
+		{"no law, the publication month", "",
+			"Le texte réserve 29 milliards de dirhams à l'aide sociale directe.", "2025-10-20",
+			[]string{"asd budget 2.9e+10 MAD exact 2025-10"}},
+		{"a caption's date dates the cells", "",
+			"Le point sur les régimes.\n\nAssurés de l'AMO Tadamon (situation à fin juin 2024)\n\nRégime | Bénéficiaires (en milliers)\n\nAMO Tadamon | 11 200\n", "2024-09-02",
+			[]string{"amo-tadamon beneficiaries 1.12e+07 person exact 2024-06"}},
+		{"the imperfect holds at the sentence before", "",
+			"À fin décembre 2024, le Registre social unifié comptait 6,1 millions de ménages inscrits. Le Registre national de la population réunissait alors 23,4 millions de personnes.", "2025-03-03",
+			[]string{"rsu enrolled 6.1e+06 household exact 2024-12", "rnp enrolled 2.34e+07 person exact 2024-12"}},
+		{"the present holds at publication", "",
+			"À fin décembre 2024, le Registre social unifié comptait 6,1 millions de ménages inscrits. Le Registre national de la population réunit 23,4 millions de personnes.", "2025-03-03",
+			[]string{"rsu enrolled 6.1e+06 household exact 2024-12", "rnp enrolled 2.34e+07 person exact 2025-03"}},
+		{"a yearly aid's year is its month", "",
+			"Cette année, l'aide à la rentrée scolaire a bénéficié à 3,6 millions d'élèves.", "2025-10-02",
+			[]string{"aide-rentree beneficiaries 3.6e+06 student exact 2025-09"}},
+		{"not before its month has come", "",
+			"Cette année, l'aide à la rentrée scolaire bénéficiera à 3,6 millions d'élèves.", "2025-05-02",
+			[]string{"aide-rentree beneficiaries 3.6e+06 student exact 2025"}},
+	}
+	r := mustDefault(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts, warns := r.Extract(Input{Text: tt.text, Published: tt.published, Title: tt.title})
+			if len(warns) > 0 {
+				t.Errorf("warnings: %v", warns)
+			}
+			var got []string
+			for _, f := range facts {
+				got = append(got, short(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Extract(%q)\n got: %q\nwant: %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
