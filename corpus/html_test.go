@@ -108,7 +108,7 @@ func TestParseHTMLMetadata(t *testing.T) {
 	}{
 		{"json-ld first", ld + og, body, "Titre JSON-LD & co", "Le Site", "Zaina Jnina; Ali B", "2025-02-17", "json-ld"},
 		{"open graph", og, body, "Titre OG", "Le Site", "Auteur Meta", "2024-03-05", "opengraph"},
-		{"time element", `<title>Titre | Site</title>`, `<p class="byline">Par <span itemprop="author">Karim Alaoui</span> <time datetime="2023-11-26T09:00">26 nov.</time></p>` + body, "Titre | Site", "", "Karim Alaoui", "2023-11-26", "time"},
+		{"time element", `<title>Titre | Site</title>`, `<p class="byline">Par <span itemprop="author">Karim Alaoui</span> <time datetime="2023-11-26T09:00">26 nov.</time></p>` + body, "Titre", "", "Karim Alaoui", "2023-11-26", "time"},
 		{"meta date", `<title>T</title><meta name="date" content="2022-06-01">`, body, "T", "", "", "2022-06-01", "meta"},
 		{"visible byline", `<title>T</title>`, `<div class="post-date">Publié le mardi 26 novembre 2024</div>` + body, "T", "", "", "2024-11-26", "byline"},
 		{"first sentence", `<title>T</title>`, "<article><p>Le Chef du gouvernement a présidé, mardi 26 novembre 2024 à Rabat, une réunion de la Commission, consacrée au bilan des programmes sociaux du pays.</p><p>" + para2 + "</p></article>", "T", "", "", "2024-11-26", "first-sentence"},

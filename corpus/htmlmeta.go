@@ -349,6 +349,25 @@ func (m *pageMeta) metaValue(keys ...string) string {
 	return ""
 }
 
+// trimSiteName drops the site's name a <title> ends with: "Headline |
+// Afrimag" (a short last piece after " | "), "Headline - Le Site" (after a
+// dash only when it is the site's known name).
+func trimSiteName(title, site string) string {
+	if i := strings.LastIndex(title, " | "); i > 0 {
+		if tail := title[i+3:]; len(tail) <= 40 && len(strings.Fields(tail)) <= 5 {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	if site != "" {
+		for _, sep := range []string{" - ", " – ", " — "} {
+			if head, ok := strings.CutSuffix(title, sep+site); ok && head != "" {
+				return head
+			}
+		}
+	}
+	return title
+}
+
 // resolve chooses title, site, author and date in the issue's order:
 // JSON-LD, Open Graph, <time>, other meta, then visible text.
 func (m *pageMeta) resolve(doc *Document) {
@@ -370,6 +389,9 @@ func (m *pageMeta) resolve(doc *Document) {
 		}
 	}
 	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
+	if doc.Title == m.titleTag {
+		doc.Title = trimSiteName(doc.Title, doc.Site)
+	}
 	doc.Site = strings.TrimPrefix(doc.Site, "@")
 
 	// Author candidates, best first. A name equal to the site's is the

@@ -59,6 +59,9 @@ var (
 		`(?:publicité|advertisement|sponsorisé|beitragsbild|wird geladen|loading|chargement)\s*[.…]*`,
 		`(?:ok|f|t|in|x)`,
 		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
+		// A share bar with its counts: "Partager : Facebook 2,3k | X |
+		// WhatsApp".
+		`(?:partager|partagez|share)\s*:?\s*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|messenger)(?:\s+[\d.,]+\s*[km]?)?\s*[|·•]?\s*)+`,
 		// Another article's headline tagged with its outlet and age: "IPE :
 		// 74.800 salariés indemnisés (Médias24 - il y a 5 heures)".
 		`.{0,200}\((?:[^()]{1,40}\s[-–—]\s)?(?:hier|avant-hier|aujourd['’]hui|il y a \d+ (?:min(?:utes?)?|h|heures?|jours?))\)`,
@@ -111,13 +114,18 @@ func stripText(s string) ([]string, textMeta) {
 	blocks = dropTail(blocks, &meta)
 	// A dump often opens with the headline on a line of its own: it titles
 	// the document, and the dispatch's first sentence is the next block.
+	// A section's kicker ("Société", "Économie") may stand above it.
 	lead := blocks
-	if len(blocks) > 1 && titleLike(blocks[0]) {
+	k := 0
+	for k < 2 && k+2 < len(blocks) && sectionLabel(blocks[k]) {
+		k++
+	}
+	if len(blocks) > k+1 && titleLike(blocks[k]) {
 		if meta.title == "" {
-			meta.title = headlineText(blocks[0])
+			meta.title = headlineText(blocks[k])
 		}
-		if d, _ := firstSentenceDate(blocks[0]); d == "" {
-			lead = blocks[1:]
+		if d, _ := firstSentenceDate(blocks[k]); d == "" {
+			lead = blocks[k+1:]
 		}
 	}
 	if meta.published == "" && len(lead) > 0 {
@@ -402,15 +410,31 @@ func piecesPublished(b string, captured captureStamp) string {
 	if !strings.Contains(b, " | ") {
 		return ""
 	}
-	for _, p := range strings.Split(b, " | ") {
+	pieces := strings.Split(b, " | ")
+	for _, p := range pieces {
 		if m := publishedLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
 			if d := labelledLineDate(m[1], captured); d != "" {
 				return d
 			}
 		}
 	}
+	// "Rue20 FR | 04/09/2025 - 09:14 | Mis à jour le …": a piece that is
+	// a day and its time, and nothing else, says when too.
+	if len(pieces) <= 4 {
+		for _, p := range pieces {
+			if p = strings.TrimSpace(p); bareDateTime.MatchString(p) {
+				if d := labelledLineDate(p, captured); d != "" {
+					return d
+				}
+			}
+		}
+	}
 	return ""
 }
+
+// bareDateTime is a byline piece that is a numeric day with its time:
+// "04/09/2025 - 09:14", "04/09/2025 à 09h14".
+var bareDateTime = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
 
 // readBylines reads and drops the byline lines near the top of a dump:
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).

@@ -53,6 +53,18 @@ func TestParseText(t *testing.T) {
 			published: "2024-03-12", from: "byline", title: "Protection sociale : le point",
 		},
 		{
+			name:      "section name above the headline",
+			in:        "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body:      "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			published: "", from: "", title: "Retraites : le chantier avance enfin",
+		},
+		{
+			name:      "pieces byline with a bare day and time",
+			in:        "Société\n\nRetraites : le chantier avance\n\nLe Site | 03/11/2025 - 09:40 | Mis à jour le 03/11/2025 - 15:00\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			body:      "Société\n\nRetraites : le chantier avance\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
+			published: "2025-11-03", from: "byline", title: "Retraites : le chantier avance",
+		},
+		{
 			name:      "date in the byline's tail",
 			in:        "Retraites : le chantier avance\nPar Samir Alaoui - Le 03/11/2025 à 09h40\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
 			body:      "Retraites : le chantier avance\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés.",
@@ -350,6 +362,8 @@ func TestIsFurniture(t *testing.T) {
 		{"Crédits photos : MAP", true},
 		{"Partager sur Facebook", true},
 		{"Partager", true},
+		{"Partager : Facebook 1,2k | X | WhatsApp | Telegram", true},
+		{"Partager : 4 millions de ménages touchés", false},
 		{"Share this article", true},
 		{"Czytaj też", true},
 		{"Lea más: otro titular", true},

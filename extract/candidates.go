@@ -454,6 +454,8 @@ func (x *run) describes(s string, offset int) []string {
 // one of hardDrops.
 func (x *run) constraint(m *masked, i int, rd *reading) string {
 	switch {
+	case x.headCell[[2]int{rd.si, m.figs[i].e.Start}]:
+		return "not a fact (a table's header)"
 	case x.notReached(m, i):
 		return "not a fact (not_reached)"
 	case x.foreign(m, i):

@@ -64,6 +64,10 @@ type run struct {
 	// inTable marks every line of such a table.
 	cells   map[int]*cell
 	inTable map[int]bool
+	// headCell marks the figures of a table's header rows (sentence,
+	// figure start): a header names its columns ("Indicateur | 2024 |
+	// 2025"), it holds no fact.
+	headCell map[[2]int]bool
 	// trace, when set, sees every reading (tests and debugging).
 	trace func(si int, m *masked, rd *reading)
 	// failed: a pattern ran out of its budget; nothing of the text is kept.

@@ -68,6 +68,7 @@ func TestExtract(t *testing.T) {
 		{"ages, years and ordinals are not facts", "Lors de la 3e édition, en 2024, les bénéficiaires de l'AMO âgés de plus de 60 ans ont été reçus.", "2025-01-01", nil},
 		{"unknown noun is not a fact", "Le stade de 45.000 places accueillera la CAN 2025, selon la CNSS.", "2025-01-01", nil},
 		{"no programme, no fact", "Plus de 400.000 titres de séjour ont été délivrés en 2025.", "2025-01-01", nil},
+		{"a capital abroad is abroad", "À Alger, le programme d'allocations mensuelles directes touche désormais 310.000 ménages.", "2025-01-01", nil},
 		{"per-day rate is not a fact", "La CNSS traite 40.000 dossiers de l'AMO par jour.", "2025-01-01", nil},
 	}
 	r := mustDefault(t)

@@ -64,10 +64,20 @@ var (
 // thousands.
 func (x *run) findPipeTables() {
 	x.pipe = map[[2]int]pipeCol{}
+	x.headCell = map[[2]int]bool{}
 	for _, tb := range table.Find(x.in.Text) {
 		for _, row := range append(append([]table.Row{}, tb.Header...), tb.Body...) {
 			for _, si := range x.sentencesIn(row.Start, row.End) {
 				x.inTable[si] = true
+			}
+		}
+		for _, row := range tb.Header {
+			for _, si := range x.sentencesIn(row.Start, row.End) {
+				for _, e := range x.exprsOf(si) {
+					if e.Kind != normalize.Date && e.Start >= row.Start && e.End <= row.End {
+						x.headCell[[2]int{si, e.Start}] = true
+					}
+				}
 			}
 		}
 		for r, row := range tb.Body {
