@@ -69,6 +69,8 @@ func TestExtract(t *testing.T) {
 		{"unknown noun is not a fact", "Le stade de 45.000 places accueillera la CAN 2025, selon la CNSS.", "2025-01-01", nil},
 		{"no programme, no fact", "Plus de 400.000 titres de séjour ont été délivrés en 2025.", "2025-01-01", nil},
 		{"a capital abroad is abroad", "À Alger, le programme d'allocations mensuelles directes touche désormais 310.000 ménages.", "2025-01-01", nil},
+		{"a change is not a level", "Le registre social unifié compte 6,2 millions de ménages, en hausse de 150.000 ménages sur un an.", "2025-01-01",
+			[]string{"rsu enrolled 6.2e+06 household exact 2025-01"}},
 		{"per-day rate is not a fact", "La CNSS traite 40.000 dossiers de l'AMO par jour.", "2025-01-01", nil},
 	}
 	r := mustDefault(t)
