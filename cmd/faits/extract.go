@@ -127,7 +127,7 @@ func extractFiles(ctx context.Context, x *pipeline.Extractor, files []corpus.Fil
 		raw, err := corpus.ReadFile(f.Path, readLimit(maxBytes))
 		if err != nil {
 			if errors.Is(err, corpus.ErrTooLarge) {
-				err = fmt.Errorf("%w (skipped: --max-bytes sets the limit)", err)
+				err = fmt.Errorf("%w (not read, counted as failed: --max-bytes sets the limit)", err)
 			}
 			return extracted{file: f, err: err} // corpus names the file
 		}

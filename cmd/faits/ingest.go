@@ -338,7 +338,7 @@ func readFile(st *store.Store, rules *extract.Rules, f corpus.File, i int, opt i
 	raw, err := corpus.ReadFile(f.Path, readLimit(opt.MaxBytes))
 	if err != nil {
 		if errors.Is(err, corpus.ErrTooLarge) {
-			err = fmt.Errorf("%w (skipped: --max-bytes sets the limit)", err)
+			err = fmt.Errorf("%w (not read, counted as failed: --max-bytes sets the limit)", err)
 		}
 		r.err = err // corpus names the file
 		return r

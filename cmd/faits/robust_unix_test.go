@@ -38,7 +38,7 @@ func badFiles(t *testing.T, dir string) map[string]string {
 	return map[string]string{
 		"pipe.txt":  "not a regular file (a named pipe)",
 		"zero.html": "not a regular file (a character device)",
-		"huge.txt":  "file too large: 5242881 bytes, over the limit of 5242880 (skipped: --max-bytes sets the limit)",
+		"huge.txt":  "file too large: 5242881 bytes, over the limit of 5242880 (not read, counted as failed: --max-bytes sets the limit)",
 	}
 }
 
@@ -117,7 +117,7 @@ func TestExtractRefusesOddFiles(t *testing.T) {
 	}
 
 	_, stderr, _ = run(t, nil, "extract", "--max-bytes", "3000", filepath.Join(dir, "003_eeea78cfebe039dd.txt"))
-	if !strings.Contains(stderr, "12232 bytes, over the limit of 3000 (skipped: --max-bytes sets the limit)") {
+	if !strings.Contains(stderr, "12232 bytes, over the limit of 3000 (not read, counted as failed: --max-bytes sets the limit)") {
 		t.Errorf("--max-bytes 3000 on a 12232-byte file:\n%s", stderr)
 	}
 	_, stderr, _ = run(t, nil, "extract", "--max-bytes", "0", filepath.Join(dir, "huge.txt"))
