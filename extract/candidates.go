@@ -511,6 +511,10 @@ func (x *run) offMetricAfter(m *masked, i int) bool {
 	if om == nil || om.RuneIndex != 0 {
 		return false
 	}
+	if w := om.String(); !strings.HasPrefix(w, "cotis") && !strings.HasPrefix(w, "contrib") {
+		// ("paie 1.500 dirhams de loyer": paid, and still no metric's.)
+		return true
+	}
 	// "l'État a versé 9,5 milliards de cotisations pour les assurés":
 	// contributions paid for someone are money paid.
 	from := m.clauseStart(fig.start)

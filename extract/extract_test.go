@@ -71,6 +71,8 @@ func TestExtract(t *testing.T) {
 		{"a capital abroad is abroad", "À Alger, le programme d'allocations mensuelles directes touche désormais 310.000 ménages.", "2025-01-01", nil},
 		{"a change is not a level", "Le registre social unifié compte 6,2 millions de ménages, en hausse de 150.000 ménages sur un an.", "2025-01-01",
 			[]string{"rsu enrolled 6.2e+06 household exact 2025-01"}},
+		{"what a family pays is not an aid", "Dans cette famille bénéficiaire de l'aide sociale directe, le père paie 1.500 dirhams de loyer chaque mois.", "2025-01-01", nil},
+		{"an exam's pass rate is no share", "Au baccalauréat, l'aide sociale directe n'y est pour rien: 71 % de taux de réussite cette année.", "2025-01-01", nil},
 		{"per-day rate is not a fact", "La CNSS traite 40.000 dossiers de l'AMO par jour.", "2025-01-01", nil},
 	}
 	r := mustDefault(t)
