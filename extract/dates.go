@@ -96,6 +96,11 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		// mois dernier, prévoit…": the law's year, over a date of
 		// another clause or the publication month.
 		if y := x.financeYear(rd.si, rd.fig.e.End, best == nil); y != "" {
+			if py := x.pubYear(); rd.fig.e.Low != nil && py != "" && y > py {
+				// "Sa dotation passe de 26,5 à 29 milliards": from the
+				// year in course to the law's.
+				return y, py
+			}
 			return y, y
 		}
 	}
@@ -104,6 +109,15 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	}
 	if best == nil {
 		best = before
+	}
+	if best == nil && strings.Contains(" "+m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start))+" ", " alors ") {
+		// "a succédé en décembre 2022 au RAMED, qui comptait alors 10,6
+		// millions": "alors" is the moment just named, even a launch's.
+		for k := range m.dates {
+			if d := &m.dates[k]; d.end <= fig.start && d.e.Date != "" && !strings.Contains(d.e.Date, "/") {
+				best = d
+			}
+		}
 	}
 	if best == nil {
 		if prev := x.asOfBefore(rd.si); prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||

@@ -8,6 +8,7 @@ package extract
 // the figure holds.
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -131,6 +132,10 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 		if col < len(tb.Header[h].Cells) {
 			pc.asOf = x.oneDate(tb.Header[h].Cells[col].Text)
 		}
+	}
+	if mo := table.LabelMonth(label); len(pc.asOf) == 4 && col > 0 && mo > 0 {
+		// "Ménages à fin décembre | 3,96" under "2024": 2024-12.
+		pc.asOf = fmt.Sprintf("%s-%02d", pc.asOf, mo)
 	}
 	if pc.asOf == "" {
 		pc.asOf = x.captionDate(tb)

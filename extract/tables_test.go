@@ -76,6 +76,14 @@ func TestTables(t *testing.T) {
 			},
 			// The header's years name columns: no fact.
 			not: []float64{2023, 2024}},
+		{name: "years across the top, a month in the row's label",
+			text: "L'aide sociale directe d'une année à l'autre.\n\n" +
+				"Indicateur | 2023 | 2024\n\n" +
+				"Ménages bénéficiaires à fin décembre | 3.610.000 | 3.950.000\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 3610000, "2023-12"},
+				{"asd", "beneficiaries", "household", 3950000, "2024-12"},
+			}},
 		{name: "a header's percent and thousands",
 			text: "Le registre social unifié, région par région, en mars 2025 :\n\n" +
 				"Région | Ménages inscrits (en milliers) | Part du total (%)\n\n" +

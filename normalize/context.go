@@ -71,7 +71,7 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 		if p.unit == 'd' || p.unit == 'W' {
 			return s.dayPhrase(i, end, p)
 		}
-		if base, ok := s.anchor(i); ok {
+		if base, ok := s.anchorNear(i); ok {
 			if p.unit == 'y' {
 				base = dval{y: base.y}
 			}
@@ -132,6 +132,23 @@ func (s *scanner) anchor(i int) (dval, bool) {
 	}
 	e := &s.out[s.lastAnchor-1]
 	if e.Start < s.paragraphStart(int(s.toks[i].start)) {
+		return dval{}, false
+	}
+	return parseISO(e.Date)
+}
+
+// anchorNear is anchor, or else the last date of the paragraph before:
+// "Au titre du mois d'octobre, … ¶ Ce même mois, …" points across the
+// break, where a count of days or years ("un an plus tôt") keeps to its
+// own paragraph.
+func (s *scanner) anchorNear(i int) (dval, bool) {
+	if v, ok := s.anchor(i); ok || s.lastAnchor == 0 {
+		return v, ok
+	}
+	e := &s.out[s.lastAnchor-1]
+	ps := s.paragraphStart(int(s.toks[i].start))
+	prev := strings.TrimRight(s.text[:ps], "\n")
+	if e.Start < strings.LastIndexByte(prev, '\n')+1 {
 		return dval{}, false
 	}
 	return parseISO(e.Date)

@@ -471,6 +471,9 @@ func TestContextDates(t *testing.T) {
 		{in: "À fin décembre 2024, 3 millions; le régime en couvrait 11 millions à la même date.", text: "la même date", date: "2024-12"},
 		{in: "En août 2024, 3 millions. Pour ce seul mois, 2 milliards.", text: "ce seul mois", date: "2024-08"},
 		{in: "Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2025-02"},
+		// across one paragraph break, not two
+		{in: "Au titre du mois d'octobre 2024, 4 millions.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2024-10"},
+		{in: "En octobre 2024, 4 millions.\n\nLe reste.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2025-02"},
 	}
 	for _, tt := range tests {
 		opts := &Options{Ref: ref}

@@ -44,5 +44,6 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 		Period(text)
+		LabelMonth(text)
 	})
 }

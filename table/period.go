@@ -15,15 +15,18 @@ var (
 	year = `((?:19|20)\d{2})`
 	// A label's footnote mark or provisional note says nothing of when:
 	// "2025*", "2024 (p)", "2023 (1)".
-	noteRe   = regexp.MustCompile(`\s*(?:\*+|\((?:\*+|\d|p|e|prov\.?|provisoire|estimations?|previsions?)\))$`)
-	yearRe   = regexp.MustCompile(`^(?:(?:en|annee|an|exercice|au titre de)\s+)?` + year + `$`)
-	endYrRe  = regexp.MustCompile(`^(?:a\s+)?fin\s+(?:d'annee\s+)?` + year + `$`)
-	halfRe   = regexp.MustCompile(`^(?:s|h)([12])\s*[-/]?\s*` + year + `$|^` + year + `\s*[-/]?\s*(?:s|h)([12])$`)
-	quartRe  = regexp.MustCompile(`^(?:t|q)([1-4])\s*[-/]?\s*` + year + `$|^` + year + `\s*[-/]?\s*(?:t|q)([1-4])$`)
-	ordRe    = regexp.MustCompile(`^(?:a\s+fin\s+|fin\s+|au\s+)?(1er|1|premier|2e|2eme|2nd|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme)\s+(semestre|trimestre)\s+(?:de\s+|de l'annee\s+)?` + year + `$`)
-	monthRe  = regexp.MustCompile(`^(?:a\s+)?(?:(?:fin|debut|mi)[- ]+)?(?:(?:le\s+)?(?:1er|\d{1,2})\s+)?([a-z]+)\.?\s+` + year + `$`)
-	spanRe   = regexp.MustCompile(`^(?:de\s+)?` + year + `\s*(?:-|–|/|a|au)\s*` + year + `$`)
-	yearToks = regexp.MustCompile(`(?:^|[^\d])(?:19|20)\d{2}(?:$|[^\d])|\b[sShHtTqQ][1-4]\b|\b(?:1er|[1-4]e|[1-4]eme)\b`)
+	noteRe  = regexp.MustCompile(`\s*(?:\*+|\((?:\*+|\d|p|e|prov\.?|provisoire|estimations?|previsions?)\))$`)
+	yearRe  = regexp.MustCompile(`^(?:(?:en|annee|an|exercice|au titre de)\s+)?` + year + `$`)
+	endYrRe = regexp.MustCompile(`^(?:a\s+)?fin\s+(?:d'annee\s+)?` + year + `$`)
+	halfRe  = regexp.MustCompile(`^(?:s|h)([12])\s*[-/]?\s*` + year + `$|^` + year + `\s*[-/]?\s*(?:s|h)([12])$`)
+	quartRe = regexp.MustCompile(`^(?:t|q)([1-4])\s*[-/]?\s*` + year + `$|^` + year + `\s*[-/]?\s*(?:t|q)([1-4])$`)
+	ordRe   = regexp.MustCompile(`^(?:a\s+fin\s+|fin\s+|au\s+)?(1er|1|premier|2e|2eme|2nd|deuxieme|second|3e|3eme|troisieme|4e|4eme|quatrieme)\s+(semestre|trimestre)\s+(?:de\s+|de l'annee\s+)?` + year + `$`)
+	monthRe = regexp.MustCompile(`^(?:a\s+)?(?:(?:fin|debut|mi)[- ]+)?(?:(?:le\s+)?(?:1er|\d{1,2})\s+)?([a-z]+)\.?\s+` + year + `$`)
+	spanRe  = regexp.MustCompile(`^(?:de\s+)?` + year + `\s*(?:-|–|/|a|au)\s*` + year + `$`)
+	// labelMonthRe finds a month with no year inside a longer label:
+	// "Ménages bénéficiaires à fin décembre (millions)".
+	labelMonthRe = regexp.MustCompile(`(?:^|\s)(?:a\s+fin|fin|au\s+\d{1,2}|en)\s+([a-z]+)(?:$|[\s(),;:])`)
+	yearToks     = regexp.MustCompile(`(?:^|[^\d])(?:19|20)\d{2}(?:$|[^\d])|\b[sShHtTqQ][1-4]\b|\b(?:1er|[1-4]e|[1-4]eme)\b`)
 )
 
 var months = map[string]int{
@@ -95,4 +98,19 @@ func ym(y string, m int) string { return fmt.Sprintf("%s-%02d", y, m) }
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// LabelMonth returns the month (1-12) a label names with no year ("Ménages
+// bénéficiaires à fin décembre (millions)" → 12), so that a column headed
+// by a year can date its cell to that month; 0 when it names none, or a
+// year too (Period reads those).
+func LabelMonth(label string) int {
+	s := strings.ToLower(strings.Join(strings.Fields(folder.Replace(label)), " "))
+	if yearToks.MatchString(s) {
+		return 0
+	}
+	if m := labelMonthRe.FindStringSubmatch(s); m != nil {
+		return months[m[1]]
+	}
+	return 0
 }

@@ -150,6 +150,27 @@ func TestPeriod(t *testing.T) {
 	}
 }
 
+func TestLabelMonth(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"Ménages bénéficiaires à fin décembre (millions)", 12},
+		{"Assurés au 30 juin", 6},
+		{"Versements en mars (MDH)", 3},
+		{"Fin septembre", 9},
+		{"Ménages à fin décembre 2024", 0},
+		{"Enfants bénéficiaires", 0},
+		{"Dépense totale (millions de DH)", 0},
+		{"en moyenne", 0},
+		{"", 0},
+	} {
+		if got := LabelMonth(tc.in); got != tc.want {
+			t.Errorf("LabelMonth(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestFormatRoundTrip(t *testing.T) {
 	for _, cells := range [][]string{
 		{"Année", "Montant (DH)"},
