@@ -262,7 +262,10 @@ func joinBroken(lines []string) []string {
 		}
 		if !prevBlank && len(blocks) > 0 && brokenInside(blocks[len(blocks)-1], l) {
 			last := blocks[len(blocks)-1]
-			if strings.HasSuffix(last, "'") || strings.HasSuffix(last, "’") || startsWithCloser(l) {
+			if h, ok := hyphenated(last, l); ok {
+				// "1,5 mil-" / "lion de pensions": a word a PDF dump cut.
+				blocks[len(blocks)-1] = h + l
+			} else if strings.HasSuffix(last, "'") || strings.HasSuffix(last, "’") || startsWithCloser(l) {
 				blocks[len(blocks)-1] = last + l
 			} else {
 				blocks[len(blocks)-1] = last + " " + l
@@ -273,6 +276,36 @@ func joinBroken(lines []string) []string {
 		prevBlank = false
 	}
 	return blocks
+}
+
+// hyphenated reports whether line prev ends with a word cut by a hyphen
+// that next completes ("mil-" then "lion"), and returns prev without that
+// hyphen; a compound's prefix keeps it ("non-" then "salariés").
+func hyphenated(prev, next string) (string, bool) {
+	head, ok := strings.CutSuffix(prev, "-")
+	if !ok || head == "" {
+		return "", false
+	}
+	r, _ := utf8.DecodeLastRuneInString(head)
+	n, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLetter(r) || !unicode.IsLower(n) {
+		return "", false
+	}
+	if compoundPrefixes[strings.ToLower(lastWord(head))] {
+		return prev, true
+	}
+	return head, true
+}
+
+// compoundPrefixes are the words a hyphen joins to the next in French
+// compounds ("non-salariés", "socio-économique"), whose hyphen a line
+// break keeps.
+var compoundPrefixes = map[string]bool{
+	"non": true, "anti": true, "ex": true, "sous": true, "semi": true, "post": true, "pré": true, "pre": true,
+	"auto": true, "co": true, "demi": true, "mi": true, "néo": true, "multi": true, "inter": true, "extra": true,
+	"socio": true, "médico": true, "medico": true, "bien": true, "après": true, "avant": true, "arrière": true,
+	"vice": true, "contre": true, "sans": true, "quasi": true, "ultra": true, "intra": true, "franco": true,
+	"arabo": true, "euro": true, "maroco": true, "grand": true, "petit": true, "haut": true, "nord": true, "sud": true,
 }
 
 func startsWithCloser(l string) bool {

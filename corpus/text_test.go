@@ -53,6 +53,12 @@ func TestParseText(t *testing.T) {
 			published: "2024-03-12", from: "byline", title: "Protection sociale : le point",
 		},
 		{
+			name:      "a word cut by a line's hyphen",
+			in:        "À fin 2024, les régimes de base servaient environ 1,5 mil-\nlion de pensions aux travailleurs non-\nsalariés du pays.",
+			body:      "À fin 2024, les régimes de base servaient environ 1,5 million de pensions aux travailleurs non-salariés du pays.",
+			published: "", from: "",
+		},
+		{
 			name:      "section name above the headline",
 			in:        "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 			body:      "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
