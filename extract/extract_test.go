@@ -73,6 +73,8 @@ func TestExtract(t *testing.T) {
 			[]string{"rsu enrolled 6.2e+06 household exact 2025-01"}},
 		{"what a family pays is not an aid", "Dans cette famille bénéficiaire de l'aide sociale directe, le père paie 1.500 dirhams de loyer chaque mois.", "2025-01-01", nil},
 		{"an exam's pass rate is no share", "Au baccalauréat, l'aide sociale directe n'y est pour rien: 71 % de taux de réussite cette année.", "2025-01-01", nil},
+		{"births are children", "Depuis janvier, l'aide sociale directe a accompagné 150.000 naissances.", "2025-06-02",
+			[]string{"asd beneficiaries 150000 child exact 2025-06"}},
 		{"per-day rate is not a fact", "La CNSS traite 40.000 dossiers de l'AMO par jour.", "2025-01-01", nil},
 	}
 	r := mustDefault(t)
