@@ -165,8 +165,27 @@ func titleLike(b string) bool {
 	if strings.ContainsRune(".,;:…", last) {
 		return false
 	}
-	n := len(strings.Fields(b))
+	words := strings.Fields(b)
+	n := len(words)
+	if n >= 4 && allCapitalised(words) {
+		return false // (a menu: "Actualité Politique Économie Société Monde")
+	}
+	if furnished(b) {
+		return false // ("Temps de lecture : 6 min | Télécharger le PDF")
+	}
 	return n >= 2 && n <= 30
+}
+
+// allCapitalised reports whether every word starts with a capital: a
+// menu's entries, where a French headline has lowercase words.
+func allCapitalised(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitLines returns the lines with whitespace collapsed and their tables
@@ -420,7 +439,7 @@ var (
 	// lowercase "le" and a digit).
 	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
 	// one that names two authors ("Par NAME et NAME").
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:[Ll]a\s+[Rr][ée]daction|(?:[Ll]e\s+service|[Ll]['’]équipe|[Ll]a\s+direction|[Ll]e\s+pôle|[Ll]e\s+département)(?:\s+[\p{L}'’.-]+){1,5}|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -465,9 +484,9 @@ func piecesPublished(b string, captured captureStamp) string {
 	return ""
 }
 
-// bareDateTime is a byline piece that is a numeric day with its time:
-// "04/09/2025 - 09:14", "04/09/2025 à 09h14".
-var bareDateTime = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
+// bareDateTime is a byline piece that is a day with its time:
+// "04/09/2025 - 09:14", "04/09/2025 à 09h14", "15 juillet 2026 - 17:20".
+var bareDateTime = regexp.MustCompile(`^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4})\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
 
 // readBylines reads and drops the byline lines near the top of a dump:
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
@@ -519,7 +538,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			}
 			for _, p := range strings.Split(b, " | ") {
 				if m := byLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil && meta.author == "" {
-					meta.author = m[1]
+					meta.author = personName(m[1])
 				}
 			}
 			titleAbove()
@@ -569,7 +588,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		}
 		if m := byLine.FindStringSubmatch(b); m != nil {
 			if meta.author == "" {
-				meta.author = m[1]
+				meta.author = personName(m[1])
 			}
 			if d := bylineTailDate(m[2] + m[3]); d != "" && meta.published == "" {
 				meta.published, meta.from = d, "byline"
@@ -622,6 +641,18 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		out = append(out, b)
 	}
 	return out
+}
+
+// personName is a byline's name, or "" for the newsroom or one of its
+// services ("la rédaction", "le service Études"), which name no author.
+func personName(n string) string {
+	l := strings.ToLower(n)
+	for _, unit := range []string{"la rédaction", "la redaction", "le service ", "l'équipe ", "l’équipe ", "la direction ", "le pôle ", "le département "} {
+		if l == unit || strings.HasPrefix(l, unit) {
+			return ""
+		}
+	}
+	return n
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

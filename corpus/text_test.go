@@ -59,6 +59,24 @@ func TestParseText(t *testing.T) {
 			published: "", from: "",
 		},
 		{
+			name:      "the newsroom's byline with its source",
+			in:        "Un site | Édition française\nAccueil | Politique | Société | Économie\nJeudi 8 octobre 2026 - Rabat 24°C\n\nRetraites : le chantier avance\n\nPar la rédaction (avec MAP) - 08/10/2026 à 11:47\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body:      "Le texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			published: "2026-10-08", from: "byline", title: "Retraites : le chantier avance",
+		},
+		{
+			name:      "a service's byline above a reading time",
+			in:        "Retraites : le chantier avance\n\nPar le service Études du Site\nTemps de lecture : 6 min | Télécharger le PDF (412 Ko)\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			body:      "Retraites : le chantier avance\n\nTemps de lecture : 6 min | Télécharger le PDF (412 Ko)\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			published: "", from: "", title: "Retraites : le chantier avance",
+		},
+		{
+			name:      "a masthead's date under a menu",
+			in:        "Un site | site.ma\nActualité Politique Économie Société Monde Vidéos\nMercredi 27 mai 2026\n\nPOLITIQUE\n\nDevant les députés, le ministre défend la réforme\n\nPar Karim Benali | 27 mai 2026 - 19h05\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			body:      "Devant les députés, le ministre défend la réforme\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			published: "2026-05-27", from: "byline", author: "Karim Benali", title: "Devant les députés, le ministre défend la réforme",
+		},
+		{
 			name:      "section name above the headline",
 			in:        "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 			body:      "Économie\n\nRetraites : le chantier avance enfin\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
