@@ -230,3 +230,54 @@ func TestGroupsIndependentOfOrder(t *testing.T) {
 		mustCheck(t, s)
 	}
 }
+
+// TestIndependentInOneBatch writes the chain of TestGroupsIndependentOfOrder
+// in one transaction, where the writer keeps each fact's count of origins
+// as sources come (txn.indep) rather than counting them again: a document
+// that merges two groups, and one whose new text leaves its group (the
+// group splits), must leave the counts Check finds.
+func TestIndependentInOneBatch(t *testing.T) {
+	base := strings.Fields(seedBody(t, "003_eeea78cfebe039dd.txt"))[:240]
+	variant := func(from, to int) string {
+		w := slices.Clone(base)
+		for i := from; i < to; i++ {
+			w[i] = "mot" + w[i]
+		}
+		return strings.Join(w, " ") + " Le programme compte 527.000 dossiers."
+	}
+	texts := map[string]string{"a": variant(0, 0), "b": variant(0, 50), "c": variant(0, 100), "b2": variant(120, 240)}
+	entry := func(rel, text string) *Entry {
+		e, err := Prepare(rel, rawHash(text), doc(text, rel), []extractFact{fact(t, text, "527.000 dossiers", 0, "amo", "files_processed", "file", 527000, "2025-02")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	for _, order := range [][]string{{"a", "c", "b"}, {"b", "a", "c"}, {"c", "b", "a"}} {
+		s, _ := openTemp(t)
+		b := s.NewBatch()
+		for _, n := range order {
+			b.Add(entry(n, texts[n]))
+		}
+		// b's file now holds another text, no reprint of a or c: the
+		// group splits within the same transaction.
+		b.Add(entry("b", texts["b2"]))
+		ws, err := b.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			if w.Err != nil {
+				t.Fatal(w.Err)
+			}
+		}
+		mustCheck(t, s)
+		fs, err := s.Facts(Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].IndependentSources() != 3 {
+			t.Errorf("order %v: facts %+v, want one with 3 independent sources", order, fs)
+		}
+	}
+}
