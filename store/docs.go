@@ -260,12 +260,15 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 		}
 		// h has no reading yet (they are written after it): its joining a
 		// group moves no counted origin, so the counts cached in the
-		// transaction stay (see txn.indep).
+		// transaction stay (see txn.indep). A document removed and read
+		// again may still have an editor's source, though: then it does.
 		moves := idx.moves
 		if err := t.assignGroup(h, group, min); err != nil {
 			return err
 		}
-		idx.moves = moves
+		if k, _ := t.bydoc.Cursor().Seek(h[:]); !hasPrefix(k, h[:]) {
+			idx.moves = moves
+		}
 	}
 	idx.addBands(o, sig)
 	return nil
