@@ -193,7 +193,13 @@ phrases share bands with about one in a hundred earlier articles; the
 prints turn those down in memory (two signatures agree on no more values
 than their prints agree on nibbles), so only a likely reprint's signature
 is read from the file. A rolled-back transaction undoes its changes to the
-index. Fact.IndependentSources counts a group once.
+index. Fact.IndependentSources counts a group once. A writer's transaction
+keeps the sources of each fact it counted by origin, updated as sources
+come and go, and drops them when a document's origin moves (a group
+renamed, merged or split, a document removed): a fact read in each of a
+scraper's 10,000 pages is counted from its sources once a transaction,
+not at each page, and a page joining a group whose name stays lists none
+of its members.
 
 # Reading
 

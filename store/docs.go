@@ -239,15 +239,18 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 		group := groupID(min)
 		for _, r := range roots {
 			rh := idx.hashes[r]
+			if rh == min && has(t.groups, groupKey(group, rh)) {
+				// The group keeps its name: its members stay as they are.
+				// Asked before listing them, which made each page of a
+				// scraper's template read every page before it.
+				continue
+			}
 			ms, err := t.groupOf(rh)
 			if err != nil {
 				return err
 			}
-			switch {
-			case ms == nil:
+			if ms == nil {
 				ms = [][32]byte{rh} // a document alone until now
-			case rh == min:
-				continue // the group keeps its name: its members stay as they are
 			}
 			for _, m := range ms {
 				if err := t.assignGroup(m, group, min); err != nil {
@@ -255,8 +258,16 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 				}
 			}
 		}
+		// h has no reading yet (they are written after it): its joining a
+		// group moves no counted origin, so the counts cached in the
+		// transaction stay (see txn.indep). A document removed and read
+		// again may still have an editor's source, though: then it does.
+		moves := idx.moves
 		if err := t.assignGroup(h, group, min); err != nil {
 			return err
+		}
+		if k, _ := t.bydoc.Cursor().Seek(h[:]); !hasPrefix(k, h[:]) {
+			idx.moves = moves
 		}
 	}
 	idx.addBands(o, sig)

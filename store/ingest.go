@@ -187,6 +187,9 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error
 			if err := t.bydoc.Put(byDocKey(h, r.id, r.start, r.end), nil); err != nil {
 				return fmt.Errorf("write bydoc: %w", err)
 			}
+			if err := t.sourceCounted(r.id, h, 1); err != nil {
+				return err
+			}
 		}
 		if err := putJSON(t.sources, sk, r.src); err != nil {
 			return err
@@ -214,6 +217,9 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error
 		}
 		if err := t.bydoc.Delete(byDocKey(h, p.id, p.start, p.end)); err != nil {
 			return fmt.Errorf("delete bydoc: %w", err)
+		}
+		if err := t.sourceCounted(p.id, h, -1); err != nil {
+			return err
 		}
 		rec.removeSource(src)
 		t.dirty[p.id] = true

@@ -56,6 +56,10 @@ type lshIndex struct {
 	// documents whose group changed, for tests that check the work a
 	// write does.
 	comparisons, filtered, rewrites int
+	// moves counts the changes of an existing document's origin (its
+	// root, or its death): a transaction's cached counts of independent
+	// sources (txn.indep) hold while it stays the same.
+	moves uint64
 }
 
 func newLSH() *lshIndex {
@@ -194,6 +198,7 @@ func (idx *lshIndex) kill(h [32]byte) {
 	}
 	idx.dead[o] = true
 	delete(idx.ordOf, h)
+	idx.moves++
 	idx.undo = append(idx.undo, func() { idx.dead[o] = false; idx.ordOf[h] = o })
 }
 
@@ -204,6 +209,7 @@ func (idx *lshIndex) setRoot(o, r uint32) {
 		return
 	}
 	idx.root[o] = r
+	idx.moves++
 	idx.undo = append(idx.undo, func() { idx.root[o] = old })
 }
 

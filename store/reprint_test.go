@@ -230,3 +230,132 @@ func TestGroupsIndependentOfOrder(t *testing.T) {
 		mustCheck(t, s)
 	}
 }
+
+// TestIndependentInOneBatch writes the chain of TestGroupsIndependentOfOrder
+// in one transaction, where the writer keeps each fact's count of origins
+// as sources come (txn.indep) rather than counting them again: a document
+// that merges two groups, and one whose new text leaves its group (the
+// group splits), must leave the counts Check finds.
+func TestIndependentInOneBatch(t *testing.T) {
+	base := strings.Fields(seedBody(t, "003_eeea78cfebe039dd.txt"))[:240]
+	variant := func(from, to int) string {
+		w := slices.Clone(base)
+		for i := from; i < to; i++ {
+			w[i] = "mot" + w[i]
+		}
+		return strings.Join(w, " ") + " Le programme compte 527.000 dossiers."
+	}
+	texts := map[string]string{"a": variant(0, 0), "b": variant(0, 50), "c": variant(0, 100), "b2": variant(120, 240)}
+	entry := func(rel, text string) *Entry {
+		e, err := Prepare(rel, rawHash(text), doc(text, rel), []extractFact{fact(t, text, "527.000 dossiers", 0, "amo", "files_processed", "file", 527000, "2025-02")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	for _, order := range [][]string{{"a", "c", "b"}, {"b", "a", "c"}, {"c", "b", "a"}} {
+		s, _ := openTemp(t)
+		b := s.NewBatch()
+		for _, n := range order {
+			b.Add(entry(n, texts[n]))
+		}
+		// b's file now holds another text, no reprint of a or c: the
+		// group splits within the same transaction.
+		b.Add(entry("b", texts["b2"]))
+		ws, err := b.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			if w.Err != nil {
+				t.Fatal(w.Err)
+			}
+		}
+		mustCheck(t, s)
+		fs, err := s.Facts(Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].IndependentSources() != 3 {
+			t.Errorf("order %v: facts %+v, want one with 3 independent sources", order, fs)
+		}
+	}
+}
+
+// TestIndependentRereadWithEditorSource: a document removed keeps an
+// editor's source (Remove leaves it), and read again in a transaction that
+// had counted that source's fact, it joins a group: the source's origin
+// moves, and the count kept in the transaction must follow.
+func TestIndependentRereadWithEditorSource(t *testing.T) {
+	base := strings.Fields(seedBody(t, "003_eeea78cfebe039dd.txt"))[:240]
+	const figure = "527.000 dossiers"
+	text := func(prefix string, from, to int) string {
+		w := slices.Clone(base)
+		for i := from; i < to; i++ {
+			w[i] = prefix + w[i]
+		}
+		return strings.Join(w, " ") + " Le programme compte " + figure + "."
+	}
+	f := func(body string) extractFact {
+		return fact(t, body, figure, 0, "amo", "files_processed", "file", 527000, "2025-02")
+	}
+	a, b := text("", 0, 0), text("mot", 0, 50) // reprints of each other
+	x, y, z := text("x", 0, 240), text("y", 0, 240), text("z", 0, 240)
+	// Both ways round: the group is named after the smaller hash, and
+	// only the removed document's joining a group it does not name
+	// leaves the others as they are.
+	for _, p := range [][2]string{{a, b}, {b, a}} {
+		removed, kept := p[0], p[1]
+		s, _ := openTemp(t)
+		ingest(t, s, "x", "x", doc(x, "x"), f(x))
+		res := ingest(t, s, "r", "r", doc(removed, "r"))
+		ingest(t, s, "k", "k", doc(kept, "k"), f(kept))
+		at := strings.Index(removed, figure)
+		if _, err := s.Add(Addition{DocSHA256: res.DocSHA256, Start: at, End: at + len(figure), Programme: "amo",
+			Metric: "files_processed", Unit: "file", Value: 527000, AsOf: "2025-02", By: "amina"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Remove("r"); err != nil {
+			t.Fatal(err)
+		}
+		b := s.NewBatch()
+		for _, e := range []struct{ rel, text string }{{"y", y}, {"r", removed}, {"z", z}} {
+			var facts []extractFact
+			if e.rel != "r" {
+				facts = append(facts, f(e.text))
+			}
+			en, err := Prepare(e.rel, rawHash(e.text), doc(e.text, e.rel), facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Add(en)
+		}
+		ws, err := b.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			if w.Err != nil {
+				t.Fatal(w.Err)
+			}
+		}
+		mustCheck(t, s)
+		var recs []factRec
+		if err := s.db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket(bFacts).ForEach(func(_, v []byte) error {
+				var r factRec
+				if err := json.Unmarshal(v, &r); err != nil {
+					return err
+				}
+				recs = append(recs, r)
+				return nil
+			})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		// x, the group of r and k, y, z.
+		if len(recs) != 1 || recs[0].Indep != 4 {
+			t.Errorf("facts %+v, want one with 4 independent sources", recs)
+		}
+	}
+}

@@ -31,6 +31,16 @@ type txn struct {
 	lshIdx *lshIndex
 	// sigChanged is set when a signature is written or deleted.
 	sigChanged bool
+	// indep holds, for the facts whose independent sources the
+	// transaction counted, how many of their sources each origin gave,
+	// kept up to date as sources come and go, so that a fact gaining a
+	// source is not counted again from all of them: a fact read in each
+	// of a scraper's 10,000 pages was, every page (quadratic). Only a
+	// writer's transactions (with the reprint index) keep it; it holds
+	// while no existing document's origin moves (indepMoves is the
+	// index's moves when it was last known valid).
+	indep      map[string]map[string]int
+	indepMoves uint64
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
@@ -143,7 +153,7 @@ func (t *txn) flush(res *IngestResult) error {
 		r.Indep = min(r.Sources, 1)
 		if r.Sources > 1 {
 			var err error
-			if r.Indep, err = independent(t.sources, &t.origins, id); err != nil {
+			if r.Indep, err = t.independent(id); err != nil {
 				return err
 			}
 		}
@@ -175,5 +185,65 @@ func (t *txn) rerank(id string, r *factRec) error {
 		return fmt.Errorf("rank %s: %w", id, err)
 	}
 	t.ranked[id] = k
+	return nil
+}
+
+// independent counts the distinct origins of a fact's sources, from the
+// counts the transaction keeps (indep) when it has them.
+func (t *txn) independent(id string) (int, error) {
+	if t.lshIdx == nil {
+		return independent(t.sources, &t.origins, id)
+	}
+	t.checkIndep()
+	if c, ok := t.indep[id]; ok {
+		return len(c), nil
+	}
+	c := map[string]int{}
+	prefix := []byte(id)
+	cur := t.sources.Cursor()
+	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix); k, _ = cur.Next() {
+		p, err := parseSourceKey(k)
+		if err != nil {
+			return 0, err
+		}
+		g, err := t.origins.of(p.doc)
+		if err != nil {
+			return 0, fmt.Errorf("fact %s: %w", id, err)
+		}
+		c[g]++
+	}
+	if t.indep == nil {
+		t.indep = map[string]map[string]int{}
+	}
+	t.indep[id] = c
+	return len(c), nil
+}
+
+// checkIndep forgets the cached counts when a document's origin moved.
+func (t *txn) checkIndep() {
+	if t.indepMoves != t.lshIdx.moves {
+		clear(t.indep)
+		t.indepMoves = t.lshIdx.moves
+	}
+}
+
+// sourceCounted keeps the cached count of fact id's origins in step with a
+// source of document doc written (d 1) or deleted (d -1).
+func (t *txn) sourceCounted(id string, doc [32]byte, d int) error {
+	if t.lshIdx == nil {
+		return nil
+	}
+	t.checkIndep()
+	c, ok := t.indep[id]
+	if !ok {
+		return nil
+	}
+	g, err := t.origins.of(doc)
+	if err != nil {
+		return fmt.Errorf("fact %s: %w", id, err)
+	}
+	if c[g] += d; c[g] <= 0 {
+		delete(c, g)
+	}
 	return nil
 }
