@@ -81,6 +81,29 @@ func TestAdd(t *testing.T) {
 	}
 }
 
+// TestRemoveTakesEditorPlaces: removing the document takes its editor's
+// places with it (Add: "only the document's removal takes it away"), and
+// the store stays consistent.
+func TestRemoveTakesEditorPlaces(t *testing.T) {
+	s, _ := openTemp(t)
+	body := "Le RSU compte 5,3 millions de ménages. L'ASD touche 3,9 millions de familles fin 2024."
+	f1 := fact(t, body, "5,3 millions de ménages", 0, "rsu", "enrolled", "household", 5.3e6, "2024")
+	res := ingest(t, s, "a.txt", "v1", doc(body, "T"), f1)
+	start := strings.Index(body, "3,9 millions de familles")
+	f, err := s.Add(Addition{DocSHA256: res.DocSHA256, Start: start, End: start + len("3,9 millions de familles"),
+		Programme: "asd", Metric: "beneficiaries", Unit: "household", Value: 3.9e6, Qualifier: "exact", AsOf: "2024-12", By: "amina"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Remove("a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	mustCheck(t, s)
+	if g, err := s.Fact(f.ID); err == nil && len(g.Sources) != 0 {
+		t.Errorf("the removed document's editor place stays: %+v", g.Sources)
+	}
+}
+
 func f1Key(f extract.Fact) Key {
 	return Key{Programme: f.Programme, Metric: f.Metric, Unit: f.Unit, Value: f.Value, ValueMax: f.ValueMax, AsOf: f.AsOf}
 }

@@ -94,7 +94,7 @@ func (t *txn) removePath(h [32]byte, rel string, res *IngestResult) error {
 	if len(d.Paths) > 0 {
 		return t.putDoc(h, d)
 	}
-	if err := t.replaceReadings(h, nil, res); err != nil {
+	if err := t.replaceReadings(h, nil, res, false); err != nil {
 		return err
 	}
 	key := []byte(d.SHA256)

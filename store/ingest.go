@@ -98,7 +98,7 @@ func (t *txn) ingest(e *Entry) (IngestResult, error) {
 		}
 	}
 	res.ReprintGroup = d.ReprintGroup
-	if err := t.replaceReadings(h, e.readings, &res); err != nil {
+	if err := t.replaceReadings(h, e.readings, &res, true); err != nil {
 		return res, err
 	}
 	return res, t.flush(&res)
@@ -135,8 +135,11 @@ func prepare(h [32]byte, body string, facts []extract.Fact) ([]reading, error) {
 	return out, nil
 }
 
-// replaceReadings makes the document's readings exactly rs.
-func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error {
+// replaceReadings makes the document's readings exactly rs. An editor's
+// places (EditorRule) stay when keepEditor (the rules never read them:
+// another reading of the document keeps them); the document's removal
+// takes them away too.
+func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepEditor bool) error {
 	old := map[string]storedSource{}
 	c := t.bydoc.Cursor()
 	for k, _ := c.Seek(h[:]); hasPrefix(k, h[:]); k, _ = c.Next() {
@@ -198,8 +201,8 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult) error
 		t.dirty[r.id] = true
 	}
 	for sk, src := range old {
-		if want[sk] || src.Rule == EditorRule {
-			continue // an editor's place stays: the rules never read it
+		if want[sk] || keepEditor && src.Rule == EditorRule {
+			continue
 		}
 		p, err := parseSourceKey([]byte(sk))
 		if err != nil {
