@@ -120,9 +120,11 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		}
 	}
 	if best == nil {
+		clause := m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start))
 		if prev := x.asOfBefore(rd.si); prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
 			x.sents[rd.si-1].para == x.sents[rd.si].para &&
-				x.find(x.r.imperfectRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.imperfect", m.orig[0]) != nil) {
+				(x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil ||
+					x.find(x.r.samePeriodRe, m.str, "as_of.same_period", m.orig[0]) != nil)) {
 			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth
@@ -377,15 +379,21 @@ func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
 		found := ""
 		for k := range mm.dates {
 			o := &mm.dates[k]
-			if o.end > upTo || !x.usableDate(mm, o) || strings.Contains(o.e.Date, "/") {
+			if o.end > upTo || !x.usableDate(mm, o) {
 				continue
+			}
+			date := o.e.Date
+			if _, end, ok := strings.Cut(date, "/"); ok {
+				// "Au premier semestre (2026-01/2026-06), X, contre Y un
+				// an plus tôt": counted from the period's end.
+				date = end
 			}
 			of := foldString(o.e.Text)
 			if x.find(x.r.backRe, of, "as_of.back", mm.orig[0]) != nil ||
 				(len(o.e.Date) == 10 && !strings.ContainsAny(o.e.Text, "0123456789")) {
 				continue
 			}
-			found = o.e.Date
+			found = date
 		}
 		return found
 	}

@@ -210,14 +210,14 @@ func (x *run) exprsOf(si int) []normalize.Expr {
 	return x.allExprs[at[0]:at[1]:at[1]]
 }
 
-// sentAsOf is the as_of of the last fact of sentence si.
+// sentAsOf is the as_of of the first fact of sentence si.
 type sentAsOf struct {
 	si   int
 	asOf string
 }
 
-// asOfBefore is the as_of of the last fact of sentence si-1, or "" when it
-// had none.
+// asOfBefore is the as_of of the first fact of sentence si-1, or "" when
+// it had none.
 func (x *run) asOfBefore(si int) string {
 	if si == 0 {
 		return ""
@@ -335,7 +335,12 @@ func (x *run) sentence(si int, s sentence, m *masked) []Fact {
 		}
 		x.kept[si] = append(x.kept[si], rd)
 		fs := x.facts(s, m, rd)
-		x.lastAsOf[si%2] = sentAsOf{si, fs[len(fs)-1].AsOf}
+		if x.lastAsOf[si%2].si != si {
+			// The sentence's first fact: its main clause's date, where a
+			// last one is often a compared figure's ("contre 11.900 un an
+			// plus tôt").
+			x.lastAsOf[si%2] = sentAsOf{si, fs[len(fs)-1].AsOf}
+		}
 		facts = append(facts, fs...)
 	}
 	return facts

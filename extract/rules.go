@@ -42,6 +42,8 @@ type Rules struct {
 	continuesRe *pattern
 	comparedRe  *pattern
 	imperfectRe *pattern
+	// samePeriodRe: a clause naming the period named before.
+	samePeriodRe *pattern
 	// financeYearRe finds a finance law's year, group "year", in a
 	// sentence; financeTitleRe in a title.
 	financeYearRe  *pattern
@@ -280,6 +282,7 @@ type fileSpec struct {
 		Continues    src
 		Compared     src
 		Imperfect    src
+		SamePeriod   src `yaml:"same_period"`
 		FinanceYear  src `yaml:"finance_year"`
 		FinanceTitle src `yaml:"finance_title"`
 		FinanceNow   src `yaml:"finance_current"`
@@ -586,6 +589,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
+	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
 	r.financeNowRe = c.re(spec.AsOf.FinanceNow, "as_of.finance_current")
