@@ -77,8 +77,9 @@ type run struct {
 	strNext   int
 	subjCache [8]*subject
 	subjNext  int
-	seen      bitset  // scratch of litTable.scan
-	visited   []int32 // scratch of litTable.scan
+	subjLast  *subject // the entry of subjCache last returned
+	seen      bitset   // scratch of litTable.scan
+	visited   []int32  // scratch of litTable.scan
 	// model, when set, weighs every figure's readings (candidates.go);
 	// collect, when set, sees them with their features (training).
 	model   *Model

@@ -349,12 +349,15 @@ type litTable struct {
 	next   []int32
 	out    [][]int32 // literals ending at each state, suffixes included
 	// next16 is next in half the room, when the states fit (always, for
-	// rules of today's size: a few thousand); final marks the states
-	// some literal ends at. The scan reads these two only, until a
-	// literal ends: a smaller table stays in cache.
+	// rules of today's size: a few thousand), with final16 set on the
+	// states some literal ends at. The scan reads this table only, until
+	// a literal ends: a smaller table stays in cache, and the test for a
+	// literal's end is on the value just read.
 	next16 []uint16
-	final  bitset
 }
+
+// final16 marks, in next16, a state some literal ends at.
+const final16 = 1 << 15
 
 func (l *litTable) id(s string) int32 {
 	if l.ids == nil {
@@ -432,17 +435,14 @@ func (l *litTable) build() {
 		}
 	}
 	l.next = goto_
-	l.final = make(bitset, len(l.out)/64+1)
-	for st, o := range l.out {
-		if len(o) > 0 {
-			l.final[st>>6] |= 1 << (uint(st) & 63)
-		}
-	}
 	l.next16 = nil
-	if len(l.out) <= 1<<16 {
+	if len(l.out) <= final16 {
 		l.next16 = make([]uint16, len(goto_))
 		for i, v := range goto_ {
 			l.next16[i] = uint16(v)
+			if len(l.out[v]) > 0 {
+				l.next16[i] |= final16
+			}
 		}
 	}
 }
@@ -471,10 +471,11 @@ func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []
 		}
 	}
 	if next := l.next16; next != nil {
-		class, final := &l.class, l.final
+		class := &l.class
 		for i := 0; i < len(s); i++ {
-			st = int32(next[st*k+int32(class[s[i]])])
-			if final.has(st) && !seen.has(st) {
+			v := next[st*k+int32(class[s[i]])]
+			st = int32(v &^ final16)
+			if v&final16 != 0 && !seen.has(st) {
 				hit(st)
 			}
 		}
