@@ -434,15 +434,19 @@ func (x *run) nearestRule(m *masked, i int, rd *reading, mt *metric) string {
 // match folded text s (offset: where s starts, for warnings).
 func (x *run) describes(s string, offset int) []string {
 	var out []string
-	for _, p := range x.r.programmes {
-		if p.describes == nil {
-			continue
+	if x.descMarks == nil {
+		x.descMarks = x.r.descSet.marks()
+	}
+	x.descCands = x.r.descSet.candidates(x.subject(s), x.descMarks, x.descCands[:0])
+	var last *programme
+	for _, k := range x.descCands {
+		d := x.r.descs[k]
+		if d.prog == last {
+			continue // one of its descriptions matched
 		}
-		for _, d := range p.descPhrases {
-			if x.find(d, s, d.name, offset) != nil {
-				out = append(out, p.id)
-				break
-			}
+		if x.find(d.re, s, d.re.name, offset) != nil {
+			out = append(out, d.prog.id)
+			last = d.prog
 		}
 	}
 	return out

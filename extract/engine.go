@@ -78,8 +78,11 @@ type run struct {
 	subjCache [8]*subject
 	subjNext  int
 	subjLast  *subject // the entry of subjCache last returned
-	seen      bitset   // scratch of litTable.scan
-	visited   []int32  // scratch of litTable.scan
+	// scratch of findMentions and describes (patternSet.candidates)
+	nameMarks, descMarks bitset
+	nameCands, descCands []int32
+	seen                 bitset  // scratch of litTable.scan
+	visited              []int32 // scratch of litTable.scan
 	// model, when set, weighs every figure's readings (candidates.go);
 	// collect, when set, sees them with their features (training).
 	model   *Model

@@ -29,6 +29,11 @@ type Rules struct {
 	programmes []*programme
 	units      []*unit
 	metrics    []*metric
+	// names and descs are the programmes' names and descriptions as
+	// findMentions and describes read them, indexed by nameSet and
+	// descSet.
+	names, descs     []listed
+	nameSet, descSet *patternSet
 
 	nounRe      *pattern // a unit noun at the start of a text
 	notNounRe   *pattern
@@ -150,6 +155,36 @@ type programme struct {
 // names out of a sentence without running it.
 type alias struct {
 	re *pattern
+}
+
+// listed is one pattern of a list read in turn over a sentence, with the
+// programme it speaks of (and, for a name, its tier).
+type listed struct {
+	re   *pattern
+	prog *programme
+	tier tier
+}
+
+// indexLists lists every programme name and every description in the
+// order findMentions and describes read them, indexed by their literals.
+func (r *Rules) indexLists() {
+	var names, descs []*pattern
+	for _, p := range r.programmes {
+		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
+			for _, al := range list {
+				r.names = append(r.names, listed{al.re, p, tier(t)})
+				names = append(names, al.re)
+			}
+		}
+		if p.describes == nil {
+			continue
+		}
+		for _, d := range p.descPhrases {
+			r.descs = append(r.descs, listed{re: d, prog: p})
+			descs = append(descs, d)
+		}
+	}
+	r.nameSet, r.descSet = newPatternSet(names, r.lits), newPatternSet(descs, r.lits)
 }
 
 type unit struct {
@@ -367,6 +402,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 	}
 	c.lits.build()
 	r.File, r.lits, r.all = name, &c.lits, c.all
+	r.indexLists()
 	m, err := embeddedModel()
 	if err != nil {
 		return nil, err
