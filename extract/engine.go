@@ -78,6 +78,10 @@ type run struct {
 	subjCache [8]*subject
 	subjNext  int
 	subjLast  *subject // the entry of subjCache last returned
+	// origs are the byte offsets of sentence origsOf's masked runes,
+	// for byteAt.
+	origs   []int
+	origsOf int
 	// scratch of findMentions and describes (patternSet.candidates)
 	nameMarks, descMarks bitset
 	nameCands, descCands []int32

@@ -220,9 +220,13 @@ func (m *masked) at(i int) rune {
 
 // byteAt returns the byte offset in the text of rune i of sentence si's
 // masked text (i may be its length: the sentence's end). The fold is made
-// again rather than kept for every sentence (see masked.orig).
+// again rather than kept for every sentence (see masked.orig), once for
+// all the facts of the sentence being read: the last one made is kept.
 func (x *run) byteAt(si, i int) int {
-	return x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig[i]
+	if x.origs == nil || x.origsOf != si {
+		x.origs, x.origsOf = x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig, si
+	}
+	return x.origs[i]
 }
 
 // maskFold folds sentence s with its expressions written as placeholders;
