@@ -92,7 +92,7 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		if !mt.units[unit] || !x.fits(mt, &reading{fig: rd.fig, unit: unit}) {
 			continue
 		}
-		if mt.reject != nil && x.findR(mt.reject, focus, "metric "+mt.id, m.orig[0]) != nil {
+		if mt.reject != nil && x.findR(mt.reject, focus, mt.what, m.orig[0]) != nil {
 			continue
 		}
 		if unit == "percent" && x.rateNoShare(m, i, prev) {
@@ -552,7 +552,7 @@ func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
 			return true
 		}
 		sh := x.shareMetric()
-		if sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), "metric "+sh.id, m.orig[0]) != nil {
+		if sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), sh.what, m.orig[0]) != nil {
 			return true
 		}
 		return x.rateNoShare(m, i-1, prev) // down the enumeration

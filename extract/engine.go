@@ -427,7 +427,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "unit " + rd.unit + " not counted by " + rd.metric.id
 		return rd
 	}
-	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil || rd.unit == "percent" && x.rateNoShare(m, i, prev) {
+	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, rd.metric.what, m.orig[0]) != nil || rd.unit == "percent" && x.rateNoShare(m, i, prev) {
 		rd.dropped = "rejected by " + rd.metric.id
 		return rd
 	}
@@ -468,7 +468,7 @@ func (x *run) hedge(m *masked, rd *reading) {
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
 		for _, q := range x.r.qualifiers {
-			if x.find(q.re, tail, "qualifiers."+q.name, m.orig[0]) != nil {
+			if x.find(q.re, tail, q.what, m.orig[0]) != nil {
 				rd.qualifier = q.name
 				break
 			}
@@ -486,7 +486,7 @@ func (x *run) hedge(m *masked, rd *reading) {
 		}
 	}
 	for _, md := range x.r.modality {
-		if x.find(md.re, before, "modality."+md.name, m.orig[0]) != nil {
+		if x.find(md.re, before, md.what, m.orig[0]) != nil {
 			rd.modality = md.name
 			break
 		}

@@ -125,6 +125,7 @@ func (w Warning) Error() string {
 type namedRe struct {
 	name string
 	re   *pattern
+	what string // "qualifiers.<name>" or "modality.<name>", for warnings
 }
 
 type programme struct {
@@ -194,6 +195,7 @@ type unit struct {
 
 type metric struct {
 	id                string
+	what              string // "metric <id>", for warnings
 	line              int
 	units             map[string]bool
 	isDefault         bool
@@ -657,14 +659,14 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(spec.Qualifiers[q].line, "unknown qualifier %q", q)
 			continue
 		}
-		r.qualifiers = append(r.qualifiers, namedRe{q, c.re(spec.Qualifiers[q], "qualifiers."+q)})
+		r.qualifiers = append(r.qualifiers, namedRe{q, c.re(spec.Qualifiers[q], "qualifiers."+q), "qualifiers." + q})
 	}
 	for _, m := range sortedKeys(spec.Modality) {
 		if !knownModals[m] {
 			c.errorf(spec.Modality[m].line, "unknown modality %q", m)
 			continue
 		}
-		r.modality = append(r.modality, namedRe{m, c.re(spec.Modality[m], "modality."+m)})
+		r.modality = append(r.modality, namedRe{m, c.re(spec.Modality[m], "modality."+m), "modality." + m})
 	}
 
 	ruleNames := map[string]int{}
@@ -673,7 +675,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(ms.ID.line, "metric id %q: want lower-case letters, digits and underscores", ms.ID.s)
 			continue
 		}
-		m := &metric{id: ms.ID.s, line: ms.ID.line, units: map[string]bool{}, isDefault: ms.Default,
+		m := &metric{id: ms.ID.s, what: "metric " + ms.ID.s, line: ms.ID.line, units: map[string]bool{}, isDefault: ms.Default,
 			fallbackProgramme: ms.FallbackProgramme.s, minValue: ms.MinValue, maxValue: ms.MaxValue,
 			featID: "m:id=" + ms.ID.s, featNoun: "m:" + ms.ID.s + "|noun"}
 		if fp := ms.FallbackProgramme; fp.s != "" {
