@@ -110,9 +110,6 @@ type run struct {
 	// titleProg is titleProgramme, once titleProgDone.
 	titleProg     string
 	titleProgDone bool
-	// pairFeats holds the features of each (programme, metric, unit)
-	// option met in the run (optionFeatures).
-	pairFeats map[option][]string
 	// traceWeigh, when set, sees every figure's options as the model
 	// weighed them (tests).
 	traceWeigh func(fs *featureSets, wd *weighed)

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dlclark/regexp2/v2"
 	yaml "go.yaml.in/yaml/v3"
@@ -34,6 +35,10 @@ type Rules struct {
 	// descSet.
 	names, descs     []listed
 	nameSet, descSet *patternSet
+	// pairFeats holds the features of each (programme, metric, unit)
+	// option met (optionFeatures), for every run: option → []string.
+	// (A pointer: WithModel's copy shares it, as it does all the rest.)
+	pairFeats *sync.Map
 
 	nounRe      *pattern // a unit noun at the start of a text
 	notNounRe   *pattern
@@ -405,6 +410,7 @@ func Parse(name string, data []byte) (*Rules, error) {
 	c.lits.build()
 	r.File, r.lits, r.all = name, &c.lits, c.all
 	r.indexLists()
+	r.pairFeats = new(sync.Map)
 	m, err := embeddedModel()
 	if err != nil {
 		return nil, err
