@@ -92,7 +92,7 @@ func (x *run) figureOptions(si int, m *masked, i int, rd *reading, prev []*readi
 		if !mt.units[unit] || !x.fits(mt, &reading{fig: rd.fig, unit: unit}) {
 			continue
 		}
-		if mt.reject != nil && x.findR(mt.reject, focus, "metric "+mt.id, m.orig[0]) != nil {
+		if mt.reject != nil && x.findR(mt.reject, focus, mt.what, m.orig[0]) != nil {
 			continue
 		}
 		if unit == "percent" && x.rateNoShare(m, i, prev) {
@@ -434,15 +434,19 @@ func (x *run) nearestRule(m *masked, i int, rd *reading, mt *metric) string {
 // match folded text s (offset: where s starts, for warnings).
 func (x *run) describes(s string, offset int) []string {
 	var out []string
-	for _, p := range x.r.programmes {
-		if p.describes == nil {
-			continue
+	if x.descMarks == nil {
+		x.descMarks = x.r.descSet.marks()
+	}
+	x.descCands = x.r.descSet.candidates(x.subject(s), x.descMarks, x.descCands[:0])
+	var last *programme
+	for _, k := range x.descCands {
+		d := x.r.descs[k]
+		if d.prog == last {
+			continue // one of its descriptions matched
 		}
-		for _, d := range p.descPhrases {
-			if x.find(d, s, d.name, offset) != nil {
-				out = append(out, p.id)
-				break
-			}
+		if x.find(d.re, s, d.re.name, offset) != nil {
+			out = append(out, d.prog.id)
+			last = d.prog
 		}
 	}
 	return out
@@ -552,7 +556,7 @@ func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
 			return true
 		}
 		sh := x.shareMetric()
-		if sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), "metric "+sh.id, m.orig[0]) != nil {
+		if sh != nil && sh.reject != nil && x.findR(sh.reject, m.withFocus(i-1), sh.what, m.orig[0]) != nil {
 			return true
 		}
 		return x.rateNoShare(m, i-1, prev) // down the enumeration

@@ -77,8 +77,16 @@ type run struct {
 	strNext   int
 	subjCache [8]*subject
 	subjNext  int
-	seen      bitset  // scratch of litTable.scan
-	visited   []int32 // scratch of litTable.scan
+	subjLast  *subject // the entry of subjCache last returned
+	// origs are the byte offsets of sentence origsOf's masked runes,
+	// for byteAt.
+	origs   []int
+	origsOf int
+	// scratch of findMentions and describes (patternSet.candidates)
+	nameMarks, descMarks bitset
+	nameCands, descCands []int32
+	seen                 bitset  // scratch of litTable.scan
+	visited              []int32 // scratch of litTable.scan
 	// model, when set, weighs every figure's readings (candidates.go);
 	// collect, when set, sees them with their features (training).
 	model   *Model
@@ -102,9 +110,6 @@ type run struct {
 	// titleProg is titleProgramme, once titleProgDone.
 	titleProg     string
 	titleProgDone bool
-	// pairFeats holds the features of each (programme, metric, unit)
-	// option met in the run (optionFeatures).
-	pairFeats map[option][]string
 	// traceWeigh, when set, sees every figure's options as the model
 	// weighed them (tests).
 	traceWeigh func(fs *featureSets, wd *weighed)
@@ -424,7 +429,7 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 		rd.dropped = "unit " + rd.unit + " not counted by " + rd.metric.id
 		return rd
 	}
-	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, "metric "+rd.metric.id, m.orig[0]) != nil || rd.unit == "percent" && x.rateNoShare(m, i, prev) {
+	if rd.metric.reject != nil && x.findR(rd.metric.reject, focus, rd.metric.what, m.orig[0]) != nil || rd.unit == "percent" && x.rateNoShare(m, i, prev) {
 		rd.dropped = "rejected by " + rd.metric.id
 		return rd
 	}
@@ -465,7 +470,7 @@ func (x *run) hedge(m *masked, rd *reading) {
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
 		for _, q := range x.r.qualifiers {
-			if x.find(q.re, tail, "qualifiers."+q.name, m.orig[0]) != nil {
+			if x.find(q.re, tail, q.what, m.orig[0]) != nil {
 				rd.qualifier = q.name
 				break
 			}
@@ -483,7 +488,7 @@ func (x *run) hedge(m *masked, rd *reading) {
 		}
 	}
 	for _, md := range x.r.modality {
-		if x.find(md.re, before, "modality."+md.name, m.orig[0]) != nil {
+		if x.find(md.re, before, md.what, m.orig[0]) != nil {
 			rd.modality = md.name
 			break
 		}

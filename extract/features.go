@@ -157,15 +157,16 @@ func spare(list [][]string) []string {
 
 // optionFeatures are the features of an option's pair: how often its
 // programme has its metric, its metric its unit, and whether the rules
-// read it so. The strings are made once a run for each pair.
+// read it so. The strings are made once for each pair the rules meet,
+// and shared by every run (the pairs are few: programmes × metrics ×
+// units).
 func (x *run) optionFeatures(o option, rules bool) []string {
-	if x.pairFeats == nil {
-		x.pairFeats = map[option][]string{}
-	}
-	f, ok := x.pairFeats[o]
-	if !ok {
+	var f []string
+	if v, ok := x.r.pairFeats.Load(o); ok {
+		f = v.([]string)
+	} else {
 		f = []string{"pm:" + o.prog + "|" + o.mt.id, "mu:" + o.mt.id + "|" + o.unit, "rules:both"}
-		x.pairFeats[o] = f
+		x.r.pairFeats.Store(o, f)
 	}
 	if !rules {
 		return f[:2:2]

@@ -149,5 +149,10 @@ func fold(src string, start, end int) folded {
 
 // foldString folds a whole string, for patterns and aliases.
 func foldString(s string) string {
-	return strings.TrimSpace(fold(s, 0, len(s)).s)
+	// (No offsets are wanted: only the first is noted, and the text
+	// folds to about a rune a byte.)
+	fb := foldBuilder{firstOnly: true}
+	fb.b.Grow(len(s))
+	fb.addText(s, 0, len(s))
+	return strings.TrimSpace(fb.done(len(s)).s)
 }

@@ -120,8 +120,14 @@ type runesStr struct {
 // subject prepares s for patterns: which literals it holds, found once
 // for all the patterns that read the same text.
 func (x *run) subject(s string) *subject {
+	// Most calls read the text the call before read (a sentence, read by
+	// every programme name in turn): it is tried first.
+	if c := x.subjLast; c != nil && c.is(s) {
+		return c
+	}
 	for _, c := range x.subjCache {
-		if c != nil && len(c.s) == len(s) && (len(s) == 0 || unsafe.StringData(c.s) == unsafe.StringData(s)) {
+		if c != nil && c.is(s) {
+			x.subjLast = c
 			return c
 		}
 	}
@@ -138,7 +144,14 @@ func (x *run) subject(s string) *subject {
 	t.s, t.ascii = s, isASCII(s)
 	t.lits, x.visited = x.r.lits.scan(s, x.seen, t.lits, x.visited[:0])
 	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
+	x.subjLast = t
 	return t
+}
+
+// is reports whether t was made of s itself (the same bytes in memory):
+// a pointer and a length compared, not the text.
+func (t *subject) is(s string) bool {
+	return len(t.s) == len(s) && (len(s) == 0 || unsafe.StringData(t.s) == unsafe.StringData(s))
 }
 
 func isASCII(s string) bool {
@@ -207,9 +220,13 @@ func (m *masked) at(i int) rune {
 
 // byteAt returns the byte offset in the text of rune i of sentence si's
 // masked text (i may be its length: the sentence's end). The fold is made
-// again rather than kept for every sentence (see masked.orig).
+// again rather than kept for every sentence (see masked.orig), once for
+// all the facts of the sentence being read: the last one made is kept.
 func (x *run) byteAt(si, i int) int {
-	return x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig[i]
+	if x.origs == nil || x.origsOf != si {
+		x.origs, x.origsOf = x.maskFold(x.sents[si], x.exprsOf(si), nil, false).orig, si
+	}
+	return x.origs[i]
 }
 
 // maskFold folds sentence s with its expressions written as placeholders;

@@ -50,20 +50,22 @@ func (x *run) agencyIsSubject(si int, mn mention) bool {
 // the longer wins ("assurance maladie obligatoire des TNS" over "AMO").
 func (x *run) findMentions(m *masked) []mention {
 	var all []mention
-	for _, p := range x.r.programmes {
-		for t, list := range [][]alias{p.patterns, p.generic, p.weak} {
-			for _, al := range list {
-				// (The pattern's own word gate rules most names out.)
-				for _, mt := range x.all(al.re, m.str, p.what, m.orig[0]) {
-					if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
-						continue // "qui a succédé au RAMED"
-					}
-					if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.RuneIndex+mt.RuneLength, mt.RuneIndex+mt.RuneLength+50), "not_programme_after", m.orig[0]) != nil {
-						continue // "le RAMED a cédé la place à…"
-					}
-					all = append(all, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, p.id, tier(t)})
-				}
+	// Every programme's names in turn, those the sentence's words rule
+	// out skipped at once.
+	if x.nameMarks == nil {
+		x.nameMarks = x.r.nameSet.marks()
+	}
+	x.nameCands = x.r.nameSet.candidates(x.subject(m.str), x.nameMarks, x.nameCands[:0])
+	for _, k := range x.nameCands {
+		n := x.r.names[k]
+		for _, mt := range x.all(n.re, m.str, n.prog.what, m.orig[0]) {
+			if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
+				continue // "qui a succédé au RAMED"
 			}
+			if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.RuneIndex+mt.RuneLength, mt.RuneIndex+mt.RuneLength+50), "not_programme_after", m.orig[0]) != nil {
+				continue // "le RAMED a cédé la place à…"
+			}
+			all = append(all, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, n.prog.id, n.tier})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {

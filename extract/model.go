@@ -439,10 +439,22 @@ func (m *Model) explainFeats(chosen, other []feat) string {
 		copy(top[j+1:n], top[j:n-1])
 		top[j] = c
 	}
-	list := top[:n]
-	parts := make([]string, len(list))
-	for j, l := range list {
-		parts[j] = fmt.Sprintf("%s (+%.1f)", featureText(l.f), l.w)
+	// "text (+1.2); text (+0.4)", written in one buffer, about the size
+	// of three: every kept figure is explained.
+	if n == 0 {
+		return ""
 	}
-	return strings.Join(parts, "; ")
+	var b strings.Builder
+	b.Grow(160)
+	var num [24]byte
+	for j, l := range top[:n] {
+		if j > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(featureText(l.f))
+		b.WriteString(" (+")
+		b.Write(strconv.AppendFloat(num[:0], l.w, 'f', 1, 64))
+		b.WriteByte(')')
+	}
+	return b.String()
 }

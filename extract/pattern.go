@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,9 +32,12 @@ type pattern struct {
 
 // branch is a pattern, or one alternative of it, on one engine.
 type branch struct {
-	re2  *regexp.Regexp  // nil: lookaround, or syntax not read here
-	bt   *regexp2.Regexp // the backtracking engine, used when re2 is nil
-	gate []int32         // literal ids, one of which a match contains; nil: none known
+	re2 *regexp.Regexp  // nil: lookaround, or syntax not read here
+	bt  *regexp2.Regexp // the backtracking engine, used when re2 is nil
+	// gate lists sets of literal ids: a match contains one literal of
+	// each set, so a text that lacks every literal of one is ruled out.
+	// The first set is the most telling; nil: none known.
+	gate [][]int32
 	// nullable: a match may be empty, so successive matches are left to
 	// regexp2, whose rule for empty matches differs from Go's.
 	nullable bool
@@ -99,8 +103,9 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 		}
 		if b.gate == nil {
 			gated = false
+		} else {
+			union = append(union, b.gate[0]...)
 		}
-		union = append(union, b.gate...)
 		p.alts = append(p.alts, b)
 	}
 	if len(alts) == 1 {
@@ -109,7 +114,7 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 	}
 	w := &branch{bt: bt, nullable: tree.minLen() == 0}
 	if gated {
-		w.gate = union
+		w.gate = [][]int32{union}
 	}
 	if allRE2 {
 		var sb strings.Builder
@@ -124,19 +129,34 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 
 func newBranch(n *node, lits *litTable) (*branch, error) {
 	b := &branch{nullable: n.minLen() == 0}
+	var sets [][]string
 	if l, ok := n.literals(); ok {
+		sets = append(sets, l)
+	}
+	// Then every other set a match needs a literal of ("=\s*FIG" needs
+	// "=" besides FIG, which every sentence in focus holds): a text
+	// that has the first but lacks one of these is not run at all.
+	for _, l := range n.clauses() {
+		if !slices.ContainsFunc(sets, func(k []string) bool { return slices.Equal(k, l) }) {
+			sets = append(sets, l)
+		}
+	}
+	for _, l := range sets {
 		// Each text is scanned for the literals it holds itself (a
 		// sentence with its focus holds FIG), so a literal is kept as
-		// written.
-		for _, s := range l {
-			if len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] == ' ') {
-				// A letter alone is in nearly every text: no gate, and
-				// no literal that fires at every byte.
-				b.gate = nil
-				break
-			}
-			b.gate = append(b.gate, lits.id(s))
+		// written. A letter alone is in nearly every text: a set that
+		// has one is no gate, and no literal is made that fires at
+		// every byte.
+		if slices.ContainsFunc(l, func(s string) bool {
+			return len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] == ' ')
+		}) {
+			continue
 		}
+		ids := make([]int32, len(l))
+		for i, s := range l {
+			ids[i] = lits.id(s)
+		}
+		b.gate = append(b.gate, ids)
 	}
 	if !n.needsBacktracker() {
 		var sb strings.Builder
@@ -167,7 +187,7 @@ type subject struct {
 // match, its first alternative among those that start there.
 func (p *pattern) first(t *subject) (*match, error) {
 	if p.words != nil {
-		if !t.lits.anyOf(p.whole.gate) {
+		if !t.lits.admits(p.whole.gate) {
 			return nil, nil
 		}
 		a, b := p.phraseAt(t.s, 0)
@@ -178,7 +198,7 @@ func (p *pattern) first(t *subject) (*match, error) {
 	}
 	var best *match
 	for _, b := range p.alts {
-		if !t.lits.anyOf(b.gate) {
+		if !t.lits.admits(b.gate) {
 			continue
 		}
 		m, err := b.first(t)
@@ -198,7 +218,7 @@ func (p *pattern) first(t *subject) (*match, error) {
 // all returns the successive matches of p in t.
 func (p *pattern) all(t *subject) ([]*match, error) {
 	b := p.whole
-	if !t.lits.anyOf(b.gate) {
+	if !t.lits.admits(b.gate) {
 		return nil, nil
 	}
 	if p.words != nil {
@@ -325,11 +345,19 @@ type bitset []uint64
 
 func (s bitset) has(i int32) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
 
-// anyOf reports whether s holds one of ids; nil ids (no gate) always pass.
-func (s bitset) anyOf(ids []int32) bool {
-	if ids == nil {
-		return true
+// admits reports whether s holds a literal of every set of gate; a nil
+// gate (none known) admits every text.
+func (s bitset) admits(gate [][]int32) bool {
+	for _, ids := range gate {
+		if !s.anyOf(ids) {
+			return false
+		}
 	}
+	return true
+}
+
+// anyOf reports whether s holds one of ids.
+func (s bitset) anyOf(ids []int32) bool {
 	for _, i := range ids {
 		if s.has(i) {
 			return true
@@ -349,12 +377,15 @@ type litTable struct {
 	next   []int32
 	out    [][]int32 // literals ending at each state, suffixes included
 	// next16 is next in half the room, when the states fit (always, for
-	// rules of today's size: a few thousand); final marks the states
-	// some literal ends at. The scan reads these two only, until a
-	// literal ends: a smaller table stays in cache.
+	// rules of today's size: a few thousand), with final16 set on the
+	// states some literal ends at. The scan reads this table only, until
+	// a literal ends: a smaller table stays in cache, and the test for a
+	// literal's end is on the value just read.
 	next16 []uint16
-	final  bitset
 }
+
+// final16 marks, in next16, a state some literal ends at.
+const final16 = 1 << 15
 
 func (l *litTable) id(s string) int32 {
 	if l.ids == nil {
@@ -432,17 +463,14 @@ func (l *litTable) build() {
 		}
 	}
 	l.next = goto_
-	l.final = make(bitset, len(l.out)/64+1)
-	for st, o := range l.out {
-		if len(o) > 0 {
-			l.final[st>>6] |= 1 << (uint(st) & 63)
-		}
-	}
 	l.next16 = nil
-	if len(l.out) <= 1<<16 {
+	if len(l.out) <= final16 {
 		l.next16 = make([]uint16, len(goto_))
 		for i, v := range goto_ {
 			l.next16[i] = uint16(v)
+			if len(l.out[v]) > 0 {
+				l.next16[i] |= final16
+			}
 		}
 	}
 }
@@ -471,10 +499,11 @@ func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []
 		}
 	}
 	if next := l.next16; next != nil {
-		class, final := &l.class, l.final
+		class := &l.class
 		for i := 0; i < len(s); i++ {
-			st = int32(next[st*k+int32(class[s[i]])])
-			if final.has(st) && !seen.has(st) {
+			v := next[st*k+int32(class[s[i]])]
+			st = int32(v &^ final16)
+			if v&final16 != 0 && !seen.has(st) {
 				hit(st)
 			}
 		}

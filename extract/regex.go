@@ -8,6 +8,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -630,6 +631,73 @@ func (n *node) literals() (set []string, ok bool) {
 		return best, bestScore >= 0
 	}
 	return nil, false
+}
+
+// maxClauses bounds the sets an alternation is given (their number is the
+// product of its alternatives').
+const maxClauses = 16
+
+// clauses returns literal sets any match of n contains a member of each:
+// literals() of every part of a sequence, where literals() picks one.
+// Optional parts and lookaround add none.
+func (n *node) clauses() [][]string {
+	switch n.kind {
+	case nLit:
+		return [][]string{{string(n.r)}}
+	case nGroup:
+		return n.subs[0].clauses()
+	case nRepeat:
+		if n.min == 0 {
+			return nil
+		}
+		return n.subs[0].clauses()
+	case nAlt:
+		// (a and b) or (c and d) is (a or c) and (a or d) and (b or c)
+		// and (b or d): "=\s*FIG|FIG\s*(\S+\s*)?=" needs "=".
+		out := [][]string{nil}
+		for _, s := range n.subs {
+			cs := s.clauses()
+			if len(cs) == 0 || len(out)*len(cs) > maxClauses {
+				if l, ok := n.literals(); ok {
+					return [][]string{l}
+				}
+				return nil
+			}
+			var next [][]string
+			for _, a := range out {
+				for _, c := range cs {
+					u := slices.Clone(a)
+					for _, x := range c {
+						if !slices.Contains(u, x) {
+							u = append(u, x)
+						}
+					}
+					next = append(next, u)
+				}
+			}
+			out = next
+		}
+		return out
+	case nConcat:
+		var out [][]string
+		var run []rune
+		for _, s := range n.subs {
+			if s.kind == nLit {
+				run = append(run, s.r)
+				continue
+			}
+			if len(run) > 0 {
+				out = append(out, []string{string(run)})
+				run = nil
+			}
+			out = append(out, s.clauses()...)
+		}
+		if len(run) > 0 {
+			out = append(out, []string{string(run)})
+		}
+		return out
+	}
+	return nil
 }
 
 // litScore rates a literal set by its shortest member's letters and
