@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestAsOfRules covers the dates a figure takes from outside its own
 // clause: a finance law's year, a table's caption, a sentence in the
@@ -56,17 +53,7 @@ func TestAsOfRules(t *testing.T) {
 	r := mustDefault(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			facts, warns := r.Extract(Input{Text: tt.text, Published: tt.published, Title: tt.title})
-			if len(warns) > 0 {
-				t.Errorf("warnings: %v", warns)
-			}
-			var got []string
-			for _, f := range facts {
-				got = append(got, short(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Extract(%q)\n got: %q\nwant: %q", tt.text, got, tt.want)
-			}
+			checkShort(t, r, Input{Text: tt.text, Published: tt.published, Title: tt.title}, tt.want)
 		})
 	}
 }

@@ -80,18 +80,25 @@ func TestExtract(t *testing.T) {
 	r := mustDefault(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			facts, warns := r.Extract(Input{Text: tt.text, Published: tt.published})
-			if len(warns) > 0 {
-				t.Errorf("warnings: %v", warns)
-			}
-			var got []string
-			for _, f := range facts {
-				got = append(got, short(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("Extract(%q)\n got: %q\nwant: %q", tt.text, got, tt.want)
-			}
+			checkShort(t, r, Input{Text: tt.text, Published: tt.published}, tt.want)
 		})
+	}
+}
+
+// checkShort extracts in and compares its facts, in the short form, with
+// want, and reports any warning.
+func checkShort(t *testing.T, r *Rules, in Input, want []string) {
+	t.Helper()
+	facts, warns := r.Extract(in)
+	if len(warns) > 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	var got []string
+	for _, f := range facts {
+		got = append(got, short(f))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Extract(%q)\n got: %q\nwant: %q", in.Text, got, want)
 	}
 }
 
