@@ -167,7 +167,7 @@ func titleLike(b string) bool {
 	}
 	words := strings.Fields(b)
 	n := len(words)
-	if n >= 4 && allCapitalised(words) {
+	if n >= 4 && !strings.ContainsAny(b, ":?!«\"") && allCapitalised(words) {
 		return false // (a menu: "Actualité Politique Économie Société Monde")
 	}
 	if furnished(b) {
@@ -176,12 +176,14 @@ func titleLike(b string) bool {
 	return n >= 2 && n <= 30
 }
 
-// allCapitalised reports whether every word starts with a capital: a
-// menu's entries, where a French headline has lowercase words.
+// allCapitalised reports whether every word is capitalised and not in
+// capitals ("Politique", not "POLITIQUE"): a menu's entries, where a
+// French headline has lowercase words and one in capitals is a headline
+// still ("RSU : LA BARRE DES CINQ MILLIONS").
 func allCapitalised(words []string) bool {
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w[size:]) == w[size:] {
 			return false
 		}
 	}

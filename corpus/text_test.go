@@ -442,3 +442,24 @@ func TestFurnitureTypographicApostrophe(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleLike: a headline line against a menu, a byline's furniture and
+// a paragraph.
+func TestTitleLike(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"AMO Achamil : le régime cherche encore son public", true},
+		{"Que change la réforme ?", true},
+		{"RSU LA BARRE DES CINQ MILLIONS FRANCHIE", true},
+		{"Actualité Politique Économie Société Monde Vidéos", false},
+		{"Temps de lecture : 6 min | Télécharger le PDF (412 Ko)", false},
+		{"Les chiffres sont les suivants :", false},
+		{"Nation | Economie | Société | Monde", false},
+	} {
+		if got := titleLike(tc.in); got != tc.want {
+			t.Errorf("titleLike(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
