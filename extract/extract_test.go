@@ -75,6 +75,10 @@ func TestExtract(t *testing.T) {
 		{"an exam's pass rate is no share", "Au baccalauréat, l'aide sociale directe n'y est pour rien: 71 % de taux de réussite cette année.", "2025-01-01", nil},
 		{"births are children", "Depuis janvier, l'aide sociale directe a accompagné 150.000 naissances.", "2025-06-02",
 			[]string{"asd beneficiaries 150000 child exact 2025-06"}},
+		{"a market's line is no fact", "Marchés : MASI 12 950,40 (+0,3 %) · EUR/MAD 10,91 · aide sociale directe : 3,9 millions de ménages servis.", "2025-01-01", nil},
+		{"the price of a kilo is no allowance", "Pour ces familles de l'aide sociale directe, le kilo de tomates coûte désormais 12 dirhams.", "2025-01-01", nil},
+		{"a utility bill is no allowance", "Une facture d'électricité de 150 dirhams peut faire perdre l'aide sociale directe à un ménage.", "2025-01-01", nil},
+		{"a page's readers are no people covered", "Aide sociale directe : les questions fréquentes (1.250 personnes ont trouvé cette page utile).", "2025-01-01", nil},
 		{"per-day rate is not a fact", "La CNSS traite 40.000 dossiers de l'AMO par jour.", "2025-01-01", nil},
 	}
 	r := mustDefault(t)
