@@ -33,15 +33,7 @@ func TestBatchSameAsOneByOne(t *testing.T) {
 			}
 			b.Add(e)
 			if b.Len() == size || i == len(docs)-1 {
-				ws, err := b.Commit()
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, w := range ws {
-					if w.Err != nil {
-						t.Fatal(w.Err)
-					}
-				}
+				mustCommit(t, b)
 			}
 		}
 		mustCheck(t, s)

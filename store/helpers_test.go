@@ -83,6 +83,20 @@ func ingest(t testing.TB, s *Store, rel, raw string, d *corpus.Document, facts .
 	return res
 }
 
+// mustCommit commits b and fails the test on any file's error.
+func mustCommit(t testing.TB, b *Batch) {
+	t.Helper()
+	ws, err := b.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range ws {
+		if w.Err != nil {
+			t.Fatal(w.Err)
+		}
+	}
+}
+
 func mustCheck(t testing.TB, s *Store) {
 	t.Helper()
 	if err := s.Check(); err != nil {

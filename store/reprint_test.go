@@ -262,15 +262,7 @@ func TestIndependentInOneBatch(t *testing.T) {
 		// b's file now holds another text, no reprint of a or c: the
 		// group splits within the same transaction.
 		b.Add(entry("b", texts["b2"]))
-		ws, err := b.Commit()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range ws {
-			if w.Err != nil {
-				t.Fatal(w.Err)
-			}
-		}
+		mustCommit(t, b)
 		mustCheck(t, s)
 		fs, err := s.Facts(Filter{})
 		if err != nil {
@@ -282,10 +274,11 @@ func TestIndependentInOneBatch(t *testing.T) {
 	}
 }
 
-// TestIndependentRereadWithEditorSource: a document removed keeps an
-// editor's source (Remove leaves it), and read again in a transaction that
-// had counted that source's fact, it joins a group: the source's origin
-// moves, and the count kept in the transaction must follow.
+// TestIndependentRereadWithEditorSource: a document with an editor's
+// source is removed (which, since 193c8e5, takes that source too; it used
+// to be left behind) and read again in a transaction that had counted the
+// fact, joining a group: the counts kept in the transaction must follow
+// whatever the removal left.
 func TestIndependentRereadWithEditorSource(t *testing.T) {
 	base := strings.Fields(seedBody(t, "003_eeea78cfebe039dd.txt"))[:240]
 	const figure = "527.000 dossiers"
@@ -330,15 +323,7 @@ func TestIndependentRereadWithEditorSource(t *testing.T) {
 			}
 			b.Add(en)
 		}
-		ws, err := b.Commit()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range ws {
-			if w.Err != nil {
-				t.Fatal(w.Err)
-			}
-		}
+		mustCommit(t, b)
 		mustCheck(t, s)
 		var recs []factRec
 		if err := s.db.View(func(tx *bolt.Tx) error {
