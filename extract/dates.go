@@ -157,37 +157,19 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 func (x *run) financeYear(si, figEnd int, wide bool) string {
 	s := x.sents[si]
 	before := []rune(foldString(x.in.Text[s.start:figEnd]))
-	best, bestAt, now := (*match)(nil), -1, false
-	for _, re := range []*pattern{x.r.financeYearRe, x.r.financeNowRe} {
-		for _, mt := range x.all(re, string(before), "as_of.finance_year", 0) {
-			if mt.RuneIndex > bestAt {
-				best, bestAt, now = mt, mt.RuneIndex, re == x.r.financeNowRe
-			}
-		}
-	}
-	if best != nil {
-		if compared(string(before[best.RuneIndex+best.RuneLength:])) {
+	if y, at, n, ok := x.lawIn(string(before), true); ok {
+		if compared(string(before[at+n:])) {
 			return ""
 		}
-		if now {
-			return x.pubYear()
-		}
-		return best.GroupByName("year").String()
+		return y
 	}
-	after := foldString(x.in.Text[figEnd:s.end])
-	best, bestAt, now = nil, -1, false
-	for _, re := range []*pattern{x.r.financeYearRe, x.r.financeNowRe} {
-		if mt := x.find(re, after, "as_of.finance_year", 0); mt != nil && (best == nil || mt.RuneIndex < bestAt) {
-			best, bestAt, now = mt, mt.RuneIndex, re == x.r.financeNowRe
-		}
-	}
-	if between := string([]rune(after)[:max(bestAt, 0)]); best != nil && !compared(between) && !strings.ContainsAny(between, "0123456789") {
+	after := []rune(foldString(x.in.Text[figEnd:s.end]))
+	if y, at, _, ok := x.lawIn(string(after), false); ok {
 		// ("29 milliards prévus par le PLF 2026"; a law past "contre" or
 		// past another figure is that figure's.)
-		if now {
-			return x.pubYear()
+		if between := string(after[:at]); !compared(between) && !strings.ContainsAny(between, "0123456789") {
+			return y
 		}
-		return best.GroupByName("year").String()
 	}
 	if !wide {
 		return ""
@@ -198,6 +180,26 @@ func (x *run) financeYear(si, figEnd int, wide bool) string {
 		}
 	}
 	return x.yearOf(x.r.financeTitleRe, x.in.Title, "as_of.finance_title")
+}
+
+// lawIn finds in folded text the last (or, !last, the first) finance law
+// named with its year or as the law in course, and returns that year (the
+// publication's for the law in course), its rune offset and length.
+func (x *run) lawIn(text string, last bool) (year string, at, length int, ok bool) {
+	at = -1
+	for _, re := range []*pattern{x.r.financeYearRe, x.r.financeNowRe} {
+		for _, mt := range x.all(re, text, "as_of.finance_year", 0) {
+			if at < 0 || last && mt.RuneIndex > at || !last && mt.RuneIndex < at {
+				at, length, ok = mt.RuneIndex, mt.RuneLength, true
+				if re == x.r.financeNowRe {
+					year = x.pubYear()
+				} else {
+					year = mt.GroupByName("year").String()
+				}
+			}
+		}
+	}
+	return year, at, length, ok
 }
 
 // compared reports whether folded text sets what follows against another
@@ -238,13 +240,7 @@ func (x *run) othersDate(m *masked, fig *slot, d *slot) bool {
 		if !x.figureBetween(m, fig.end, d.start) {
 			return false
 		}
-		between := " " + m.sub(fig.end, d.start) + " "
-		for _, w := range comparedWords {
-			if strings.Contains(between, w) {
-				return true
-			}
-		}
-		return false
+		return compared(m.sub(fig.end, d.start))
 	}
 	if d.end > fig.start {
 		return false
