@@ -441,7 +441,7 @@ var (
 	// lowercase "le" and a digit).
 	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
 	// one that names two authors ("Par NAME et NAME").
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:[Ll]a\s+[Rr][ée]daction|(?:[Ll]e\s+service|[Ll]['’]équipe|[Ll]a\s+direction|[Ll]e\s+pôle|[Ll]e\s+département)(?:\s+[\p{L}'’.-]+){1,5}|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -645,14 +645,17 @@ func readBylines(blocks []string, meta *textMeta) []string {
 	return out
 }
 
+// newsroom is a byline's newsroom or one of its services, in place of a
+// writer's name: "Par la rédaction", "Par le service Études de …".
+const newsroom = `(?:[Ll]a\s+[Rr][ée]daction|(?:[Ll]e\s+service|[Ll]['’]équipe|[Ll]a\s+direction|[Ll]e\s+pôle|[Ll]e\s+département)(?:\s+[\p{L}'’.-]+){1,5})`
+
+var newsroomRe = regexp.MustCompile(`^` + newsroom + `$`)
+
 // personName is a byline's name, or "" for the newsroom or one of its
-// services ("la rédaction", "le service Études"), which name no author.
+// services, which name no author.
 func personName(n string) string {
-	l := strings.ToLower(n)
-	for _, unit := range []string{"la rédaction", "la redaction", "le service ", "l'équipe ", "l’équipe ", "la direction ", "le pôle ", "le département "} {
-		if l == unit || strings.HasPrefix(l, unit) {
-			return ""
-		}
+	if newsroomRe.MatchString(n) {
+		return ""
 	}
 	return n
 }
