@@ -256,21 +256,12 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 	d := x.doc()
 	if p == ctx {
 		f = append(f, "p:context")
-		if best == nil {
-			f = append(f, "p:unnamed&context")
-		}
 	}
 	if d.title[p] {
 		f = append(f, "p:title")
-		if best == nil {
-			f = append(f, "p:unnamed&title")
-		}
 	}
 	if p == d.top {
 		f = append(f, "p:doc_top")
-		if best == nil {
-			f = append(f, "p:unnamed&doc_top")
-		}
 	}
 	f = append(f, pDocNamed[countIdx(d.named[p])])
 	if contains(x.describedIn(si), p) {
@@ -857,9 +848,6 @@ var featureWords = map[string]string{
 	"p:context":                 "the sentences before are about it",
 	"p:title":                   "the title names or describes it",
 	"p:doc_top":                 "the programme the article names most",
-	"p:unnamed&context":         "not named here, but the sentences before are about it",
-	"p:unnamed&title":           "not named here, but the title names or describes it",
-	"p:unnamed&doc_top":         "not named here, but the article names it most",
 	"p:described.sentence":      "the sentence describes what the programme gives",
 	"p:described.paragraph":     "the paragraph describes what the programme gives",
 	"p:figure_before":           "the figure before in the sentence has it",
