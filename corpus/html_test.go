@@ -119,6 +119,8 @@ func TestParseHTMLMetadata(t *testing.T) {
 		{"shortened JSON-LD headline, full og:title", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Retraites : la réforme avance"}</script><meta property="og:title" content="Retraites : la réforme avance, les syndicats attendent">`, body, "Retraites : la réforme avance, les syndicats attendent", "", "", "", ""},
 		{"a label before the markup's headline, the <h1> without it", `<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"VIDÉO – Retraites : la réforme avance"}</script>`, "<p class=\"kicker\">VIDÉO</p><h1>Retraites : la réforme avance</h1>" + body, "Retraites : la réforme avance", "", "", "", ""},
 		{"a headline that only ends like the <h1> is kept", `<meta property="og:title" content="Le gouvernement dit que la réforme avance">`, "<h1>la réforme avance</h1>" + body, "Le gouvernement dit que la réforme avance", "", "", "", ""},
+		{"a site's name after a dash, the headline printed apart", `<title>Retraites : la réforme avance - Le Journal du Soir</title>`, `<table><tr><td class="contentheading">Retraites : la réforme avance</td></tr></table>` + body, "Retraites : la réforme avance", "", "", "", ""},
+		{"a dash inside a headline the page prints whole is kept", `<title>Retraites - la réforme avance</title>`, `<h1>Retraites - la réforme avance</h1>` + body, "Retraites - la réforme avance", "", "", "", ""},
 		{"none", `<title>T</title>`, body, "T", "", "", "", ""},
 	}
 	for _, tc := range tests {

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,7 +37,13 @@ type pageMeta struct {
 	// texts are the page's visible text nodes, kept (not copied) for the
 	// last-resort date search.
 	texts []*html.Node
+	// headings are the texts of elements a class names a title or a
+	// heading ("contentheading", "entry-title"), the first few.
+	headings []string
 }
+
+// maxHeadings bounds pageMeta.headings: the headline is near the top.
+const maxHeadings = 20
 
 // scriptDateKey finds a publication date in the JSON state many pages
 // embed in <script> (Next.js, review widgets).
@@ -125,6 +132,11 @@ func readPageMeta(root *html.Node) *pageMeta {
 		if m.authorProp == "" && (ip == "author" || rel == "author") {
 			if t := collapseSpace(innerText(n, 400)); runeLen(t) >= 3 && runeLen(t) <= 80 {
 				m.authorProp = t
+			}
+		}
+		if len(m.headings) < maxHeadings && hasWord(ci, "title", "heading", "headline", "titre") {
+			if t := collapseSpace(innerText(n, 400)); t != "" && runeLen(t) <= 300 {
+				m.headings = append(m.headings, t)
 			}
 		}
 		if m.authorText == "" && hasWord(ci, "author", "byline", "auteur", "signature") {
@@ -368,6 +380,24 @@ func trimSiteName(title, site string) string {
 	return title
 }
 
+// printedHead is the part of a <title> before its last dash or bar when
+// the page prints that part alone as its headline ("Headline - Some Site",
+// the site's name unknown, and "Headline" in the article's heading
+// element); else title.
+func (m *pageMeta) printedHead(title string) string {
+	for _, sep := range []string{" - ", " – ", " — ", " | "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head := strings.TrimSpace(title[:i])
+		if head == collapseSpace(m.h1) || slices.Contains(m.headings, head) {
+			return head
+		}
+	}
+	return title
+}
+
 // resolve chooses title, site, author and date in the order:
 // JSON-LD, Open Graph, <time>, other meta, then visible text.
 func (m *pageMeta) resolve(doc *Document) {
@@ -390,7 +420,7 @@ func (m *pageMeta) resolve(doc *Document) {
 	}
 	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
 	if doc.Title == m.titleTag {
-		doc.Title = trimSiteName(doc.Title, doc.Site)
+		doc.Title = m.printedHead(trimSiteName(doc.Title, doc.Site))
 	}
 	doc.Site = strings.TrimPrefix(doc.Site, "@")
 

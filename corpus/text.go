@@ -60,8 +60,8 @@ var (
 		`(?:ok|f|t|in|x)`,
 		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
 		// A share bar with its counts: "Partager : Facebook 2,3k | X |
-		// WhatsApp".
-		`(?:partager|partagez|share)\s*:?\s*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|messenger)(?:\s+[\d.,]+\s*[km]?)?\s*[|·•]?\s*)+`,
+		// WhatsApp", "Partager : 214 Tweeter LinkedIn".
+		`(?:partager|partagez|share)\s*:?\s*(?:[\d.,]+\s*[km]?\s*[|·•]?\s*)?(?:(?:facebook|twitter|tweeter|x|linkedin|whatsapp|telegram|e-?mail|messenger)(?:\s+[\d.,]+\s*[km]?)?\s*[|·•]?\s*)+`,
 		// Another article's headline tagged with its outlet and age: "IPE :
 		// 74.800 salariés indemnisés (Médias24 - il y a 5 heures)".
 		`.{0,200}\((?:[^()]{1,40}\s[-–—]\s)?(?:hier|avant-hier|aujourd['’]hui|il y a \d+ (?:min(?:utes?)?|h|heures?|jours?))\)`,
@@ -441,7 +441,7 @@ var (
 	// lowercase "le" and a digit).
 	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
 	// one that names two authors ("Par NAME et NAME").
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}\p{N}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -625,8 +625,13 @@ func readBylines(blocks []string, meta *textMeta) []string {
 					// A letter or a note puts its place and date above
 					// its title or below it: the title is the headline
 					// right above the first paragraph, else the line above.
-					if i+2 < len(blocks) && meta.title == "" && headlineLine(blocks[i+1]) && isProse(blocks[i+2]) {
-						meta.title = blocks[i+1]
+					// (A share bar under the line is no title.)
+					j := i + 1
+					for j < len(blocks) && isFurniture(blocks[j]) {
+						j++
+					}
+					if j+1 < len(blocks) && meta.title == "" && headlineLine(blocks[j]) && isProse(blocks[j+1]) {
+						meta.title = blocks[j]
 					}
 					if len(out) > 0 && !kicker(out[len(out)-1]) {
 						titleAbove()
@@ -748,8 +753,14 @@ func dropShortRuns(blocks []string, meta *textMeta) []string {
 		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
 			j++
 		}
+		if k := tableIn(blocks[i:j]); k > 1 {
+			// A table further down the run, under its caption line: the
+			// lines above the caption are a run of their own (a menu, or
+			// headings), the caption and the table the article's.
+			j = i + k - 1
+		}
 		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") || dataRun(blocks[i:j]) ||
-			(i > 0 && sameRow(blocks[i-1], blocks[i])) || (i+2 < j && sameRow(blocks[i], blocks[i+1]) && sameRow(blocks[i], blocks[i+2]))
+			(i > 0 && sameRow(blocks[i-1], blocks[i])) || tableIn(blocks[i:j]) >= 0
 		if j-i < 3 || introduced {
 			out = append(out, blocks[i:j]...)
 		} else if len(out) == 0 && j < len(blocks) && headlineLine(blocks[j-1]) && !headlineLine(blocks[j-2]) {
@@ -767,6 +778,19 @@ func dropShortRuns(blocks []string, meta *textMeta) []string {
 		i = j
 	}
 	return out
+}
+
+// tableIn is the index in run of the first of three blocks that are rows
+// of one table flattened to pipes (sameRow), or -1: a table under a
+// heading ("Un an en chiffres", then "Indicateur | 2024 | 2025" and its
+// rows) is no menu, wherever it starts in a run of short blocks.
+func tableIn(run []string) int {
+	for k := 0; k+2 < len(run); k++ {
+		if sameRow(run[k], run[k+1]) && sameRow(run[k], run[k+2]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // dataRun reports whether a run of short blocks holds data rather than a

@@ -65,6 +65,20 @@ func TestParseText(t *testing.T) {
 			published: "2026-10-08", from: "byline", title: "Retraites : le chantier avance",
 		},
 		{
+			name:      "a byline that signs with a site's name holding digits",
+			in:        "Site7\nNation | Economie | Régions | Sport\nVendredi 6 février 2026 | Fès 12°C | Se connecter\n\nRÉGIONS\n\nFès : la nouvelle clinique ouvre ses portes aux assurés\n\nPar Site7 - Le 06/02/2026 à 09h40\nPartager 12 | Tweeter | WhatsApp\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body:      "Fès : la nouvelle clinique ouvre ses portes aux assurés\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			published: "2026-02-06", from: "byline", author: "Site7", title: "Fès : la nouvelle clinique ouvre ses portes aux assurés",
+		},
+		{
+			name: "a site's dated line above a share bar, the headline above it",
+			in:   "Le Site\nAccueil | Finance | Santé | Emploi\n\nÉCONOMIE\nRetraites : le régime des indépendants compte ses premiers pensionnés\n\nLe Site - Publié le jeudi, 12 juin 2025 08:15\nPartager : 38   Tweeter   LinkedIn   WhatsApp\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			// (The one headline under the menu stays in the body, as in
+			// "one headline under the menu".)
+			body:      "Retraites : le régime des indépendants compte ses premiers pensionnés\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
+			published: "2025-06-12", from: "byline", title: "Retraites : le régime des indépendants compte ses premiers pensionnés",
+		},
+		{
 			name:      "a service's byline above a reading time",
 			in:        "Retraites : le chantier avance\n\nPar le service Études du Site\nTemps de lecture : 6 min | Télécharger le PDF (412 Ko)\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
 			body:      "Retraites : le chantier avance\n\nTemps de lecture : 6 min | Télécharger le PDF (412 Ko)\n\nLe texte de l'article commence ici, avec 2 millions d'affiliés au régime de base.",
@@ -252,6 +266,18 @@ func TestParseText(t *testing.T) {
 			body: "Le tableau ci-dessous détaille les inscriptions par province.\n\nProvince | Ménages | Personnes\n\nTiznit | 41.000 | 160.000\n\nTata | 18.500 | 77.000\n\nSource : ANR\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
 		},
 		{
+			name: "table flattened to pipes under a heading of its own",
+			in:   "Le premier paragraphe parle des registres et de leur progression.\nLes registres en chiffres\nRubrique | Juin 2024 | Juin 2025\nFoyers enregistrés (millions) | 3,1 | 3,4\nCentres ouverts | 1.200 | 1.350\nSource : un ministère. Tableau : la rédaction.\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			body: "Le premier paragraphe parle des registres et de leur progression.\n\nLes registres en chiffres\n\nRubrique | Juin 2024 | Juin 2025\n\nFoyers enregistrés (millions) | 3,1 | 3,4\n\nCentres ouverts | 1.200 | 1.350\n\nSource : un ministère. Tableau : la rédaction.\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+		},
+		{
+			name: "menu lines above a table's heading stay out",
+			in:   "Accueil\nPolitique\nEconomie\nLes registres en chiffres\nRubrique | Juin 2024 | Juin 2025\nFoyers enregistrés (millions) | 3,1 | 3,4\nCentres ouverts | 1.200 | 1.350\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			body: "Les registres en chiffres\n\nRubrique | Juin 2024 | Juin 2025\n\nFoyers enregistrés (millions) | 3,1 | 3,4\n\nCentres ouverts | 1.200 | 1.350\n\nLa suite de l'article reprend ensuite, avec d'autres chiffres encore.",
+			// (With no headline above, the first heading titles the page.)
+			title: "Les registres en chiffres",
+		},
+		{
 			name:  "one headline under the menu",
 			in:    "Accueil\nPolitique\nEconomie\nSport\nRetraite : la CNSS relève la pension minimale\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
 			body:  "Retraite : la CNSS relève la pension minimale\n\nL'article commence ici, avec 4 millions de familles bénéficiaires du programme.",
@@ -387,6 +413,7 @@ func TestIsFurniture(t *testing.T) {
 		{"Partager sur Facebook", true},
 		{"Partager", true},
 		{"Partager : Facebook 1,2k | X | WhatsApp | Telegram", true},
+		{"Partager : 214 Tweeter LinkedIn WhatsApp", true},
 		{"Partager : 4 millions de ménages touchés", false},
 		{"Share this article", true},
 		{"Czytaj też", true},
