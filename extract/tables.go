@@ -46,13 +46,14 @@ var headerScales = []struct {
 
 var (
 	// countScale: "Bénéficiaires (en milliers)" counts thousands, and so
-	// does "Pensionnés (fin 2024, en milliers)".
+	// do "Pensionnés (fin 2024, en milliers)" and "(en milliers de
+	// ménages)".
 	countScale = []struct {
 		re    *regexp.Regexp
 		scale float64
 	}{
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?millions?\s*\)`), 1e6},
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?milliers?\s*\)`), 1e3},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*\)`), 1e6},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*\)`), 1e3},
 	}
 	// percentHeader: "Part (%)", "Taux de couverture (en %)".
 	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)
@@ -81,10 +82,18 @@ func (x *run) findPipeTables() {
 				}
 			}
 		}
+		capCell := x.captionCell(&tb)
+		caption := foldString(capCell.Text)
 		for r, row := range tb.Body {
 			label := tb.RowHeader(r)
 			for col, c := range row.Cells {
 				pc := x.cellCol(&tb, r, col, label)
+				if capCell.Text != "" {
+					// Last: a caption's cue ("Crédits de l'Etat aux
+					// régimes") is the whole table's, outweighed by a
+					// header's or a row's.
+					pc.heads = append(pc.heads, capCell)
+				}
 				for _, si := range x.sentencesIn(c.Start, c.End) {
 					exprs := x.exprsOf(si)
 					for k := range exprs {
@@ -92,10 +101,13 @@ func (x *run) findPipeTables() {
 						if e.Kind == normalize.Date || e.Start < c.Start || e.End > c.End {
 							continue
 						}
-						if !scaleCell(e, pc.header) && col > 0 {
-							// "Dépenses (MDH) | 35 | 61": the row's label
-							// heads a table whose columns are years.
-							scaleCell(e, foldString(label))
+						if !scaleCell(e, pc.header) && !(col > 0 && scaleCell(e, foldString(label))) {
+							// ("Dépenses (MDH) | 35 | 61": the row's label
+							// heads a table whose columns are years.) Else
+							// the caption says it for every cell: "Les
+							// dotations (en MMDH)", "… (en milliers de
+							// ménages)".
+							scaleCell(e, caption)
 						}
 						x.pipe[[2]int{si, e.Start}] = pc
 					}
@@ -179,7 +191,7 @@ func soleDate(exprs []normalize.Expr) string {
 // versements par province à fin 2024 :"), or "": a table whose rows and
 // columns name no period holds when its caption says.
 func (x *run) captionDate(tb *table.Table) string {
-	i := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > tb.Start }) - 1
+	i := x.captionIndex(tb)
 	if i < 0 {
 		return ""
 	}
@@ -207,6 +219,28 @@ func (x *run) captionDate(tb *table.Table) string {
 		}
 	}
 	return ""
+}
+
+// captionIndex is the sentence right above table tb, or -1.
+func (x *run) captionIndex(tb *table.Table) int {
+	return sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > tb.Start }) - 1
+}
+
+// captionCell is the line that titles table tb, empty when the sentence
+// above it is a paragraph's rather than a line of its own: "Les régimes à
+// fin septembre (en millions de personnes)" gives the scale of cells whose
+// header and row name none, and "Crédits de l'Etat aux régimes" their
+// metric.
+func (x *run) captionCell(tb *table.Table) table.Cell {
+	i := x.captionIndex(tb)
+	if i < 0 {
+		return table.Cell{}
+	}
+	s := x.sents[i]
+	if s.end-s.start > maxCaption || (i > 0 && x.sents[i-1].para == s.para) {
+		return table.Cell{}
+	}
+	return table.Cell{Text: x.in.Text[s.start:s.end], Start: s.start, End: s.end}
 }
 
 // maxCaption is the longest line read as a table's caption, in bytes: a

@@ -43,6 +43,32 @@ func TestTables(t *testing.T) {
 				{"asd", "beneficiaries", "household", 11900, "2024-12"},
 				{"asd", "amount_paid", "MAD", 0.07e9, "2024-12"},
 			}},
+		{name: "the scale in the caption, programmes down the side",
+			text: "Le détail des crédits, régime par régime, figure dans la note du ministère.\n\n" +
+				"Crédits de l'Etat aux régimes (en MMDH)\n\n" +
+				"Régime | LF 2024 | LF 2025\n\n" +
+				"AMO Tadamon | 8,2 | 9,1\n\n" +
+				"Indemnité pour perte d'emploi | 0,4 | 0,45\n\nSource : ministère",
+			want: []want{
+				{"amo-tadamon", "budget", "MAD", 8.2e9, "2024"},
+				{"amo-tadamon", "budget", "MAD", 9.1e9, "2025"},
+				{"ipe", "budget", "MAD", 0.4e9, "2024"},
+				{"ipe", "budget", "MAD", 0.45e9, "2025"},
+			},
+			not: []float64{8.2, 9.1}},
+		{name: "a count's scale and unit in the caption",
+			text: "Les effectifs sont publiés chaque trimestre par la caisse.\n\n" +
+				"Les régimes au 30 juin 2025 (en milliers de personnes)\n\n" +
+				"Régime | Assurés principaux | Bénéficiaires\n\n" +
+				"AMO TNS | 1 910 | 3 880\n\n" +
+				"AMO Achamil | 95 | 160\n",
+			want: []want{
+				{"amo-tns", "beneficiaries", "person", 1910e3, "2025-06"},
+				{"amo-tns", "beneficiaries", "person", 3880e3, "2025-06"},
+				{"amo-achamil", "beneficiaries", "person", 95e3, "2025-06"},
+				{"amo-achamil", "beneficiaries", "person", 160e3, "2025-06"},
+			},
+			not: []float64{1910, 3880}},
 		{name: "a date among a column header's words",
 			text: "Les régimes de l'assurance maladie obligatoire en chiffres.\n\n" +
 				"Régime | Assurés à fin mars 2025 (en milliers) | Dépenses remboursées en 2024 (en MDH)\n\n" +
