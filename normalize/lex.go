@@ -469,7 +469,7 @@ func isDash(r rune) bool {
 var tellingWords = map[string]bool{
 	"hier": true, "demain": true, "aujourd": true, "lendemain": true, "dernier": true, "derniere": true,
 	"derniers": true, "dernieres": true, "prochain": true, "prochaine": true, "prochains": true,
-	"prochaines": true, "passe": true, "passee": true, "annee": true, "annees": true, "an": true,
+	"prochaines": true, "passe": true, "passee": true, "ecoule": true, "ecoulee": true, "annee": true, "annees": true, "an": true,
 	"mois": true, "semaine": true, "semaines": true, "jour": true, "jours": true, "fin": true, "fins": true,
 	"debut": true, "cours": true, "terme": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,

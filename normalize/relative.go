@@ -25,8 +25,10 @@ func (s *scanner) relative(i int) (dval, int, bool) {
 	return v, next, true
 }
 
+// isPast reports whether w, after a period's noun, means the one before
+// the reference's: "l'année dernière", "le mois passé", "l'année écoulée".
 func isPast(w string) bool {
-	return w == "dernier" || w == "derniere" || w == "passe" || w == "passee"
+	return w == "dernier" || w == "derniere" || w == "passe" || w == "passee" || w == "ecoule" || w == "ecoulee"
 }
 
 func isNext(w string) bool { return w == "prochain" || w == "prochaine" }

@@ -183,6 +183,8 @@ var scanCases = []struct {
 	{"lundi", []want{day("lundi", "2025-02-17")}},
 	{"jeudi", []want{day("jeudi", "2025-02-13")}},
 	{"aujourd'hui", []want{day("aujourd'hui", "2025-02-17")}},
+	// a dot after a month written whole ends the sentence: no day
+	{"payés au titre du mois de janvier. Une famille", []want{day("janvier", "2025-01")}},
 	{"à ce jour", []want{day("à ce jour", "2025-02-17")}},
 	{"du 4 au 22 novembre 2016", []want{day("du 4 au 22 novembre 2016", "2016-11-04/2016-11-22")}},
 	{"au 1er trimestre 2025", []want{day("1er trimestre 2025", "2025-01/2025-03")}},
@@ -465,6 +467,8 @@ func TestContextDates(t *testing.T) {
 		{in: "en octobre 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2024-09"},
 		{in: "en 2024, 3 millions, et le mois précédent 2 millions", text: "le mois précédent", date: "2025-01"},
 		{in: "l'année dernière", text: "l'année dernière", date: "2024"},
+		{in: "sur l'ensemble de l'année écoulée, 2 millions", text: "l'année écoulée", date: "2024"},
+		{in: "le mois écoulé, 2 millions", text: "le mois écoulé", date: "2025-01"},
 		// pointing back at the anchor's month or year
 		{in: "En mars 2024, 3 millions. Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2024-03"},
 		{in: "En 2023, 3 millions. Cette année-là, 2 millions.", text: "Cette année-là", date: "2023"},

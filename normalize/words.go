@@ -551,7 +551,7 @@ var functionWords = map[string]bool{
 var extraWords = []string{
 	"de", "d", "des", "du", "et", "a", "au", "aux", "entre", "le", "la", "les", "l", "pour", "cent",
 	"virgule", "sur", "premier", "premiere", "dernier", "derniere", "derniers", "dernieres",
-	"prochain", "prochaine", "prochains", "prochaines", "passe", "passee", "hier", "demain",
+	"prochain", "prochaine", "prochains", "prochaines", "passe", "passee", "ecoule", "ecoulee", "hier", "demain",
 	"aujourd", "hui", "avant", "apres", "lendemain", "veille", "ce", "cet", "cette", "mois",
 	"semaine", "semaines", "jour", "jours", "journee", "jusqu", "cours", "terme", "fin", "debut", "mi",
 	"annee", "annees", "an", "depuis", "date", "ce", "il", "y", "ya", "dans", "seconde",
