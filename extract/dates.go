@@ -399,8 +399,15 @@ func (x *run) anchorDate(si int, m *masked, d *slot, samePara bool) string {
 	continues := x.anaphoric[si] || x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil
 	for _, f := range m.figs {
 		if f.end <= d.start && !continues {
-			// Compared with an undated figure of its own sentence, which
-			// holds at the publication date.
+			// Compared with a figure of its own sentence that names no
+			// date: "un an plus tôt" counts from when that figure holds,
+			// the sentence's first fact's as_of (the publication month,
+			// "désormais"), not from the paragraph's last date, which the
+			// normalizer counted from ("En juin, X. L'AMO TNS couvre
+			// désormais A, contre B un an plus tôt").
+			if a := x.lastAsOf[si%2]; samePara && a.si == si {
+				return a.asOf
+			}
 			return ""
 		}
 	}
