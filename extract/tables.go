@@ -46,14 +46,14 @@ var headerScales = []struct {
 
 var (
 	// countScale: "Bénéficiaires (en milliers)" counts thousands, and so
-	// do "Pensionnés (fin 2024, en milliers)" and "(en milliers de
-	// ménages)".
+	// do "Pensionnés (fin 2024, en milliers)", "(en milliers de
+	// ménages)" and "(ménages en milliers)".
 	countScale = []struct {
 		re    *regexp.Regexp
 		scale float64
 	}{
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*\)`), 1e6},
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*\)`), 1e3},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*\)`), 1e6},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*\)`), 1e3},
 	}
 	// percentHeader: "Part (%)", "Taux de couverture (en %)".
 	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)
@@ -88,6 +88,9 @@ func (x *run) findPipeTables() {
 			label := tb.RowHeader(r)
 			for col, c := range row.Cells {
 				pc := x.cellCol(&tb, r, col, label)
+				if pc.unit == "" {
+					pc.unit = x.scaleUnit(caption)
+				}
 				if capCell.Text != "" {
 					// Last: a caption's cue ("Crédits de l'Etat aux
 					// régimes") is the whole table's, outweighed by a
@@ -107,7 +110,7 @@ func (x *run) findPipeTables() {
 							// the caption says it for every cell: "Les
 							// dotations (en MMDH)", "… (en milliers de
 							// ménages)".
-							scaleCell(e, caption)
+							scaleCell(e, captionScale(caption, pc.header))
 						}
 						x.pipe[[2]int{si, e.Start}] = pc
 					}
@@ -128,7 +131,10 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	if col > 0 && label != "" {
 		pc.heads = append(pc.heads, tb.Body[r].Cells[0])
 	}
-	pc.unit = x.nounBefore(pc.header)
+	pc.unit = x.scaleUnit(pc.header)
+	if pc.unit == "" {
+		pc.unit = x.nounBefore(pc.header)
+	}
 	if pc.unit == "" && col > 0 && label != "" {
 		pc.unit = x.nounBefore(foldString(label))
 	}
@@ -217,6 +223,53 @@ func (x *run) captionDate(tb *table.Table) string {
 		if exprs[k].Kind == normalize.Date && exprs[k].Date != "" {
 			return soleDate(exprs[k : k+1])
 		}
+	}
+	return ""
+}
+
+// captionScale is what of a table's caption gives the scale of the cells
+// under header: the whole caption when it names one scale; when its
+// parentheses name one a column ("ménages en millions, montants en
+// milliards de DH"), the part that shares a word with the header, as
+// its own parentheses; "" when no part does.
+func captionScale(caption, header string) string {
+	i, j := strings.LastIndex(caption, "("), strings.LastIndex(caption, ")")
+	if i < 0 || j < i {
+		return caption
+	}
+	parts := strings.FieldsFunc(caption[i+1:j], func(r rune) bool { return r == ',' || r == ';' })
+	if len(parts) < 2 {
+		return caption
+	}
+	hw := strings.Fields(header)
+	for _, p := range parts {
+		for _, w := range strings.Fields(p) {
+			if len(w) < 5 {
+				continue
+			}
+			for _, h := range hw {
+				// ("ménages" heads "Ménages servis", "montants" "Montant
+				// versé": a shared stem.)
+				if len(h) >= 5 && h[:5] == w[:5] {
+					return "(" + strings.TrimSpace(p) + ")"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// scaleNoun is the count noun a scale names in parentheses: "(en
+// milliers de ménages)", "(millions de personnes)" (folded text).
+var scaleNoun = regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?(?:millions?|milliers?)\s+(?:de\s+|d')(\pL+)\s*\)`)
+
+// scaleUnit is the unit of the noun a header's or a caption's scale
+// names ("(en milliers de ménages)": household), or "": it says what the
+// cells count, over the header's other words ("Inscriptions (en milliers
+// de ménages)").
+func (x *run) scaleUnit(folded string) string {
+	if m := scaleNoun.FindStringSubmatch(folded); m != nil {
+		return x.r.unitByNoun[m[1]]
 	}
 	return ""
 }

@@ -69,6 +69,31 @@ func TestTables(t *testing.T) {
 				{"amo-achamil", "beneficiaries", "person", 160e3, "2025-06"},
 			},
 			not: []float64{1910, 3880}},
+		{name: "the caption's scale names the unit",
+			text: "Le registre progresse dans toutes les régions.\n\n" +
+				"Inscriptions au registre social unifié (en milliers de ménages)\n\n" +
+				"| Région | Fin 2024 | Fin 2025 |\n|---|---|---|\n" +
+				"| Souss-Massa | 310 | 335 |\n| Drâa-Tafilalet | 190 | 204 |\n",
+			want: []want{
+				{"rsu", "enrolled", "household", 310e3, "2024-12"},
+				{"rsu", "enrolled", "household", 335e3, "2025-12"},
+				{"rsu", "enrolled", "household", 190e3, "2024-12"},
+				{"rsu", "enrolled", "household", 204e3, "2025-12"},
+			},
+			not: []float64{310, 335}},
+		{name: "a caption that scales each column apart",
+			text: "Le bilan trimestriel de l'aide sociale directe a été publié.\n\n" +
+				"Versements par trimestre (familles en milliers, sommes en millions de DH)\n\n" +
+				"Trimestre | Familles aidées | Sommes versées\n\n" +
+				"T1 2025 | 3 950 | 7 100\n\n" +
+				"T2 2025 | 3 990 | 7 230\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 3950e3, "2025-03"},
+				{"asd", "amount_paid", "MAD", 7100e6, "2025-03"},
+				{"asd", "beneficiaries", "household", 3990e3, "2025-06"},
+				{"asd", "amount_paid", "MAD", 7230e6, "2025-06"},
+			},
+			not: []float64{3950e6, 3950e9, 7100e3}},
 		{name: "a date among a column header's words",
 			text: "Les régimes de l'assurance maladie obligatoire en chiffres.\n\n" +
 				"Régime | Assurés à fin mars 2025 (en milliers) | Dépenses remboursées en 2024 (en MDH)\n\n" +
