@@ -245,7 +245,7 @@ func readHeader(lines []string, meta *textMeta) []string {
 				continue
 			}
 		}
-		if m := headerKV.FindStringSubmatch(l); m != nil {
+		if m := headerKVOf(l); m != nil {
 			switch strings.ToLower(m[1]) {
 			case "title", "titre":
 				meta.title = m[2]
@@ -275,6 +275,15 @@ func readHeader(lines []string, meta *textMeta) []string {
 		return lines[i:]
 	}
 	return lines
+}
+
+// headerKVOf is headerKV.FindStringSubmatch(l), asked only of a line with
+// the colon every match has (not of an article's first paragraph).
+func headerKVOf(l string) []string {
+	if !strings.Contains(l, ":") {
+		return nil
+	}
+	return headerKV.FindStringSubmatch(l)
 }
 
 // joinBroken turns lines into blocks: a blank line or a new line starts a
@@ -746,6 +755,11 @@ func isTweet(b string) bool {
 // isProse is a block that reads as running text rather than a menu entry or
 // a headline: it ends like a sentence, or is long enough to be one.
 func isProse(b string) bool {
+	// A block of 640 bytes has 160 runes at least (4 bytes a rune at
+	// most): a paragraph's runes are not counted.
+	if len(b) >= 160*utf8.UTFMax {
+		return true
+	}
 	n := utf8.RuneCountInString(b)
 	if n >= 160 {
 		return true
