@@ -11,6 +11,7 @@ import (
 
 	"github.com/faits/faits/corpus"
 	"github.com/faits/faits/eval"
+	"github.com/faits/faits/internal/synth"
 )
 
 func mustDefault(t testing.TB) *Rules {
@@ -369,6 +370,30 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			r.Extract(Input{Text: d.Body, Published: d.Published})
+		}
+	}
+}
+
+// BenchmarkExtractSynthetic reads 100 synthetic articles (internal/synth,
+// 2.9 KB each), the corpus of the ingest benchmark (bench/ingest).
+func BenchmarkExtractSynthetic(b *testing.B) {
+	r := mustDefault(b)
+	var docs []*corpus.Document
+	size := 0
+	for i := range 100 {
+		a := synth.Distinct(1, i)
+		d, err := corpus.Parse(a.Name, a.Text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += len(d.Body)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			r.Extract(Input{Text: d.Body, Published: d.Published, Title: d.Title})
 		}
 	}
 }
