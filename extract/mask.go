@@ -131,9 +131,6 @@ func (x *run) subject(s string) *subject {
 			return c
 		}
 	}
-	if x.seen == nil {
-		x.seen = make(bitset, x.r.lits.states()/64+1)
-	}
 	// The subject it replaces is no longer read (callers do not keep
 	// one past their match): it is reused, set and all.
 	t := x.subjCache[x.subjNext]
@@ -142,7 +139,7 @@ func (x *run) subject(s string) *subject {
 		x.subjCache[x.subjNext] = t
 	}
 	t.s, t.ascii = s, isASCII(s)
-	t.lits, x.visited = x.r.lits.scan(s, x.seen, t.lits, x.visited[:0])
+	t.lits = x.r.lits.scan(s, t.lits)
 	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
 	x.subjLast = t
 	return t

@@ -525,53 +525,44 @@ func (l *litTable) build() {
 }
 
 // scan returns the set of literals that occur in s, in set when it has
-// the right size (its old content is cleared), and visited, grown from
-// the scratch given (empty), for the next call. seen is scratch
-// space of one bit per state, all clear, and left clear: a state's
-// literals are set once however often the text passes through it.
-func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []int32) {
+// the right size (its old content is cleared). A state's literals are
+// set each time the text reaches it: a word or two of the bitset ORed
+// (outMask), cheaper than asking first whether they were set already,
+// which took half the scan's time when it was a scratch bitset of states
+// and a list of those to clear.
+func (l *litTable) scan(s string, set bitset) bitset {
 	if n := (len(l.list)+63)/64 + 1; len(set) != n {
 		set = make(bitset, n)
 	} else {
 		clear(set)
 	}
 	if len(l.list) == 0 {
-		return set, visited
+		return set
 	}
 	k := int32(l.nclass)
 	st := int32(0)
-	hit := func(st int32) {
-		seen[st>>6] |= 1 << (uint(st) & 63)
-		visited = append(visited, st)
-		for _, x := range l.outMask[st] {
-			set[x.w] |= x.m
-		}
-	}
+	outMask := l.outMask
 	if next := l.next16; next != nil {
 		class := &l.class
 		for i := 0; i < len(s); i++ {
 			v := next[st*k+int32(class[s[i]])]
 			st = int32(v &^ final16)
-			if v&final16 != 0 && !seen.has(st) {
-				hit(st)
+			if v&final16 != 0 {
+				for _, x := range outMask[st] {
+					set[x.w] |= x.m
+				}
 			}
 		}
 	} else {
 		for i := 0; i < len(s); i++ {
 			st = l.next[st*k+int32(l.class[s[i]])]
-			if len(l.out[st]) > 0 && !seen.has(st) {
-				hit(st)
+			for _, x := range outMask[st] {
+				set[x.w] |= x.m
 			}
 		}
 	}
-	for _, v := range visited {
-		seen[v>>6] &^= 1 << (uint(v) & 63)
-	}
-	return set, visited
+	return set
 }
-
-// states is the number of states of the automaton.
-func (l *litTable) states() int { return len(l.out) }
 
 // phraseAt finds the first match of the phrase p.words at or after byte
 // at of s: `\b` + the words joined by `\s+` + `\b`, as regexp2 reads it.
