@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/faits/faits/corpus"
@@ -394,6 +395,23 @@ func BenchmarkExtractSynthetic(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			r.Extract(Input{Text: d.Body, Published: d.Published, Title: d.Title})
+		}
+	}
+}
+
+// TestFoldRuneTable: foldRune, which reads foldLatin below U+0250, folds
+// every rune as the table of folds (foldTable) and the rules after it do.
+func TestFoldRuneTable(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		want, ok := foldTable[r]
+		if !ok {
+			want = unicode.ToLower(r)
+			if unicode.IsSpace(r) {
+				want = ' '
+			}
+		}
+		if got := foldRune(r); got != want {
+			t.Fatalf("foldRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 }

@@ -230,9 +230,8 @@ func (x *run) byteAt(si, i int) int {
 // m, if not nil, is given the placeholders' slots. With firstOnly, the
 // offset map keeps the first rune's offset only.
 func (x *run) maskFold(s sentence, exprs []normalize.Expr, m *masked, firstOnly bool) folded {
-	fb := foldBuilder{firstOnly: firstOnly}
 	// Folding keeps about a rune a byte: sized once rather than grown.
-	fb.b.Grow(s.end - s.start + 16)
+	fb := foldBuilder{firstOnly: firstOnly, b: make([]byte, 0, s.end-s.start+16)}
 	if firstOnly {
 		fb.orig = make([]int, 0, 1)
 	} else {
