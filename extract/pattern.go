@@ -427,6 +427,8 @@ type litTable struct {
 	// a literal ends: a smaller table stays in cache, and the test for a
 	// literal's end is on the value just read.
 	next16 []uint16
+	// maxLit is the length of the longest literal.
+	maxLit int
 }
 
 // final16 marks, in next16, a state some literal ends at.
@@ -508,6 +510,10 @@ func (l *litTable) build() {
 		}
 	}
 	l.next = goto_
+	l.maxLit = 0
+	for _, s := range l.list {
+		l.maxLit = max(l.maxLit, len(s))
+	}
 	l.outMask = make([][]wordMask, len(l.out))
 	for st, ids := range l.out {
 		l.outMask[st] = wordMasks(ids)
@@ -544,7 +550,37 @@ func (l *litTable) scan(s string, set bitset) bitset {
 	outMask := l.outMask
 	if next := l.next16; next != nil {
 		class := &l.class
-		for i := 0; i < len(s); i++ {
+		i := 0
+		if len(s) >= 4*l.maxLit {
+			// Two halves at once, the second from maxLit-1 bytes before
+			// the middle: each step waits on the state the step before
+			// read from a table larger than the nearest cache, and two
+			// chains that do not wait on each other take about the time
+			// of one. A literal that ends in the second half begins after
+			// the second chain's start, so the two find the literals of
+			// s and no others.
+			mid := len(s) / 2
+			a, b := s[:mid], s[mid-l.maxLit+1:]
+			b = b[:len(a)] // the rest of b is read after the loop
+			sb := int32(0)
+			for ; i < len(a); i++ {
+				va := next[st*k+int32(class[a[i]])]
+				vb := next[sb*k+int32(class[b[i]])]
+				st, sb = int32(va&^final16), int32(vb&^final16)
+				if va&final16 != 0 {
+					for _, x := range outMask[st] {
+						set[x.w] |= x.m
+					}
+				}
+				if vb&final16 != 0 {
+					for _, x := range outMask[sb] {
+						set[x.w] |= x.m
+					}
+				}
+			}
+			s, st, i = s[mid-l.maxLit+1:], sb, len(a)
+		}
+		for ; i < len(s); i++ {
 			v := next[st*k+int32(class[s[i]])]
 			st = int32(v &^ final16)
 			if v&final16 != 0 {

@@ -267,6 +267,15 @@ func TestLitScan(t *testing.T) {
 	for _, lit := range l.list[:50] {
 		texts = append(texts, lit, "x"+lit, lit[:len(lit)-1], lit[1:]+" "+lit)
 	}
+	// Texts read in two halves (scan), with a literal across the middle
+	// and at each end of the second half's overlap.
+	pad := strings.Repeat("z", 4*l.maxLit)
+	for _, lit := range l.list {
+		for _, k := range []int{0, 1, len(lit) / 2, len(lit) - 1, l.maxLit - 1, l.maxLit} {
+			left := pad[:max(0, len(pad)-k)]
+			texts = append(texts, left+lit+pad, pad+lit+left)
+		}
+	}
 	var set bitset
 	for _, s := range texts {
 		set = l.scan(s, set)
