@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/faits/faits/internal/synth"
 )
 
 func loadFiles(b *testing.B, pattern string) (names []string, raws [][]byte, size int64) {
@@ -50,6 +52,28 @@ func BenchmarkParseHTML(b *testing.B) {
 	for b.Loop() {
 		for i, raw := range raws {
 			if _, err := Parse(names[i], raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkParseSynthetic measures the text-dump stripper on 100 synthetic
+// articles (internal/synth, 2.9 KB each), the corpus of the ingest
+// benchmark (bench/ingest).
+func BenchmarkParseSynthetic(b *testing.B) {
+	var arts []synth.Article
+	var size int64
+	for i := range 100 {
+		a := synth.Distinct(1, i)
+		arts = append(arts, a)
+		size += int64(len(a.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			if _, err := Parse(a.Name, a.Text); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -25,8 +25,10 @@ func (c captureStamp) known() bool { return !c.t.IsZero() }
 
 var (
 	// captureHeader is a scraper's header line naming when it saved the
-	// page.
-	captureHeader = regexp.MustCompile(`(?i)^\s*(?:fetched|scraped|crawled|retrieved|downloaded|captured|saved|archived|accessed)(?:[_ ](?:at|on|date))?\s*:?\s+(.{6,80})$|^\s*(?:date (?:de capture|d['’]extraction|de récupération|de consultation)|(?:récupéré|récupérée|extrait|extraite|consulté|consultée|archivé|archivée|capturé|capturée|sauvegardé|sauvegardée|enregistré|enregistrée)\s+le)\s*:?\s+(.{6,80})$`)
+	// page. One ^ holds both alternatives: Go's regexp tries only a line's
+	// start when the whole pattern opens with ^, and every byte of the
+	// line when each alternative has its own.
+	captureHeader = regexp.MustCompile(`(?i)^(?:\s*(?:fetched|scraped|crawled|retrieved|downloaded|captured|saved|archived|accessed)(?:[_ ](?:at|on|date))?\s*:?\s+(.{6,80})$|\s*(?:date (?:de capture|d['’]extraction|de récupération|de consultation)|(?:récupéré|récupérée|extrait|extraite|consulté|consultée|archivé|archivée|capturé|capturée|sauvegardé|sauvegardée|enregistré|enregistrée)\s+le)\s*:?\s+(.{6,80})$)`)
 
 	// urlHeader is a scraper's header line giving the page's address.
 	urlHeader = regexp.MustCompile(`(?i)^\s*(?:url|source[_ ]url|lien|link|permalien|permalink|canonical|adresse)\s*:?\s+(https?://\S+)\s*$`)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -123,8 +124,21 @@ func joinBlocks(blocks []string) string {
 }
 
 func nfc(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if below0300(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// below0300 reports whether s is valid UTF-8 with no character from
+// U+0300 up (its lead bytes are below 0xCC): such a text is in NFC, for
+// every character below the combining marks is NFC's quick-check Yes and
+// a starter, and French in Latin-1 is read without x/text's tables.
+func below0300(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xCC {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }

@@ -366,9 +366,25 @@ func valueCell(s string) bool {
 }
 
 var (
-	spacedYear   = regexp.MustCompile(`^(?:19|20)\d{2}$`)
 	spacedFigure = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?$`)
 )
+
+// lastField is the last of strings.Fields(s), "" when there is none.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		return s[i+size:]
+	}
+	return s
+}
+
+// isSpacedYear reports whether w is a year of a flattened table's group,
+// 19xx or 20xx (as ^(?:19|20)\d{2}$ would, asked of every word of every
+// block).
+func isSpacedYear(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3])
+}
 
 // maxSpacedCols bounds the columns of a table flattened to one line.
 const maxSpacedCols = 12
@@ -396,9 +412,14 @@ func spacedTable(b string) []string {
 	if strings.Contains(b, "|") || len(b) > 4000 {
 		return nil
 	}
+	// Its last word is a group's last figure: a sentence, ending with a
+	// full stop, is not one, and is not split into its words.
+	if !spacedFigure.MatchString(lastField(b)) {
+		return nil
+	}
 	words := strings.Fields(b)
 	for s := 1; s < len(words); s++ {
-		if !spacedYear.MatchString(words[s]) {
+		if !isSpacedYear(words[s]) {
 			continue
 		}
 		rest := words[s:]
@@ -426,7 +447,7 @@ func spacedTable(b string) []string {
 // spacedGroups reports whether words are groups of a year and k figures.
 func spacedGroups(words []string, k int) bool {
 	for g := 0; g < len(words); g += k + 1 {
-		if !spacedYear.MatchString(words[g]) {
+		if !isSpacedYear(words[g]) {
 			return false
 		}
 		for _, w := range words[g+1 : g+k+1] {

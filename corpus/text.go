@@ -62,12 +62,19 @@ var (
 		// A share bar with its counts: "Partager : Facebook 2,3k | X |
 		// WhatsApp", "Partager : 214 Tweeter LinkedIn".
 		`(?:partager|partagez|share)\s*:?\s*(?:[\d.,]+\s*[km]?\s*[|·•]?\s*)?(?:(?:facebook|twitter|tweeter|x|linkedin|whatsapp|telegram|e-?mail|messenger)(?:\s+[\d.,]+\s*[km]?)?\s*[|·•]?\s*)+`,
-		// Another article's headline tagged with its outlet and age: "IPE :
-		// 74.800 salariés indemnisés (Médias24 - il y a 5 heures)".
-		`.{0,200}\((?:[^()]{1,40}\s[-–—]\s)?(?:hier|avant-hier|aujourd['’]hui|il y a \d+ (?:min(?:utes?)?|h|heures?|jours?))\)`,
-		// A forum post's signature line: "abdou75 | Membre | Messages : 3".
-		`(?:.{0,80}\|\s*)?(?:messages|posts|réponses|membre depuis|inscrit le)\s*:\s*[\d .]+`,
 	}, "|") + `)$`)
+	// Two more kinds of furniture open on any text: their patterns, kept
+	// apart from furniture's, run only on the blocks that end or hold what
+	// they need (as one alternation, any block's every byte began a run of
+	// .{0,200} in Go's regexp).
+	//
+	// furnitureTagged is another article's headline tagged with its outlet
+	// and age: "IPE : 74.800 salariés indemnisés (Médias24 - il y a 5
+	// heures)".
+	furnitureTagged = regexp.MustCompile(`(?i)^.{0,200}\((?:[^()]{1,40}\s[-–—]\s)?(?:hier|avant-hier|aujourd['’]hui|il y a \d+ (?:min(?:utes?)?|h|heures?|jours?))\)$`)
+	// furnitureForum is a forum post's signature line: "abdou75 | Membre |
+	// Messages : 3".
+	furnitureForum = regexp.MustCompile(`(?i)^(?:.{0,80}\|\s*)?(?:messages|posts|réponses|membre depuis|inscrit le)\s*:\s*[\d .]+$`)
 
 	// endMarkers end the article: what follows them in a dump is the site's
 	// tail (related lists, ads, comments).
@@ -238,7 +245,7 @@ func readHeader(lines []string, meta *textMeta) []string {
 				continue
 			}
 		}
-		if m := headerKV.FindStringSubmatch(l); m != nil {
+		if m := headerKVOf(l); m != nil {
 			switch strings.ToLower(m[1]) {
 			case "title", "titre":
 				meta.title = m[2]
@@ -268,6 +275,15 @@ func readHeader(lines []string, meta *textMeta) []string {
 		return lines[i:]
 	}
 	return lines
+}
+
+// headerKVOf is headerKV.FindStringSubmatch(l), asked only of a line with
+// the colon every match has (not of an article's first paragraph).
+func headerKVOf(l string) []string {
+	if !strings.Contains(l, ":") {
+		return nil
+	}
+	return headerKV.FindStringSubmatch(l)
 }
 
 // joinBroken turns lines into blocks: a blank line or a new line starts a
@@ -368,12 +384,25 @@ func endsSentence(l string) bool {
 	return strings.ContainsRune(".!?…:;»\"”)", r)
 }
 
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// prefix in ASCII lower case, without lowering all of s.
+func lowerHasPrefix(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		r, size := utf8.DecodeRuneInString(s)
+		if size == 0 || unicode.ToLower(r) != rune(prefix[i]) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
 // readPublishedIn reads an aggregator's "TITLE / AUTHOR / Publié dans / SITE
 // / le DATE" block and drops it together with everything above the title,
 // which is the page's navigation.
 func readPublishedIn(blocks []string, meta *textMeta) []string {
 	for i := range blocks {
-		if !strings.HasPrefix(strings.ToLower(blocks[i]), "publi") {
+		if !lowerHasPrefix(blocks[i], "publi") {
 			continue
 		}
 		// The block may be split over up to three lines.
@@ -716,7 +745,12 @@ func dropFurniture(blocks []string) []string {
 const maxFurniture = 300
 
 func isFurniture(b string) bool {
-	return len(b) <= maxFurniture && furniture.MatchString(b)
+	if len(b) > maxFurniture {
+		return false
+	}
+	return furniture.MatchString(b) ||
+		strings.HasSuffix(b, ")") && furnitureTagged.MatchString(b) ||
+		strings.Contains(b, ":") && furnitureForum.MatchString(b)
 }
 
 func isTweet(b string) bool {
@@ -726,6 +760,11 @@ func isTweet(b string) bool {
 // isProse is a block that reads as running text rather than a menu entry or
 // a headline: it ends like a sentence, or is long enough to be one.
 func isProse(b string) bool {
+	// A block of 640 bytes has 160 runes at least (4 bytes a rune at
+	// most): a paragraph's runes are not counted.
+	if len(b) >= 160*utf8.UTFMax {
+		return true
+	}
 	n := utf8.RuneCountInString(b)
 	if n >= 160 {
 		return true

@@ -3,6 +3,9 @@ package corpus
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestParseText(t *testing.T) {
@@ -487,6 +490,32 @@ func TestTitleLike(t *testing.T) {
 	} {
 		if got := titleLike(tc.in); got != tc.want {
 			t.Errorf("titleLike(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestBelow0300IsNFC: every pair of characters below U+0300 (and each
+// alone) is in NFC, as nfc's shortcut takes it to be.
+func TestBelow0300IsNFC(t *testing.T) {
+	buf := make([]byte, 0, 8)
+	for a := rune(0); a < 0x300; a++ {
+		for b := rune(-1); b < 0x300; b++ {
+			buf = utf8.AppendRune(buf[:0], a)
+			if b >= 0 {
+				buf = utf8.AppendRune(buf, b)
+			}
+			s := string(buf)
+			if !below0300(s) {
+				t.Fatalf("below0300(%q) = false", s)
+			}
+			if !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%q is below U+0300 and not in NFC", s)
+			}
+		}
+	}
+	for _, s := range []string{"e\u0301", "\u0300", "\xff", "\xcc", "Ω"} {
+		if below0300(s) {
+			t.Errorf("below0300(%q) = true", s)
 		}
 	}
 }

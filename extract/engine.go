@@ -85,8 +85,6 @@ type run struct {
 	// scratch of findMentions and describes (patternSet.candidates)
 	nameMarks, descMarks bitset
 	nameCands, descCands []int32
-	seen                 bitset  // scratch of litTable.scan
-	visited              []int32 // scratch of litTable.scan
 	// model, when set, weighs every figure's readings (candidates.go);
 	// collect, when set, sees them with their features (training).
 	model   *Model

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/faits/faits/corpus"
 	"github.com/faits/faits/eval"
+	"github.com/faits/faits/internal/synth"
 )
 
 func mustDefault(t testing.TB) *Rules {
@@ -372,6 +374,47 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			r.Extract(Input{Text: d.Body, Published: d.Published})
+		}
+	}
+}
+
+// BenchmarkExtractSynthetic reads 100 synthetic articles (internal/synth,
+// 2.9 KB each), the corpus of the ingest benchmark (bench/ingest).
+func BenchmarkExtractSynthetic(b *testing.B) {
+	r := mustDefault(b)
+	var docs []*corpus.Document
+	size := 0
+	for i := range 100 {
+		a := synth.Distinct(1, i)
+		d, err := corpus.Parse(a.Name, a.Text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += len(d.Body)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			r.Extract(Input{Text: d.Body, Published: d.Published, Title: d.Title})
+		}
+	}
+}
+
+// TestFoldRuneTable: foldRune, which reads foldLatin below U+0250, folds
+// every rune as the table of folds (foldTable) and the rules after it do.
+func TestFoldRuneTable(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		want, ok := foldTable[r]
+		if !ok {
+			want = unicode.ToLower(r)
+			if unicode.IsSpace(r) {
+				want = ' '
+			}
+		}
+		if got := foldRune(r); got != want {
+			t.Fatalf("foldRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -60,6 +61,15 @@ func foldSlow(r rune) rune {
 	return out
 }
 
+// foldLatin is foldTable below U+0250, where it has every rune, read by
+// index rather than hashed: French text is ASCII and Latin-1.
+var foldLatin = func() (t [0x250]rune) {
+	for r := range t {
+		t[r] = foldTable[rune(r)]
+	}
+	return t
+}()
+
 // foldRune returns the folded form of r; ' ' marks a separator.
 func foldRune(r rune) rune {
 	if r < 0x80 {
@@ -73,6 +83,9 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
+	if r < 0x250 {
+		return foldLatin[r]
+	}
 	if f, ok := foldTable[r]; ok {
 		return f
 	}
@@ -84,7 +97,10 @@ func foldRune(r rune) rune {
 
 // foldBuilder accumulates a folded string with its offset map.
 type foldBuilder struct {
-	b    strings.Builder
+	// b is the folded text: a slice that addText appends to in a local
+	// variable, where a strings.Builder stored its slice back at every
+	// rune (with a write barrier while the collector runs).
+	b    []byte
 	orig []int
 	last rune
 	// firstOnly: orig keeps the offset of the first rune only (a masked
@@ -105,18 +121,43 @@ func (fb *foldBuilder) addRune(r rune, at int) {
 	if r == ' ' && (fb.last == ' ' || fb.last == 0) {
 		return
 	}
-	fb.b.WriteRune(r)
+	fb.b = utf8.AppendRune(fb.b, r)
 	fb.note(at)
 	fb.last = r
 }
 
 // addText folds src[start:end].
+// It is addRune for each rune, with the text, the last rune and the count
+// held in local variables.
 func (fb *foldBuilder) addText(src string, start, end int) {
+	b, last, count := fb.b, fb.last, fb.n
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(src[i:])
-		fb.addRune(foldRune(r), i)
-		i += n
+		var r rune
+		at := i
+		if c := src[i]; c < utf8.RuneSelf {
+			r = foldRune(rune(c)) // (not decoded)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(src[i:])
+			r = foldRune(r)
+			i += n
+		}
+		if r == ' ' && (last == ' ' || last == 0) {
+			continue
+		}
+		if r < utf8.RuneSelf {
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
+		if !fb.firstOnly || count == 0 {
+			fb.orig = append(fb.orig, at)
+		}
+		count++
+		last = r
 	}
+	fb.b, fb.last, fb.n = b, last, count
 }
 
 // addToken writes a placeholder standing for src[start:end].
@@ -125,7 +166,7 @@ func (fb *foldBuilder) addToken(tok string, start int) {
 		fb.addRune(' ', start)
 	}
 	for _, r := range tok {
-		fb.b.WriteRune(r)
+		fb.b = utf8.AppendRune(fb.b, r)
 		fb.note(start)
 	}
 	fb.last = 'X'
@@ -134,10 +175,13 @@ func (fb *foldBuilder) addToken(tok string, start int) {
 // done returns the folded text; with firstOnly, its orig holds the
 // offset of the first rune only (end, when there is none).
 func (fb *foldBuilder) done(end int) folded {
+	// The bytes are not written again: the string is made of them in
+	// place, as strings.Builder's String does.
+	s := unsafe.String(unsafe.SliceData(fb.b), len(fb.b))
 	if fb.firstOnly && fb.n > 0 {
-		return folded{s: fb.b.String(), orig: fb.orig}
+		return folded{s: s, orig: fb.orig}
 	}
-	return folded{s: fb.b.String(), orig: append(fb.orig, end)}
+	return folded{s: s, orig: append(fb.orig, end)}
 }
 
 // fold folds src[start:end].
@@ -151,8 +195,7 @@ func fold(src string, start, end int) folded {
 func foldString(s string) string {
 	// (No offsets are wanted: only the first is noted, and the text
 	// folds to about a rune a byte.)
-	fb := foldBuilder{firstOnly: true}
-	fb.b.Grow(len(s))
+	fb := foldBuilder{firstOnly: true, b: make([]byte, 0, len(s))}
 	fb.addText(s, 0, len(s))
 	return strings.TrimSpace(fb.done(len(s)).s)
 }

@@ -131,9 +131,6 @@ func (x *run) subject(s string) *subject {
 			return c
 		}
 	}
-	if x.seen == nil {
-		x.seen = make(bitset, x.r.lits.states()/64+1)
-	}
 	// The subject it replaces is no longer read (callers do not keep
 	// one past their match): it is reused, set and all.
 	t := x.subjCache[x.subjNext]
@@ -142,7 +139,7 @@ func (x *run) subject(s string) *subject {
 		x.subjCache[x.subjNext] = t
 	}
 	t.s, t.ascii = s, isASCII(s)
-	t.lits, x.visited = x.r.lits.scan(s, x.seen, t.lits, x.visited[:0])
+	t.lits = x.r.lits.scan(s, t.lits)
 	x.subjNext = (x.subjNext + 1) % len(x.subjCache)
 	x.subjLast = t
 	return t
@@ -233,9 +230,8 @@ func (x *run) byteAt(si, i int) int {
 // m, if not nil, is given the placeholders' slots. With firstOnly, the
 // offset map keeps the first rune's offset only.
 func (x *run) maskFold(s sentence, exprs []normalize.Expr, m *masked, firstOnly bool) folded {
-	fb := foldBuilder{firstOnly: firstOnly}
 	// Folding keeps about a rune a byte: sized once rather than grown.
-	fb.b.Grow(s.end - s.start + 16)
+	fb := foldBuilder{firstOnly: firstOnly, b: make([]byte, 0, s.end-s.start+16)}
 	if firstOnly {
 		fb.orig = make([]int, 0, 1)
 	} else {

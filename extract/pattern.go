@@ -38,6 +38,9 @@ type branch struct {
 	// each set, so a text that lacks every literal of one is ruled out.
 	// The first set is the most telling; nil: none known.
 	gate [][]int32
+	// gateMask is gate with each set's ids grouped by the word of a
+	// bitset they fall in, as admits reads them.
+	gateMask [][]wordMask
 	// nullable: a match may be empty, so successive matches are left to
 	// regexp2, whose rule for empty matches differs from Go's.
 	nullable bool
@@ -110,6 +113,7 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 	}
 	if len(alts) == 1 {
 		p.whole = p.alts[0]
+		p.maskGates()
 		return p, nil
 	}
 	w := &branch{bt: bt, nullable: tree.minLen() == 0}
@@ -124,7 +128,23 @@ func compilePattern(src, name string, lits *litTable) (*pattern, error) {
 		}
 	}
 	p.whole = w
+	p.maskGates()
 	return p, nil
+}
+
+// maskGates sets the gateMask of p's branches from their gates.
+func (p *pattern) maskGates() {
+	for _, b := range p.alts {
+		b.maskGate()
+	}
+	p.whole.maskGate()
+}
+
+func (b *branch) maskGate() {
+	b.gateMask = nil
+	for _, ids := range b.gate {
+		b.gateMask = append(b.gateMask, wordMasks(ids))
+	}
 }
 
 func newBranch(n *node, lits *litTable) (*branch, error) {
@@ -187,7 +207,7 @@ type subject struct {
 // match, its first alternative among those that start there.
 func (p *pattern) first(t *subject) (*match, error) {
 	if p.words != nil {
-		if !t.lits.admits(p.whole.gate) {
+		if !t.lits.admits(p.whole.gateMask) {
 			return nil, nil
 		}
 		a, b := p.phraseAt(t.s, 0)
@@ -198,7 +218,7 @@ func (p *pattern) first(t *subject) (*match, error) {
 	}
 	var best *match
 	for _, b := range p.alts {
-		if !t.lits.admits(b.gate) {
+		if !t.lits.admits(b.gateMask) {
 			continue
 		}
 		m, err := b.first(t)
@@ -218,7 +238,7 @@ func (p *pattern) first(t *subject) (*match, error) {
 // all returns the successive matches of p in t.
 func (p *pattern) all(t *subject) ([]*match, error) {
 	b := p.whole
-	if !t.lits.admits(b.gate) {
+	if !t.lits.admits(b.gateMask) {
 		return nil, nil
 	}
 	if p.words != nil {
@@ -345,21 +365,44 @@ type bitset []uint64
 
 func (s bitset) has(i int32) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
 
-// admits reports whether s holds a literal of every set of gate; a nil
-// gate (none known) admits every text.
-func (s bitset) admits(gate [][]int32) bool {
-	for _, ids := range gate {
-		if !s.anyOf(ids) {
+// wordMask is a set of literal ids that fall in one word of a bitset.
+type wordMask struct {
+	w int32
+	m uint64
+}
+
+// wordMasks groups ids by the word of a bitset they fall in, in the order
+// of their words.
+func wordMasks(ids []int32) []wordMask {
+	var out []wordMask
+	for _, i := range ids {
+		w, bit := i>>6, uint64(1)<<(uint(i)&63)
+		k := slices.IndexFunc(out, func(x wordMask) bool { return x.w == w })
+		if k < 0 {
+			out = append(out, wordMask{w, bit})
+			continue
+		}
+		out[k].m |= bit
+	}
+	slices.SortFunc(out, func(a, b wordMask) int { return int(a.w - b.w) })
+	return out
+}
+
+// admits reports whether s holds a literal of every set of gate (gateMask
+// of a branch); a nil gate (none known) admits every text.
+func (s bitset) admits(gate [][]wordMask) bool {
+	for _, set := range gate {
+		if !s.anyOf(set) {
 			return false
 		}
 	}
 	return true
 }
 
-// anyOf reports whether s holds one of ids.
-func (s bitset) anyOf(ids []int32) bool {
-	for _, i := range ids {
-		if s.has(i) {
+// anyOf reports whether s holds one of the literals of set.
+func (s bitset) anyOf(set []wordMask) bool {
+	for _, x := range set {
+		if s[x.w]&x.m != 0 {
 			return true
 		}
 	}
@@ -376,12 +419,16 @@ type litTable struct {
 	nclass int
 	next   []int32
 	out    [][]int32 // literals ending at each state, suffixes included
+	// outMask is out grouped by the words of a bitset, as scan sets them.
+	outMask [][]wordMask
 	// next16 is next in half the room, when the states fit (always, for
 	// rules of today's size: a few thousand), with final16 set on the
 	// states some literal ends at. The scan reads this table only, until
 	// a literal ends: a smaller table stays in cache, and the test for a
 	// literal's end is on the value just read.
 	next16 []uint16
+	// maxLit is the length of the longest literal.
+	maxLit int
 }
 
 // final16 marks, in next16, a state some literal ends at.
@@ -463,6 +510,14 @@ func (l *litTable) build() {
 		}
 	}
 	l.next = goto_
+	l.maxLit = 0
+	for _, s := range l.list {
+		l.maxLit = max(l.maxLit, len(s))
+	}
+	l.outMask = make([][]wordMask, len(l.out))
+	for st, ids := range l.out {
+		l.outMask[st] = wordMasks(ids)
+	}
 	l.next16 = nil
 	if len(l.out) <= final16 {
 		l.next16 = make([]uint16, len(goto_))
@@ -476,53 +531,74 @@ func (l *litTable) build() {
 }
 
 // scan returns the set of literals that occur in s, in set when it has
-// the right size (its old content is cleared), and visited, grown from
-// the scratch given (empty), for the next call. seen is scratch
-// space of one bit per state, all clear, and left clear: a state's
-// literals are set once however often the text passes through it.
-func (l *litTable) scan(s string, seen, set bitset, visited []int32) (bitset, []int32) {
+// the right size (its old content is cleared). A state's literals are
+// set each time the text reaches it: a word or two of the bitset ORed
+// (outMask), cheaper than asking first whether they were set already,
+// which took half the scan's time when it was a scratch bitset of states
+// and a list of those to clear.
+func (l *litTable) scan(s string, set bitset) bitset {
 	if n := (len(l.list)+63)/64 + 1; len(set) != n {
 		set = make(bitset, n)
 	} else {
 		clear(set)
 	}
 	if len(l.list) == 0 {
-		return set, visited
+		return set
 	}
 	k := int32(l.nclass)
 	st := int32(0)
-	hit := func(st int32) {
-		seen[st>>6] |= 1 << (uint(st) & 63)
-		visited = append(visited, st)
-		for _, id := range l.out[st] {
-			set[id>>6] |= 1 << (uint(id) & 63)
-		}
-	}
+	outMask := l.outMask
 	if next := l.next16; next != nil {
 		class := &l.class
-		for i := 0; i < len(s); i++ {
+		i := 0
+		if len(s) >= 4*l.maxLit {
+			// Two halves at once, the second from maxLit-1 bytes before
+			// the middle: each step waits on the state the step before
+			// read from a table larger than the nearest cache, and two
+			// chains that do not wait on each other take about the time
+			// of one. A literal that ends in the second half begins after
+			// the second chain's start, so the two find the literals of
+			// s and no others.
+			mid := len(s) / 2
+			a, b := s[:mid], s[mid-l.maxLit+1:]
+			b = b[:len(a)] // the rest of b is read after the loop
+			sb := int32(0)
+			for ; i < len(a); i++ {
+				va := next[st*k+int32(class[a[i]])]
+				vb := next[sb*k+int32(class[b[i]])]
+				st, sb = int32(va&^final16), int32(vb&^final16)
+				if va&final16 != 0 {
+					for _, x := range outMask[st] {
+						set[x.w] |= x.m
+					}
+				}
+				if vb&final16 != 0 {
+					for _, x := range outMask[sb] {
+						set[x.w] |= x.m
+					}
+				}
+			}
+			s, st, i = s[mid-l.maxLit+1:], sb, len(a)
+		}
+		for ; i < len(s); i++ {
 			v := next[st*k+int32(class[s[i]])]
 			st = int32(v &^ final16)
-			if v&final16 != 0 && !seen.has(st) {
-				hit(st)
+			if v&final16 != 0 {
+				for _, x := range outMask[st] {
+					set[x.w] |= x.m
+				}
 			}
 		}
 	} else {
 		for i := 0; i < len(s); i++ {
 			st = l.next[st*k+int32(l.class[s[i]])]
-			if len(l.out[st]) > 0 && !seen.has(st) {
-				hit(st)
+			for _, x := range outMask[st] {
+				set[x.w] |= x.m
 			}
 		}
 	}
-	for _, v := range visited {
-		seen[v>>6] &^= 1 << (uint(v) & 63)
-	}
-	return set, visited
+	return set
 }
-
-// states is the number of states of the automaton.
-func (l *litTable) states() int { return len(l.out) }
 
 // phraseAt finds the first match of the phrase p.words at or after byte
 // at of s: `\b` + the words joined by `\s+` + `\b`, as regexp2 reads it.

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/dlclark/regexp2/v2"
+
+	"github.com/faits/faits/internal/synth"
 )
 
 // TestPatternEngines compares, for every pattern of the default rules, the
@@ -245,6 +247,63 @@ func TestAmbiguityRisk(t *testing.T) {
 		why := checkPattern(tt.src)
 		if got := why != ""; got != tt.refused {
 			t.Errorf("checkPattern(%q) = %q, want refused %v", tt.src, why, tt.refused)
+		}
+	}
+}
+
+// TestLitScan: the automaton finds in a text exactly the literals that
+// occur in it, on the folded sentences of synthetic articles and on
+// texts made to end or start inside a literal.
+func TestLitScan(t *testing.T) {
+	r := mustDefault(t)
+	l := r.lits
+	var texts []string
+	for i := range 20 {
+		for _, s := range strings.Split(string(synth.Distinct(3, i).Text), ". ") {
+			f := foldString(s)
+			texts = append(texts, f, f[:len(f)/2], f[len(f)/3:])
+		}
+	}
+	for _, lit := range l.list[:50] {
+		texts = append(texts, lit, "x"+lit, lit[:len(lit)-1], lit[1:]+" "+lit)
+	}
+	// Texts read in two halves (scan), with a literal across the middle
+	// and at each end of the second half's overlap.
+	pad := strings.Repeat("z", 4*l.maxLit)
+	for _, lit := range l.list {
+		for _, k := range []int{0, 1, len(lit) / 2, len(lit) - 1, l.maxLit - 1, l.maxLit} {
+			left := pad[:max(0, len(pad)-k)]
+			texts = append(texts, left+lit+pad, pad+lit+left)
+		}
+	}
+	var set bitset
+	for _, s := range texts {
+		set = l.scan(s, set)
+		for id, lit := range l.list {
+			if got, want := set.has(int32(id)), strings.Contains(s, lit); got != want {
+				t.Fatalf("scan(%q) has %q: %v, want %v", s, lit, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkLitScan scans the folded sentences of 50 synthetic articles
+// for the default rules' literals.
+func BenchmarkLitScan(b *testing.B) {
+	l := mustDefault(b).lits
+	var texts []string
+	n := 0
+	for i := range 50 {
+		for _, s := range strings.Split(string(synth.Distinct(1, i).Text), ". ") {
+			texts = append(texts, foldString(s))
+			n += len(s)
+		}
+	}
+	b.SetBytes(int64(n))
+	var set bitset
+	for b.Loop() {
+		for _, s := range texts {
+			set = l.scan(s, set)
 		}
 	}
 }

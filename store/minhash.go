@@ -47,28 +47,6 @@ func mix64(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// forWords calls f with each word of text: the runs of letters and
-// digits, so that punctuation, apostrophes and line breaks (the usual
-// differences between two sites' copies) do not count.
-func forWords(text string, f func(w string)) {
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			f(text[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		f(text[start:])
-	}
-}
-
 // 64-bit FNV-1a, as hash/fnv computes it, written out so that a word is
 // hashed in lower case without a lower-case copy of it.
 const (
@@ -76,63 +54,89 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// hashLower adds w in lower case (strings.ToLower(w)) to FNV-1a hash h.
-func hashLower(h uint64, w string) uint64 {
-	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(w); {
-		if c := w[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * fnvPrime
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		for _, c := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
-			h = (h ^ uint64(c)) * fnvPrime
-		}
-	}
-	return h
-}
-
 // shingles returns the distinct hashes (64-bit FNV-1a) of the text's runs
-// of shingleWords words in lower case, sorted. The words are read one by
-// one, and the hashes kept in a list made distinct whenever it is full:
-// for a long text, its lower-case copy, the list of its words and a set
-// of hashes weighed seven times the text (issue 15).
+// of shingleWords words in lower case (words: the runs of letters and
+// digits, so that punctuation, apostrophes and line breaks, the usual
+// differences between two sites' copies, do not count), joined by a
+// space, sorted. The text is read once: each byte of a word, lowered, goes
+// into the hashes of the four runs it belongs to at once (four products
+// that do not wait on each other, where hashing each run in turn read
+// every word four times). The hashes are kept in a list made distinct
+// whenever it is full: for a long text, its lower-case copy, the list of
+// its words and a set of hashes weighed seven times the text (issue 15).
 func shingles(text string) []uint64 {
 	var hs []uint64
-	var last [shingleWords]string // the last words, in a ring
-	n := 0
-	forWords(text, func(w string) {
-		last[n%shingleWords] = w
-		n++
-		if n < shingleWords {
-			return
-		}
-		h := uint64(fnvOffset)
-		for j := range shingleWords {
-			if j > 0 {
-				h = (h ^ ' ') * fnvPrime
+	// a, b, c, d: the runs that began 3, 2, 1 and 0 words before the
+	// current word (a run begun 4 words ago is complete and listed).
+	var a, b, c, d uint64
+	n := 0 // words begun
+	in := false
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		var lower []byte
+		if r < utf8.RuneSelf {
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				buf[0] = byte(r)
+				lower = buf[:1]
+			case 'A' <= r && r <= 'Z':
+				buf[0] = byte(r) + 'a' - 'A'
+				lower = buf[:1]
 			}
-			h = hashLower(h, last[(n+j)%shingleWords])
-		}
-		if len(hs) == cap(hs) && len(hs) >= 1024 {
-			// A text that repeats itself (a template, a refrain) has far
-			// fewer distinct shingles than words.
-			slices.Sort(hs)
-			hs = slices.Compact(hs)
-			if len(hs) > cap(hs)/2 {
-				// Sorted again only once as many hashes came.
-				hs = slices.Grow(hs, cap(hs))
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				lower = utf8.AppendRune(buf[:0], unicode.ToLower(r))
 			}
 		}
-		hs = append(hs, h)
-	})
+		i += size
+		if lower == nil {
+			if in {
+				in = false
+				hs = listShingle(hs, n, a)
+			}
+			continue
+		}
+		if !in {
+			in = true
+			n++
+			a = (b ^ ' ') * fnvPrime
+			b = (c ^ ' ') * fnvPrime
+			c = (d ^ ' ') * fnvPrime
+			d = fnvOffset
+		}
+		for _, x := range lower {
+			a = (a ^ uint64(x)) * fnvPrime
+			b = (b ^ uint64(x)) * fnvPrime
+			c = (c ^ uint64(x)) * fnvPrime
+			d = (d ^ uint64(x)) * fnvPrime
+		}
+	}
+	if in {
+		hs = listShingle(hs, n, a)
+	}
 	slices.Sort(hs)
 	return slices.Compact(hs)
+}
+
+// listShingle appends h, the hash of the run ending with the n-th word,
+// when the text has had shingleWords words.
+func listShingle(hs []uint64, n int, h uint64) []uint64 {
+	if n < shingleWords {
+		return hs
+	}
+	if len(hs) == cap(hs) && len(hs) >= 1024 {
+		// A text that repeats itself (a template, a refrain) has far
+		// fewer distinct shingles than words.
+		slices.Sort(hs)
+		hs = slices.Compact(hs)
+		if len(hs) > cap(hs)/2 {
+			// Sorted again only once as many hashes came.
+			hs = slices.Grow(hs, cap(hs))
+		}
+	}
+	return append(hs, h)
 }
 
 // minhash returns the text's signature and its number of distinct

@@ -110,3 +110,14 @@ func TestShinglesMemory(t *testing.T) {
 		t.Errorf("signing %d bytes allocates %.1f bytes per byte of text, want ≤ 4", len(text), per)
 	}
 }
+
+// BenchmarkSign signs one synthetic article (about 3 KB), as Prepare does
+// for each file.
+func BenchmarkSign(b *testing.B) {
+	text := string(synth.Distinct(1, 7).Text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sign(text)
+	}
+}
