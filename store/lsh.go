@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -92,22 +93,27 @@ func buildLSH(tx *bolt.Tx) (*lshIndex, error) {
 		ord uint32
 	}
 	var entries []entry
-	err = tx.Bucket(bMinhash).ForEach(func(k, v []byte) error {
+	// Each document's signature, in hash order (hex keys sort as the
+	// hashes do).
+	docs := tx.Bucket(bDocs)
+	dc := docRecordCursor{docs.Cursor()}
+	for k, _ := dc.First(); k != nil; k, _ = dc.Next() {
+		var h [32]byte
+		if _, err := hex.Decode(h[:], k); err != nil {
+			return nil, fmt.Errorf("bad document key %q", k)
+		}
+		v := docs.Get(docTagKey(h, tagSig))
+		if v == nil {
+			continue // shorter than a signature needs
+		}
 		sig, _, err := decodeSig(v)
 		if err != nil {
-			return fmt.Errorf("signature of %x: %w", k, err)
+			return nil, fmt.Errorf("signature of %s: %w", k, err)
 		}
-		if len(k) != 32 {
-			return fmt.Errorf("bad signature key %x", k)
-		}
-		ord := idx.newDoc([32]byte(k), sig)
+		ord := idx.newDoc(h, sig)
 		for b := 0; b < numBands; b++ {
 			entries = append(entries, entry{bandKey(sig, b), ord})
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	for h, r := range rootOf {
 		o, ok1 := idx.ordOf[h]
