@@ -40,6 +40,12 @@ type lshIndex struct {
 	root   []uint32
 	dead   []bool
 	main   []uint64 // band key << 32 | ordinal, sorted
+	// dir[p] is the first entry of main whose band key's top dirBits bits
+	// are p or more, so that a run is found by a binary search of a few
+	// entries: one over all of main missed the cache a dozen times a
+	// band, 64 searches an article (a tenth of the writer's time at
+	// 20,000 articles).
+	dir []uint32
 	// prints holds, for each ordinal, the low four bits of each value of
 	// its signature (printLen bytes): two signatures agree on at most as
 	// many values as their prints agree on nibbles, so a candidate whose
@@ -64,7 +70,9 @@ type lshIndex struct {
 }
 
 func newLSH() *lshIndex {
-	return &lshIndex{ordOf: map[[32]byte]uint32{}, delta: map[uint32][]uint32{}}
+	idx := &lshIndex{ordOf: map[[32]byte]uint32{}, delta: map[uint32][]uint32{}}
+	idx.setMain(nil)
+	return idx
 }
 
 // buildLSH reads every stored signature and group.
@@ -129,7 +137,7 @@ func buildLSH(tx *bolt.Tx) (*lshIndex, error) {
 		}
 		return entries[i].ord < entries[j].ord
 	})
-	idx.main = make([]uint64, 0, len(entries))
+	m := make([]uint64, 0, len(entries))
 	for i, e := range entries {
 		// Keep the first document of each group in each run.
 		dup := false
@@ -140,11 +148,31 @@ func buildLSH(tx *bolt.Tx) (*lshIndex, error) {
 			}
 		}
 		if !dup {
-			idx.main = append(idx.main, uint64(e.key)<<32|uint64(e.ord))
+			m = append(m, uint64(e.key)<<32|uint64(e.ord))
 		}
 	}
+	idx.setMain(m)
 	idx.undo = nil
 	return idx, nil
+}
+
+// dirBits is how many top bits of a band key dir indexes by.
+const dirBits = 16
+
+// setMain makes m (sorted) the main array and indexes it.
+func (idx *lshIndex) setMain(m []uint64) {
+	idx.main = m
+	if idx.dir == nil {
+		idx.dir = make([]uint32, 1<<dirBits+1)
+	}
+	i := 0
+	for p := range 1 << dirBits {
+		for i < len(m) && m[i]>>(64-dirBits) < uint64(p) {
+			i++
+		}
+		idx.dir[p] = uint32(i)
+	}
+	idx.dir[1<<dirBits] = uint32(len(m))
 }
 
 // bandKey is the 32-bit key of one band of a signature.
@@ -222,8 +250,11 @@ func (idx *lshIndex) setRoot(o, r uint32) {
 // run calls fn for each live document in the band key's run.
 func (idx *lshIndex) run(key uint32, fn func(ord uint32) bool) {
 	lo := uint64(key) << 32
-	i := sort.Search(len(idx.main), func(i int) bool { return idx.main[i] >= lo })
-	for ; i < len(idx.main) && uint32(idx.main[i]>>32) == key; i++ {
+	p := key >> (32 - dirBits)
+	from, to := int(idx.dir[p]), int(idx.dir[p+1])
+	part := idx.main[from:to]
+	i := from + sort.Search(len(part), func(i int) bool { return part[i] >= lo })
+	for ; i < to && uint32(idx.main[i]>>32) == key; i++ {
 		o := uint32(idx.main[i])
 		if !idx.dead[o] && !fn(o) {
 			return
@@ -300,7 +331,7 @@ func (idx *lshIndex) merge() {
 		}
 	}
 	slices.Sort(merged)
-	idx.main = merged
+	idx.setMain(merged)
 	idx.delta = map[uint32][]uint32{}
 	idx.nDelta = 0
 }
