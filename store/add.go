@@ -99,7 +99,7 @@ func (s *Store) Add(a Addition) (Fact, error) {
 			return err
 		}
 		if err := t.docs.Put(byDocKey(h, id, a.Start, a.End), nil); err != nil {
-			return fmt.Errorf("write bydoc: %w", err)
+			return fmt.Errorf("write reading key: %w", err)
 		}
 		before := rec.view(id)
 		rec.addSource(src)

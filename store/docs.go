@@ -10,7 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// doc loads a document's metadata (its Body stays in the bodies bucket).
+// doc loads a document's metadata (its Body is kept under another key).
 func (t *txn) doc(h [32]byte) (*Document, error) {
 	var d Document
 	found, err := getJSON(t.docs, docKey(h), &d)

@@ -155,7 +155,7 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 			return err
 		}
 		if !found {
-			return fmt.Errorf("bydoc entry %x has no source", k)
+			return fmt.Errorf("reading key %q has no source", k)
 		}
 		old[string(sk)] = src
 	}
@@ -189,7 +189,7 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 		} else {
 			res.NewSources++
 			if err := t.docs.Put(byDocKey(h, r.id, r.start, r.end), nil); err != nil {
-				return fmt.Errorf("write bydoc: %w", err)
+				return fmt.Errorf("write reading key: %w", err)
 			}
 			if err := t.sourceCounted(r.id, h, 1); err != nil {
 				return err
@@ -220,7 +220,7 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 			return fmt.Errorf("delete source: %w", err)
 		}
 		if err := t.docs.Delete(byDocKey(h, p.id, p.start, p.end)); err != nil {
-			return fmt.Errorf("delete bydoc: %w", err)
+			return fmt.Errorf("delete reading key: %w", err)
 		}
 		if err := t.sourceCounted(p.id, h, -1); err != nil {
 			return err

@@ -123,7 +123,7 @@ func byDocKey(doc [32]byte, id string, start, end int) []byte {
 	return binary.BigEndian.AppendUint32(k, uint32(end))
 }
 
-// place is a decoded source or bydoc key.
+// place is a decoded source or reading key.
 type place struct {
 	id         string
 	doc        [32]byte

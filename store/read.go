@@ -319,7 +319,7 @@ type candidateSet struct {
 	docs map[string]bool // hex hashes; nil when not filtering by document
 }
 
-// candidates narrows the walk with the bydoc index (document filters) or
+// candidates narrows the walk with the documents' readings (document filters) or
 // the programme/metric/as_of index; all reports a full scan instead.
 func candidates(tx *bolt.Tx, f Filter) (set candidateSet, all bool, err error) {
 	if f.Doc != "" || f.DocSHA256 != "" {

@@ -293,3 +293,55 @@ func TestSchema4Migrated(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestWalksStepOverSources checks the walks over records (facts and
+// documents) against what was written, for facts of one source and of many
+// (past the walks' seek), and a document of many readings.
+func TestWalksStepOverSources(t *testing.T) {
+	s, _ := openTemp(t)
+	var many strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&many, "Le fonds numéro %d a reçu %d millions de dirhams en 2024.\n", i, i+1)
+	}
+	var fs []extractFact
+	for i := range 20 {
+		span := fmt.Sprintf("%d millions de dirhams", i+1)
+		fs = append(fs, fact(t, many.String(), span, 0, "fonds", "budget", "MAD", float64(i+1)*1e6, "2024"))
+	}
+	ingest(t, s, "many.txt", "raw many", doc(many.String(), "M"), fs...)
+	for i := range 20 {
+		body := fmt.Sprintf("Dépêche %d. Le programme Tayssir touche 2,1 millions d'élèves cette année.", i)
+		ingest(t, s, fmt.Sprintf("same/%02d.txt", i), fmt.Sprint("raw", i), doc(body, "S"),
+			fact(t, body, "2,1 millions d'élèves", 0, "tayssir", "beneficiaries", "person", 2.1e6, "2024"))
+	}
+	mustCheck(t, s)
+	st, err := s.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Facts != 21 || st.Sources != 40 || st.Documents != 21 {
+		t.Errorf("stats %+v, want 21 facts, 40 sources, 21 documents", st)
+	}
+	_, n, err := s.List(ListOptions{Limit: 5})
+	if err != nil || n != 21 {
+		t.Errorf("List counts %d facts (%v), want 21", n, err)
+	}
+	var ids []string
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		return eachRecord(tx.Bucket(bFacts), func(id, _ []byte) error {
+			ids = append(ids, string(id))
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Facts(Filter{})
+	if err != nil || len(all) != len(ids) {
+		t.Fatalf("%d facts exported (%v), %d records walked", len(all), err, len(ids))
+	}
+	for i, f := range all {
+		if f.ID != ids[i] || (f.Programme == "tayssir" && len(f.Sources) != 20) {
+			t.Errorf("fact %d: %s with %d sources, walked %s", i, f.ID, len(f.Sources), ids[i])
+		}
+	}
+}
