@@ -82,10 +82,14 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 				total++
 			}
 			if all {
+				// The page from the records; the count from the rank
+				// bucket, one small key a fact, where counting the
+				// records would walk every source too.
 				c := newRecordCursor(tx.Bucket(bFacts))
-				for k, _ := c.First(); k != nil; k, _ = c.Next() {
+				for k, _ := c.First(); k != nil && (o.Limit == 0 || total < o.Offset+o.Limit); k, _ = c.Next() {
 					visit(string(k))
 				}
+				total = tx.Bucket(bRank).Stats().KeyN
 			} else {
 				for _, id := range ids.ids {
 					visit(id)
