@@ -202,19 +202,27 @@ func migrate4to5(tx *bolt.Tx) error {
 	return moveDocParts(tx)
 }
 
-// moveSources moves the sources into the facts bucket (the keys stay).
+// moveSources moves the sources into the facts bucket (the keys stay),
+// letting the pages read go from memory past the budget as walks do.
 func moveSources(tx *bolt.Tx) error {
 	src := tx.Bucket(bSources)
 	if src == nil {
 		return fmt.Errorf("no bucket %s", bSources)
 	}
 	facts := tx.Bucket(bFacts)
+	size, n := tx.Size(), 0
 	// In key order: each leaf of the facts bucket is filled in turn.
 	if err := src.ForEach(func(k, v []byte) error {
 		if len(k) != idLen+32+8 {
 			return fmt.Errorf("bad source key %x", k)
 		}
-		if err := facts.Put(bytes.Clone(k), bytes.Clone(v)); err != nil {
+		if n++; n%4096 == 0 {
+			releaseOverBudget(tx.DB(), size)
+		}
+		// Put copies the key; the value may stay in the map, whose
+		// pages live until the transaction ends (bbolt copies what its
+		// nodes hold before it maps the file again).
+		if err := facts.Put(k, v); err != nil {
 			return fmt.Errorf("move source %x: %w", k, err)
 		}
 		return nil
@@ -232,17 +240,24 @@ func moveSources(tx *bolt.Tx) error {
 // the document's hex hash and a tag.
 func moveDocParts(tx *bolt.Tx) error {
 	docs := tx.Bucket(bDocs)
+	size, n := tx.Size(), 0
 	move := func(name []byte, key func(k []byte) ([]byte, error)) error {
 		b := tx.Bucket(name)
 		if b == nil {
 			return fmt.Errorf("no bucket %s", name)
 		}
 		if err := b.ForEach(func(k, v []byte) error {
+			// The pages read stay in the file: let them go from the
+			// process's memory now and then (a later touch maps them
+			// again).
+			if n++; n%4096 == 0 {
+				releaseOverBudget(tx.DB(), size)
+			}
 			nk, err := key(k)
 			if err != nil {
 				return err
 			}
-			if err := docs.Put(nk, bytes.Clone(v)); err != nil {
+			if err := docs.Put(nk, v); err != nil {
 				return fmt.Errorf("move %s %x: %w", name, k, err)
 			}
 			return nil
