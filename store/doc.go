@@ -56,11 +56,12 @@ Keys are designed so that what is read together is one cursor prefix, and
 what one reading writes lands in as few B+tree leaves as can be: a fact's
 sources are keyed right after its record, in the facts bucket, and a
 document's body, signature and readings right after its record, in the
-docs bucket. (Until schema 5 these were four buckets of their own; a new
-article's writes touched about 25 leaves at random, each faulted in and
-rewritten by the commit, and now about 17.) "hash" is the SHA-256 of a
-document's clean text (corpus.Document.Body), in hex (64 bytes) or raw
-(32 bytes) as said.
+docs bucket. (Until schema 5 these were four buckets of their own: at
+20,000 articles a new article's writes made the commit rewrite about 29
+pages, each first faulted in, and now about 19; most of those left are a
+new fact's record, index and rank keys, which are hashed.) "hash" is the
+SHA-256 of a document's clean text (corpus.Document.Body), in hex (64
+bytes) or raw (32 bytes) as said.
 
 	meta     "schema" → decimal schema version (SchemaVersion); "sig_gen" →
 	         uint64, bumped by every transaction that changes a signature.
