@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -71,7 +70,7 @@ func (s *Store) Add(a Addition) (Fact, error) {
 		if err != nil {
 			return err
 		}
-		raw := t.bodies.Get([]byte(hex.EncodeToString(h[:])))
+		raw := t.docs.Get(docTagKey(h, tagBody))
 		if raw == nil {
 			return fmt.Errorf("document %s: %w", a.DocSHA256, ErrNotFound)
 		}
@@ -99,8 +98,8 @@ func (s *Store) Add(a Addition) (Fact, error) {
 		if err := putJSON(t.sources, sk, src); err != nil {
 			return err
 		}
-		if err := t.bydoc.Put(byDocKey(h, id, a.Start, a.End), nil); err != nil {
-			return fmt.Errorf("write bydoc: %w", err)
+		if err := t.docs.Put(byDocKey(h, id, a.Start, a.End), nil); err != nil {
+			return fmt.Errorf("write reading key: %w", err)
 		}
 		before := rec.view(id)
 		rec.addSource(src)
@@ -186,7 +185,7 @@ func (s *Store) Decisions() iter.Seq2[Decided, error] {
 		stop := errors.New("stop")
 		err := s.db.View(func(tx *bolt.Tx) error {
 			r := newReader(tx)
-			c := tx.Bucket(bFacts).Cursor()
+			c := newRecordCursor(tx.Bucket(bFacts))
 			for k, v := c.First(); k != nil; k, v = c.Next() {
 				var rec factRec
 				if err := json.Unmarshal(v, &rec); err != nil {

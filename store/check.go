@@ -70,7 +70,7 @@ func (c checker) body(h [32]byte) (string, error) {
 	if c.last.h == h && c.last.body != "" {
 		return c.last.body, nil
 	}
-	body, err := unpackBody(c.b(bBodies).Get([]byte(hex.EncodeToString(h[:]))))
+	body, err := unpackBody(c.b(bDocs).Get(docTagKey(h, tagBody)))
 	if err == nil {
 		*c.last = lastBody{h, body}
 	}
@@ -104,39 +104,69 @@ func (c checker) files() error {
 }
 
 func (c checker) docs() error {
-	return c.b(bDocs).ForEach(func(k, v []byte) error {
-		var d Document
-		if err := json.Unmarshal(v, &d); err != nil {
-			c.add("document %s: %v", k, err)
+	err := c.b(bDocs).ForEach(func(k, _ []byte) error {
+		if isDocKey(k) {
 			return nil
 		}
-		body, err := unpackBody(c.b(bBodies).Get(k))
-		if sum := sha256.Sum256([]byte(body)); err != nil || hex.EncodeToString(sum[:]) != string(k) {
-			c.add("document %s: body missing or hash mismatch", k)
+		if len(k) < docKeyLen+1 || c.b(bDocs).Get(k[:docKeyLen]) == nil {
+			c.add("docs key %q: no such document", k)
 		}
-		if len(d.Paths) == 0 || !slices.IsSorted(d.Paths) {
-			c.add("document %s: paths %q empty or unsorted", k, d.Paths)
-			return nil
-		}
-		for _, p := range d.Paths {
-			var f fileRec
-			found, err := getJSON(c.b(bFiles), []byte(p), &f)
-			if err != nil || !found || f.Doc != string(k) {
-				c.add("document %s: path %s does not point back (%v)", k, p, err)
-			} else if p == d.Paths[0] && (f.Title != d.Title || f.Site != d.Site || f.Published != d.Published || f.URL != d.URL) {
-				c.add("document %s: metadata differs from its first path's", k)
+		switch tag := k[min(docKeyLen, len(k)-1)]; {
+		case len(k) == docKeyLen+1 && (tag == tagBody || tag == tagSig):
+		case tag == tagReading:
+			if _, err := parseByDocKey(k); err != nil {
+				c.add("%v", err)
 			}
-		}
-		h, err := docHash(string(k))
-		if err != nil {
-			c.add("document key %s: %v", k, err)
-			return nil
-		}
-		if d.ReprintGroup != "" && c.b(bGroups).Get(groupKey(d.ReprintGroup, h)) == nil {
-			c.add("document %s: group %s does not list it", k, d.ReprintGroup)
+		default:
+			c.add("docs key %q: unknown", k)
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	c2 := docRecordCursor{c.b(bDocs).Cursor()}
+	for k, v := c2.First(); k != nil; k, v = c2.Next() {
+		if err := c.doc(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// doc checks one document record (k its key, v its value).
+func (c checker) doc(k, v []byte) error {
+	var d Document
+	if err := json.Unmarshal(v, &d); err != nil {
+		c.add("document %s: %v", k, err)
+		return nil
+	}
+	body, err := unpackBody(c.b(bDocs).Get(append(bytes.Clone(k), tagBody)))
+	if sum := sha256.Sum256([]byte(body)); err != nil || hex.EncodeToString(sum[:]) != string(k) {
+		c.add("document %s: body missing or hash mismatch", k)
+	}
+	if len(d.Paths) == 0 || !slices.IsSorted(d.Paths) {
+		c.add("document %s: paths %q empty or unsorted", k, d.Paths)
+		return nil
+	}
+	for _, p := range d.Paths {
+		var f fileRec
+		found, err := getJSON(c.b(bFiles), []byte(p), &f)
+		if err != nil || !found || f.Doc != string(k) {
+			c.add("document %s: path %s does not point back (%v)", k, p, err)
+		} else if p == d.Paths[0] && (f.Title != d.Title || f.Site != d.Site || f.Published != d.Published || f.URL != d.URL) {
+			c.add("document %s: metadata differs from its first path's", k)
+		}
+	}
+	h, err := docHash(string(k))
+	if err != nil {
+		c.add("document key %s: %v", k, err)
+		return nil
+	}
+	if d.ReprintGroup != "" && c.b(bGroups).Get(groupKey(d.ReprintGroup, h)) == nil {
+		c.add("document %s: group %s does not list it", k, d.ReprintGroup)
+	}
+	return nil
 }
 
 func (c checker) groups() error {
@@ -150,7 +180,7 @@ func (c checker) groups() error {
 		h := [32]byte(k[idLen:])
 		members[g] = append(members[g], h)
 		var d Document
-		found, err := getJSON(c.b(bDocs), []byte(hex.EncodeToString(h[:])), &d)
+		found, err := getJSON(c.b(bDocs), docKey(h), &d)
 		if err != nil || !found || d.ReprintGroup != g {
 			c.add("group %s lists %x, whose document disagrees (%v)", g, h, err)
 		}
@@ -173,7 +203,10 @@ func (c checker) groups() error {
 }
 
 func (c checker) sources() error {
-	err := c.b(bSources).ForEach(func(k, v []byte) error {
+	err := c.b(bFacts).ForEach(func(k, v []byte) error {
+		if isRecordKey(k) {
+			return nil // facts checks the records
+		}
 		p, err := parseSourceKey(k)
 		if err != nil {
 			c.add("%v", err)
@@ -182,8 +215,8 @@ func (c checker) sources() error {
 		if c.b(bFacts).Get([]byte(p.id)) == nil {
 			c.add("source %x: fact %s missing", k, p.id)
 		}
-		if c.b(bByDoc).Get(byDocKey(p.doc, p.id, p.start, p.end)) == nil {
-			c.add("source %x: no bydoc entry", k)
+		if c.b(bDocs).Get(byDocKey(p.doc, p.id, p.start, p.end)) == nil {
+			c.add("source %x: no reading key in its document", k)
 		}
 		var s storedSource
 		if err := json.Unmarshal(v, &s); err != nil {
@@ -199,21 +232,24 @@ func (c checker) sources() error {
 	if err != nil {
 		return err
 	}
-	return c.b(bByDoc).ForEach(func(k, _ []byte) error {
+	return c.b(bDocs).ForEach(func(k, _ []byte) error {
+		if len(k) <= docKeyLen || k[docKeyLen] != tagReading {
+			return nil
+		}
 		p, err := parseByDocKey(k)
 		if err != nil {
 			c.add("%v", err)
 			return nil
 		}
-		if c.b(bSources).Get(sourceKey(p.id, p.doc, p.start, p.end)) == nil {
-			c.add("bydoc %x: no source", k)
+		if c.b(bFacts).Get(sourceKey(p.id, p.doc, p.start, p.end)) == nil {
+			c.add("reading %q: no source", k)
 		}
 		return nil
 	})
 }
 
 func (c checker) facts() error {
-	return c.b(bFacts).ForEach(func(k, v []byte) error {
+	return eachRecord(c.b(bFacts), func(k, v []byte) error {
 		id := string(k)
 		var r factRec
 		if err := json.Unmarshal(v, &r); err != nil {
@@ -224,8 +260,8 @@ func (c checker) facts() error {
 			c.add("fact %s: key %q hashes to %s", id, r.key().Canonical(), r.key().ID())
 		}
 		n, quals := 0, map[string]int{}
-		cur := c.b(bSources).Cursor()
-		for sk, sv := cur.Seek(k); hasPrefix(sk, k); sk, sv = cur.Next() {
+		cur := c.b(bFacts).Cursor()
+		for sk, sv := firstSource(cur, k); hasPrefix(sk, k); sk, sv = cur.Next() {
 			var s storedSource
 			if err := json.Unmarshal(sv, &s); err == nil {
 				quals[s.Qualifier]++
@@ -252,7 +288,7 @@ func (c checker) facts() error {
 		if c.b(bIndex).Get(indexKey(r.view(id))) == nil {
 			c.add("fact %s: not indexed", id)
 		}
-		if indep, err := independent(c.b(bSources), &origins{docs: c.b(bDocs)}, id); err != nil || indep != r.Indep {
+		if indep, err := independent(c.b(bFacts), &origins{docs: c.b(bDocs)}, id); err != nil || indep != r.Indep {
 			c.add("fact %s: counts %d independent sources, has %d (%v)", id, r.Indep, indep, err)
 		}
 		if !has(c.b(bRank), rankKey(id, &r)) {
@@ -297,12 +333,12 @@ func (c checker) index() error {
 }
 
 func (c checker) signatures() error {
-	return c.b(bMinhash).ForEach(func(k, v []byte) error {
-		if _, _, err := decodeSig(v); err != nil {
-			c.add("signature %x: %v", k, err)
+	return c.b(bDocs).ForEach(func(k, v []byte) error {
+		if len(k) != docKeyLen+1 || k[docKeyLen] != tagSig {
+			return nil
 		}
-		if c.b(bDocs).Get([]byte(hex.EncodeToString(k))) == nil {
-			c.add("signature %x: document missing", k)
+		if _, _, err := decodeSig(v); err != nil {
+			c.add("signature %s: %v", k, err)
 		}
 		return nil
 	})

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -14,13 +16,18 @@ func TestCheckFindsDamage(t *testing.T) {
 		name, want string
 		fn         func(tx *bolt.Tx) error
 	}{
-		{"bydoc entry lost", "no bydoc entry", func(tx *bolt.Tx) error {
-			k, _ := tx.Bucket(bByDoc).Cursor().First()
-			return tx.Bucket(bByDoc).Delete(k)
+		{"reading key lost", "no reading key", func(tx *bolt.Tx) error {
+			c := tx.Bucket(bDocs).Cursor()
+			for k, _ := c.First(); k != nil; k, _ = c.Next() {
+				if len(k) > docKeyLen && k[docKeyLen] == tagReading {
+					return c.Delete()
+				}
+			}
+			return errors.New("no reading key")
 		}},
 		{"body lost", "body missing", func(tx *bolt.Tx) error {
-			k, _ := tx.Bucket(bBodies).Cursor().First()
-			return tx.Bucket(bBodies).Delete(k)
+			k, _ := tx.Bucket(bDocs).Cursor().First()
+			return tx.Bucket(bDocs).Delete(append(bytes.Clone(k), tagBody))
 		}},
 		{"index entry lost", "not indexed", func(tx *bolt.Tx) error {
 			k, _ := tx.Bucket(bIndex).Cursor().First()

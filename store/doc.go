@@ -52,10 +52,16 @@ point for any program that writes extracted facts, faits load included.
 
 # Layout
 
-Each bucket has one job. Keys are designed so that what is read together
-is one cursor prefix. "hash" is the SHA-256 of a document's clean text
-(corpus.Document.Body), in hex where it is a whole key, raw (32 bytes)
-where it is part of a composite key.
+Keys are designed so that what is read together is one cursor prefix, and
+what one reading writes lands in as few B+tree leaves as can be: a fact's
+sources are keyed right after its record, in the facts bucket, and a
+document's body, signature and readings right after its record, in the
+docs bucket. (Until schema 5 these were four buckets of their own: at
+20,000 articles a new article's writes made the commit rewrite about 29
+pages, each first faulted in, and now about 19; most of those left are a
+new fact's record, index and rank keys, which are hashed.) "hash" is the
+SHA-256 of a document's clean text (corpus.Document.Body), in hex (64
+bytes) or raw (32 bytes) as said.
 
 	meta     "schema" → decimal schema version (SchemaVersion); "sig_gen" →
 	         uint64, bumped by every transaction that changes a signature.
@@ -63,23 +69,31 @@ where it is part of a composite key.
 	         site, author, url, published, published_from}: the hash of the
 	         file's bytes as given to Ingest (for Unchanged), its document,
 	         and the metadata this copy gave.
-	docs     hex hash → JSON Document without Body: sorted Paths, the
-	         metadata of the first path's file record, ReprintGroup.
-	bodies   hex hash → clean text, compressed: a format byte (1) and the
-	         text's DEFLATE stream (about a third of the text's size).
-	         Source offsets are byte offsets in the text.
-	minhash  raw hash → shingle count (uint32) and 128 uint32 MinHash
-	         values, for documents of at least 8 shingles.
+	docs     each document's keys, its hex hash first:
+	           hex hash → JSON Document without Body: sorted Paths, the
+	             metadata of the first path's file record, ReprintGroup;
+	           hex hash + "b" → clean text, compressed: a format byte (1)
+	             and the text's DEFLATE stream (about a third of the
+	             text's size). Source offsets are byte offsets in the text;
+	           hex hash + "r" + fact id + start + end (uint32 each) → empty:
+	             the document's readings (its sources by document), so that
+	             re-reading a document finds what it gave before;
+	           hex hash + "s" → shingle count (uint32) and 128 uint32
+	             MinHash values, for documents of at least 8 shingles.
+	         Walks over documents step over the other keys (a record's key
+	         is the only one of 64 bytes).
 	groups   group id + raw hash → empty: the members of each reprint group.
-	facts    fact id → JSON record: the key the rules read, the number of
-	         sources, of their distinct origins (IndependentSources), and
-	         their qualifier and modality counts, the editor's
-	         decision and edited values, the number of events, and the time
-	         the exported record last changed (for Filter.Since only).
-	sources  fact id + raw hash + start + end (uint32 each) → JSON {span,
-	         quote, qualifier, modality, rule, programme_from}.
-	bydoc    raw hash + fact id + start + end → empty: sources by document,
-	         so that re-reading a document finds what it gave before.
+	facts    each fact's keys, its id first:
+	           fact id → JSON record: the key the rules read, the number
+	             of sources, of their distinct origins
+	             (IndependentSources), and their qualifier and modality
+	             counts, the editor's decision and edited values, the
+	             number of events, and the time the exported record last
+	             changed (for Filter.Since only);
+	           fact id + raw hash + start + end (uint32 each) → JSON source
+	             {span, quote, qualifier, modality, rule, programme_from}.
+	         Walks over facts step over the sources (a record's key is the
+	         only one of 14 bytes; past 8 sources, by one seek).
 	index    programme NUL metric NUL as_of NUL fact id → empty, on the
 	         values the fact shows (the editor's, when edited). Filters on
 	         programme (and metric) and Conflicts walk it.
@@ -244,11 +258,13 @@ are byte-identical.
 
 # Schema
 
-SchemaVersion is 4. Opening an older file read-write migrates it in one
+SchemaVersion is 5. Opening an older file read-write migrates it in one
 transaction (schema 1 had no index bucket; it is built from the facts;
 schema 2 kept bodies as plain text; they are compressed; schema 3 had no
 independent counts and no rank bucket: they are counted from the
-sources). A read-only open of an old file, or
+sources; schema 4 kept sources, bodies, signatures and readings by
+document in buckets of their own: they are moved, keys in order, next to
+their fact's or document's record). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

@@ -10,10 +10,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// doc loads a document's metadata (its Body stays in the bodies bucket).
+// doc loads a document's metadata (its Body is kept under another key).
 func (t *txn) doc(h [32]byte) (*Document, error) {
 	var d Document
-	found, err := getJSON(t.docs, []byte(hex.EncodeToString(h[:])), &d)
+	found, err := getJSON(t.docs, docKey(h), &d)
 	if err != nil || !found {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func (t *txn) addDoc(h [32]byte, rel string, body []byte, sg signed) (*Document,
 	if err := t.putDoc(h, d); err != nil {
 		return nil, err
 	}
-	if err := t.bodies.Put([]byte(d.SHA256), body); err != nil {
+	if err := t.docs.Put(docTagKey(h, tagBody), body); err != nil {
 		return nil, fmt.Errorf("write body %s: %w", d.SHA256, err)
 	}
 	if !sg.ok {
@@ -71,7 +71,7 @@ func (t *txn) addDoc(h [32]byte, rel string, body []byte, sg signed) (*Document,
 	}
 	sig := sg.sig
 	t.sigChanged = true
-	if err := t.minhash.Put(h[:], encodeSig(&sig, sg.n)); err != nil {
+	if err := t.docs.Put(docTagKey(h, tagSig), encodeSig(&sig, sg.n)); err != nil {
 		return nil, fmt.Errorf("write signature %s: %w", d.SHA256, err)
 	}
 	if err := t.joinReprints(h, &sig); err != nil {
@@ -102,13 +102,13 @@ func (t *txn) removePath(h [32]byte, rel string, res *IngestResult) error {
 	if err := t.docs.Delete(key); err != nil {
 		return fmt.Errorf("delete document %s: %w", key, err)
 	}
-	if err := t.bodies.Delete(key); err != nil {
+	if err := t.docs.Delete(docTagKey(h, tagBody)); err != nil {
 		return fmt.Errorf("delete body %s: %w", key, err)
 	}
-	if raw := t.minhash.Get(h[:]); raw != nil {
+	if raw := t.docs.Get(docTagKey(h, tagSig)); raw != nil {
 		t.lshIdx.kill(h)
 		t.sigChanged = true
-		if err := t.minhash.Delete(h[:]); err != nil {
+		if err := t.docs.Delete(docTagKey(h, tagSig)); err != nil {
 			return fmt.Errorf("delete signature %s: %w", key, err)
 		}
 	}
@@ -146,7 +146,7 @@ func (t *txn) members(group string) ([][32]byte, error) {
 }
 
 func (t *txn) sig(h [32]byte) (*signature, error) {
-	raw := t.minhash.Get(h[:])
+	raw := t.docs.Get(docTagKey(h, tagSig))
 	if raw == nil {
 		return nil, fmt.Errorf("document %x has no signature", h)
 	}
@@ -266,7 +266,7 @@ func (t *txn) joinReprints(h [32]byte, sig *signature) error {
 		if err := t.assignGroup(h, group, min); err != nil {
 			return err
 		}
-		if k, _ := t.bydoc.Cursor().Seek(h[:]); !hasPrefix(k, h[:]) {
+		if prefix := readingsPrefix(h); !hasPrefix(firstKey(t.docs, prefix), prefix) {
 			idx.moves = moves
 		}
 	}

@@ -141,8 +141,9 @@ func prepare(h [32]byte, body string, facts []extract.Fact) ([]reading, error) {
 // takes them away too.
 func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepEditor bool) error {
 	old := map[string]storedSource{}
-	c := t.bydoc.Cursor()
-	for k, _ := c.Seek(h[:]); hasPrefix(k, h[:]); k, _ = c.Next() {
+	c := t.docs.Cursor()
+	prefix := readingsPrefix(h)
+	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		p, err := parseByDocKey(k)
 		if err != nil {
 			return err
@@ -154,7 +155,7 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 			return err
 		}
 		if !found {
-			return fmt.Errorf("bydoc entry %x has no source", k)
+			return fmt.Errorf("reading key %q has no source", k)
 		}
 		old[string(sk)] = src
 	}
@@ -187,8 +188,8 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 			rec.removeSource(prev)
 		} else {
 			res.NewSources++
-			if err := t.bydoc.Put(byDocKey(h, r.id, r.start, r.end), nil); err != nil {
-				return fmt.Errorf("write bydoc: %w", err)
+			if err := t.docs.Put(byDocKey(h, r.id, r.start, r.end), nil); err != nil {
+				return fmt.Errorf("write reading key: %w", err)
 			}
 			if err := t.sourceCounted(r.id, h, 1); err != nil {
 				return err
@@ -218,8 +219,8 @@ func (t *txn) replaceReadings(h [32]byte, rs []reading, res *IngestResult, keepE
 		if err := t.sources.Delete([]byte(sk)); err != nil {
 			return fmt.Errorf("delete source: %w", err)
 		}
-		if err := t.bydoc.Delete(byDocKey(h, p.id, p.start, p.end)); err != nil {
-			return fmt.Errorf("delete bydoc: %w", err)
+		if err := t.docs.Delete(byDocKey(h, p.id, p.start, p.end)); err != nil {
+			return fmt.Errorf("delete reading key: %w", err)
 		}
 		if err := t.sourceCounted(p.id, h, -1); err != nil {
 			return err

@@ -82,10 +82,14 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 				total++
 			}
 			if all {
-				c := tx.Bucket(bFacts).Cursor()
-				for k, _ := c.First(); k != nil; k, _ = c.Next() {
+				// The page from the records; the count from the rank
+				// bucket, one small key a fact, where counting the
+				// records would walk every source too.
+				c := newRecordCursor(tx.Bucket(bFacts))
+				for k, _ := c.First(); k != nil && (o.Limit == 0 || total < o.Offset+o.Limit); k, _ = c.Next() {
 					visit(string(k))
 				}
+				total = tx.Bucket(bRank).Stats().KeyN
 			} else {
 				for _, id := range ids.ids {
 					visit(id)
@@ -238,7 +242,7 @@ func (r *reader) walk(f Filter, fn func(id string, rec *factRec, docs map[string
 		return err
 	}
 	if all {
-		return r.tx.Bucket(bFacts).ForEach(func(k, v []byte) error {
+		return eachRecord(r.tx.Bucket(bFacts), func(k, v []byte) error {
 			var rec factRec
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return fmt.Errorf("decode fact %s: %w", k, err)
@@ -281,8 +285,8 @@ type sourcePlace struct {
 func (r *reader) places(id string) ([]sourcePlace, error) {
 	var ps []sourcePlace
 	prefix := []byte(id)
-	c := r.tx.Bucket(bSources).Cursor()
-	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
+	c := r.tx.Bucket(bFacts).Cursor()
+	for k, _ := firstSource(c, prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		p, err := parseSourceKey(k)
 		if err != nil {
 			return nil, err
@@ -324,7 +328,7 @@ func (r *reader) places(id string) ([]sourcePlace, error) {
 // sources reads the stored values of ps.
 func (r *reader) sources(id string, ps []sourcePlace) ([]Source, error) {
 	out := make([]Source, 0, len(ps))
-	b := r.tx.Bucket(bSources)
+	b := r.tx.Bucket(bFacts)
 	for _, p := range ps {
 		var s storedSource
 		if err := json.Unmarshal(b.Get(p.key), &s); err != nil {
@@ -371,7 +375,7 @@ func (r *reader) summarize(id string, k int, f Filter, docs map[string]bool) (su
 		}
 		if f.Rule != "" || text != "" {
 			var s storedSource
-			if err := json.Unmarshal(r.tx.Bucket(bSources).Get(p.key), &s); err != nil {
+			if err := json.Unmarshal(r.tx.Bucket(bFacts).Get(p.key), &s); err != nil {
 				return summary{}, fmt.Errorf("fact %s source: %w", id, err)
 			}
 			if (f.Rule != "" && s.Rule != f.Rule) || (text != "" && !textMatch(text, s, p.doc)) {

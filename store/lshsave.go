@@ -64,10 +64,11 @@ func loadLSH(tx *bolt.Tx) *lshIndex {
 		}
 	}
 	idx.prints = bytes.Clone(prints)
-	idx.main = make([]uint64, len(main)/8)
-	for i := range idx.main {
-		idx.main[i] = binary.BigEndian.Uint64(main[8*i:])
+	m := make([]uint64, len(main)/8)
+	for i := range m {
+		m[i] = binary.BigEndian.Uint64(main[8*i:])
 	}
+	idx.setMain(m)
 	return idx
 }
 

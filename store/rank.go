@@ -93,12 +93,13 @@ func (o *origins) of(h [32]byte) (string, error) {
 	return g, nil
 }
 
-// independent counts the distinct origins of a fact's sources.
+// independent counts the distinct origins of a fact's sources (sources:
+// the facts bucket, or schema 4's sources bucket when migrating).
 func independent(sources *bolt.Bucket, o *origins, id string) (int, error) {
 	seen := map[string]struct{}{}
 	prefix := []byte(id)
 	c := sources.Cursor()
-	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
+	for k, _ := firstSource(c, prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		p, err := parseSourceKey(k)
 		if err != nil {
 			return 0, err

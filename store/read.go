@@ -76,7 +76,7 @@ func (r *reader) doc(h [32]byte) (*Document, error) {
 		return d, nil
 	}
 	var d Document
-	found, err := getJSON(r.tx.Bucket(bDocs), []byte(hex.EncodeToString(h[:])), &d)
+	found, err := getJSON(r.tx.Bucket(bDocs), docKey(h), &d)
 	if err != nil {
 		return nil, err
 	}
@@ -112,8 +112,8 @@ func (r *reader) hydrate(id string, rec *factRec) (Fact, error) {
 	f := rec.view(id)
 	f.Sources = []Source{}
 	prefix := []byte(id)
-	c := r.tx.Bucket(bSources).Cursor()
-	for k, v := c.Seek(prefix); hasPrefix(k, prefix); k, v = c.Next() {
+	c := r.tx.Bucket(bFacts).Cursor()
+	for k, v := firstSource(c, prefix); hasPrefix(k, prefix); k, v = c.Next() {
 		p, err := parseSourceKey(k)
 		if err != nil {
 			return Fact{}, err
@@ -205,7 +205,11 @@ func (s *Store) Fact(id string) (Fact, error) {
 func (s *Store) Document(sha string) (Document, error) {
 	var d Document
 	err := s.db.View(func(tx *bolt.Tx) error {
-		found, err := getJSON(tx.Bucket(bDocs), []byte(sha), &d)
+		h, err := docHash(sha)
+		if err != nil || hex.EncodeToString(h[:]) != sha {
+			return ErrNotFound // not a hash as the store spells it
+		}
+		found, err := getJSON(tx.Bucket(bDocs), docKey(h), &d)
 		if err != nil {
 			return err
 		}
@@ -215,7 +219,7 @@ func (s *Store) Document(sha string) (Document, error) {
 		if d.Copies, err = copies(tx, &d); err != nil {
 			return err
 		}
-		d.Body, err = unpackBody(tx.Bucket(bBodies).Get([]byte(sha)))
+		d.Body, err = unpackBody(tx.Bucket(bDocs).Get(docTagKey(h, tagBody)))
 		return err
 	})
 	if err != nil {
@@ -277,7 +281,7 @@ func (s *Store) EachFact(f Filter, fn func(Fact) error) error {
 			return fn(x)
 		}
 		if all {
-			return tx.Bucket(bFacts).ForEach(func(k, v []byte) error {
+			return eachRecord(tx.Bucket(bFacts), func(k, v []byte) error {
 				var rec factRec
 				if err := json.Unmarshal(v, &rec); err != nil {
 					return fmt.Errorf("decode fact %s: %w", k, err)
@@ -315,7 +319,7 @@ type candidateSet struct {
 	docs map[string]bool // hex hashes; nil when not filtering by document
 }
 
-// candidates narrows the walk with the bydoc index (document filters) or
+// candidates narrows the walk with the documents' readings (document filters) or
 // the programme/metric/as_of index; all reports a full scan instead.
 func candidates(tx *bolt.Tx, f Filter) (set candidateSet, all bool, err error) {
 	if f.Doc != "" || f.DocSHA256 != "" {
@@ -338,8 +342,9 @@ func candidates(tx *bolt.Tx, f Filter) (set candidateSet, all bool, err error) {
 			if err != nil {
 				return set, false, nil // no such document: nothing matches
 			}
-			c := tx.Bucket(bByDoc).Cursor()
-			for k, _ := c.Seek(h[:]); hasPrefix(k, h[:]); k, _ = c.Next() {
+			c := tx.Bucket(bDocs).Cursor()
+			prefix := readingsPrefix(h)
+			for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 				p, err := parseByDocKey(k)
 				if err != nil {
 					return set, false, err

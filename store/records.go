@@ -28,7 +28,7 @@ type factRec struct {
 	Value     float64  `json:"value"`
 	ValueMax  *float64 `json:"value_max,omitempty"`
 	AsOf      string   `json:"as_of"`
-	// Sources counts the fact's entries in the sources bucket; Qualifiers
+	// Sources counts the fact's sources (keys after its record); Qualifiers
 	// and Modalities count them by qualifier and modality ("" for an
 	// achieved figure) so that the fact's own can be chosen without
 	// reading every source on each ingest.
@@ -166,7 +166,7 @@ func mostFrequent(m map[string]int) string {
 	return best
 }
 
-// storedSource is what the sources bucket holds of a reading; the
+// storedSource is what the store holds of a reading (a source); the
 // document's path and metadata are joined in at read time from the docs
 // bucket, so that a renamed, re-titled or regrouped document never leaves
 // stale copies behind.

@@ -165,7 +165,7 @@ func TestGroupsIndependentOfOrder(t *testing.T) {
 		mustCheck(t, s)
 		var recs []factRec
 		err := s.db.View(func(tx *bolt.Tx) error {
-			return tx.Bucket(bFacts).ForEach(func(_, v []byte) error {
+			return eachRecord(tx.Bucket(bFacts), func(_, v []byte) error {
 				var r factRec
 				recs = append(recs, r)
 				return json.Unmarshal(v, &recs[len(recs)-1])
@@ -327,7 +327,7 @@ func TestIndependentRereadWithEditorSource(t *testing.T) {
 		mustCheck(t, s)
 		var recs []factRec
 		if err := s.db.View(func(tx *bolt.Tx) error {
-			return tx.Bucket(bFacts).ForEach(func(_, v []byte) error {
+			return eachRecord(tx.Bucket(bFacts), func(_, v []byte) error {
 				var r factRec
 				if err := json.Unmarshal(v, &r); err != nil {
 					return err

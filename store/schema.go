@@ -10,7 +10,7 @@ import (
 )
 
 // SchemaVersion is the layout this package writes (doc.go describes it).
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Bucket names; doc.go describes each.
 var (
@@ -21,6 +21,9 @@ var (
 	bMinhash = []byte("minhash")
 	bGroups  = []byte("groups")
 	bFacts   = []byte("facts")
+	// Until schema 5 sources had a bucket of their own (they are in
+	// bFacts now), and so had bodies, signatures and readings by document
+	// (in bDocs now).
 	bSources = []byte("sources")
 	bByDoc   = []byte("bydoc")
 	bIndex   = []byte("index")
@@ -30,7 +33,7 @@ var (
 var keySchema = []byte("schema")
 
 // allBuckets are those of the current schema.
-var allBuckets = [][]byte{bMeta, bFiles, bDocs, bBodies, bMinhash, bGroups, bFacts, bSources, bByDoc, bIndex, bEvents, bRank}
+var allBuckets = [][]byte{bMeta, bFiles, bDocs, bGroups, bFacts, bIndex, bEvents, bRank}
 
 // SchemaError reports a store whose layout this build cannot use.
 type SchemaError struct {
@@ -57,6 +60,7 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrate1to2,
 	2: migrate2to3,
 	3: migrate3to4,
+	4: migrate4to5,
 }
 
 // checkSchema creates the buckets of a new file, migrates an old one and
@@ -141,7 +145,7 @@ func putVersion(tx *bolt.Tx, v int) error {
 // migrate1to2 builds what schema 1 did not keep: the programme/metric/as_of
 // index, derived from the facts.
 func migrate1to2(tx *bolt.Tx) error {
-	for _, name := range allBuckets {
+	for _, name := range append([][]byte{bSources, bBodies, bMinhash, bByDoc}, allBuckets...) {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
@@ -158,7 +162,7 @@ func rebuildIndex(tx *bolt.Tx) error {
 	if err != nil {
 		return fmt.Errorf("create index: %w", err)
 	}
-	return tx.Bucket(bFacts).ForEach(func(id, v []byte) error {
+	return eachRecord(tx.Bucket(bFacts), func(id, v []byte) error {
 		var r factRec
 		if err := json.Unmarshal(v, &r); err != nil {
 			return fmt.Errorf("decode fact %s: %w", id, err)
@@ -186,4 +190,106 @@ func migrate2to3(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// migrate4to5 moves what schema 4 kept in buckets of their own next to
+// what they belong to: each fact's sources after its record, each
+// document's body, signature and readings after its record.
+func migrate4to5(tx *bolt.Tx) error {
+	if err := moveSources(tx); err != nil {
+		return err
+	}
+	return moveDocParts(tx)
+}
+
+// moveSources moves the sources into the facts bucket (the keys stay),
+// letting the pages read go from memory past the budget as walks do.
+func moveSources(tx *bolt.Tx) error {
+	src := tx.Bucket(bSources)
+	if src == nil {
+		return fmt.Errorf("no bucket %s", bSources)
+	}
+	facts := tx.Bucket(bFacts)
+	size, n := tx.Size(), 0
+	// In key order: each leaf of the facts bucket is filled in turn.
+	if err := src.ForEach(func(k, v []byte) error {
+		if len(k) != idLen+32+8 {
+			return fmt.Errorf("bad source key %x", k)
+		}
+		if n++; n%4096 == 0 {
+			releaseOverBudget(tx.DB(), size)
+		}
+		// Put copies the key; the value may stay in the map, whose
+		// pages live until the transaction ends (bbolt copies what its
+		// nodes hold before it maps the file again).
+		if err := facts.Put(k, v); err != nil {
+			return fmt.Errorf("move source %x: %w", k, err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bSources); err != nil {
+		return fmt.Errorf("drop bucket %s: %w", bSources, err)
+	}
+	return nil
+}
+
+// moveDocParts moves each document's body, signature and readings, kept
+// in three buckets (bodies, minhash, bydoc), into the docs bucket under
+// the document's hex hash and a tag.
+func moveDocParts(tx *bolt.Tx) error {
+	docs := tx.Bucket(bDocs)
+	size, n := tx.Size(), 0
+	move := func(name []byte, key func(k []byte) ([]byte, error)) error {
+		b := tx.Bucket(name)
+		if b == nil {
+			return fmt.Errorf("no bucket %s", name)
+		}
+		if err := b.ForEach(func(k, v []byte) error {
+			// The pages read stay in the file: let them go from the
+			// process's memory now and then (a later touch maps them
+			// again).
+			if n++; n%4096 == 0 {
+				releaseOverBudget(tx.DB(), size)
+			}
+			nk, err := key(k)
+			if err != nil {
+				return err
+			}
+			if err := docs.Put(nk, v); err != nil {
+				return fmt.Errorf("move %s %x: %w", name, k, err)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket(name); err != nil {
+			return fmt.Errorf("drop bucket %s: %w", name, err)
+		}
+		return nil
+	}
+	if err := move(bBodies, func(k []byte) ([]byte, error) {
+		h, err := docHash(string(k))
+		if err != nil {
+			return nil, err
+		}
+		return docTagKey(h, tagBody), nil
+	}); err != nil {
+		return err
+	}
+	if err := move(bMinhash, func(k []byte) ([]byte, error) {
+		if len(k) != 32 {
+			return nil, fmt.Errorf("bad signature key %x", k)
+		}
+		return docTagKey([32]byte(k), tagSig), nil
+	}); err != nil {
+		return err
+	}
+	return move(bByDoc, func(k []byte) ([]byte, error) {
+		if len(k) != 32+idLen+8 {
+			return nil, fmt.Errorf("bad bydoc key %x", k)
+		}
+		return append(docTagKey([32]byte(k[:32]), tagReading), k[32:]...), nil
+	})
 }

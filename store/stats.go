@@ -21,9 +21,11 @@ func (s *Store) Stats() (Stats, error) {
 	var st Stats
 	err := s.db.View(func(tx *bolt.Tx) error {
 		st.Files = tx.Bucket(bFiles).Stats().KeyN
-		st.Documents = tx.Bucket(bDocs).Stats().KeyN
-		st.Facts = tx.Bucket(bFacts).Stats().KeyN
-		st.Sources = tx.Bucket(bSources).Stats().KeyN
+		dc := docRecordCursor{tx.Bucket(bDocs).Cursor()}
+		for k, _ := dc.First(); k != nil; k, _ = dc.Next() {
+			st.Documents++
+		}
+		keys := tx.Bucket(bFacts).Stats().KeyN // records and sources
 		st.Events = tx.Bucket(bEvents).Stats().KeyN
 		st.Bytes = tx.Size()
 		groups := map[string]bool{}
@@ -32,16 +34,19 @@ func (s *Store) Stats() (Stats, error) {
 			groups[string(k[:idLen])] = true
 		}
 		st.ReprintGroups = len(groups)
-		return tx.Bucket(bFacts).ForEach(func(k, v []byte) error {
+		err := eachRecord(tx.Bucket(bFacts), func(k, v []byte) error {
 			var r factRec
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode fact %s: %w", k, err)
 			}
+			st.Facts++
 			if r.Sources == 0 {
 				st.Orphaned++
 			}
 			return nil
 		})
+		st.Sources = keys - st.Facts
+		return err
 	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)

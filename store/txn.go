@@ -14,14 +14,16 @@ var errReadOnly = errors.New("store opened read-only")
 // txn is one write transaction with its buckets and the fact records it
 // has loaded, so that several changes to one fact are written once.
 type txn struct {
-	tx                                   *bolt.Tx
-	files, docs, bodies, minhash, groups *bolt.Bucket
-	facts, sources, bydoc, index, events *bolt.Bucket
-	rank                                 *bolt.Bucket
-	now                                  int64
-	recs                                 map[string]*factRec
-	live                                 map[string]bool // had sources when loaded
-	dirty                                map[string]bool
+	tx *bolt.Tx
+	// docs also holds each document's body, signature and readings
+	// (docTagKey); facts each fact's sources (sources is facts).
+	files, docs, groups           *bolt.Bucket
+	facts, sources, index, events *bolt.Bucket
+	rank                          *bolt.Bucket
+	now                           int64
+	recs                          map[string]*factRec
+	live                          map[string]bool // had sources when loaded
+	dirty                         map[string]bool
 	// ranked holds the rank key of each record as stored, to replace it
 	// when the record changes.
 	ranked  map[string][]byte
@@ -49,14 +51,14 @@ func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
 		b    **bolt.Bucket
 		name []byte
 	}{
-		{&t.files, bFiles}, {&t.docs, bDocs}, {&t.bodies, bBodies}, {&t.minhash, bMinhash},
-		{&t.groups, bGroups}, {&t.facts, bFacts}, {&t.sources, bSources},
-		{&t.bydoc, bByDoc}, {&t.index, bIndex}, {&t.events, bEvents}, {&t.rank, bRank},
+		{&t.files, bFiles}, {&t.docs, bDocs}, {&t.groups, bGroups}, {&t.facts, bFacts},
+		{&t.index, bIndex}, {&t.events, bEvents}, {&t.rank, bRank},
 	} {
 		if *p.b = tx.Bucket(p.name); *p.b == nil {
 			return nil, fmt.Errorf("store is missing bucket %s", p.name)
 		}
 	}
+	t.sources = t.facts
 	t.origins.docs = t.docs
 	return t, nil
 }
@@ -101,8 +103,9 @@ func (t *txn) factFor(id string, k Key) (r *factRec, created bool, err error) {
 // touchDoc marks as changed every fact read in the document, whose
 // exported sources carry the document's path, metadata and group.
 func (t *txn) touchDoc(doc [32]byte) error {
-	c := t.bydoc.Cursor()
-	for k, _ := c.Seek(doc[:]); hasPrefix(k, doc[:]); k, _ = c.Next() {
+	c := t.docs.Cursor()
+	prefix := readingsPrefix(doc)
+	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		p, err := parseByDocKey(k)
 		if err != nil {
 			return err
@@ -201,7 +204,7 @@ func (t *txn) independent(id string) (int, error) {
 	c := map[string]int{}
 	prefix := []byte(id)
 	cur := t.sources.Cursor()
-	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix); k, _ = cur.Next() {
+	for k, _ := firstSource(cur, prefix); hasPrefix(k, prefix); k, _ = cur.Next() {
 		p, err := parseSourceKey(k)
 		if err != nil {
 			return 0, err
