@@ -9,6 +9,7 @@ package extract
 // back into words.
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -244,6 +245,9 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 		if best.start >= fig.end && x.complementOf(m, rd, best) {
 			f = append(f, "p:named.complement")
 		}
+		if best.end <= fig.start && relativeLead.MatchString(m.sub(best.end, fig.start)) {
+			f = append(f, "p:named.antecedent")
+		}
 	}
 	for _, mn := range x.mentions[si] {
 		if mn.tier == weak && mn.prog != p {
@@ -282,6 +286,11 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 	}
 	return f
 }
+
+// relativeLead opens a relative clause right after a name: the figure
+// the clause holds is said of that name ("…au RAMED, qui comptait alors
+// 10,6 millions de bénéficiaires"; folded text).
+var relativeLead = regexp.MustCompile(`^\s*,?\s*(qui|dont|lequel|laquelle|lesquels|lesquelles)\b`)
 
 // complementOf reports whether mention mn follows figure rd and its noun
 // with only a preposition between: "3,1 millions de foyers pour le RSU,
@@ -843,6 +852,7 @@ var featureWords = map[string]string{
 	"p:named.complement":        "the name follows the figure and its noun as their complement («… de personnes au X»)",
 	"p:named.registered_in":     "the name follows «inscrits au» (a register's count, or a condition for an aid)",
 	"p:named.as_condition":      "the name is only a condition (to qualify for something else)",
+	"p:named.antecedent":        "the figure is in a relative clause on the name («X, qui compte…»)",
 	"p:named.describes_people":  "the name only says who the people are",
 	"p:agency_covers":           "an agency that runs the programme is named",
 	"p:context":                 "the sentences before are about it",

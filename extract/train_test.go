@@ -171,6 +171,36 @@ func TestTrainWeightAndDropout(t *testing.T) {
 	}
 }
 
+// TestTrainWordL2 checks that WordL2 reins in the words around a figure
+// and only them: a larger multiple leaves every word feature's weight
+// smaller in sum, and WordL2 0 is its documented default 10.
+func TestTrainWordL2(t *testing.T) {
+	r := mustDefault(t)
+	exs := trainingExamples()
+	sums := func(m *Model) (words, others float64) {
+		for f, w := range m.weights {
+			if strings.HasPrefix(f, "nw:") || strings.HasPrefix(f, progWordPrefix) || strings.HasPrefix(f, metricWordPrefix) {
+				words += max(w, -w)
+			} else {
+				others += max(w, -w)
+			}
+		}
+		return words, others
+	}
+	loose, _ := Train(r, exs, TrainOptions{Epochs: 50, L2: 0.01, WordL2: 1})
+	tight, _ := Train(r, exs, TrainOptions{Epochs: 50, L2: 0.01, WordL2: 100})
+	lw, _ := sums(loose)
+	tw, _ := sums(tight)
+	if lw == 0 || tw >= lw {
+		t.Errorf("word weights: %g with WordL2 100, %g with 1: want fewer", tw, lw)
+	}
+	def, _ := Train(r, exs, TrainOptions{Epochs: 5})
+	ten, _ := Train(r, exs, TrainOptions{Epochs: 5, WordL2: 10})
+	if !bytes.Equal(def.Bytes(), ten.Bytes()) {
+		t.Errorf("WordL2 0 is not its documented default 10")
+	}
+}
+
 // TestTrainMisreadScaleTeachesNothing checks that a figure the gold states
 // at another scale ("1 012" where its quote means thousands) is left out
 // of training rather than taught as "no fact"; a figure of the same

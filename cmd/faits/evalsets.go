@@ -133,6 +133,7 @@ type trainFlags struct {
 	method  *string
 	epochs  *int
 	l2      *float64
+	wordL2  *float64
 	dropout *float64
 	draws   *int
 	weights *multiFlag
@@ -148,6 +149,7 @@ func addTrainFlags(fset *flagSet) trainFlags {
 		method:  fset.String("method", "logistic", "how weights are learned: logistic (softmax over a figure's readings, L2-regularised) or perceptron (averaged)"),
 		epochs:  fset.Int("epochs", 0, "training passes (default: 200 gradient steps for logistic, 10 for perceptron)"),
 		l2:      fset.Float64("l2", 0, "logistic's L2 regularisation per example (default 0.00001)"),
+		wordL2:  fset.Float64("word-l2", 0, "logistic: how many times --l2 the words around a figure get (default 10; 1: the same)"),
 		dropout: fset.Float64("rules-dropout", 0.3, "share of training figures shown without the rules' choice, so that the other evidence learns weight (0: none)"),
 		draws:   fset.Int("draws", 5, "logistic: fits averaged, each hiding the rules' choice from its own draw of figures"),
 		weights: func() *multiFlag {
@@ -183,12 +185,12 @@ func (t trainFlags) options() (extract.TrainOptions, error) {
 	if *t.method != "logistic" && *t.method != "perceptron" {
 		return extract.TrainOptions{}, usagef("--method %q: want logistic or perceptron", *t.method)
 	}
-	if *t.epochs < 0 || *t.l2 < 0 || *t.dropout < 0 || *t.dropout > 1 || *t.draws < 1 {
-		return extract.TrainOptions{}, usagef("--epochs and --l2 must not be negative, --rules-dropout is 0 to 1, --draws at least 1")
+	if *t.epochs < 0 || *t.l2 < 0 || *t.wordL2 < 0 || *t.dropout < 0 || *t.dropout > 1 || *t.draws < 1 {
+		return extract.TrainOptions{}, usagef("--epochs, --l2 and --word-l2 must not be negative, --rules-dropout is 0 to 1, --draws at least 1")
 	}
 	drop := *t.dropout
 	if drop == 0 {
 		drop = -1 // none (Train reads 0 as its default)
 	}
-	return extract.TrainOptions{Method: *t.method, Epochs: *t.epochs, L2: *t.l2, RulesDropout: drop, Draws: *t.draws}, nil
+	return extract.TrainOptions{Method: *t.method, Epochs: *t.epochs, L2: *t.l2, WordL2: *t.wordL2, RulesDropout: drop, Draws: *t.draws}, nil
 }

@@ -21,7 +21,7 @@ func init() {
 const defaultRealSet = "../shared/real"
 
 func runTrain(ctx context.Context, args []string, env *Env) error {
-	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X] [--rules-dropout X] [--draws N] [--weight SET=X]...", env)
+	fset := newFlags("train", "train [-o FILE] [--set DIR]... [--gold FILE --docs FILE --articles DIR] [--store DB] [--rules FILE] [--method logistic|perceptron] [--epochs N] [--l2 X] [--word-l2 X] [--rules-dropout X] [--draws N] [--weight SET=X]...", env)
 	out := fset.String("o", "", "write the model to FILE (default: standard output)")
 	var sets multiFlag
 	fset.Var(&sets, "set", "a gold set folder (articles, gold.jsonl, docs.jsonl); repeatable. Default: every set under testdata/ and "+defaultRealSet+" when present")
@@ -76,7 +76,7 @@ func runTrain(ctx context.Context, args []string, env *Env) error {
 	if len(exs) == 0 {
 		return fmt.Errorf("train: no example to learn from")
 	}
-	m, st := extract.Train(rules, exs, extract.TrainOptions{Method: topt.Method, Epochs: topt.Epochs, L2: topt.L2, RulesDropout: topt.RulesDropout, Notes: []string{
+	m, st := extract.Train(rules, exs, extract.TrainOptions{Method: topt.Method, Epochs: topt.Epochs, L2: topt.L2, WordL2: topt.WordL2, RulesDropout: topt.RulesDropout, Draws: topt.Draws, Notes: []string{
 		"faits extraction model: feature<TAB>weight (extract/model.go); made by faits train",
 		"learned from: " + strings.Join(names, ", "),
 	}})
