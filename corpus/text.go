@@ -643,24 +643,16 @@ func readBylines(blocks []string, meta *textMeta) []string {
 					// above the headline: the headline right above the
 					// first paragraph, past an issue's furniture ("Dans ce
 					// numéro").
-					j := i + 1
-					for j < len(blocks) && isFurniture(blocks[j]) {
-						j++
-					}
-					if j+1 < len(blocks) && meta.title == "" && headlineLine(blocks[j]) && isProse(blocks[j+1]) {
-						meta.title = blocks[j]
+					if meta.title == "" {
+						meta.title = headlineBelow(blocks, i)
 					}
 				case placeDate.MatchString(b):
 					// A letter or a note puts its place and date above
 					// its title or below it: the title is the headline
-					// right above the first paragraph, else the line above.
-					// (A share bar under the line is no title.)
-					j := i + 1
-					for j < len(blocks) && isFurniture(blocks[j]) {
-						j++
-					}
-					if j+1 < len(blocks) && meta.title == "" && headlineLine(blocks[j]) && isProse(blocks[j+1]) {
-						meta.title = blocks[j]
+					// right above the first paragraph (past a share bar),
+					// else the line above.
+					if meta.title == "" {
+						meta.title = headlineBelow(blocks, i)
 					}
 					if len(out) > 0 && !kicker(out[len(out)-1]) {
 						titleAbove()
@@ -677,6 +669,19 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		out = append(out, b)
 	}
 	return out
+}
+
+// headlineBelow is the headline right under block i and above the first
+// paragraph, past furniture ("Dans ce numéro", a share bar), or "".
+func headlineBelow(blocks []string, i int) string {
+	j := i + 1
+	for j < len(blocks) && isFurniture(blocks[j]) {
+		j++
+	}
+	if j+1 < len(blocks) && headlineLine(blocks[j]) && isProse(blocks[j+1]) {
+		return blocks[j]
+	}
+	return ""
 }
 
 // newsroom is a byline's newsroom or one of its services, in place of a

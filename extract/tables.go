@@ -84,12 +84,13 @@ func (x *run) findPipeTables() {
 		}
 		capCell := x.captionCell(&tb)
 		caption := foldString(capCell.Text)
+		capUnit := x.scaleUnit(caption)
 		for r, row := range tb.Body {
 			label := tb.RowHeader(r)
 			for col, c := range row.Cells {
 				pc := x.cellCol(&tb, r, col, label)
 				if pc.unit == "" {
-					pc.unit = x.scaleUnit(caption)
+					pc.unit = capUnit
 				}
 				if capCell.Text != "" {
 					// Last: a caption's cue ("Crédits de l'Etat aux

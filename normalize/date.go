@@ -484,7 +484,7 @@ func (s *scanner) monthAt(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	k := i + 1
-	if s.punct(k, '.') && s.glued(k) && (!fullMonths[s.toks[i].w()] || s.digitsAt(k+1)) {
+	if s.punct(k, '.') && s.glued(k) && (!fullMonth(s.toks[i].w()) || s.digitsAt(k+1)) {
 		// "Oct. 2", "janv. 2025": an abbreviation's dot. After a month
 		// written whole the dot ends the sentence, unless digits follow
 		// ("Octobre. 2"): "…au titre du mois d'août. Une famille…" names
@@ -498,14 +498,6 @@ func (s *scanner) monthAt(i int) (int, int, bool) {
 func (s *scanner) digitsAt(i int) bool {
 	r := s.raw(i)
 	return s.isNum(i) && r != "" && r[0] >= '0' && r[0] <= '9'
-}
-
-// fullMonths are the month names written whole (folded).
-var fullMonths = map[string]bool{
-	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true,
-	"juillet": true, "aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true,
-	"january": true, "february": true, "march": true, "april": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // yearAt reads a year at token i: four digits, or two after a month or a

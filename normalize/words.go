@@ -168,19 +168,32 @@ var percentWords = map[string]bool{
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true,
 }
 
+// frenchMonths are the month names written whole; a dot after one ends
+// its sentence (monthAt).
+var frenchMonths = map[string]int{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+
+// monthAbbrevs are the abbreviations, which a dot may follow ("janv.").
+var monthAbbrevs = map[string]int{
+	"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
 // months maps month names and their abbreviations to 1..12.
 var months = func() map[string]int {
-	m := map[string]int{
-		"janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
-		"avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
-		"aout": 8, "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10,
-		"novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-	}
-	for k, v := range englishMonths {
-		m[k] = v
+	m := map[string]int{}
+	for _, t := range []map[string]int{frenchMonths, monthAbbrevs, englishMonths} {
+		for k, v := range t {
+			m[k] = v
+		}
 	}
 	return m
 }()
+
+// fullMonth reports whether w (folded) is a month written whole.
+func fullMonth(w string) bool { return frenchMonths[w] != 0 || englishMonths[w] != 0 }
 
 // englishMonths appear in quoted tweets and wire copy ("September 16, 2025").
 var englishMonths = map[string]int{
