@@ -479,3 +479,163 @@ func titleSegments(words []string) []string {
 	}
 	return out
 }
+
+// alignedCell is one cell of a line laid out with spaces, and the columns
+// (in runes) it spans.
+type alignedCell struct {
+	text       string
+	start, end int
+}
+
+// alignedCells splits a line at its runs of two spaces or more, the way a
+// PDF's text layout ("pdftotext -layout") or a fixed-width dump parts a
+// table's columns; nil for a line with a tab or nothing but spaces.
+func alignedCells(l string) []alignedCell {
+	if strings.ContainsRune(l, '\t') || strings.TrimSpace(l) == "" {
+		return nil
+	}
+	var out []alignedCell
+	rs := []rune(l)
+	for i := 0; i < len(rs); {
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		if i == len(rs) {
+			break
+		}
+		j := i
+		for j < len(rs) && !(rs[j] == ' ' && (j+1 == len(rs) || rs[j+1] == ' ')) {
+			j++
+		}
+		out = append(out, alignedCell{text: string(rs[i:j]), start: i, end: j})
+		i = j
+	}
+	return out
+}
+
+// alignedSlack is how far, in runes, the cells of one column may stray
+// from each other's edges.
+const alignedSlack = 2
+
+// alignedRows turns the tables of a dump laid out with spaces into rows
+// before white space is collapsed:
+//
+//	Programme                     LF 2025     PLF 2026
+//	                             (en MDH)     (en MDH)
+//	Aide aux familles              26 500       29 000
+//
+// A table is a run of lines (no blank line between them) ending with two
+// rows or more whose last cell is a figure and whose cells share their
+// column edges (left or right, as labels and figures are aligned). Lines
+// above those rows in the run are its header; each of their cells goes
+// to the column it overlaps. Justified prose, whose gaps fall anywhere,
+// is left alone.
+func alignedRows(raw []string) []string {
+	for i := 0; i < len(raw); {
+		j := i
+		for j < len(raw) && strings.TrimSpace(raw[j]) != "" && !strings.Contains(raw[j], "|") {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if rows := alignedTable(raw[i:j]); rows != nil {
+			copy(raw[i:j], rows)
+		}
+		i = j
+	}
+	return raw
+}
+
+// alignedTable returns the lines of block rewritten as rows, or nil.
+func alignedTable(block []string) []string {
+	cells := make([][]alignedCell, len(block))
+	for k, l := range block {
+		cells[k] = alignedCells(l)
+	}
+	// The body: the longest run of rows at the block's end with as many
+	// cells, two or more, the last a figure.
+	last := cells[len(cells)-1]
+	n := len(last)
+	if n < 2 {
+		return nil
+	}
+	b := len(cells)
+	for b > 0 && len(cells[b-1]) == n && valueCell(cells[b-1][n-1].text) {
+		b--
+	}
+	if len(cells)-b < 2 {
+		return nil
+	}
+	body := cells[b:]
+	cols := make([]alignedCell, n)
+	for c := range n {
+		left, right := true, true
+		cols[c] = body[0][c]
+		for _, r := range body[1:] {
+			left = left && abs(r[c].start-body[0][c].start) <= alignedSlack
+			right = right && abs(r[c].end-body[0][c].end) <= alignedSlack
+			cols[c].start, cols[c].end = min(cols[c].start, r[c].start), max(cols[c].end, r[c].end)
+		}
+		if !left && !right {
+			return nil
+		}
+	}
+	// The header: the lines above, from the nearest, while each of their
+	// cells overlaps one column alone.
+	h := b
+	heads := make([][]string, 0, b)
+	for h > 0 {
+		row := make([]string, n)
+		ok := len(cells[h-1]) > 0
+		for _, ce := range cells[h-1] {
+			c := overlapped(cols, ce)
+			if c < 0 {
+				ok = false
+				break
+			}
+			row[c] = strings.TrimSpace(row[c] + " " + ce.text)
+		}
+		if !ok {
+			break
+		}
+		heads = append(heads, row)
+		h--
+	}
+	out := make([]string, 0, len(block))
+	out = append(out, block[:h]...)
+	for k := len(heads) - 1; k >= 0; k-- {
+		out = append(out, table.Format(heads[k]))
+	}
+	for _, r := range body {
+		row := make([]string, n)
+		for c, ce := range r {
+			row[c] = ce.text
+		}
+		out = append(out, table.Format(row))
+	}
+	return out
+}
+
+// overlapped is the one column that cell ce overlaps, or -1 when it
+// overlaps none or several (a title across the table).
+func overlapped(cols []alignedCell, ce alignedCell) int {
+	found := -1
+	for c, col := range cols {
+		if ce.start < col.end+alignedSlack && col.start < ce.end+alignedSlack {
+			if found >= 0 {
+				return -1
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

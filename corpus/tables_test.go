@@ -109,6 +109,29 @@ func TestTextTables(t *testing.T) {
 			without: []string{"Partager"},
 		},
 		{
+			name: "columns laid out with spaces, a header on two lines",
+			in: tablePara + "\n\nTableau 2 : Dotations par action\n\n" +
+				"Action                              LF 2024     PLF 2025\n" +
+				"                                   (en MDH)     (en MDH)\n" +
+				"Aide aux familles rurales             4 120        4 610\n" +
+				"Cantines scolaires (rentrée)            880          915\n\n" + para2,
+			want: "Tableau 2 : Dotations par action\n\nAction | LF 2024 | PLF 2025\n\n— | (en MDH) | (en MDH)\n\n" +
+				"Aide aux familles rurales | 4 120 | 4 610\n\nCantines scolaires (rentrée) | 880 | 915\n\n" + para2,
+		},
+		{
+			name: "justified prose with wide gaps is no table",
+			in: "Le conseil  a examiné le bilan des  caisses et relevé que 2.100\n" +
+				"dossiers restaient en instance  à la fin du mois, contre  1.650\n" +
+				"un an plus tôt  selon le rapport présenté aux élus de la région 12\n\n" + para2,
+			without: []string{" | "},
+		},
+		{
+			name: "a wrapped line goes on with a figure",
+			in: "À fin mars, la caisse versait la prestation à quelque 310.000 familles de la province, soit\n" +
+				"12.500 de plus qu'en janvier, selon sa direction régionale.\n\n" + para2,
+			want: "soit 12.500 de plus",
+		},
+		{
 			name: "a sentence with a year and figures is no table",
 			in:   "En 2023 le régime comptait 1.200 adhérents et 2024 en a vu 1.500 de plus, selon la Caisse qui publie ses chiffres.",
 			want: "En 2023 le régime comptait 1.200 adhérents et 2024 en a vu 1.500 de plus, selon la Caisse qui publie ses chiffres.",

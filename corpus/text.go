@@ -203,7 +203,7 @@ func allCapitalised(words []string) bool {
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := tabRows(strings.Split(s, "\n"))
+	raw := alignedRows(tabRows(strings.Split(s, "\n")))
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))
@@ -368,8 +368,19 @@ func brokenInside(prev, next string) bool {
 	}
 	// Only a long line (a sentence, not a headline) may continue on the next
 	// line after a word that cannot end it.
-	return breakingWords[strings.ToLower(lastWord(prev))] && utf8.RuneCountInString(prev) >= 40
+	if breakingWords[strings.ToLower(lastWord(prev))] && utf8.RuneCountInString(prev) >= 40 {
+		return true
+	}
+	// A line of a wrapped page ("… couvre 4 millions de ménages,
+	// comprenant" / "5,7 millions d'enfants …") goes on with a figure after
+	// any word: a headline is shorter, a list's lead ends with a colon.
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return unicode.IsDigit(r) && (unicode.IsLower(last) || last == ',') && utf8.RuneCountInString(prev) >= minWrapped && !strings.Contains(prev, "|")
 }
+
+// minWrapped is the shortest line, in runes, read as a wrapped line of a
+// paragraph laid out at a fixed width (a PDF's text, a plain-text mail).
+const minWrapped = 70
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/faits/faits/normalize"
+	"github.com/faits/faits/table"
 )
 
 // MaxSentence is the longest sentence, in bytes, that the rules read. Press
@@ -64,6 +65,8 @@ type run struct {
 	// inTable marks every line of such a table.
 	cells   map[int]*cell
 	inTable map[int]bool
+	// flat are the flattened tables, their grid rebuilt from the lines.
+	flat []table.Table
 	// headCell marks the figures of a table's header rows (sentence,
 	// figure start): a header names its columns ("Indicateur | 2024 |
 	// 2025"), it holds no fact.

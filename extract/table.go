@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faits/faits/normalize"
+	"github.com/faits/faits/table"
 )
 
 // A table scraped one cell a line ("Régime / Assurés principaux /
@@ -37,7 +38,9 @@ func (x *run) findTables() {
 		}
 		figs := 0
 		for _, e := range x.exprsOf(si) {
-			if e.Kind != normalize.Date {
+			// A table writes its values in digits: a number in words
+			// belongs to a label ("Neuf autres régions").
+			if e.Kind != normalize.Date && strings.ContainsAny(e.Text, "0123456789") {
 				figs++
 			}
 		}
@@ -79,15 +82,32 @@ func (x *run) findTables() {
 		for c := 0; c < cols; c++ {
 			x.inTable[header+c] = true
 		}
+		tb := table.Table{Start: x.sents[header].start, End: x.sents[found[len(found)-1]+cols-1].end}
+		tb.Header = []table.Row{x.lineRow(header, cols)}
 		for _, lab := range found {
 			x.inTable[lab] = true
 			for c := 1; c < cols; c++ {
 				x.cells[lab+c] = &cell{header: header + c, label: lab}
 				x.inTable[lab+c] = true
 			}
+			tb.Body = append(tb.Body, x.lineRow(lab, cols))
 		}
+		// The grid rebuilt, its cells take their scale, unit, metric
+		// and period from their headers and caption as a pipe table's do.
+		x.flat = append(x.flat, tb)
 		si = k
 	}
+}
+
+// lineRow is the row of a flattened table made of the n lines from
+// sentence si on, one cell each.
+func (x *run) lineRow(si, n int) table.Row {
+	r := table.Row{Start: x.sents[si].start, End: x.sents[si+n-1].end}
+	for c := si; c < si+n; c++ {
+		s := x.sents[c]
+		r.Cells = append(r.Cells, table.CellOf(x.in.Text[s.start:s.end], s.start))
+	}
+	return r
 }
 
 // cellMetric gives a table cell the metric of the last cue of its column's

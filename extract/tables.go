@@ -67,7 +67,7 @@ var (
 func (x *run) findPipeTables() {
 	x.pipe = map[[2]int]pipeCol{}
 	x.headCell = map[[2]int]bool{}
-	for _, tb := range table.Find(x.in.Text) {
+	for _, tb := range append(table.Find(x.in.Text), x.flat...) {
 		for _, row := range append(append([]table.Row{}, tb.Header...), tb.Body...) {
 			for _, si := range x.sentencesIn(row.Start, row.End) {
 				x.inTable[si] = true

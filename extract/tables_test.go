@@ -147,6 +147,19 @@ func TestTables(t *testing.T) {
 				{"rsu", "share", "percent", 5.8, "2025-03"},
 			},
 			not: []float64{512.3, 240.8}},
+		{name: "a table flattened one cell a line, its scale in the headers",
+			text: "Le registre social unifié progresse dans le Sud.\n\n" +
+				"Inscriptions au registre social unifié à fin juin 2025\n\n" +
+				"Région\n\nMénages inscrits (en milliers)\n\nPart du total (%)\n\n" +
+				"Guelmim-Oued Noun\n\n61\n\n1,1\n\n" +
+				"Trois régions du Sud\n\n187\n\n3,2\n\nSource : ministère\n",
+			want: []want{
+				{"rsu", "enrolled", "household", 61e3, "2025-06"},
+				{"rsu", "share", "percent", 1.1, "2025-06"},
+				{"rsu", "enrolled", "household", 187e3, "2025-06"},
+				{"rsu", "share", "percent", 3.2, "2025-06"},
+			},
+			not: []float64{61, 187, 3}},
 		{name: "a programme in each row's label, dirhams in the header",
 			text: "Les régimes de l'assurance maladie obligatoire en 2024 :\n\n" +
 				"Régime | Assurés | Prestations versées (en dirhams)\n\n" +

@@ -127,6 +127,10 @@ func Cells(line string, offset int) []Cell {
 	return out
 }
 
+// CellOf is text as one cell, its white space trimmed, offset where text
+// stands in the input: a cell written on a line of its own.
+func CellOf(text string, offset int) Cell { return trimCell(text, 0, len(text), offset) }
+
 func trimCell(line string, a, b, offset int) Cell {
 	for a < b {
 		r, n := utf8.DecodeRuneInString(line[a:b])
