@@ -25,6 +25,9 @@ var (
 	// placeDate is a letter's or a note's "Rabat, le 9 mars 2024": a place
 	// name, a comma, and a line that is only a date.
 	placeDate = regexp.MustCompile(`^\p{Lu}[\p{L}'’ .-]{1,30},\s*(.{6,50})$`)
+	// weekdayComma is a masthead's "Mercredi, 22 avril 2026": a day, not
+	// a place.
+	weekdayComma = regexp.MustCompile(`(?i)^` + weekday + `,`)
 
 	// segmentSep splits a front line into its pieces: pipes (spaced or
 	// not: "NAME |21.10.2025"), bullets and dashes between spaces (a dash
@@ -52,10 +55,13 @@ var (
 		// économie", "Service Économie".
 		`(?:la\s+)?rédaction(?:\s+(?:de\s+|d['’]\s*)?[\p{L}'’ -]{2,30})?`,
 		`(?:partager|share)\b.{0,40}`,
+		// The section the desk filed it under: "Rubrique : Conjoncture".
+		`(?:rubrique|catégorie|categorie|section|thème|category)\s*:\s*[\p{L}'’ &-]{1,40}`,
 	}, "|") + `)$`)
 
-	// issueNumber is a periodical's issue: "N° 212", "Édition 4012".
-	issueNumber = regexp.MustCompile(`(?i)^(?:n°|no\.?|num(?:éro)?\.?|édition|edition|issue|vol(?:ume)?\.?)\s*\d{1,6}$`)
+	// issueNumber is a periodical's issue: "N° 212", "Édition 4012",
+	// "Numéro 1.412".
+	issueNumber = regexp.MustCompile(`(?i)^(?:n°|no\.?|num(?:éro)?\.?|édition|edition|issue|vol(?:ume)?\.?)\s*(?:\d{1,3}(?:[.  ]\d{3})+|\d{1,6})$`)
 
 	// refCode is a report's reference printed beside its date on the
 	// cover: "PB-25/19", "DEPF/2024/07", "Réf. : NS-12".
@@ -84,12 +90,18 @@ func dateLine(s string) (date, author string) {
 			return d, m[1]
 		}
 	}
-	if m := placeDate.FindStringSubmatch(s); m != nil && dateOnly.MatchString(m[1]) {
+	if m := placeDate.FindStringSubmatch(s); m != nil && dateOnly.MatchString(m[1]) && !weekdayComma.MatchString(s) {
 		if d, _ := textDate(m[1]); d != "" {
 			return d, ""
 		}
 	}
 	return "", ""
+}
+
+// placePrefixed reports whether line b opens with a place and a comma
+// ("Rabat, le 9 mars 2024"), a weekday being no place.
+func placePrefixed(b string) bool {
+	return placeDate.MatchString(b) && !weekdayComma.MatchString(b)
 }
 
 // frontLineDate reads a front-matter line made of pieces: one dated piece
@@ -103,7 +115,7 @@ func dateLine(s string) (date, author string) {
 // from the capture stamp c (capture.go); it dates nothing when c is zero.
 func frontLineDate(b string, c captureStamp) (date, author string, byline bool) {
 	b = trailingPage.ReplaceAllString(asciiDigits(b), "")
-	byline = !placeDate.MatchString(b)
+	byline = !placePrefixed(b)
 	if d, a := dateLine(b); d != "" {
 		return d, a, byline
 	}
@@ -117,6 +129,7 @@ func frontLineDate(b string, c captureStamp) (date, author string, byline bool) 
 	if len(pieces) < 2 {
 		return "", "", false
 	}
+	unknown := ""
 	for _, p := range pieces {
 		if issueNumber.MatchString(p) {
 			byline = false
@@ -146,10 +159,25 @@ func frontLineDate(b string, c captureStamp) (date, author string, byline bool) 
 		if frontFurniture.MatchString(p) || updatedLine.MatchString(p) || looksLikeName(p) || mastheadName(p) || sectionLabel(p) {
 			continue
 		}
+		if unknown == "" && utf8.RuneCountInString(p) <= maxUnknownPiece {
+			unknown = p
+			continue
+		}
 		return "", "", false
 	}
-	return date, author, byline && date != ""
+	if unknown != "" && (date == "" || author == "") {
+		// One piece no list knows ("Édition abonnés", "Rubrique
+		// Conjoncture") is allowed beside a date and a signature, which
+		// no sentence of the body has together.
+		return "", "", false
+	}
+	// A signature makes it a byline, an issue's number beside it or not.
+	return date, author, (byline || author != "") && date != ""
 }
+
+// maxUnknownPiece is the longest piece of a byline, in runes, that may be
+// something no pattern knows.
+const maxUnknownPiece = 40
 
 // sectionLabel is a byline's section or rubric, alone in its piece and
 // perhaps in Markdown emphasis: "**Dossier**", "_Économie_", "Société".

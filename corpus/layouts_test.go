@@ -93,6 +93,9 @@ var layoutDates = []struct{ file, want string }{
 	{"w02_markdown_section_byline.txt", "2025-03-12"},      // **Rubrique** | Par NAME | DATE | N° 802
 	{"w03_thread_bullets.txt", "2025-03-12"},               // DATE • 7 tweets • 2 min read • Read on X
 	{"w04_pipe_unspaced.txt", "2025-03-12"},                // NAME  |12.03.2025 - Mise à jour : …
+	{"w05_byline_unknown_piece.txt", "2025-03-12"},         // Par NAME | DATE | a piece no list knows, then the page's counters
+	{"w06_share_icons_issue_dots.txt", "2025-03-12"},       // DATE | Par NAME | Numéro 1.207, then "Partager : f in X ✉ (12)"
+	{"w07_masthead_weekday_comma.txt", "2025-03-12"},       // "Mercredi, DATE" on the masthead, a section, the headline, then "DATE | Rédaction | 3 min de lecture"
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -161,6 +164,9 @@ var layoutTitles = map[string]string{
 	"h02_print_version.html":            "AMO : 11 millions d'assurés actifs",
 	"h11_wayback.html":                  "Retraite : la réforme présentée aux syndicats",
 	"h12_google_cache.html":             "Aide directe : le versement de mars avancé",
+	"w05_byline_unknown_piece.txt":      "Agadir : la caisse ouvre une agence à Inezgane",
+	"w06_share_icons_issue_dots.txt":    "Retraites : les cotisants du privé en hausse",
+	"w07_masthead_weekday_comma.txt":    "Oujda : le guichet unique des caisses affiche complet",
 }
 
 // TestLayoutTitles checks those headlines.

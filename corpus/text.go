@@ -62,6 +62,12 @@ var (
 		// A share bar with its counts: "Partager : Facebook 2,3k | X |
 		// WhatsApp", "Partager : 214 Tweeter LinkedIn".
 		`(?:partager|partagez|share)\s*:?\s*(?:[\d.,]+\s*[km]?\s*[|·•]?\s*)?(?:(?:facebook|twitter|tweeter|x|linkedin|whatsapp|telegram|e-?mail|messenger)(?:\s+[\d.,]+\s*[km]?)?\s*[|·•]?\s*)+`,
+		// The same bar drawn with its icons' letters and its count:
+		// "Partager : f in X ✉ (73)".
+		`(?:partager|partagez|share)\s*:?(?:\s*(?:[ftxg]|in|g\+|✉|📧|🔗|\([\d.,]+\)|[\d.,]+)(?:\s*[|·•])?)+`,
+		// A line of the page's counters: "Commentaires (3) | Partagé 64
+		// fois", "12 commentaires · Lu 1.204 fois".
+		`(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois)(?:\s*[|·•]\s*(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois))+`,
 	}, "|") + `)$`)
 	// Two more kinds of furniture open on any text: their patterns, kept
 	// apart from furniture's, run only on the blocks that end or hold what
@@ -640,6 +646,15 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		}
 		// (A question for a headline counts as prose: a line of pieces
 		// with a reading time is a byline past it and its standfirst.)
+		if meta.published != "" && meta.title == "" && prose == 0 {
+			// A masthead's date ("Mercredi, 22 avril 2026") above the
+			// section and the headline: the byline under the headline
+			// still tells where the headline is.
+			if d, _, byline := frontLineDate(b, meta.captured); d != "" && byline {
+				titleAbove()
+				continue
+			}
+		}
 		if meta.published == "" && (prose <= 1 || prose <= 3 && furnished(b)) {
 			if d, a, byline := frontLineDate(b, meta.captured); d != "" {
 				meta.published, meta.from = d, "byline"
@@ -649,7 +664,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				switch {
 				case byline:
 					titleAbove()
-				case !placeDate.MatchString(b):
+				case !placePrefixed(b):
 					// A masthead (an issue, an edition, a sitting) stands
 					// above the headline: the headline right above the
 					// first paragraph, past an issue's furniture ("Dans ce
@@ -657,7 +672,7 @@ func readBylines(blocks []string, meta *textMeta) []string {
 					if meta.title == "" {
 						meta.title = headlineBelow(blocks, i)
 					}
-				case placeDate.MatchString(b):
+				case placePrefixed(b):
 					// A letter or a note puts its place and date above
 					// its title or below it: the title is the headline
 					// right above the first paragraph (past a share bar),
