@@ -211,6 +211,11 @@ func (x *run) sentenceProgrammes(si int, extra []string) []string {
 	for _, p := range d.described {
 		add(p)
 	}
+	for _, p := range x.r.agencies {
+		if d.agencyNamed[p.agencyOf] {
+			add(p.id)
+		}
+	}
 	if si > 0 {
 		for _, rd := range x.kept[si-1] {
 			add(rd.prog)
@@ -257,6 +262,9 @@ type docFacts struct {
 	described []string
 	// title lists the programmes the title names or describes.
 	title map[string]bool
+	// agencyNamed holds the programmes whose agency the text names (a
+	// weak name: "l'ANSS" for the aid it pays).
+	agencyNamed map[string]bool
 }
 
 // doc computes docFacts on first use: every sentence's names and
@@ -265,7 +273,7 @@ func (x *run) doc() *docFacts {
 	if x.docInfo != nil {
 		return x.docInfo
 	}
-	d := &docFacts{named: map[string]int{}, paraDescribed: map[int][]string{}, title: map[string]bool{}}
+	d := &docFacts{named: map[string]int{}, paraDescribed: map[int][]string{}, title: map[string]bool{}, agencyNamed: map[string]bool{}}
 	x.docInfo = d
 	firstAt := map[string]int{}
 	for si := range x.sents {
@@ -274,6 +282,9 @@ func (x *run) doc() *docFacts {
 			continue
 		}
 		for _, mn := range x.mentions[si] {
+			if mn.tier == weak {
+				d.agencyNamed[mn.prog] = true
+			}
 			if mn.tier != weak {
 				d.named[mn.prog]++
 				if _, ok := firstAt[mn.prog]; !ok {

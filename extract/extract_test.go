@@ -153,6 +153,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad pattern", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: '(open'\n        examples: {match: [\"x\"]}\n", "bad.yaml:10: rule share/x: bad pattern"},
 		{"pattern without FIG", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        pattern: 'taux'\n        examples: {match: [\"x\"]}\n", "must contain FIG"},
 		{"rule without example", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: 'taux'\n", "bad.yaml:9: rule share/x: no example"},
+		{"agency of an unknown programme", head + "    agency_of: asd\n", "bad.yaml:5: agency_of \"asd\": not another programme of this file"},
 		{"wrong version", "version: 2\n", "want 1"},
 		{"nested quantifier", head + "metrics:\n  - id: share\n    units: [percent]\n    rules:\n      - name: share/x\n        cue: '(taux\\s*)+'\n        examples: {match: [\"x\"]}\n", "bad.yaml:10: rule share/x: pattern may backtrack without bound: nested quantifier"},
 		{"unbounded lookbehind", head + "not_facts: '(?<!\\bne\\s+)FIG'\n", "bad.yaml:5: not_facts: pattern may backtrack without bound: lookbehind without a longest length"},

@@ -28,8 +28,10 @@ type Rules struct {
 	File string
 
 	programmes []*programme
-	units      []*unit
-	metrics    []*metric
+	// agencies are the programmes with an agency_of, in file order.
+	agencies []*programme
+	units    []*unit
+	metrics  []*metric
 	// names and descs are the programmes' names and descriptions as
 	// findMentions and describes read them, indexed by nameSet and
 	// descSet.
@@ -144,6 +146,8 @@ type programme struct {
 	weak        []alias
 	countMetric string
 	covers      map[string]bool
+	// agencyOf is the programme this agency runs, or "".
+	agencyOf string
 	// paidIn is the month of a yearly payment, or 0.
 	paidIn int
 	// describes matches what the programme gives and to whom; descEx are
@@ -278,6 +282,10 @@ type fileSpec struct {
 		// in: a year-only as_of of its counts and payments is that month.
 		PaidIn src `yaml:"paid_in"`
 		Covers []src
+		// AgencyOf names the programme an agency pays or runs, whose
+		// weak name is the agency's: where the article names the agency,
+		// a figure may be the agency's own (its offices, its budget).
+		AgencyOf src `yaml:"agency_of"`
 		// Describes are phrases that say what the programme gives and to
 		// whom, so that a sentence that does not name it can be
 		// attributed; DescribesExamples are sentences one of them must
@@ -529,7 +537,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		}
 		seen[p.ID.s] = p.ID.line
 		prog := &programme{id: p.ID.s, what: "programme " + p.ID.s, line: p.ID.line, countMetric: p.CountMetric.s, covers: map[string]bool{p.ID.s: true},
-			featID: "p:id=" + p.ID.s}
+			featID: "p:id=" + p.ID.s, agencyOf: p.AgencyOf.s}
 		for _, c := range p.Covers {
 			prog.covers[c.s] = true
 		}
@@ -581,6 +589,9 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			c.errorf(p.ID.line, "programme %q has no alias or pattern", p.ID.s)
 		}
 		r.programmes = append(r.programmes, prog)
+		if prog.agencyOf != "" {
+			r.agencies = append(r.agencies, prog)
+		}
 	}
 
 	var nouns []string
@@ -760,6 +771,11 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 		for _, cv := range p.Covers {
 			if _, ok := seen[cv.s]; !ok {
 				c.errorf(cv.line, "covers %q: not a programme of this file", cv.s)
+			}
+		}
+		if a := p.AgencyOf; a.s != "" {
+			if _, ok := seen[a.s]; !ok || a.s == p.ID.s {
+				c.errorf(a.line, "agency_of %q: not another programme of this file", a.s)
 			}
 		}
 	}

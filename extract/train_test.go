@@ -113,6 +113,9 @@ func TestDescribedNotNamed(t *testing.T) {
 			"350 dirhams", "asd", "allowance"},
 		{"school year", "Pour couvrir les frais de la rentrée, chaque élève du primaire donnera droit à 200 dirhams.",
 			"200 dirhams", "aide-rentree", "allowance"},
+		{"the agency's own offices", "L'ANSS a versé en mars l'aide sociale directe à 4 millions de ménages, selon son directeur.\n\n" +
+			"Pour accueillir les familles, l'agence dispose désormais de 142 antennes provinciales.",
+			"142 antennes", "anss", "points_of_service"},
 		{"widows beside a named programme", "L'AMO Tadamon compte aujourd'hui 11 millions de bénéficiaires, selon le ministère.\n\n" +
 			"Côté transferts, les veuves qui élèvent seules leurs enfants perçoivent désormais 350 dirhams par mois et par enfant.",
 			"350 dirhams", "asd", "allowance"},
