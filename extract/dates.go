@@ -175,8 +175,14 @@ func (x *run) financeYear(si, figEnd int, wide bool) string {
 		return ""
 	}
 	for k := si - 1; k >= 0 && k >= si-3 && x.sents[k].para == s.para; k-- {
-		if y := x.yearOf(x.r.financeYearRe, x.in.Text[x.sents[k].start:x.sents[k].end], "as_of.finance_year"); y != "" {
-			return y
+		// ("… 41 milliards en 2026, contre 38 milliards dans la loi de
+		// finances 2025": the law compared with is no law of the
+		// paragraph's.)
+		text := foldString(x.in.Text[x.sents[k].start:x.sents[k].end])
+		for _, mt := range x.all(x.r.financeYearRe, text, "as_of.finance_year", 0) {
+			if head := []rune(text)[:mt.RuneIndex]; !compared(string(head[max(0, len(head)-comparedReach):])) {
+				return mt.GroupByName("year").String()
+			}
 		}
 	}
 	return x.yearOf(x.r.financeTitleRe, x.in.Title, "as_of.finance_title")
@@ -258,6 +264,10 @@ func (x *run) othersDate(m *masked, fig *slot, d *slot) bool {
 	}
 	return false
 }
+
+// comparedReach is how far before a finance law, in runes, a comparison
+// word makes it the law compared with.
+const comparedReach = 40
 
 // comparedWords set a figure against another one.
 var comparedWords = []string{" contre ", " par rapport ", " compare", " alors qu", " tandis qu", " au lieu de "}
