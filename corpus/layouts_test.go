@@ -96,6 +96,8 @@ var layoutDates = []struct{ file, want string }{
 	{"w05_byline_unknown_piece.txt", "2025-03-12"},         // Par NAME | DATE | a piece no list knows, then the page's counters
 	{"w06_share_icons_issue_dots.txt", "2025-03-12"},       // DATE | Par NAME | Numéro 1.207, then "Partager : f in X ✉ (12)"
 	{"w07_masthead_weekday_comma.txt", "2025-03-12"},       // "Mercredi, DATE" on the masthead, a section, the headline, then "DATE | Rédaction | 3 min de lecture"
+	{"w08_unknown_byline_shape.txt", "2025-03-12"},         // a dated line of a shape no reader knows, read as the front's date
+	{"w09_weekday_comma_date_alone.txt", "2025-03-12"},     // "mercredi, 12 mars, 2025 à 16:05" alone under the headline
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -167,6 +169,8 @@ var layoutTitles = map[string]string{
 	"w05_byline_unknown_piece.txt":      "Agadir : la caisse ouvre une agence à Inezgane",
 	"w06_share_icons_issue_dots.txt":    "Retraites : les cotisants du privé en hausse",
 	"w07_masthead_weekday_comma.txt":    "Oujda : le guichet unique des caisses affiche complet",
+	"w08_unknown_byline_shape.txt":      "Al Hoceima : les assurés de la caisse attendent leur nouvelle agence",
+	"w09_weekday_comma_date_alone.txt":  "Errachidia : un centre de santé rénové rouvre ses portes",
 }
 
 // TestLayoutTitles checks those headlines.

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,8 @@ var (
 		// Whole blocks that are a share or print prompt, a label, a button.
 		`(?:partager|partagez|share|tweet|imprimer|print|e-?mail|commenter|réagir|j['’]aime)(?:\s+(?:sur|on|via|par|cet article|this(?: article| story)?|l['’]article)(?:\s+\S+){0,2})?\s*:?`,
 		`(?:publicité|advertisement|sponsorisé|beitragsbild|wird geladen|loading|chargement)\s*[.…]*`,
+		// A reading time on its own line: "Temps de lecture : 4 min".
+		`(?:temps\s+de\s+)?lecture\s*:?\s*\d{1,3}\s*min(?:utes?)?`,
 		`(?:ok|f|t|in|x)`,
 		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
 		// A share bar with its counts: "Partager : Facebook 2,3k | X |
@@ -118,6 +121,7 @@ func stripText(s string) ([]string, textMeta) {
 	lines := splitLines(s)
 	lines = readHeader(lines, &meta)
 	blocks := spacedTables(joinBroken(lines))
+	front := frontDate(blocks)
 	blocks = readPublishedIn(blocks, &meta)
 	blocks = readBylines(blocks, &meta)
 	blocks = cutAtEnd(blocks)
@@ -125,6 +129,16 @@ func stripText(s string) ([]string, textMeta) {
 	blocks = dropShortRuns(blocks, &meta)
 	closing := closingDate(blocks)
 	blocks = dropTail(blocks, &meta)
+	if meta.published == "" && front.date != "" {
+		// The dated line no reader knew is the byline: the headline
+		// stands above it, and the line itself is no article text.
+		if meta.title == "" {
+			meta.title = front.title
+		}
+		if i := slices.Index(blocks, front.line); i >= 0 {
+			blocks = slices.Delete(blocks, i, i+1)
+		}
+	}
 	// A dump often opens with the headline on a line of its own: it titles
 	// the document, and the dispatch's first sentence is the next block.
 	// A section's kicker ("Société", "Économie") may stand above it.
@@ -151,6 +165,7 @@ func stripText(s string) ([]string, textMeta) {
 		{datelineFrom(lead, meta.captured), "dateline"},
 		{closing, "closing"},
 		{urlDateOf(meta.url), "url"},
+		{front.date, "front"},
 		{meta.updated, "updated"},
 	} {
 		if meta.published == "" && s.date != "" {
@@ -159,6 +174,49 @@ func stripText(s string) ([]string, textMeta) {
 	}
 	return blocks, meta
 }
+
+// frontDate is the last resort for a dump whose dated line no reader
+// knows ("Rédigé par SITE avec MAP le Mercredi 28 Octobre 2026 à 12:07 |
+// Lu 1874 fois"): the full date of the first short block above the first
+// paragraph that bears a dated line's marks (a time of day, a weekday, a
+// separator, or an opening "Le", "Par", "Publié"), that line, and the
+// headline right above it, if it reads as one. A headline that names a
+// day ("Aide directe : le versement du 28 février avancé") bears none of
+// the marks.
+func frontDate(blocks []string) frontLine {
+	for i, b := range blocks {
+		if i >= maxFrontBlocks || isProse(b) {
+			break
+		}
+		if utf8.RuneCountInString(b) > maxFrontLine || !frontMarks.MatchString(b) {
+			continue
+		}
+		if d, _ := textDate(b); len(d) == 10 {
+			f := frontLine{date: d, line: b}
+			if i > 0 && headlineLine(blocks[i-1]) && !isFurniture(blocks[i-1]) {
+				f.title = headlineText(blocks[i-1])
+			}
+			return f
+		}
+	}
+	return frontLine{}
+}
+
+// frontLine is what frontDate finds: a date, the line that holds it, and
+// the headline above that line ("" when none reads as one).
+type frontLine struct {
+	date, line, title string
+}
+
+// maxFrontBlocks and maxFrontLine bound where frontDate looks: the page's
+// top, in blocks, and a dated line's length, in runes.
+const (
+	maxFrontBlocks = 30
+	maxFrontLine   = 120
+)
+
+// frontMarks are the marks of a dated line.
+var frontMarks = regexp.MustCompile(`(?i)\b\d{1,2}\s*[h:]\s*\d{2}\b|\||\s[·•]\s|\b` + weekday + `(?:\s|,)|^\s*(?:le|par|publié|publiée|rédigé|rédigée|mis en ligne|mise en ligne|posté|écrit)\b`)
 
 // titleLike tells a headline line from a paragraph: one short line that
 // starts with a capital or a digit and ends without the punctuation that
@@ -758,7 +816,7 @@ func dropFurniture(blocks []string) []string {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if seeAlso.MatchString(b) {
-			for i+1 < len(blocks) && !isProse(blocks[i+1]) && !listItem.MatchString(blocks[i+1]) {
+			for i+1 < len(blocks) && (!isProse(blocks[i+1]) && !listItem.MatchString(blocks[i+1]) || linkedHeadline(blocks[i+1])) {
 				i++
 			}
 			continue
@@ -803,9 +861,25 @@ func isProse(b string) bool {
 	return n >= 25 && endsSentence(b) && strings.Count(b, " ") >= 4
 }
 
+// linkedHeadline is another article's headline in a list under "Lire
+// aussi": a bulleted line that does not end a sentence with a full stop
+// ("- Aide directe : 4 millions de foyers payés", "› Retraites : combien
+// pour 2026 ?"), where the article's own list items end with one, or with
+// a semicolon, or hold a sentence.
+func linkedHeadline(b string) bool {
+	if !listItem.MatchString(b) || utf8.RuneCountInString(b) > maxLinkedHeadline {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(b))
+	return !strings.ContainsRune(".;:,", last)
+}
+
+// maxLinkedHeadline is the longest line read as a linked headline, in runes.
+const maxLinkedHeadline = 160
+
 // listItem is a bulleted or numbered line: part of the article's own
 // lists, whose items hold figures as often as its sentences do.
-var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→]|\d{1,2}[.)]|[a-z][.)])\s`)
+var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→›▸]|\d{1,2}[.)]|[a-z][.)])\s`)
 
 // dropShortRuns removes runs of three or more non-prose blocks: menus and
 // headline lists. One or two such blocks between paragraphs are headings;

@@ -317,6 +317,11 @@ func TestParseText(t *testing.T) {
 			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 		},
 		{
+			name: "a see-also list's bulleted headlines go, a question among them",
+			in:   "Le premier paragraphe de l'article, avec 4 millions de familles.\nLire aussi\n- AMO : 5.000 dossiers traités chaque jour par la CNSS\n› Retraites : la réforme pour 2027 ?\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+		},
+		{
 			name: "furniture, credits and tail",
 			in: "L'article commence ici, avec 4 millions de familles bénéficiaires.\n© Mounir Mehimdate\nCrédit photo : MAP\n" +
 				"La suite de l'article reprend ensuite, avec d'autres chiffres encore.\nCliquez\nici\npour lire l'article depuis sa source.\nLire aussi\nAMO : 5.000 dossiers traités par jour\nSignaler une annonce inappropriée",

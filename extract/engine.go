@@ -390,9 +390,11 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok {
 		x.pipeMetric(pc, rd)
 	}
-	if rd.metric == nil && x.listItem(m, i) && noneKept(prev, i) {
+	if rd.metric == nil && (x.listItem(m, i) && noneKept(prev, i) || x.bulletNext(si, fig.e.Start)) {
 		// "Par enfant de moins de 6 ans, dans la limite de trois enfants :
 		// 200 DH": the label's own numbers are no figures of the list.
+		// "- 300 dirhams par enfant ;" then "- 350 pour un orphelin ;":
+		// the item goes on the list, in its unit.
 		x.listMetric(si, rd)
 	}
 	if rd.metric == nil && si > 0 && x.r.pronounRe != nil && x.findR(x.r.pronounRe, focus, "pronoun", m.orig[0]) != nil {

@@ -211,3 +211,34 @@ func TestTables(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletedList checks that the items of a bulleted list whose first
+// item alone names the unit ("- 300 dirhams par enfant ;" then "- 350
+// pour un orphelin ;") are read in that unit, with the rules and with the
+// model. The list is written for the test.
+func TestBulletedList(t *testing.T) {
+	text := "Depuis janvier, les montants de l'aide sociale directe sont les suivants :\n\n" +
+		"- 300 dirhams par enfant ;\n\n- 350 pour un orphelin de père ;\n\n- 375 pour un orphelin de père et de mère.\n\n" +
+		"Le programme compte 12 régions et 75 provinces.\n"
+	for _, model := range []bool{false, true} {
+		r := mustDefault(t)
+		if !model {
+			r = r.WithModel(nil)
+		}
+		facts, _ := r.Extract(Input{Text: text, Published: "2025-03-12"})
+		got := map[float64]string{}
+		for _, f := range facts {
+			got[f.Value] = f.Programme + "/" + f.Metric + "/" + f.Unit
+		}
+		for _, v := range []float64{300, 350, 375} {
+			if got[v] != "asd/allowance/MAD" {
+				t.Errorf("model %v: %g read as %q, want asd/allowance/MAD", model, v, got[v])
+			}
+		}
+		for _, v := range []float64{12, 75} {
+			if got[v] != "" {
+				t.Errorf("model %v: %g (not an item of the list) read as %q", model, v, got[v])
+			}
+		}
+	}
+}

@@ -183,6 +183,25 @@ func (x *run) listItem(m *masked, i int) bool {
 	return utf8.RuneCountInString(label) <= maxLabel && !strings.ContainsAny(label, ":;")
 }
 
+// bulletNext reports whether the figure at byte at opens a bulleted item
+// ("- 350 pour un orphelin ;") that follows another item of the same list
+// on the sentence before: the figures of a list share a unit and a
+// metric, which its first item may be the only one to name.
+func (x *run) bulletNext(si, at int) bool {
+	if si == 0 {
+		return false
+	}
+	head := strings.TrimSpace(x.in.Text[x.sents[si].start:at])
+	if utf8.RuneCountInString(head) != 1 || !strings.ContainsAny(head, bullets) {
+		return false
+	}
+	before := strings.TrimSpace(x.in.Text[x.sents[si-1].start:x.sents[si-1].end])
+	return strings.HasPrefix(before, head+" ")
+}
+
+// bullets open the items of a list.
+const bullets = "-–—•*·▪►"
+
 // noneKept reports whether no figure before i in its sentence was kept.
 func noneKept(prev []*reading, i int) bool {
 	for j := 0; j < i; j++ {
