@@ -643,6 +643,12 @@ func (s *scanner) dateCoreAt(i int) (dval, int, bool) {
 	return dval{}, i + 1, false
 }
 
+// decimalFollows reports whether token i is a decimal comma or point
+// glued between digits: "fin mars 5,28 millions" holds no "mars 5".
+func (s *scanner) decimalFollows(i int) bool {
+	return (s.punct(i, ',') || s.punct(i, '.')) && s.glued(i) && s.isNum(i+1) && s.glued(i+1)
+}
+
 func (s *scanner) scaleFollows(i int) bool {
 	t := s.tok(i)
 	if t.kind != tWord {
@@ -769,7 +775,7 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 	if s.punct(j, '.') && !s.glued(j) {
 		j++
 	}
-	if d, next, ok := s.dayNum(j); ok && s.tok(j).gap != gWide && !s.scaleFollows(next) && !s.unitFollows(next) &&
+	if d, next, ok := s.dayNum(j); ok && s.tok(j).gap != gWide && !s.scaleFollows(next) && !s.unitFollows(next) && !s.decimalFollows(next) &&
 		!(s.isNum(j) && s.isWord(next) && !s.word(next, "de") && !s.word(next, "au") && !s.word(next, "a") && !s.word(next, "et")) {
 		if y, n2, ok := s.yearAfter(next); ok && validDay(y, m, d) {
 			return dval{y: y, m: m, d: d}, n2, true

@@ -176,6 +176,9 @@ var scanCases = []struct {
 	{"2025-09-17", []want{day("2025-09-17", "2025-09-17")}},
 	{"Fin mars 2025", []want{day("Fin mars 2025", "2025-03")}},
 	{"janvier dernier", []want{day("janvier dernier", "2025-01")}},
+	// A month's name before a decimal is no "mars 5".
+	{"à fin mars 5,28 millions", []want{day("à fin mars", "2025-03"), wnum("5,28 millions", 5.28e6, "exact")}},
+	{"en janvier 3,9 millions", []want{day("en janvier", "2025-01"), wnum("3,9 millions", 3.9e6, "exact")}},
 	{"mardi dernier", []want{day("mardi dernier", "2025-02-11")}},
 	{"l'an dernier", []want{day("l'an dernier", "2024")}},
 	{"le mois dernier", []want{day("le mois dernier", "2025-01")}},
