@@ -472,10 +472,22 @@ func (x *run) hedge(m *masked, rd *reading) {
 	{
 		// Hedges apart from the figure, and negations ("ne dépasse
 		// toutefois pas 40 %"), say more than the words the figure carries.
+		found := false
 		for _, q := range x.r.qualifiers {
 			if x.find(q.re, tail, q.what, m.orig[0]) != nil {
-				rd.qualifier = q.name
+				rd.qualifier, found = q.name, true
 				break
+			}
+		}
+		if !found && (rd.qualifier == "" || rd.qualifier == "exact") {
+			// "La pension minimale du régime, relevée en 2020, est fixée
+			// à …": a floor named in the subject, clauses away.
+			head := m.sub(0, fig.start)
+			for _, q := range x.r.subjectQuals {
+				if x.find(q.re, head, q.what, m.orig[0]) != nil {
+					rd.qualifier = q.name
+					break
+				}
 			}
 		}
 		// "ne pourra être inférieur à 500 DH" is a floor, "ne sera pas

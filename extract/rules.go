@@ -93,8 +93,10 @@ type Rules struct {
 	cliticRe   *pattern
 	lastRe     *pattern
 	qualifiers []namedRe
-	modality   []namedRe
-	unitByNoun map[string]string
+	// subjectQuals are read on the sentence up to the figure.
+	subjectQuals []namedRe
+	modality     []namedRe
+	unitByNoun   map[string]string
 	// lits finds, in one pass over a text, which patterns can match it.
 	lits *litTable
 	// all is every pattern of the file (tests compare engines on them).
@@ -322,10 +324,13 @@ type fileSpec struct {
 	Adjectives src            `yaml:"adjectives"`
 	Last       src            `yaml:"anaphora_last"`
 	Qualifiers map[string]src `yaml:"qualifiers"`
-	Negation   src            `yaml:"negation"`
-	Pronoun    src            `yaml:"pronoun"`
-	Modality   map[string]src `yaml:"modality"`
-	AsOf       struct {
+	// QualifiersSubject are hedges named in the sentence's subject, read
+	// on the sentence up to the figure when the clause has none.
+	QualifiersSubject map[string]src `yaml:"qualifiers_subject"`
+	Negation          src            `yaml:"negation"`
+	Pronoun           src            `yaml:"pronoun"`
+	Modality          map[string]src `yaml:"modality"`
+	AsOf              struct {
 		NotAsOf      src `yaml:"not_as_of"`
 		Now          src
 		Back         src
@@ -681,6 +686,13 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 			continue
 		}
 		r.qualifiers = append(r.qualifiers, namedRe{q, c.re(spec.Qualifiers[q], "qualifiers."+q), "qualifiers." + q})
+	}
+	for _, q := range sortedKeys(spec.QualifiersSubject) {
+		if !knownQuals[q] {
+			c.errorf(spec.QualifiersSubject[q].line, "unknown qualifier %q", q)
+			continue
+		}
+		r.subjectQuals = append(r.subjectQuals, namedRe{q, c.re(spec.QualifiersSubject[q], "qualifiers_subject."+q), "qualifiers_subject." + q})
 	}
 	for _, m := range sortedKeys(spec.Modality) {
 		if !knownModals[m] {
