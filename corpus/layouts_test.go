@@ -98,6 +98,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w07_masthead_weekday_comma.txt", "2025-03-12"},       // "Mercredi, DATE" on the masthead, a section, the headline, then "DATE | Rédaction | 3 min de lecture"
 	{"w08_unknown_byline_shape.txt", "2025-03-12"},         // a dated line of a shape no reader knows, read as the front's date
 	{"w09_weekday_comma_date_alone.txt", "2025-03-12"},     // "mercredi, 12 mars, 2025 à 16:05" alone under the headline
+	{"w10_desk_signature_line.txt", "2025-03-12"},          // a desk's signature ("RAI avec MAP") between the headline and the date
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -171,6 +172,7 @@ var layoutTitles = map[string]string{
 	"w07_masthead_weekday_comma.txt":    "Oujda : le guichet unique des caisses affiche complet",
 	"w08_unknown_byline_shape.txt":      "Al Hoceima : les assurés de la caisse attendent leur nouvelle agence",
 	"w09_weekday_comma_date_alone.txt":  "Errachidia : un centre de santé rénové rouvre ses portes",
+	"w10_desk_signature_line.txt":       "Khénifra : la caisse ouvre un guichet mobile pour les assurés",
 }
 
 // TestLayoutTitles checks those headlines.

@@ -607,10 +607,13 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			// A writer's name on its own line may stand between the
 			// headline and the date ("HEADLINE / Karim Benali / 12 mars
 			// 2025"): the headline is the line above the name.
+			// So may a desk's signature ("SNRTnews avec MAP").
 			if len(out) > 1 && looksLikeName(above) && !looksLikeName(out[len(out)-2]) {
 				if meta.author == "" {
 					meta.author = above
 				}
+				above = out[len(out)-2]
+			} else if len(out) > 1 && signature.MatchString(above) && !signature.MatchString(out[len(out)-2]) {
 				above = out[len(out)-2]
 			}
 			if t := headlineText(above); titleLike(t) {

@@ -292,10 +292,13 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh10", "../testdata/fresh10/gold.jsonl", 0.85, 0, 0.95},
 		// The eleventh (blind F1 0.721), training data since.
 		{"../testdata/fresh11", "../testdata/fresh11/gold.jsonl", 0.85, 0, 0.95},
-		// The twelfth to fourteenth (blind F1 0.787, 0.809 and 0.851).
+		// The twelfth to sixteenth (blind F1 0.787, 0.809, 0.851, 0.820
+		// and 0.925).
 		{"../testdata/fresh12", "../testdata/fresh12/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh13", "../testdata/fresh13/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh14", "../testdata/fresh14/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh15", "../testdata/fresh15/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh16", "../testdata/fresh16/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
