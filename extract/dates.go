@@ -124,7 +124,8 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		if prev := x.asOfBefore(rd.si); prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
 			x.sents[rd.si-1].para == x.sents[rd.si].para &&
 				(x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil ||
-					x.find(x.r.samePeriodRe, m.str, "as_of.same_period", m.orig[0]) != nil)) {
+					x.find(x.r.samePeriodRe, m.str, "as_of.same_period", m.orig[0]) != nil ||
+					x.anchoredBefore(rd.si) && !moneyMetric(rd))) {
 			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth
@@ -147,6 +148,31 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	}
 	return date, date
 }
+
+// anchoredBefore reports whether a sentence of si's paragraph, among the
+// few before it, reports on a period ("Au titre du mois d'août, …"): the
+// paragraph goes on about that period.
+func (x *run) anchoredBefore(si int) bool {
+	if x.r.periodAnchorRe == nil {
+		return false
+	}
+	for k := si - 1; k >= 0 && k >= si-maxAnchorGap && x.sents[k].para == x.sents[si].para; k-- {
+		if h := x.maskOf(k); h != nil && x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyMetric reports whether rd reads an amount of money: a rate or a
+// budget holds when the article says, not at the period a paragraph
+// reports on ("le montant de 250 dirhams par enfant").
+func moneyMetric(rd *reading) bool {
+	return rd.unit == "MAD" || rd.unit == "EUR" || rd.unit == "USD"
+}
+
+// maxAnchorGap is how many sentences back a period's anchor reaches.
+const maxAnchorGap = 3
 
 // financeYear returns the year of the finance law named nearest before
 // the figure ending at byte figEnd of sentence si (after it when none is

@@ -56,6 +56,9 @@ type Rules struct {
 	imperfectRe *pattern
 	// samePeriodRe: a clause naming the period named before.
 	samePeriodRe *pattern
+	// periodAnchorRe: a sentence that reports on a period ("au titre du
+	// mois de mars"), whose paragraph goes on about it.
+	periodAnchorRe *pattern
 	// financeYearRe finds a finance law's year, group "year", in a
 	// sentence; financeTitleRe in a title.
 	financeYearRe  *pattern
@@ -338,6 +341,7 @@ type fileSpec struct {
 		Compared     src
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
+		PeriodAnchor src `yaml:"period_anchor"`
 		FinanceYear  src `yaml:"finance_year"`
 		FinanceTitle src `yaml:"finance_title"`
 		FinanceNow   src `yaml:"finance_current"`
@@ -656,6 +660,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
+	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
 	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
 	r.financeNowRe = c.re(spec.AsOf.FinanceNow, "as_of.finance_current")
