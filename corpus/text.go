@@ -179,7 +179,8 @@ func stripText(s string) ([]string, textMeta) {
 // knows ("Rédigé par SITE avec MAP le Mercredi 28 Octobre 2026 à 12:07 |
 // Lu 1874 fois"): the full date of the first short block above the first
 // paragraph that bears a dated line's marks (a time of day, a weekday, a
-// separator, or an opening "Le", "Par", "Publié"), that line, and the
+// separator, or an opening "Le", "Par", "Publié", an issue's "Édition
+// N°"), that line, and the
 // headline right above it, if it reads as one. A headline that names a
 // day ("Aide directe : le versement du 28 février avancé") bears none of
 // the marks.
@@ -216,7 +217,7 @@ const (
 )
 
 // frontMarks are the marks of a dated line.
-var frontMarks = regexp.MustCompile(`(?i)\b\d{1,2}\s*[h:]\s*\d{2}\b|\||\s[·•]\s|\b` + weekday + `(?:\s|,)|^\s*(?:le|par|publié|publiée|rédigé|rédigée|mis en ligne|mise en ligne|posté|écrit)\b`)
+var frontMarks = regexp.MustCompile(`(?i)\b\d{1,2}\s*[h:]\s*\d{2}\b|\||\s[·•]\s|\b` + weekday + `(?:\s|,)|^\s*(?:le|par|publié|publiée|rédigé|rédigée|mis en ligne|mise en ligne|posté|écrit)\b|^\s*(?:édition|edition|n°|numéro)\b`)
 
 // titleLike tells a headline line from a paragraph: one short line that
 // starts with a capital or a digit and ends without the punctuation that

@@ -816,12 +816,21 @@ func (s *scanner) monthLead(i int) bool {
 	switch {
 	case s.word(i-1, "en"), s.word(i-1, "fin"), s.word(i-1, "debut"), s.word(i-1, "depuis"):
 		return true
-	case s.matches(i-1, "de") && s.word(i-2, "mois"):
+	case s.matches(i-1, "de") && (s.word(i-2, "mois") || s.isWord(i-2) && periodNouns[fold(s.raw(i-2))]):
+		// "au mois de mai", "les versements de mars", "le bilan de mai"
 		return true
 	case s.punct(i-1, '-') && s.word(i-2, "mi"):
 		return true
 	}
 	return false
+}
+
+// periodNouns are the nouns of what is paid or reported for a month: a
+// risky month word after "N de" is a month ("les versements de mars").
+var periodNouns = map[string]bool{
+	"versement": true, "versements": true, "paiement": true, "paiements": true, "transfert": true, "transferts": true,
+	"virement": true, "virements": true, "tranche": true, "echeance": true, "bilan": true, "chiffres": true,
+	"donnees": true, "statistiques": true, "prestations": true, "allocations": true, "aide": true, "aides": true,
 }
 
 // numericDate reads dates written with digits only: "17/02/2025",

@@ -408,6 +408,8 @@ func TestMonthWords(t *testing.T) {
 		{"à la mi-mai, 2 millions", "mi-mai", "2025-05"},
 		{"depuis mars, 5 millions", "depuis mars", "2025-03/.."},
 		{"au mois de mai, 5 millions", "mai", "2025-05"},
+		{"les versements de mars ont touché 5 millions", "mars", "2025-03"},
+		{"les chiffres de mai, 5 millions", "mai", "2025-05"},
 		{"Mars, la planète, 5 fois", "", ""},
 		{"à la fin de l'année dernière, 3 millions", "fin de l'année dernière", "2024-12"},
 		{"fin de l'année précédente, 3 millions", "fin de l'année précédente", "2024-12"},
