@@ -91,7 +91,7 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		// present, written right after the figure, is nearer than 2030.
 		best = nil
 	}
-	if rd.metric != nil && rd.metric.id == "budget" && (best == nil || m.clause(best.start) != cl) {
+	if rd.metric != nil && (rd.metric.id == "budget" || x.futurePayment(m, fig.start, rd)) && (best == nil || m.clause(best.start) != cl) {
 		// "Le PLF 2026 alloue 29 milliards", "le budget 2025, adopté le
 		// mois dernier, prévoit…": the law's year, over a date of
 		// another clause or the publication month.
@@ -147,6 +147,16 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		date = date[:7]
 	}
 	return date, date
+}
+
+// futurePayment reports whether rd is an amount paid whose clause says it
+// in the future ("le fonds recevra une subvention de 1,2 milliard"): in a
+// finance bill's article, money not yet paid is the bill's.
+func (x *run) futurePayment(m *masked, at int, rd *reading) bool {
+	if rd.metric.id != "amount_paid" || x.r.futureRe == nil {
+		return false
+	}
+	return x.find(x.r.futureRe, m.sub(m.clauseStart(at), m.clauseEnd(at)), "as_of.future", m.orig[0]) != nil
 }
 
 // anchoredBefore reports whether a sentence of si's paragraph, among the

@@ -59,6 +59,8 @@ type Rules struct {
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
 	// mois de mars"), whose paragraph goes on about it.
 	periodAnchorRe *pattern
+	// futureRe: a verb in the future tense.
+	futureRe *pattern
 	// financeYearRe finds a finance law's year, group "year", in a
 	// sentence; financeTitleRe in a title.
 	financeYearRe  *pattern
@@ -342,6 +344,7 @@ type fileSpec struct {
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
+		Future       src
 		FinanceYear  src `yaml:"finance_year"`
 		FinanceTitle src `yaml:"finance_title"`
 		FinanceNow   src `yaml:"finance_current"`
@@ -661,6 +664,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
+	r.futureRe = c.re(spec.AsOf.Future, "as_of.future")
 	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
 	r.financeNowRe = c.re(spec.AsOf.FinanceNow, "as_of.finance_current")
