@@ -45,8 +45,9 @@ func TestExtract(t *testing.T) {
 	}{
 		{"total and breakdown", "Le régime AMO Tadamon compte 10,2 millions de bénéficiaires, dont 6,7 millions d'ayants droit.", "2025-03-10",
 			[]string{"amo-tadamon beneficiaries 1.02e+07 person exact 2025-03", "amo-tadamon beneficiaries 6.7e+06 person exact 2025-03"}},
+		// A day's figure holds at its month (dates.go, monthOf).
 		{"precise date", "Au 26 septembre 2023, 3,2 millions de ménages étaient inscrits au Registre social unifié.", "2023-10-02",
-			[]string{"rsu enrolled 3.2e+06 household exact 2023-09-26"}},
+			[]string{"rsu enrolled 3.2e+06 household exact 2023-09"}},
 		{"target", "Le budget de l'aide sociale directe devrait atteindre 29 milliards de dirhams en 2026.", "2025-06-01",
 			[]string{"asd budget 2.9e+10 MAD exact 2026 target"}},
 		{"money abbreviation", "Les dépenses de l'AMO-TNS ont dépassé 6,4 MMDH à fin 2024.", "2025-02-01",
