@@ -58,8 +58,12 @@ var (
 		// Whole blocks that are a share or print prompt, a label, a button.
 		`(?:partager|partagez|share|tweet|imprimer|print|e-?mail|commenter|réagir|j['’]aime)(?:\s+(?:sur|on|via|par|cet article|this(?: article| story)?|l['’]article)(?:\s+\S+){0,2})?\s*:?`,
 		`(?:publicité|advertisement|sponsorisé|beitragsbild|wird geladen|loading|chargement)\s*[.…]*`,
-		// A reading time on its own line: "Temps de lecture : 4 min".
-		`(?:temps\s+de\s+)?lecture\s*:?\s*\d{1,3}\s*min(?:utes?)?`,
+		// A reading time on its own line: "Temps de lecture : 4 min",
+		// "Lecture : 7 mn".
+		`(?:temps\s+de\s+)?lecture\s*:?\s*\d{1,3}\s*(?:min(?:utes?)?|mn)`,
+		// A market ticker under the masthead: "Bourse : MASI 18 241,55
+		// (+0,62%)", "MASI 17.842,6 (+0,4%) MADEX … EUR/MAD 10,71".
+		`(?:bourse(?:\s+de\s+casablanca)?\s*[:—–-]?\s*)?(?:masi|madex|msi\s*20|eur\s*/\s*mad|usd\s*/\s*mad)\b.{0,160}`,
 		`(?:ok|f|t|in|x)`,
 		`(?:facebook|twitter|linkedin|whatsapp|telegram|instagram|youtube|tiktok|messenger|pinterest|reddit|threads|google\+?)`,
 		// A share bar with its counts: "Partager : Facebook 2,3k | X |
@@ -632,7 +636,9 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		}
 	}()
 	for i, b := range blocks {
-		if isProse(b) {
+		// (A ticker under the masthead, "Bourse : MASI 18 241,55
+		// (+0,62%)", ends like a sentence but is furniture.)
+		if isProse(b) && !isFurniture(b) {
 			prose++
 		}
 		if i >= 15 || len(b) > 200 || len(b) > 100 && !strings.Contains(b, " | ") {
