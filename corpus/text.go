@@ -523,7 +523,7 @@ func readPublishedIn(blocks []string, meta *textMeta) []string {
 }
 
 // dateOnlyPattern is a date and its filler: "le", a weekday, a time.
-const dateOnlyPattern = `(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?(?:[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?|\p{L}{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?`
+const dateOnlyPattern = `(?i)^(?:le\s+|du\s+)?(?:` + weekday + `,?\s+)?(?:[0-9]{1,4}(?:er)?[\s/.-]*(?:\p{L}+\.?)?[\s/.,-]*[0-9]{1,4}(?:\s*[/.-]\s*[0-9]{2,4})?|\p{L}{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})(?:\s*(?:à|-|,|\|)?\s*[0-9]{1,2}\s*[h:]\s*[0-9]{2}(?:\s*min)?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2})?)?)?`
 
 var (
 	// publishedLine is a dump's "Publié le 17/02/2025 à 10h23" line.
@@ -620,6 +620,12 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				above = out[len(out)-2]
 			} else if len(out) > 1 && signature.MatchString(above) && !signature.MatchString(out[len(out)-2]) {
 				above = out[len(out)-2]
+			}
+			if len(out) == 1 && len(strings.Fields(above)) < 3 {
+				// The dump's first line above a masthead's date ("Hespress
+				// FR / Mercredi 15 avril 2026") is the site's name; the
+				// byline under the headline places the headline.
+				return
 			}
 			if t := headlineText(above); titleLike(t) {
 				meta.title = t
@@ -800,6 +806,10 @@ var nameParticles = map[string]bool{"de": true, "du": true, "el": true, "al": tr
 
 // looksLikeName is a byline: two to five capitalised words, no digits.
 func looksLikeName(l string) bool {
+	// "Mohammed Bensaïd (Oujda)": a correspondent's name and city.
+	if i := strings.LastIndexByte(l, '('); i > 0 && strings.HasSuffix(l, ")") && i >= len(l)-30 {
+		l = strings.TrimSpace(l[:i])
+	}
 	words := strings.Fields(l)
 	if len(words) < 2 || len(words) > 5 || len(l) > 60 {
 		return false

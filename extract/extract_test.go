@@ -293,13 +293,15 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh10", "../testdata/fresh10/gold.jsonl", 0.85, 0, 0.95},
 		// The eleventh (blind F1 0.721), training data since.
 		{"../testdata/fresh11", "../testdata/fresh11/gold.jsonl", 0.85, 0, 0.95},
-		// The twelfth to sixteenth (blind F1 0.787, 0.809, 0.851, 0.820
-		// and 0.925).
+		// The twelfth to eighteenth (blind F1 0.787, 0.809, 0.851, 0.820,
+		// 0.925, 0.866 and 0.903).
 		{"../testdata/fresh12", "../testdata/fresh12/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh13", "../testdata/fresh13/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh14", "../testdata/fresh14/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh15", "../testdata/fresh15/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh16", "../testdata/fresh16/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh17", "../testdata/fresh17/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh18", "../testdata/fresh18/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
