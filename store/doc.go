@@ -64,7 +64,9 @@ SHA-256 of a document's clean text (corpus.Document.Body), in hex (64
 bytes) or raw (32 bytes) as said.
 
 	meta     "schema" → decimal schema version (SchemaVersion); "sig_gen" →
-	         uint64, bumped by every transaction that changes a signature.
+	         uint64, bumped by every transaction that changes a signature;
+	         "rank_stale" → "1" while the rank bucket lags the records
+	         (see Writing's rank below).
 	files    path relative to the ingested folder → JSON {raw, doc, title,
 	         site, author, url, published, published_from}: the hash of the
 	         file's bytes as given to Ingest (for Unchanged), its document,
@@ -102,6 +104,14 @@ bytes) or raw (32 bytes) as said.
 	         each, complemented), as_of as shown (each byte complemented,
 	         then 0xFF), fact id → empty: the queue's order (List sorted
 	         by sources) within each status, latest as_of first on a tie.
+	         A writer's batches keep their changes to it in memory and
+	         file them together (at Close, before any other write, when
+	         List or Check asks, or past 65,536 facts pending): its keys
+	         are hashed, and each fact a batch changed moved its key from
+	         one random leaf to another. "rank_stale" says meanwhile that
+	         it lags: List then orders and counts from the records, Check
+	         skips it, and a writer that finds it left by a writer that
+	         died rebuilds it from the records.
 	lsh      the reprint index as the last writer left it: "hashes",
 	         "root", "dead", "main" (its arrays) and "gen" (the sig_gen
 	         it reflects). A cache: absent or stale, it is rebuilt.
@@ -258,13 +268,14 @@ are byte-identical.
 
 # Schema
 
-SchemaVersion is 5. Opening an older file read-write migrates it in one
+SchemaVersion is 6. Opening an older file read-write migrates it in one
 transaction (schema 1 had no index bucket; it is built from the facts;
 schema 2 kept bodies as plain text; they are compressed; schema 3 had no
 independent counts and no rank bucket: they are counted from the
 sources; schema 4 kept sources, bodies, signatures and readings by
 document in buckets of their own: they are moved, keys in order, next to
-their fact's or document's record). A read-only open of an old file, or
+their fact's or document's record; schema 5 always filed its rank at
+once, and did not know "rank_stale": nothing changes in the file). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

@@ -366,7 +366,8 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 	}
 	var size int64
-	changed := false
+	changed, filed := false, false
+	var log *rankLog
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
 		adviseRandom(s.db, size)
@@ -376,9 +377,21 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 		t.lshIdx = s.lsh
 		t.origins.idx = s.lsh
+		t.rankLog = newRankLog(s.rankPending)
 		if err := fn(t); err != nil {
 			return err
 		}
+		if len(t.rankLog.m) > 0 {
+			if len(s.rankPending)+len(t.rankLog.m) >= rankLogMax {
+				if err := fileRank(tx, s.rankPending, t.rankLog.m); err != nil {
+					return err
+				}
+				filed = true
+			} else if err := markRankStale(tx); err != nil {
+				return err
+			}
+		}
+		log = t.rankLog
 		changed = t.sigChanged
 		if t.sigChanged {
 			return bumpSigGen(tx)
@@ -391,10 +404,32 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	s.lsh.commit()
 	s.lshChanged = s.lshChanged || changed
+	s.keepRankLog(log, filed)
 	// The writer reads pages all over the file; let them go when they
 	// pass the budget, so that its resident memory is its own, not the
 	// file's. (Let go after every transaction, they were faulted in again
 	// by the next: a third of the writer's time at 20,000 articles.)
 	releaseOverBudget(s.db, size)
 	return nil
+}
+
+// keepRankLog makes a committed transaction's rank changes pending, or
+// forgets them all when the transaction filed them.
+func (s *Store) keepRankLog(log *rankLog, filed bool) {
+	switch {
+	case filed:
+		s.rankPending = nil
+	case log != nil && len(log.m) > 0:
+		if s.rankPending == nil {
+			s.rankPending = map[string]*rankChange{}
+		}
+		for id, c := range log.m {
+			if bytes.Equal(c.stored, c.want) {
+				delete(s.rankPending, id)
+			} else {
+				s.rankPending[id] = c
+			}
+		}
+	}
+	s.rankDirty.Store(len(s.rankPending) > 0)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -52,6 +53,11 @@ type Store struct {
 	lsh *lshIndex
 	// lshChanged: the index holds changes not saved (saveIndex).
 	lshChanged bool
+	// rankPending holds the writer's rank changes not yet filed in the
+	// rank bucket (rankdefer.go), guarded by wmu; rankDirty says it is not
+	// empty, for readers that do not take wmu.
+	rankPending map[string]*rankChange
+	rankDirty   atomic.Bool
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.
@@ -102,6 +108,12 @@ func Open(path string, opts *Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if !o.ReadOnly {
+		if err := s.repairRank(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -109,7 +121,7 @@ func Open(path string, opts *Options) (*Store, error) {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		if !s.readOnly {
-			s.closeErr = s.saveIndex()
+			s.closeErr = errors.Join(s.flushRank(), s.saveIndex())
 		}
 		// The owner file goes first: once the lock is released another
 		// writer may already have written its own.

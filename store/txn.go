@@ -43,6 +43,9 @@ type txn struct {
 	// index's moves when it was last known valid).
 	indep      map[string]map[string]int
 	indepMoves uint64
+	// rankLog, when set, collects the rank changes of a transaction that
+	// defers them (rankdefer.go); nil writes them to the rank bucket.
+	rankLog *rankLog
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
@@ -134,11 +137,8 @@ func (t *txn) flush(res *IngestResult) error {
 			if err := t.facts.Delete([]byte(id)); err != nil {
 				return fmt.Errorf("drop %s: %w", id, err)
 			}
-			if old, ok := t.ranked[id]; ok {
-				if err := t.rank.Delete(old); err != nil {
-					return fmt.Errorf("unrank %s: %w", id, err)
-				}
-				delete(t.ranked, id)
+			if err := t.setRank(id, nil); err != nil {
+				return err
 			}
 			if res != nil && t.live[id] {
 				res.Dropped++
@@ -173,10 +173,24 @@ func (t *txn) flush(res *IngestResult) error {
 }
 
 // rerank files the record's rank key in place of the one stored.
-func (t *txn) rerank(id string, r *factRec) error {
-	k := rankKey(id, r)
+func (t *txn) rerank(id string, r *factRec) error { return t.setRank(id, rankKey(id, r)) }
+
+// setRank makes k (nil: none) fact id's rank key. t.ranked holds each
+// loaded fact's key as its record asks; a transaction that defers its rank
+// writes (a writer's batch, see rankdefer.go) logs the change instead of
+// writing it.
+func (t *txn) setRank(id string, k []byte) error {
 	old, ok := t.ranked[id]
-	if ok && bytes.Equal(old, k) {
+	if ok && bytes.Equal(old, k) || !ok && k == nil {
+		return nil
+	}
+	if k == nil {
+		delete(t.ranked, id)
+	} else {
+		t.ranked[id] = k
+	}
+	if t.rankLog != nil {
+		t.rankLog.change(id, old, k)
 		return nil
 	}
 	if ok {
@@ -184,10 +198,11 @@ func (t *txn) rerank(id string, r *factRec) error {
 			return fmt.Errorf("unrank %s: %w", id, err)
 		}
 	}
-	if err := t.rank.Put(k, nil); err != nil {
-		return fmt.Errorf("rank %s: %w", id, err)
+	if k != nil {
+		if err := t.rank.Put(k, nil); err != nil {
+			return fmt.Errorf("rank %s: %w", id, err)
+		}
 	}
-	t.ranked[id] = k
 	return nil
 }
 
