@@ -218,10 +218,10 @@ func BenchmarkWriter(b *testing.B) {
 					}
 				}
 				flush()
-				// The rank changes the batches left pending are the
-				// commits' too (Close files them).
+				// The rank and index changes the batches left pending
+				// are the commits' too (Close files them).
 				t0, c0 := time.Now(), cpuTime()
-				if err := s.flushRank(); err != nil {
+				if err := s.flushPending(); err != nil {
 					b.Fatal(err)
 				}
 				*commit += time.Since(t0)

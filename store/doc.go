@@ -65,8 +65,8 @@ bytes) or raw (32 bytes) as said.
 
 	meta     "schema" → decimal schema version (SchemaVersion); "sig_gen" →
 	         uint64, bumped by every transaction that changes a signature;
-	         "rank_stale" → "1" while the rank bucket lags the records
-	         (see Writing's rank below).
+	         "derived_stale" → "1" while the index and rank buckets lag
+	         the records (see rank below).
 	files    path relative to the ingested folder → JSON {raw, doc, title,
 	         site, author, url, published, published_from}: the hash of the
 	         file's bytes as given to Ingest (for Unchanged), its document,
@@ -104,14 +104,16 @@ bytes) or raw (32 bytes) as said.
 	         each, complemented), as_of as shown (each byte complemented,
 	         then 0xFF), fact id → empty: the queue's order (List sorted
 	         by sources) within each status, latest as_of first on a tie.
-	         A writer's batches keep their changes to it in memory and
-	         file them together (at Close, before any other write, when
-	         List or Check asks, or past 65,536 facts pending): its keys
-	         are hashed, and each fact a batch changed moved its key from
-	         one random leaf to another. "rank_stale" says meanwhile that
-	         it lags: List then orders and counts from the records, Check
-	         skips it, and a writer that finds it left by a writer that
-	         died rebuilds it from the records.
+	         A writer's batches keep their changes to it and to the
+	         index in memory and file them together, in key order (at
+	         Close, before any other write, when a reader of the same
+	         store asks, or past 65,536 keys pending): their keys end
+	         with hashed ids, and each fact a batch changed moved its
+	         rank key from one random leaf to another and put a new
+	         fact's index key in a third. "derived_stale" says meanwhile
+	         that both lag: readers order, count and filter from the
+	         records, Check skips them, and a writer that finds them
+	         left by a writer that died rebuilds them from the records.
 	lsh      the reprint index as the last writer left it: "hashes",
 	         "root", "dead", "main" (its arrays) and "gen" (the sig_gen
 	         it reflects). A cache: absent or stale, it is rebuilt.
@@ -274,8 +276,9 @@ schema 2 kept bodies as plain text; they are compressed; schema 3 had no
 independent counts and no rank bucket: they are counted from the
 sources; schema 4 kept sources, bodies, signatures and readings by
 document in buckets of their own: they are moved, keys in order, next to
-their fact's or document's record; schema 5 always filed its rank at
-once, and did not know "rank_stale": nothing changes in the file). A read-only open of an old file, or
+their fact's or document's record; schema 5 always filed its rank and
+index at once, and did not know "derived_stale": nothing changes in the
+file). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

@@ -47,18 +47,18 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 	if o.Offset < 0 || o.Limit < 0 || o.Sources < 0 {
 		return nil, 0, fmt.Errorf("list: negative offset, limit or sources")
 	}
-	// The writer's pending rank changes first: the queue and the count
-	// read the rank bucket.
-	if err := s.flushRank(); err != nil {
+	// The writer's pending rank and index changes first: the queue, the
+	// count and the programme filter read those buckets.
+	if err := s.flushPending(); err != nil {
 		return nil, 0, fmt.Errorf("list facts: %w", err)
 	}
 	var out []Fact
 	total := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
-		// A rank a writer died before filing (rankdefer.go) is not read:
+		// A rank a writer died before filing (deferred.go) is not read:
 		// the records give the order and the count.
-		fresh := rankFresh(tx)
+		fresh := derivedFresh(tx)
 		inPage := func(i int) bool { return i >= o.Offset && (o.Limit == 0 || i < o.Offset+o.Limit) }
 		var items []item
 		// Only the filters on sources need a fact's sources read: the
@@ -436,6 +436,9 @@ func (s *Store) Each(o ListOptions, fn func(Fact) error) error {
 	if o.Sort != "" && o.Sort != "id" && o.Sort != "key" {
 		return fmt.Errorf("list: Each sorts by id or key, not %q", o.Sort)
 	}
+	if err := s.flushPending(); err != nil {
+		return err
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
 		visit := func(id string, rec *factRec, docs map[string]bool) error {
@@ -484,7 +487,10 @@ func (s *Store) Each(o ListOptions, fn func(Fact) error) error {
 				prefix = append(prefix, o.Metric+"\x00"...)
 			}
 		}
-		c := tx.Bucket(bIndex).Cursor()
+		c, err := indexCursor(tx)
+		if err != nil {
+			return err
+		}
 		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
 			if len(k) < idLen {
 				return fmt.Errorf("bad index key %q", k)

@@ -367,7 +367,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	var size int64
 	changed, filed := false, false
-	var log *rankLog
+	var log *pendingLog
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
 		adviseRandom(s.db, size)
@@ -377,21 +377,21 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 		t.lshIdx = s.lsh
 		t.origins.idx = s.lsh
-		t.rankLog = newRankLog(s.rankPending)
+		t.pending = newPendingLog(&s.pending)
 		if err := fn(t); err != nil {
 			return err
 		}
-		if len(t.rankLog.m) > 0 {
-			if len(s.rankPending)+len(t.rankLog.m) >= rankLogMax {
-				if err := fileRank(tx, s.rankPending, t.rankLog.m); err != nil {
+		if t.pending.len() > 0 {
+			if s.pending.len()+t.pending.len() >= pendingMax {
+				if err := filePending(tx, &s.pending, &t.pending.pending); err != nil {
 					return err
 				}
 				filed = true
-			} else if err := markRankStale(tx); err != nil {
+			} else if err := markStale(tx); err != nil {
 				return err
 			}
 		}
-		log = t.rankLog
+		log = t.pending
 		changed = t.sigChanged
 		if t.sigChanged {
 			return bumpSigGen(tx)
@@ -404,7 +404,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	s.lsh.commit()
 	s.lshChanged = s.lshChanged || changed
-	s.keepRankLog(log, filed)
+	s.keepPending(log, filed)
 	// The writer reads pages all over the file; let them go when they
 	// pass the budget, so that its resident memory is its own, not the
 	// file's. (Let go after every transaction, they were faulted in again
@@ -413,23 +413,14 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	return nil
 }
 
-// keepRankLog makes a committed transaction's rank changes pending, or
-// forgets them all when the transaction filed them.
-func (s *Store) keepRankLog(log *rankLog, filed bool) {
+// keepPending makes a committed transaction's rank and index changes
+// pending, or forgets them all when the transaction filed them.
+func (s *Store) keepPending(log *pendingLog, filed bool) {
 	switch {
 	case filed:
-		s.rankPending = nil
-	case log != nil && len(log.m) > 0:
-		if s.rankPending == nil {
-			s.rankPending = map[string]*rankChange{}
-		}
-		for id, c := range log.m {
-			if bytes.Equal(c.stored, c.want) {
-				delete(s.rankPending, id)
-			} else {
-				s.rankPending[id] = c
-			}
-		}
+		s.pending = pending{}
+	case log != nil && log.len() > 0:
+		s.pending.keep(&log.pending)
 	}
-	s.rankDirty.Store(len(s.rankPending) > 0)
+	s.dirty.Store(s.pending.len() > 0)
 }

@@ -296,7 +296,7 @@ func moveDocParts(tx *bolt.Tx) error {
 }
 
 // migrate5to6 changes nothing in the file: schema 6 may leave the rank
-// bucket lagging the records while meta "rank_stale" says so (a writer
-// died before filing its pending rank changes, see rankdefer.go), which a
-// faits of schema 5 would not know to check.
+// and index buckets lagging the records while meta "derived_stale" says
+// so (a writer died before filing its pending changes, see deferred.go),
+// which a faits of schema 5 would not know to check.
 func migrate5to6(tx *bolt.Tx) error { return nil }

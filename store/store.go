@@ -53,11 +53,11 @@ type Store struct {
 	lsh *lshIndex
 	// lshChanged: the index holds changes not saved (saveIndex).
 	lshChanged bool
-	// rankPending holds the writer's rank changes not yet filed in the
-	// rank bucket (rankdefer.go), guarded by wmu; rankDirty says it is not
-	// empty, for readers that do not take wmu.
-	rankPending map[string]*rankChange
-	rankDirty   atomic.Bool
+	// pending holds the writer's rank and index changes not yet filed
+	// in their buckets (deferred.go), guarded by wmu; dirty says it is
+	// not empty, for readers that do not take wmu.
+	pending pending
+	dirty   atomic.Bool
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.
@@ -109,7 +109,7 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, err
 	}
 	if !o.ReadOnly {
-		if err := s.repairRank(); err != nil {
+		if err := s.repairDerived(); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -121,7 +121,7 @@ func Open(path string, opts *Options) (*Store, error) {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		if !s.readOnly {
-			s.closeErr = errors.Join(s.flushRank(), s.saveIndex())
+			s.closeErr = errors.Join(s.flushPending(), s.saveIndex())
 		}
 		// The owner file goes first: once the lock is released another
 		// writer may already have written its own.

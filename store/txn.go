@@ -43,9 +43,10 @@ type txn struct {
 	// index's moves when it was last known valid).
 	indep      map[string]map[string]int
 	indepMoves uint64
-	// rankLog, when set, collects the rank changes of a transaction that
-	// defers them (rankdefer.go); nil writes them to the rank bucket.
-	rankLog *rankLog
+	// pending, when set, collects the rank and index changes of a
+	// transaction that defers them (deferred.go); nil writes them to
+	// their buckets.
+	pending *pendingLog
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
@@ -95,7 +96,7 @@ func (t *txn) factFor(id string, k Key) (r *factRec, created bool, err error) {
 		return r, false, nil
 	}
 	r = &factRec{Programme: k.Programme, Metric: k.Metric, Unit: k.Unit, Value: k.Value, ValueMax: k.ValueMax, AsOf: k.AsOf}
-	if err := t.index.Put(indexKey(r.view(id)), nil); err != nil {
+	if err := t.setIndex(indexKey(r.view(id)), true); err != nil {
 		return nil, false, fmt.Errorf("index %s: %w", id, err)
 	}
 	t.recs[id] = r
@@ -131,7 +132,7 @@ func (t *txn) flush(res *IngestResult) error {
 	for id := range t.dirty {
 		r := t.recs[id]
 		if r.Sources == 0 && r.Events == 0 {
-			if err := t.index.Delete(indexKey(r.view(id))); err != nil {
+			if err := t.setIndex(indexKey(r.view(id)), false); err != nil {
 				return fmt.Errorf("unindex %s: %w", id, err)
 			}
 			if err := t.facts.Delete([]byte(id)); err != nil {
@@ -175,9 +176,22 @@ func (t *txn) flush(res *IngestResult) error {
 // rerank files the record's rank key in place of the one stored.
 func (t *txn) rerank(id string, r *factRec) error { return t.setRank(id, rankKey(id, r)) }
 
+// setIndex puts (on) or deletes index key k, or logs it in a
+// transaction that defers it.
+func (t *txn) setIndex(k []byte, on bool) error {
+	switch {
+	case t.pending != nil:
+		t.pending.setIndex(k, on)
+		return nil
+	case on:
+		return t.index.Put(k, nil)
+	}
+	return t.index.Delete(k)
+}
+
 // setRank makes k (nil: none) fact id's rank key. t.ranked holds each
 // loaded fact's key as its record asks; a transaction that defers its rank
-// writes (a writer's batch, see rankdefer.go) logs the change instead of
+// writes (a writer's batch, see deferred.go) logs the change instead of
 // writing it.
 func (t *txn) setRank(id string, k []byte) error {
 	old, ok := t.ranked[id]
@@ -189,8 +203,8 @@ func (t *txn) setRank(id string, k []byte) error {
 	} else {
 		t.ranked[id] = k
 	}
-	if t.rankLog != nil {
-		t.rankLog.change(id, old, k)
+	if t.pending != nil {
+		t.pending.change(id, old, k)
 		return nil
 	}
 	if ok {

@@ -11,9 +11,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// queues lists, for each status and all, the queue (List sorted by
-// sources) in pages, and the count of an unfiltered List: what the rank
-// bucket serves.
+// queues lists what the rank and index buckets serve: for each status
+// and all, the queue (List sorted by sources) in pages, the count of an
+// unfiltered List, a programme's facts in id and key order, and the
+// conflicts.
 func queues(t *testing.T, s *Store) string {
 	t.Helper()
 	var out []string
@@ -35,7 +36,38 @@ func queues(t *testing.T, s *Store) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fmt.Sprint(out, " all ", n)
+	out = append(out, fmt.Sprint("all ", n))
+	// What the index serves: a programme's facts, in id and key order,
+	// and the conflicts.
+	for _, f := range []Filter{{Programme: "rsu"}, {Programme: "amo", Metric: "budget"}} {
+		fs, err := s.Facts(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, n, err := s.List(ListOptions{Filter: f, Offset: 2, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keyed []string
+		if err := s.Each(ListOptions{Filter: f, Sort: "key"}, func(x Fact) error {
+			keyed = append(keyed, x.ID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%+v: %d facts; page %d of %d; keyed %v", f, len(fs), len(page), n, keyed))
+		for _, x := range page {
+			out = append(out, x.ID)
+		}
+	}
+	cs, err := s.Conflicts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("conflict %s %s %s %s: %d", c.Programme, c.Metric, c.AsOf, c.Unit, len(c.Facts)))
+	}
+	return strings.Join(out, "\n")
 }
 
 // writeSynth writes docs in batches of 64.
@@ -70,18 +102,18 @@ func crash(t *testing.T, s *Store) {
 func stale(t *testing.T, s *Store) bool {
 	t.Helper()
 	var fresh bool
-	if err := s.db.View(func(tx *bolt.Tx) error { fresh = rankFresh(tx); return nil }); err != nil {
+	if err := s.db.View(func(tx *bolt.Tx) error { fresh = derivedFresh(tx); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return !fresh
 }
 
-// TestRankDeferred: a writer's batches leave their rank changes pending;
-// the queue reads the same whether they are filed at Close, by a reader,
-// by an editor's decision, left by a writer that died (read-only: from the
-// records; the next writer rebuilds the rank), or filed within a batch
-// past rankLogMax.
-func TestRankDeferred(t *testing.T) {
+// TestDeferred: a writer's batches leave their rank and index changes
+// pending; readers read the same whether they are filed at Close, by a
+// reader, by an editor's decision, left by a writer that died (read-only:
+// from the records; the next writer rebuilds both), or filed within a
+// batch past pendingMax.
+func TestDeferred(t *testing.T) {
 	docs := synthCorpus(400)
 	dir := t.TempDir()
 
@@ -92,8 +124,8 @@ func TestRankDeferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeSynth(t, s, docs)
-	if len(s.rankPending) == 0 || !stale(t, s) {
-		t.Fatalf("batches filed their rank changes (%d pending, stale %v)", len(s.rankPending), stale(t, s))
+	if s.pending.len() == 0 || !stale(t, s) {
+		t.Fatalf("batches filed their changes (%d pending, stale %v)", s.pending.len(), stale(t, s))
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -103,7 +135,7 @@ func TestRankDeferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	if stale(t, s) {
-		t.Fatal("Close left the rank stale")
+		t.Fatal("Close left the rank and index stale")
 	}
 	mustCheck(t, s)
 	want, wantExport := queues(t, s), export(t, s)
@@ -113,10 +145,10 @@ func TestRankDeferred(t *testing.T) {
 		s, _ := openTemp(t)
 		writeSynth(t, s, docs)
 		if got := queues(t, s); got != want {
-			t.Errorf("queue with pending rank changes:\n got %s\nwant %s", got, want)
+			t.Errorf("reads with pending changes:\n got %s\nwant %s", got, want)
 		}
-		if len(s.rankPending) != 0 || stale(t, s) {
-			t.Error("List left the rank changes pending")
+		if s.pending.len() != 0 || stale(t, s) {
+			t.Error("List left the changes pending")
 		}
 		mustCheck(t, s)
 	})
@@ -134,14 +166,14 @@ func TestRankDeferred(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !stale(t, r) {
-			t.Fatal("a writer that died left the rank marked fresh")
+			t.Fatal("a writer that died left the rank and index marked fresh")
 		}
 		mustCheck(t, r)
 		if got := queues(t, r); got != want {
-			t.Errorf("queue of a stale rank, read-only:\n got %s\nwant %s", got, want)
+			t.Errorf("reads of a stale rank and index, read-only:\n got %s\nwant %s", got, want)
 		}
 		if got := export(t, r); got != wantExport {
-			t.Error("export of a stale rank differs")
+			t.Error("export of a stale rank and index differs")
 		}
 		r.Close()
 		w, err := Open(path, nil)
@@ -150,17 +182,17 @@ func TestRankDeferred(t *testing.T) {
 		}
 		defer w.Close()
 		if stale(t, w) {
-			t.Fatal("the next writer did not rebuild the rank")
+			t.Fatal("the next writer did not rebuild the rank and index")
 		}
 		mustCheck(t, w)
 		if got := queues(t, w); got != want {
-			t.Errorf("queue of a rebuilt rank:\n got %s\nwant %s", got, want)
+			t.Errorf("reads of a rebuilt rank and index:\n got %s\nwant %s", got, want)
 		}
 	})
 
 	t.Run("filed in a batch", func(t *testing.T) {
-		defer func(n int) { rankLogMax = n }(rankLogMax)
-		rankLogMax = 100
+		defer func(n int) { pendingMax = n }(pendingMax)
+		pendingMax = 100
 		s, _ := openTemp(t)
 		b := s.NewBatch()
 		filed := 0
@@ -172,19 +204,19 @@ func TestRankDeferred(t *testing.T) {
 			b.Add(e)
 			if b.Len() == 16 || i == len(docs)-1 {
 				mustCommit(t, b)
-				if len(s.rankPending) == 0 {
+				if s.pending.len() == 0 {
 					filed++
 					if stale(t, s) {
-						t.Fatal("a batch filed the rank and left it marked stale")
+						t.Fatal("a batch filed its changes and left it marked stale")
 					}
 				}
 			}
 		}
 		if filed == 0 {
-			t.Error("no batch filed its rank changes past rankLogMax")
+			t.Error("no batch filed its changes past pendingMax")
 		}
 		if got := queues(t, s); got != want {
-			t.Errorf("queue:\n got %s\nwant %s", got, want)
+			t.Errorf("reads:\n got %s\nwant %s", got, want)
 		}
 		mustCheck(t, s)
 	})
@@ -197,29 +229,30 @@ func TestRankDeferred(t *testing.T) {
 			t.Fatal(err)
 		}
 		writeSynth(t, s, docs[200:])
-		if len(s.rankPending) == 0 {
-			t.Fatal("no rank change pending")
+		if s.pending.len() == 0 {
+			t.Fatal("no change pending")
 		}
 		if _, err := s.Review(fs[0].ID, Decision{Action: "accept", By: "test"}); err != nil {
 			t.Fatal(err)
 		}
-		if len(s.rankPending) != 0 || stale(t, s) {
-			t.Error("a decision left rank changes pending")
+		if s.pending.len() != 0 || stale(t, s) {
+			t.Error("a decision left changes pending")
 		}
 		mustCheck(t, s)
 		if _, err := s.Review(fs[0].ID, Decision{Action: "undo", By: "test"}); err != nil {
 			t.Fatal(err)
 		}
 		if got := queues(t, s); got != want {
-			t.Errorf("queue after a decision and its undo:\n got %s\nwant %s", got, want)
+			t.Errorf("reads after a decision and its undo:\n got %s\nwant %s", got, want)
 		}
 	})
 }
 
-// TestRankRolledBack: a batch whose file fails rolls back that file's
-// rank changes with the rest of its transaction; those of the files
-// written stay pending, and file a rank that agrees with the records.
-func TestRankRolledBack(t *testing.T) {
+// TestDeferredRolledBack: a batch whose file fails rolls back that file's
+// rank and index changes with the rest of its transaction; those of the
+// files written stay pending, and file buckets that agree with the
+// records.
+func TestDeferredRolledBack(t *testing.T) {
 	s, _ := openTemp(t)
 	docs := synthCorpus(100)
 	writeSynth(t, s, docs[:50])
@@ -247,8 +280,8 @@ func TestRankRolledBack(t *testing.T) {
 			failed++
 		}
 	}
-	if failed != 1 || len(s.rankPending) == 0 {
-		t.Fatalf("%d files failed (want 1), %d rank changes pending", failed, len(s.rankPending))
+	if failed != 1 || s.pending.len() == 0 {
+		t.Fatalf("%d files failed (want 1), %d changes pending", failed, s.pending.len())
 	}
 	mustCheck(t, s)
 }
