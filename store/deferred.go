@@ -21,10 +21,10 @@ import (
 // each writing again the random leaves of the other buckets. The writer's
 // transactions (writeLSH) therefore log these changes in memory
 // (Store.pending), and file them all in one go, in key order, each leaf
-// once: at Close, before any other write (an editor's decision, which
-// writes its own), when a reader of the same Store asks (List, Each,
-// EachFact, Conflicts, Check), and within the batch whose log reaches
-// pendingMax keys.
+// once (filePending): at Close, before any other write (an editor's
+// decision, which writes its own), when a reader of the same Store asks
+// (List, Each, EachFact, Conflicts, Check), and after the batch whose log
+// reaches pendingMax keys.
 //
 // While a log is pending, meta "derived_stale" says that the rank and
 // index buckets lag the records: a reader then orders, counts and filters
@@ -114,75 +114,93 @@ func markStale(tx *bolt.Tx) error {
 	return nil
 }
 
-// filePending writes the pending changes (over, when given, overlaid on
-// base) to the rank and index buckets, each in key order, and marks them
-// fresh.
-func filePending(tx *bolt.Tx, base, over *pending) error {
-	if over == nil {
-		over = &pending{}
+// filePending writes the pending changes to the rank and index buckets,
+// in transactions of their own, each ending when the pages of the map it
+// read pass the budget (as a batch's do: filing touches most leaves of
+// both buckets, 7,000 at 300,000 facts, and bbolt keeps each mapped until
+// the commit); the last one marks them fresh. Changes are filed whole: a
+// fact's rank key is moved in one transaction, and each transaction's
+// changes leave the pending log once it commits. The caller holds wmu.
+func (s *Store) filePending() error {
+	if !s.dirty.Load() {
+		return nil
 	}
-	var dels, puts [][]byte
-	add := func(c *rankChange) {
-		if bytes.Equal(c.stored, c.want) {
-			return
+	// Rank changes in the order of their new keys (their old ones are
+	// scattered whatever the order), then index keys in order.
+	ids := make([]string, 0, len(s.pending.rank))
+	for id := range s.pending.rank {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		return bytes.Compare(s.pending.rank[a].want, s.pending.rank[b].want)
+	})
+	keys := make([]string, 0, len(s.pending.index))
+	for k := range s.pending.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	// At least one transaction: changes that cancelled out leave nothing
+	// to file but the mark to clear.
+	for first := true; first || len(ids)+len(keys) > 0; first = false {
+		var size int64
+		nIDs, nKeys := 0, 0
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			size = tx.Size()
+			adviseRandom(s.db, size)
+			nIDs, nKeys = 0, 0
+			rank, index := tx.Bucket(bRank), tx.Bucket(bIndex)
+			for n := 1; nIDs+nKeys < len(ids)+len(keys); n++ {
+				if nIDs < len(ids) {
+					c := s.pending.rank[ids[nIDs]]
+					if c.stored != nil && !bytes.Equal(c.stored, c.want) {
+						if err := rank.Delete(c.stored); err != nil {
+							return fmt.Errorf("unrank %x: %w", c.stored, err)
+						}
+					}
+					if c.want != nil && !bytes.Equal(c.stored, c.want) {
+						if err := rank.Put(c.want, nil); err != nil {
+							return fmt.Errorf("rank %x: %w", c.want, err)
+						}
+					}
+					nIDs++
+				} else {
+					k := keys[nKeys]
+					var err error
+					if s.pending.index[k] {
+						err = index.Put([]byte(k), nil)
+					} else {
+						err = index.Delete([]byte(k))
+					}
+					if err != nil {
+						return fmt.Errorf("index %q: %w", k, err)
+					}
+					nKeys++
+				}
+				if n%256 == 0 && overBudget() {
+					break
+				}
+			}
+			if nIDs == len(ids) && nKeys == len(keys) {
+				if err := tx.Bucket(bMeta).Delete(keyStale); err != nil {
+					return fmt.Errorf("mark rank and index fresh: %w", err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("file the rank and index: %w", err)
 		}
-		if c.stored != nil {
-			dels = append(dels, c.stored)
+		for _, id := range ids[:nIDs] {
+			delete(s.pending.rank, id)
 		}
-		if c.want != nil {
-			puts = append(puts, c.want)
+		for _, k := range keys[:nKeys] {
+			delete(s.pending.index, k)
 		}
+		ids, keys = ids[nIDs:], keys[nKeys:]
+		releaseOverBudget(s.db, size)
 	}
-	for id, c := range base.rank {
-		if _, ok := over.rank[id]; !ok {
-			add(c)
-		}
-	}
-	for _, c := range over.rank {
-		add(c)
-	}
-	if err := apply(tx.Bucket(bRank), dels, puts); err != nil {
-		return fmt.Errorf("rank: %w", err)
-	}
-	dels, puts = dels[:0], puts[:0]
-	index := func(k string, on bool) {
-		if on {
-			puts = append(puts, []byte(k))
-		} else {
-			dels = append(dels, []byte(k))
-		}
-	}
-	for k, on := range base.index {
-		if _, ok := over.index[k]; !ok {
-			index(k, on)
-		}
-	}
-	for k, on := range over.index {
-		index(k, on)
-	}
-	if err := apply(tx.Bucket(bIndex), dels, puts); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	if err := tx.Bucket(bMeta).Delete(keyStale); err != nil {
-		return fmt.Errorf("mark rank and index fresh: %w", err)
-	}
-	return nil
-}
-
-// apply deletes dels and puts puts (empty values) in b, in key order.
-func apply(b *bolt.Bucket, dels, puts [][]byte) error {
-	slices.SortFunc(dels, bytes.Compare)
-	slices.SortFunc(puts, bytes.Compare)
-	for _, k := range dels {
-		if err := b.Delete(k); err != nil {
-			return fmt.Errorf("delete %x: %w", k, err)
-		}
-	}
-	for _, k := range puts {
-		if err := b.Put(k, nil); err != nil {
-			return fmt.Errorf("put %x: %w", k, err)
-		}
-	}
+	s.pending = pending{}
+	s.dirty.Store(false)
 	return nil
 }
 
@@ -235,26 +253,16 @@ func (s *Store) repairDerived() error {
 	return nil
 }
 
-// update runs fn in a write transaction that first files the pending
-// changes, so that fn may write the rank and index buckets itself (every
-// write but a writer's batches goes through it).
+// update files the pending changes, then runs fn in a write transaction,
+// so that fn may write the rank and index buckets itself (every write but
+// a writer's batches goes through it).
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	filing := s.pending.len() > 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if filing {
-			if err := filePending(tx, &s.pending, nil); err != nil {
-				return err
-			}
-		}
-		return fn(tx)
-	})
-	if err == nil && filing {
-		s.pending = pending{}
-		s.dirty.Store(false)
+	if err := s.filePending(); err != nil {
+		return err
 	}
-	return err
+	return s.db.Update(fn)
 }
 
 // flushPending files the pending changes, if any, so that the rank and
@@ -264,10 +272,9 @@ func (s *Store) flushPending() error {
 	if s.readOnly || !s.dirty.Load() {
 		return nil
 	}
-	if err := s.update(func(*bolt.Tx) error { return nil }); err != nil {
-		return fmt.Errorf("file the rank and index: %w", err)
-	}
-	return nil
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.filePending()
 }
 
 // indexCursor walks the index bucket, or, when it lags the records, the

@@ -221,6 +221,27 @@ func TestDeferred(t *testing.T) {
 		mustCheck(t, s)
 	})
 
+	t.Run("filed in pieces", func(t *testing.T) {
+		// Over the map's budget at once: each transaction files 256
+		// changes, then lets go of the map.
+		s, _ := openTemp(t)
+		writeSynth(t, s, docs)
+		defer func(b int64) { mapBudget = b }(mapBudget)
+		mapBudget = 0
+		n := s.pending.len()
+		if err := s.flushPending(); err != nil {
+			t.Fatal(err)
+		}
+		if n < 1024 || s.pending.len() != 0 || stale(t, s) {
+			t.Fatalf("%d changes pending, %d left after filing, stale %v", n, s.pending.len(), stale(t, s))
+		}
+		mapBudget = 96 << 20
+		if got := queues(t, s); got != want {
+			t.Errorf("reads:\n got %s\nwant %s", got, want)
+		}
+		mustCheck(t, s)
+	})
+
 	t.Run("decision files", func(t *testing.T) {
 		s, _ := openTemp(t)
 		writeSynth(t, s, docs[:200])

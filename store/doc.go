@@ -105,9 +105,11 @@ bytes) or raw (32 bytes) as said.
 	         then 0xFF), fact id → empty: the queue's order (List sorted
 	         by sources) within each status, latest as_of first on a tie.
 	         A writer's batches keep their changes to it and to the
-	         index in memory and file them together, in key order (at
+	         index in memory and file them together, in key order, in
+	         transactions bounded like a batch's by the map's budget (at
 	         Close, before any other write, when a reader of the same
-	         store asks, or past 65,536 keys pending): their keys end
+	         store asks, or after a batch that leaves 65,536 keys
+	         pending): their keys end
 	         with hashed ids, and each fact a batch changed moved its
 	         rank key from one random leaf to another and put a new
 	         fact's index key in a third. "derived_stale" says meanwhile

@@ -366,7 +366,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 	}
 	var size int64
-	changed, filed := false, false
+	changed := false
 	var log *pendingLog
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
@@ -382,12 +382,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 			return err
 		}
 		if t.pending.len() > 0 {
-			if s.pending.len()+t.pending.len() >= pendingMax {
-				if err := filePending(tx, &s.pending, &t.pending.pending); err != nil {
-					return err
-				}
-				filed = true
-			} else if err := markStale(tx); err != nil {
+			if err := markStale(tx); err != nil {
 				return err
 			}
 		}
@@ -404,23 +399,17 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	s.lsh.commit()
 	s.lshChanged = s.lshChanged || changed
-	s.keepPending(log, filed)
+	if log != nil && log.len() > 0 {
+		s.pending.keep(&log.pending)
+		s.dirty.Store(true)
+	}
 	// The writer reads pages all over the file; let them go when they
 	// pass the budget, so that its resident memory is its own, not the
 	// file's. (Let go after every transaction, they were faulted in again
 	// by the next: a third of the writer's time at 20,000 articles.)
 	releaseOverBudget(s.db, size)
-	return nil
-}
-
-// keepPending makes a committed transaction's rank and index changes
-// pending, or forgets them all when the transaction filed them.
-func (s *Store) keepPending(log *pendingLog, filed bool) {
-	switch {
-	case filed:
-		s.pending = pending{}
-	case log != nil && log.len() > 0:
-		s.pending.keep(&log.pending)
+	if s.pending.len() >= pendingMax {
+		return s.filePending()
 	}
-	s.dirty.Store(s.pending.len() > 0)
+	return nil
 }
