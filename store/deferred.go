@@ -277,6 +277,17 @@ func (s *Store) flushPending() error {
 	return s.filePending()
 }
 
+// fileIfFull files the pending changes once they reach pendingMax keys
+// (a batch's Commit calls it after its files are written).
+func (s *Store) fileIfFull() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.pending.len() < pendingMax {
+		return nil
+	}
+	return s.filePending()
+}
+
 // indexCursor walks the index bucket, or, when it lags the records, the
 // keys it should hold, made from the records (a writer died before filing
 // them: read-only, nothing may be repaired).

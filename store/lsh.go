@@ -408,8 +408,5 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	// file's. (Let go after every transaction, they were faulted in again
 	// by the next: a third of the writer's time at 20,000 articles.)
 	releaseOverBudget(s.db, size)
-	if s.pending.len() >= pendingMax {
-		return s.filePending()
-	}
 	return nil
 }
