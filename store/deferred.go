@@ -16,9 +16,10 @@ import (
 // of the rank bucket to another, and each new fact adds an index key to a
 // random leaf. At 30,000 articles that was 8 of the 18 pages a new article
 // made the commit write, and more than half of the pages it faulted in;
-// those faults filled the map's budget a hundred articles into each batch
-// of 256, so that every batch was cut into three or four transactions,
-// each writing again the random leaves of the other buckets. The writer's
+// those faults (each maps 64 KB: see adviseRandom) filled the map's
+// budget a hundred articles into each batch of 256, so that every batch
+// was cut into three or four transactions, each letting the map go and
+// faulting its pages in again. The writer's
 // transactions (writeLSH) therefore log these changes in memory
 // (Store.pending), and file them all in one go, in key order, each leaf
 // once (filePending): at Close, before any other write (an editor's
