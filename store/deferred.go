@@ -270,7 +270,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 // index buckets serve the readers again. Readers call it before their read
 // transaction (not from inside one: the write could wait on it).
 func (s *Store) flushPending() error {
-	if s.readOnly || !s.dirty.Load() {
+	if s.readOnly || !s.dirty.Load() || s.walks.Load() > 0 {
 		return nil
 	}
 	s.wmu.Lock()

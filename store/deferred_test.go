@@ -153,6 +153,36 @@ func TestDeferred(t *testing.T) {
 		mustCheck(t, s)
 	})
 
+	t.Run("reader inside a walk", func(t *testing.T) {
+		// A reader called while a walk's callback runs (EachFact, Each),
+		// in the writer's process, with changes pending (a batch
+		// committed since the walk began), reads the records instead of
+		// filing them: filing is a write, which may wait forever on the
+		// walk's open read transaction (bbolt remaps the file).
+		s, _ := openTemp(t)
+		writeSynth(t, s, docs)
+		s.walks.Add(1) // as a walk does around its read transaction
+		got := queues(t, s)
+		s.walks.Add(-1)
+		if got != want {
+			t.Errorf("reads while a walk is open:\n got %s\nwant %s", got, want)
+		}
+		if s.pending.len() == 0 || !stale(t, s) {
+			t.Error("a reader filed the pending changes while a walk was open")
+		}
+		// Inside a real walk, with nothing pending (the walk filed
+		// first), a reader reads the buckets.
+		if err := s.EachFact(Filter{}, func(Fact) error {
+			if _, _, err := s.List(ListOptions{Limit: 1}); err != nil {
+				return err
+			}
+			return errStop
+		}); err != nil && !errors.Is(err, errStop) {
+			t.Fatal(err)
+		}
+		mustCheck(t, s)
+	})
+
 	t.Run("writer died", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "faits.db")
 		s, err := Open(path, nil)

@@ -439,6 +439,8 @@ func (s *Store) Each(o ListOptions, fn func(Fact) error) error {
 	if err := s.flushPending(); err != nil {
 		return err
 	}
+	s.walks.Add(1)
+	defer s.walks.Add(-1)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
 		visit := func(id string, rec *factRec, docs map[string]bool) error {

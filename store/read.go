@@ -263,6 +263,8 @@ func (s *Store) EachFact(f Filter, fn func(Fact) error) error {
 	if err := s.flushPending(); err != nil {
 		return err
 	}
+	s.walks.Add(1)
+	defer s.walks.Add(-1)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
 		ids, all, err := candidates(tx, f)

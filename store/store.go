@@ -58,6 +58,12 @@ type Store struct {
 	// not empty, for readers that do not take wmu.
 	pending pending
 	dirty   atomic.Bool
+	// walks counts the walks (EachFact, Each) running: their callbacks
+	// run inside a read transaction, and a reader called from one must
+	// not file the pending changes (a write under an open read
+	// transaction may wait on it forever: bbolt's remap). It reads the
+	// records instead, as a read-only store does.
+	walks atomic.Int32
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.
