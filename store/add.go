@@ -64,7 +64,7 @@ func (s *Store) Add(a Addition) (Fact, error) {
 	}
 	id := k.ID()
 	var out Fact
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		t, err := newTxn(tx, now.UnixNano())
 		if err != nil {

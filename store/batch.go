@@ -111,6 +111,11 @@ func (b *Batch) Commit() ([]Written, error) {
 		out = append(out, Written{Rel: rest[bad].rel, Err: fmt.Errorf("ingest %s: %w", rest[bad].rel, badErr)})
 		rest = rest[bad+1:]
 	}
+	// Every file is written: a failure to file the rank and index (the
+	// store's, as a full disk) leaves them pending, to be filed later.
+	if err := b.s.fileIfFull(); err != nil {
+		return out, fmt.Errorf("ingest: %w", err)
+	}
 	return out, nil
 }
 

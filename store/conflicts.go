@@ -19,9 +19,15 @@ import (
 // as_of, which say nothing about when their figure held.
 func (s *Store) Conflicts() ([]Conflict, error) {
 	out := []Conflict{}
+	if err := s.flushPending(); err != nil {
+		return nil, fmt.Errorf("conflicts: %w", err)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
-		c := tx.Bucket(bIndex).Cursor()
+		c, err := indexCursor(tx)
+		if err != nil {
+			return err
+		}
 		var group []byte
 		var ids []string
 		flush := func() error {

@@ -35,7 +35,7 @@ func (s *Store) Flag(id string, on bool, by, note string) (Fact, error) {
 		action = ActionUnflag
 	}
 	var out Fact
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		t, err := newTxn(tx, now.UnixNano())
 		if err != nil {
@@ -90,7 +90,7 @@ func (s *Store) ReviewAll(ids []string, d Decision) (int, error) {
 		want = StatusRejected
 	}
 	n := 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		t, err := newTxn(tx, now.UnixNano())
 		if err != nil {

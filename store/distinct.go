@@ -39,7 +39,7 @@ func (s *Store) NotConflict(ids []string, by, note string) ([]Fact, error) {
 		return nil, fmt.Errorf("not a conflict: a conflict needs two facts at least: %w", ErrNoConflictGroup)
 	}
 	var out []Fact
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		t, err := newTxn(tx, now.UnixNano())
 		if err != nil {

@@ -64,7 +64,9 @@ SHA-256 of a document's clean text (corpus.Document.Body), in hex (64
 bytes) or raw (32 bytes) as said.
 
 	meta     "schema" → decimal schema version (SchemaVersion); "sig_gen" →
-	         uint64, bumped by every transaction that changes a signature.
+	         uint64, bumped by every transaction that changes a signature;
+	         "derived_stale" → "1" while the index and rank buckets lag
+	         the records (see rank below).
 	files    path relative to the ingested folder → JSON {raw, doc, title,
 	         site, author, url, published, published_from}: the hash of the
 	         file's bytes as given to Ingest (for Unchanged), its document,
@@ -102,6 +104,20 @@ bytes) or raw (32 bytes) as said.
 	         each, complemented), as_of as shown (each byte complemented,
 	         then 0xFF), fact id → empty: the queue's order (List sorted
 	         by sources) within each status, latest as_of first on a tie.
+	         A writer's batches keep their changes to it and to the
+	         index in memory and file them together, in key order, in
+	         transactions bounded like a batch's by the map's budget (at
+	         Close, before any other write, when a reader of the same
+	         store asks — unless a walk, EachFact or Each, is running:
+	         a write under its open read transaction could wait on it
+	         forever, so such a reader reads the records —, or after a
+	         batch that leaves 65,536 keys pending): their keys end
+	         with hashed ids, and each fact a batch changed moved its
+	         rank key from one random leaf to another and put a new
+	         fact's index key in a third. "derived_stale" says meanwhile
+	         that both lag: readers order, count and filter from the
+	         records, Check skips them, and a writer that finds them
+	         left by a writer that died rebuilds them from the records.
 	lsh      the reprint index as the last writer left it: "hashes",
 	         "root", "dead", "main" (its arrays) and "gen" (the sig_gen
 	         it reflects). A cache: absent or stale, it is rebuilt.
@@ -258,13 +274,15 @@ are byte-identical.
 
 # Schema
 
-SchemaVersion is 5. Opening an older file read-write migrates it in one
+SchemaVersion is 6. Opening an older file read-write migrates it in one
 transaction (schema 1 had no index bucket; it is built from the facts;
 schema 2 kept bodies as plain text; they are compressed; schema 3 had no
 independent counts and no rank bucket: they are counted from the
 sources; schema 4 kept sources, bodies, signatures and readings by
 document in buckets of their own: they are moved, keys in order, next to
-their fact's or document's record). A read-only open of an old file, or
+their fact's or document's record; schema 5 always filed its rank and
+index at once, and did not know "derived_stale": nothing changes in the
+file). A read-only open of an old file, or
 any open of a newer one, fails with a *SchemaError that says what to do.
 */
 package store

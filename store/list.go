@@ -47,16 +47,24 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 	if o.Offset < 0 || o.Limit < 0 || o.Sources < 0 {
 		return nil, 0, fmt.Errorf("list: negative offset, limit or sources")
 	}
+	// The writer's pending rank and index changes first: the queue, the
+	// count and the programme filter read those buckets.
+	if err := s.flushPending(); err != nil {
+		return nil, 0, fmt.Errorf("list facts: %w", err)
+	}
 	var out []Fact
 	total := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
+		// A rank a writer died before filing (deferred.go) is not read:
+		// the records give the order and the count.
+		fresh := derivedFresh(tx)
 		inPage := func(i int) bool { return i >= o.Offset && (o.Limit == 0 || i < o.Offset+o.Limit) }
 		var items []item
 		// Only the filters on sources need a fact's sources read: the
 		// counts sort "sources" orders by are in the record.
 		needSummary := o.Rule != "" || o.Site != "" || o.Doc != "" || o.DocSHA256 != "" || o.Text != ""
-		if o.Sort == "sources" && !needSummary && o.Programme == "" && o.Metric == "" && o.Since.IsZero() && o.AsOf == "" && !o.Flagged {
+		if o.Sort == "sources" && fresh && !needSummary && o.Programme == "" && o.Metric == "" && o.Since.IsZero() && o.AsOf == "" && !o.Flagged {
 			// The queue: the rank index gives the page and the count.
 			ids, n, err := rankPage(tx, o.Status, o.Offset, o.Limit)
 			if err != nil {
@@ -86,10 +94,12 @@ func (s *Store) List(o ListOptions) ([]Fact, int, error) {
 				// bucket, one small key a fact, where counting the
 				// records would walk every source too.
 				c := newRecordCursor(tx.Bucket(bFacts))
-				for k, _ := c.First(); k != nil && (o.Limit == 0 || total < o.Offset+o.Limit); k, _ = c.Next() {
+				for k, _ := c.First(); k != nil && (!fresh || o.Limit == 0 || total < o.Offset+o.Limit); k, _ = c.Next() {
 					visit(string(k))
 				}
-				total = tx.Bucket(bRank).Stats().KeyN
+				if fresh {
+					total = tx.Bucket(bRank).Stats().KeyN
+				}
 			} else {
 				for _, id := range ids.ids {
 					visit(id)
@@ -426,6 +436,11 @@ func (s *Store) Each(o ListOptions, fn func(Fact) error) error {
 	if o.Sort != "" && o.Sort != "id" && o.Sort != "key" {
 		return fmt.Errorf("list: Each sorts by id or key, not %q", o.Sort)
 	}
+	if err := s.flushPending(); err != nil {
+		return err
+	}
+	s.walks.Add(1)
+	defer s.walks.Add(-1)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
 		visit := func(id string, rec *factRec, docs map[string]bool) error {
@@ -474,7 +489,10 @@ func (s *Store) Each(o ListOptions, fn func(Fact) error) error {
 				prefix = append(prefix, o.Metric+"\x00"...)
 			}
 		}
-		c := tx.Bucket(bIndex).Cursor()
+		c, err := indexCursor(tx)
+		if err != nil {
+			return err
+		}
 		for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
 			if len(k) < idLen {
 				return fmt.Errorf("bad index key %q", k)

@@ -367,6 +367,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	var size int64
 	changed := false
+	var log *pendingLog
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		size = tx.Size()
 		adviseRandom(s.db, size)
@@ -376,9 +377,16 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 		}
 		t.lshIdx = s.lsh
 		t.origins.idx = s.lsh
+		t.pending = newPendingLog(&s.pending)
 		if err := fn(t); err != nil {
 			return err
 		}
+		if t.pending.len() > 0 {
+			if err := markStale(tx); err != nil {
+				return err
+			}
+		}
+		log = t.pending
 		changed = t.sigChanged
 		if t.sigChanged {
 			return bumpSigGen(tx)
@@ -391,6 +399,10 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	}
 	s.lsh.commit()
 	s.lshChanged = s.lshChanged || changed
+	if log != nil && log.len() > 0 {
+		s.pending.keep(&log.pending)
+		s.dirty.Store(true)
+	}
 	// The writer reads pages all over the file; let them go when they
 	// pass the budget, so that its resident memory is its own, not the
 	// file's. (Let go after every transaction, they were faulted in again

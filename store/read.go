@@ -260,6 +260,11 @@ func (s *Store) All(f Filter) iter.Seq2[Fact, error] {
 // read transaction (see All); an error from fn ends the walk and is
 // returned.
 func (s *Store) EachFact(f Filter, fn func(Fact) error) error {
+	if err := s.flushPending(); err != nil {
+		return err
+	}
+	s.walks.Add(1)
+	defer s.walks.Add(-1)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := newReader(tx)
 		ids, all, err := candidates(tx, f)
@@ -365,7 +370,10 @@ func candidates(tx *bolt.Tx, f Filter) (set candidateSet, all bool, err error) {
 	if f.Metric != "" {
 		prefix = append(prefix, f.Metric+"\x00"...)
 	}
-	c := tx.Bucket(bIndex).Cursor()
+	c, err := indexCursor(tx)
+	if err != nil {
+		return set, false, err
+	}
 	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		set.ids = append(set.ids, string(k[len(k)-idLen:]))
 	}

@@ -46,7 +46,7 @@ func (s *Store) Review(id string, d Decision) (Fact, error) {
 		return Fact{}, fmt.Errorf("review %s: %w", id, err)
 	}
 	var out Fact
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		t, err := newTxn(tx, now.UnixNano())
 		if err != nil {

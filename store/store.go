@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -52,6 +53,17 @@ type Store struct {
 	lsh *lshIndex
 	// lshChanged: the index holds changes not saved (saveIndex).
 	lshChanged bool
+	// pending holds the writer's rank and index changes not yet filed
+	// in their buckets (deferred.go), guarded by wmu; dirty says it is
+	// not empty, for readers that do not take wmu.
+	pending pending
+	dirty   atomic.Bool
+	// walks counts the walks (EachFact, Each) running: their callbacks
+	// run inside a read transaction, and a reader called from one must
+	// not file the pending changes (a write under an open read
+	// transaction may wait on it forever: bbolt's remap). It reads the
+	// records instead, as a read-only store does.
+	walks atomic.Int32
 }
 
 // Open opens (creating it if needed, unless read-only) the store at path.
@@ -102,6 +114,12 @@ func Open(path string, opts *Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if !o.ReadOnly {
+		if err := s.repairDerived(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -109,7 +127,7 @@ func Open(path string, opts *Options) (*Store, error) {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		if !s.readOnly {
-			s.closeErr = s.saveIndex()
+			s.closeErr = errors.Join(s.flushPending(), s.saveIndex())
 		}
 		// The owner file goes first: once the lock is released another
 		// writer may already have written its own.

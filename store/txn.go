@@ -43,6 +43,10 @@ type txn struct {
 	// index's moves when it was last known valid).
 	indep      map[string]map[string]int
 	indepMoves uint64
+	// pending, when set, collects the rank and index changes of a
+	// transaction that defers them (deferred.go); nil writes them to
+	// their buckets.
+	pending *pendingLog
 }
 
 func newTxn(tx *bolt.Tx, now int64) (*txn, error) {
@@ -92,7 +96,7 @@ func (t *txn) factFor(id string, k Key) (r *factRec, created bool, err error) {
 		return r, false, nil
 	}
 	r = &factRec{Programme: k.Programme, Metric: k.Metric, Unit: k.Unit, Value: k.Value, ValueMax: k.ValueMax, AsOf: k.AsOf}
-	if err := t.index.Put(indexKey(r.view(id)), nil); err != nil {
+	if err := t.setIndex(indexKey(r.view(id)), true); err != nil {
 		return nil, false, fmt.Errorf("index %s: %w", id, err)
 	}
 	t.recs[id] = r
@@ -128,17 +132,14 @@ func (t *txn) flush(res *IngestResult) error {
 	for id := range t.dirty {
 		r := t.recs[id]
 		if r.Sources == 0 && r.Events == 0 {
-			if err := t.index.Delete(indexKey(r.view(id))); err != nil {
+			if err := t.setIndex(indexKey(r.view(id)), false); err != nil {
 				return fmt.Errorf("unindex %s: %w", id, err)
 			}
 			if err := t.facts.Delete([]byte(id)); err != nil {
 				return fmt.Errorf("drop %s: %w", id, err)
 			}
-			if old, ok := t.ranked[id]; ok {
-				if err := t.rank.Delete(old); err != nil {
-					return fmt.Errorf("unrank %s: %w", id, err)
-				}
-				delete(t.ranked, id)
+			if err := t.setRank(id, nil); err != nil {
+				return err
 			}
 			if res != nil && t.live[id] {
 				res.Dropped++
@@ -173,10 +174,37 @@ func (t *txn) flush(res *IngestResult) error {
 }
 
 // rerank files the record's rank key in place of the one stored.
-func (t *txn) rerank(id string, r *factRec) error {
-	k := rankKey(id, r)
+func (t *txn) rerank(id string, r *factRec) error { return t.setRank(id, rankKey(id, r)) }
+
+// setIndex puts (on) or deletes index key k, or logs it in a
+// transaction that defers it.
+func (t *txn) setIndex(k []byte, on bool) error {
+	switch {
+	case t.pending != nil:
+		t.pending.setIndex(k, on)
+		return nil
+	case on:
+		return t.index.Put(k, nil)
+	}
+	return t.index.Delete(k)
+}
+
+// setRank makes k (nil: none) fact id's rank key. t.ranked holds each
+// loaded fact's key as its record asks; a transaction that defers its rank
+// writes (a writer's batch, see deferred.go) logs the change instead of
+// writing it.
+func (t *txn) setRank(id string, k []byte) error {
 	old, ok := t.ranked[id]
-	if ok && bytes.Equal(old, k) {
+	if ok && bytes.Equal(old, k) || !ok && k == nil {
+		return nil
+	}
+	if k == nil {
+		delete(t.ranked, id)
+	} else {
+		t.ranked[id] = k
+	}
+	if t.pending != nil {
+		t.pending.change(id, old, k)
 		return nil
 	}
 	if ok {
@@ -184,10 +212,11 @@ func (t *txn) rerank(id string, r *factRec) error {
 			return fmt.Errorf("unrank %s: %w", id, err)
 		}
 	}
-	if err := t.rank.Put(k, nil); err != nil {
-		return fmt.Errorf("rank %s: %w", id, err)
+	if k != nil {
+		if err := t.rank.Put(k, nil); err != nil {
+			return fmt.Errorf("rank %s: %w", id, err)
+		}
 	}
-	t.ranked[id] = k
 	return nil
 }
 
