@@ -74,7 +74,7 @@ var (
 		`(?:partager|partagez|share)\s*:?(?:\s*(?:[ftxg]|in|g\+|✉|📧|🔗|\([\d.,]+\)|[\d.,]+)(?:\s*[|·•])?)+`,
 		// A line of the page's counters: "Commentaires (3) | Partagé 64
 		// fois", "12 commentaires · Lu 1.204 fois".
-		`(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois)(?:\s*[|·•]\s*(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois))+`,
+		counterPiece + `(?:\s*[|·•]\s*` + counterPiece + `)+`,
 	}, "|") + `)$`)
 	// Two more kinds of furniture open on any text: their patterns, kept
 	// apart from furniture's, run only on the blocks that end or hold what
@@ -105,6 +105,10 @@ var (
 	// "(MAP)", "avec AFP".
 	signature = regexp.MustCompile(`^\(?(?:avec\s+)?([A-Z][A-Za-z0-9&]{1,9})(?:\s*(?:avec|et|/|-)\s*[A-Z][A-Za-z0-9&]{1,9})*\)?$`)
 )
+
+// counterPiece is one of a page's counters: "Commentaires (3)", "12
+// commentaires", "Partagé 64 fois", "Lu 1.204 fois".
+const counterPiece = `(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois)`
 
 // breakingWords may not end a sentence, so a line that ends with one was
 // broken by the dump in the middle of a sentence.
@@ -184,10 +188,9 @@ func stripText(s string) ([]string, textMeta) {
 // Lu 1874 fois"): the full date of the first short block above the first
 // paragraph that bears a dated line's marks (a time of day, a weekday, a
 // separator, or an opening "Le", "Par", "Publié", an issue's "Édition
-// N°"), that line, and the
-// headline right above it, if it reads as one. A headline that names a
-// day ("Aide directe : le versement du 28 février avancé") bears none of
-// the marks.
+// N°"), that line, and the headline right above it, if it reads as one. A
+// headline that names a day ("Aide directe : le versement du 28 février
+// avancé") bears none of the marks.
 func frontDate(blocks []string) frontLine {
 	for i, b := range blocks {
 		if i >= maxFrontBlocks || isProse(b) {
