@@ -148,15 +148,8 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	if d := x.backDate(rd.si, m, best); d != "" {
 		return d, d
 	}
-	if len(date) == 10 && (date == x.in.Published || !strings.ContainsAny(best.e.Text, "0123456789")) {
-		// The publication day itself (a dateline, "ce lundi 17 février")
-		// dates the article, not the figure; "il y a un an" is only as
-		// precise as a month.
-		if date == x.in.Published {
-			return x.pubMonth, x.pubMonth
-		}
-		date = date[:7]
-	}
+	// (A day, the publication's own included, is given as its month by
+	// asOf: monthOf.)
 	return date, date
 }
 

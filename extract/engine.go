@@ -384,9 +384,6 @@ func (x *run) read(si int, m *masked, i int, prev []*reading) *reading {
 	if rd.dropped != "" {
 		return rd
 	}
-	if c := x.cells[si]; c != nil && (rd.metric == nil || strings.Contains(rd.rule, "/default-")) {
-		x.cellMetric(c, rd)
-	}
 	if pc, ok := x.pipe[[2]int{si, fig.e.Start}]; ok {
 		x.pipeMetric(pc, rd)
 	}

@@ -10,10 +10,12 @@ import (
 
 // A table scraped one cell a line ("Régime / Assurés principaux /
 // Bénéficiaires / AMO TNS / 1,9 million / 4,1 millions / …") loses its grid:
-// each figure stands alone on its line. cell records, for such a figure,
-// the line of its column's header and the line that labels its row.
+// each figure stands alone on its line. The grid is rebuilt as a
+// table.Table (findPipeTables reads its headers, scales and caption as a
+// pipe table's); cell records, for such a figure, the line that labels its
+// row, whose programme the figure's line does not name.
 type cell struct {
-	header, label int // sentence indices
+	label int // sentence index
 }
 
 // maxCell is the longest line, in runes, read as a table cell.
@@ -87,7 +89,7 @@ func (x *run) findTables() {
 		for _, lab := range found {
 			x.inTable[lab] = true
 			for c := 1; c < cols; c++ {
-				x.cells[lab+c] = &cell{header: header + c, label: lab}
+				x.cells[lab+c] = &cell{label: lab}
 				x.inTable[lab+c] = true
 			}
 			tb.Body = append(tb.Body, x.lineRow(lab, cols))
@@ -108,19 +110,6 @@ func (x *run) lineRow(si, n int) table.Row {
 		r.Cells = append(r.Cells, table.CellOf(x.in.Text[s.start:s.end], s.start))
 	}
 	return r
-}
-
-// cellMetric gives a table cell the metric of the last cue of its column's
-// header ("Bénéficiaires", "Assurés principaux").
-func (x *run) cellMetric(c *cell, rd *reading) {
-	h := x.maskOf(c.header)
-	if h == nil {
-		return
-	}
-	best := x.lastCue(h, rd, false)
-	if best != nil {
-		rd.metric, rd.rule, rd.explicit = best.metric, best.name+"+table", true
-	}
 }
 
 // cellProgramme is the programme its row's label names, or "".
