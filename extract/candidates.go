@@ -475,6 +475,8 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return "not a fact (not_reached)"
 	case x.foreign(m, i):
 		return "not a fact (foreign)"
+	case x.otherProgramme(rd.si, m):
+		return "not a fact (another scheme)"
 	case bracket(m, i):
 		return "not a fact (a bracket of a distribution)"
 	case x.offMetricMoney(m, i, rd):
@@ -616,6 +618,28 @@ func (x *run) foreign(m *masked, i int) bool {
 		return true
 	}
 	return x.find(x.r.foreignRe, after, "foreign", m.orig[0]) != nil
+}
+
+// otherProgramme reports whether sentence si (masked m) names a scheme that
+// is not one of the taxonomy's programmes (other_programmes) and names
+// none of ours (an agency aside): "8.400 familles ont bénéficié du
+// programme d'aide au logement" is the housing programme's figure, even
+// in an article about the direct aid.
+func (x *run) otherProgramme(si int, m *masked) bool {
+	if x.r.otherProgsRe == nil {
+		return false
+	}
+	if x.others == nil {
+		x.others = make([]uint8, len(x.sents))
+	}
+	if x.others[si] == 0 {
+		x.others[si] = 1
+		if !slices.ContainsFunc(x.mentions[si], func(mn mention) bool { return mn.tier != weak }) &&
+			x.find(x.r.otherProgsRe, m.sub(0, m.n()), "other_programmes", m.orig[0]) != nil {
+			x.others[si] = 2
+		}
+	}
+	return x.others[si] == 2
 }
 
 // bracket reports whether range i is a bracket of a distribution that a

@@ -88,6 +88,8 @@ type Rules struct {
 	// counts (contributions collected, deficits, reserves, wages…): a
 	// feature of "no fact".
 	offMetricRe *pattern
+	// otherProgsRe names schemes that are not the taxonomy's programmes.
+	otherProgsRe *pattern
 	// topicRe finds a sentence's fronted topic ("Quant aux réserves du
 	// régime, elles …"): what the clauses after it speak of.
 	topicRe *pattern
@@ -322,6 +324,7 @@ type fileSpec struct {
 	Conditions src            `yaml:"conditions"`
 	Registered src            `yaml:"registered_in"`
 	OffMetric  src            `yaml:"off_metric"`
+	OtherProgs src            `yaml:"other_programmes"`
 	Topic      src            `yaml:"topic"`
 	MoneyOff   src            `yaml:"money_off_metric"`
 	Incise     src            `yaml:"incise"`
@@ -684,6 +687,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.conditionRe = c.re(spec.Conditions, "conditions")
 	r.registeredRe = c.re(spec.Registered, "registered_in")
 	r.offMetricRe = c.re(spec.OffMetric, "off_metric")
+	r.otherProgsRe = c.re(spec.OtherProgs, "other_programmes")
 	r.topicRe = c.re(spec.Topic, "topic")
 	r.moneyOffRe = c.re(spec.MoneyOff, "money_off_metric")
 	r.inciseRe = c.re(spec.Incise, "incise")

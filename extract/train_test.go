@@ -226,3 +226,49 @@ func TestTrainMisreadScaleTeachesNothing(t *testing.T) {
 		t.Errorf("the agencies' count should still be a non-fact: %+v", with)
 	}
 }
+
+// TestOtherProgramme: a figure whose sentence names a scheme that is
+// none of the taxonomy's programmes, and none of ours, is no fact, even in
+// an article about one of ours (other_programmes, a constraint).
+func TestOtherProgramme(t *testing.T) {
+	r := mustDefault(t)
+	const lead = "L'aide sociale directe a été versée ce mois-ci à 3,9 millions de ménages, selon l'agence.\n\n"
+	tests := []struct {
+		name, text, span string
+		other            bool
+	}{
+		{"housing aid", "Dans la région, 8.400 familles ont bénéficié du programme d'aide au logement lancé en 2022.", "8.400 familles", true},
+		{"reconstruction", "Le plan de reconstruction a déjà relogé 12.000 foyers de la province.", "12.000 foyers", true},
+		{"another national scheme", "Au titre de l'INDH, 5.300 familles ont été aidées dans la province.", "5.300 familles", true},
+		{"ours, named as a programme", "Au total, 3,2 millions de ménages ont bénéficié du programme d'aide sociale directe.", "3,2 millions de ménages", false},
+		{"ours, and another beside it", "Le programme d'aide au logement complète l'AMO Tadamon, qui couvre 11 millions de personnes.", "11 millions de personnes", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := r.newRun(Input{Text: lead + tt.text, Published: "2025-02-04"})
+			found := false
+			x.trace = func(si int, m *masked, rd *reading) {
+				for i := range m.figs {
+					if m.figs[i].e.Start != rd.fig.e.Start || !strings.HasPrefix(tt.span, rd.fig.e.Text) {
+						continue
+					}
+					found = true
+					if got := x.otherProgramme(si, m); got != tt.other {
+						t.Errorf("%q: other programme %v, want %v", tt.span, got, tt.other)
+					}
+				}
+			}
+			facts, _ := x.extract()
+			if !found {
+				t.Fatalf("%q: figure not read", tt.span)
+			}
+			kept := false
+			for _, f := range facts {
+				kept = kept || f.Span == tt.span
+			}
+			if kept == tt.other {
+				t.Errorf("%q: kept as a fact %v, want %v (facts %v)", tt.span, kept, !tt.other, facts)
+			}
+		})
+	}
+}
