@@ -475,7 +475,7 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return "not a fact (not_reached)"
 	case x.foreign(m, i):
 		return "not a fact (foreign)"
-	case x.otherProgramme(rd.si, m):
+	case x.otherProgramme(rd.si, m, i):
 		return "not a fact (another scheme)"
 	case bracket(m, i):
 		return "not a fact (a bracket of a distribution)"
@@ -620,26 +620,37 @@ func (x *run) foreign(m *masked, i int) bool {
 	return x.find(x.r.foreignRe, after, "foreign", m.orig[0]) != nil
 }
 
-// otherProgramme reports whether sentence si (masked m) names a scheme that
-// is not one of the taxonomy's programmes (other_programmes) and names
-// none of ours (an agency aside): "8.400 familles ont bénéficié du
-// programme d'aide au logement" is the housing programme's figure, even
-// in an article about the direct aid.
-func (x *run) otherProgramme(si int, m *masked) bool {
+// otherProgramme reports whether figure i's sentence, up to the end of
+// the figure's clause, names a scheme that is not one of the taxonomy's
+// programmes (other_programmes) and none of ours (an agency aside):
+// "8.400 familles ont bénéficié du programme d'aide au logement" is the
+// housing programme's figure, even in an article about the direct aid. A
+// name of ours in a later clause does not claim the figure ("…, 2 millions
+// pour le plan X, ajoutant que l'AMO …").
+func (x *run) otherProgramme(si int, m *masked, i int) bool {
 	if x.r.otherProgsRe == nil {
 		return false
 	}
 	if x.others == nil {
-		x.others = make([]uint8, len(x.sents))
+		x.others = make([][2]int, len(x.sents))
 	}
-	if x.others[si] == 0 {
-		x.others[si] = 1
-		if !slices.ContainsFunc(x.mentions[si], func(mn mention) bool { return mn.tier != weak }) &&
-			x.find(x.r.otherProgsRe, m.sub(0, m.n()), "other_programmes", m.orig[0]) != nil {
-			x.others[si] = 2
+	o := &x.others[si]
+	if *o == [2]int{} {
+		// Where the sentence first names another scheme, and one of ours,
+		// plus one (0: not read yet; 1: nowhere).
+		o[0], o[1] = 1, 1
+		if f := x.find(x.r.otherProgsRe, m.str, "other_programmes", m.orig[0]); f != nil {
+			o[0] = f.RuneIndex + 2
+		}
+		for _, mn := range x.mentions[si] {
+			if mn.tier != weak && (o[1] == 1 || mn.start+2 < o[1]) {
+				o[1] = mn.start + 2
+			}
 		}
 	}
-	return x.others[si] == 2
+	end := m.clauseEnd(m.figs[i].end)
+	scheme, ours := o[0]-2, o[1]-2
+	return scheme >= 0 && scheme < end && (ours < 0 || ours >= end)
 }
 
 // bracket reports whether range i is a bracket of a distribution that a

@@ -116,9 +116,8 @@ type run struct {
 	traceWeigh func(fs *featureSets, wd *weighed)
 	// roles[si][k] caches mentionRole of mention k of sentence si.
 	roles [][]uint8
-	// others[si] caches otherProgramme of sentence si: 0 not yet read,
-	// 1 no, 2 yes.
-	others []uint8
+	// others[si] caches what otherProgramme reads of sentence si.
+	others [][2]int
 	// fsBuf and wdBuf are a figure's feature sets and weights, reused
 	// by the next figure (decide keeps neither past its figure).
 	fsBuf featureSets

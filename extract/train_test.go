@@ -227,9 +227,10 @@ func TestTrainMisreadScaleTeachesNothing(t *testing.T) {
 	}
 }
 
-// TestOtherProgramme: a figure whose sentence names a scheme that is
-// none of the taxonomy's programmes, and none of ours, is no fact, even in
-// an article about one of ours (other_programmes, a constraint).
+// TestOtherProgramme: a figure whose sentence names, up to the end of
+// the figure's clause, a scheme that is none of the taxonomy's programmes,
+// and none of ours, is no fact, even in an article about one of ours
+// (other_programmes, a constraint).
 func TestOtherProgramme(t *testing.T) {
 	r := mustDefault(t)
 	const lead = "L'aide sociale directe a été versée ce mois-ci à 3,9 millions de ménages, selon l'agence.\n\n"
@@ -240,6 +241,7 @@ func TestOtherProgramme(t *testing.T) {
 		{"housing aid", "Dans la région, 8.400 familles ont bénéficié du programme d'aide au logement lancé en 2022.", "8.400 familles", true},
 		{"reconstruction", "Le plan de reconstruction a déjà relogé 12.000 foyers de la province.", "12.000 foyers", true},
 		{"another national scheme", "Au titre de l'INDH, 5.300 familles ont été aidées dans la province.", "5.300 familles", true},
+		{"ours named only in a later clause", "Le fonds d'aide au logement a reçu 2 milliards de dirhams cette année, a précisé le ministre, qui a aussi évoqué l'AMO Tadamon.", "2 milliards de dirhams", true},
 		{"ours, named as a programme", "Au total, 3,2 millions de ménages ont bénéficié du programme d'aide sociale directe.", "3,2 millions de ménages", false},
 		{"ours, and another beside it", "Le programme d'aide au logement complète l'AMO Tadamon, qui couvre 11 millions de personnes.", "11 millions de personnes", false},
 	}
@@ -253,7 +255,7 @@ func TestOtherProgramme(t *testing.T) {
 						continue
 					}
 					found = true
-					if got := x.otherProgramme(si, m); got != tt.other {
+					if got := x.otherProgramme(si, m, i); got != tt.other {
 						t.Errorf("%q: other programme %v, want %v", tt.span, got, tt.other)
 					}
 				}
