@@ -102,6 +102,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w11_edition_number_then_date.txt", "2025-03-12"},     // "Edition N°:4512 Le DATE", then "Par NAME | Partager : …"
 	{"w12_ticker_standfirst_byline.txt", "2025-03-12"},     // a market ticker under the masthead, a standfirst, then "Par NAME" and "Le DATE | Mis à jour …"
 	{"w13_site_then_masthead_date.txt", "2025-03-12"},      // the site's name, a masthead's date under it, then the headline and "Par NAME (City) - DATE"
+	{"w14_label_above_date.txt", "2026-02-03"},             // "Publié" on its own line above the date and time
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -179,6 +180,7 @@ var layoutTitles = map[string]string{
 	"w11_edition_number_then_date.txt":  "Retraites : les caisses publient leurs comptes de l'an dernier",
 	"w12_ticker_standfirst_byline.txt":  "Mutuelles : les adhérents du privé attendent toujours la réforme",
 	"w13_site_then_masthead_date.txt":   "Nador : la caisse ouvre un bureau pour les assurés de la province",
+	"w14_label_above_date.txt":          "Berkane : la nouvelle antenne de la caisse reçoit ses premiers assurés",
 }
 
 // TestLayoutTitles checks those headlines.

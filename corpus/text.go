@@ -602,6 +602,10 @@ func piecesPublished(b string, captured captureStamp) string {
 // "04/09/2025 - 09:14", "04/09/2025 à 09h14", "15 juillet 2026 - 17:20".
 var bareDateTime = regexp.MustCompile(`^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4})\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
 
+// bylineLabel is a byline's label alone on its line, its date on the
+// next: "Publié", "Mis en ligne le", "Date :".
+var bylineLabel = regexp.MustCompile(`(?i)^(?:publié|publiée|publié le|publiée le|mis en ligne|mise en ligne|mis en ligne le|mise en ligne le|posté|posté le|date|date de publication)\s*:?$`)
+
 // readBylines reads and drops the byline lines near the top of a dump:
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
 func readBylines(blocks []string, meta *textMeta) []string {
@@ -610,6 +614,11 @@ func readBylines(blocks []string, meta *textMeta) []string {
 	// and section when the dump kept them ("La Vie Eco / Cour des comptes :
 	// … / Par Nadia Lamlili / Publié le 25 mars 2025").
 	titleAbove := func() {
+		// A label the page sets on a line of its own above the date
+		// ("Publié" / "18/06/2026 à 14h08") is the byline's.
+		if len(out) > 0 && bylineLabel.MatchString(out[len(out)-1]) {
+			out = out[:len(out)-1]
+		}
 		if meta.title == "" && len(out) > 0 {
 			above := out[len(out)-1]
 			// A writer's name on its own line may stand between the

@@ -302,6 +302,7 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh16", "../testdata/fresh16/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh17", "../testdata/fresh17/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh18", "../testdata/fresh18/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh19", "../testdata/fresh19/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
