@@ -136,7 +136,8 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 			x.sents[rd.si-1].para == x.sents[rd.si].para &&
 				(x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil ||
 					x.find(x.r.samePeriodRe, m.str, "as_of.same_period", m.orig[0]) != nil ||
-					x.anchoredBefore(rd.si) && !moneyMetric(rd))) {
+					x.anchoredBefore(rd.si) && !moneyMetric(rd) && len(prev) == len("2006-01") &&
+						x.find(x.r.cumulativeRe, m.str, "as_of.cumulative", m.orig[0]) == nil)) {
 			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth

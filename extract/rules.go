@@ -59,6 +59,10 @@ type Rules struct {
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
 	// mois de mars"), whose paragraph goes on about it.
 	periodAnchorRe *pattern
+	// cumulativeRe: a sentence that counts since a start ("depuis sa
+	// mise en place"), at the publication month whatever period its
+	// paragraph reports on.
+	cumulativeRe *pattern
 	// futureRe: a verb in the future tense.
 	futureRe *pattern
 	// financeYearRe finds a finance law's year, group "year", in a
@@ -347,6 +351,7 @@ type fileSpec struct {
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
+		Cumulative   src `yaml:"cumulative"`
 		Future       src
 		FinanceYear  src `yaml:"finance_year"`
 		FinanceTitle src `yaml:"finance_title"`
@@ -667,6 +672,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
+	r.cumulativeRe = c.re(spec.AsOf.Cumulative, "as_of.cumulative")
 	r.futureRe = c.re(spec.AsOf.Future, "as_of.future")
 	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
