@@ -153,7 +153,7 @@ func addTrainFlags(fset *flagSet) trainFlags {
 		l2:      fset.Float64("l2", 0, "logistic's L2 regularisation per example (default 0.00001)"),
 		wordL2:  fset.Float64("word-l2", 0, "logistic: how many times --l2 the words around a figure get (default 10; 1: the same)"),
 		dropout: fset.Float64("rules-dropout", 0.3, "share of training figures shown without the rules' choice, so that the other evidence learns weight (0: none)"),
-		draws:   fset.Int("draws", 5, "logistic: fits averaged, each hiding the rules' choice from its own draw of figures"),
+		draws:   fset.Int("draws", 10, "logistic: fits averaged, each hiding the rules' choice from its own draw of figures"),
 		weights: func() *multiFlag {
 			var m multiFlag
 			fset.Var(&m, "weight", "SET=X: the documents of gold set SET count X times in training; repeatable (default "+strings.Join(defaultWeights, " ")+")")
