@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -185,8 +186,40 @@ func BenchmarkFacts(b *testing.B) {
 // the commits). A flat writer costs the same per article in all three.
 //
 //	go test ./store -run '^$' -bench Writer -benchtime 3x
+//
+// It also reports the process's minor page faults during the measured
+// part (Prepare's included: about 1.5 an article) and the writer's
+// transactions a run (batches' and the filing's). Experiments set
+// WRITER_SIZES (store sizes, comma-separated: "0,10000,30000,60000"),
+// WRITER_BUDGET_MB (the map's budget), WRITER_BATCH (files a batch) or
+// WRITER_PROF (a folder for a CPU profile of each measured part alone).
 func BenchmarkWriter(b *testing.B) {
-	for _, pre := range []int{0, 10000, 30000} {
+	if mb := os.Getenv("WRITER_BUDGET_MB"); mb != "" {
+		var n int64
+		if _, err := fmt.Sscan(mb, &n); err != nil {
+			b.Fatalf("WRITER_BUDGET_MB: %v", err)
+		}
+		defer func(old int64) { mapBudget = old }(mapBudget)
+		mapBudget = n << 20
+	}
+	batchSize := 256
+	if env := os.Getenv("WRITER_BATCH"); env != "" {
+		if _, err := fmt.Sscan(env, &batchSize); err != nil {
+			b.Fatalf("WRITER_BATCH: %v", err)
+		}
+	}
+	sizes := []int{0, 10000, 30000}
+	if env := os.Getenv("WRITER_SIZES"); env != "" {
+		sizes = nil
+		for _, f := range strings.Split(env, ",") {
+			var n int
+			if _, err := fmt.Sscan(f, &n); err != nil {
+				b.Fatalf("WRITER_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, pre := range sizes {
 		b.Run(fmt.Sprintf("store%d", pre), func(b *testing.B) {
 			docs := synthCorpus(pre + 1000)
 			write := func(s *Store, ds []synthDoc, prep, commit, commitCPU *time.Duration) {
@@ -213,7 +246,7 @@ func BenchmarkWriter(b *testing.B) {
 					}
 					*prep += time.Since(t0)
 					batch.Add(e)
-					if batch.Len() == 256 {
+					if batch.Len() == batchSize {
 						flush()
 					}
 				}
@@ -228,7 +261,7 @@ func BenchmarkWriter(b *testing.B) {
 				*commitCPU += cpuTime() - c0
 			}
 			var prep, commit, commitCPU time.Duration
-			var pages, nodes int64
+			var pages, nodes, faults, txs int64
 			var spill, wr time.Duration
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
@@ -237,7 +270,12 @@ func BenchmarkWriter(b *testing.B) {
 				write(s, docs[:pre], &p0, &c0, &cc0)
 				st0 := s.db.Stats().TxStats
 				b.StartTimer()
+				stop := startWriterProfile(fmt.Sprintf("store%d-%d", pre, i))
+				f0, tx0 := minorFaults(), writeTxs.Load()
 				write(s, docs[pre:], &prep, &commit, &commitCPU)
+				faults += minorFaults() - f0
+				txs += writeTxs.Load() - tx0
+				stop()
 				b.StopTimer()
 				st := s.db.Stats().TxStats
 				pages += st.GetPageAlloc()/int64(s.db.Info().PageSize) - st0.GetPageAlloc()/int64(s.db.Info().PageSize)
@@ -252,6 +290,8 @@ func BenchmarkWriter(b *testing.B) {
 			// bbolt spent spilling (serialising nodes) and writing.
 			b.ReportMetric(float64(pages)/n, "pages/article")
 			b.ReportMetric(float64(nodes)/n, "nodes/article")
+			b.ReportMetric(float64(faults)/n, "faults/article")
+			b.ReportMetric(float64(txs)/float64(b.N), "txs/run")
 			b.ReportMetric(float64(spill.Microseconds())/n, "µs-spill/article")
 			b.ReportMetric(float64(wr.Microseconds())/n, "µs-write/article")
 			b.ReportMetric(float64(prep.Microseconds())/n, "µs-prepare/article")
@@ -315,4 +355,23 @@ func BenchmarkNearIdentical(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/page")
 		})
 	}
+}
+
+// startWriterProfile writes a CPU profile of the measured part to
+// $WRITER_PROF/name.prof when WRITER_PROF is set (a profile of the whole
+// benchmark would be mostly the setup's).
+func startWriterProfile(name string) func() {
+	dir := os.Getenv("WRITER_PROF")
+	if dir == "" {
+		return func() {}
+	}
+	f, err := os.Create(filepath.Join(dir, name+".prof"))
+	if err != nil {
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }

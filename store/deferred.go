@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -37,6 +38,10 @@ import (
 
 // keyStale in meta: the rank and index buckets lag the fact records.
 var keyStale = []byte("derived_stale")
+
+// writeTxs counts the writer's transactions (batches' and filings'), for
+// the benchmarks.
+var writeTxs atomic.Int64
 
 // pendingMax bounds the pending log (about 200 bytes a key); a variable
 // for tests only.
@@ -146,6 +151,7 @@ func (s *Store) filePending() error {
 		var size int64
 		nIDs, nKeys := 0, 0
 		err := s.db.Update(func(tx *bolt.Tx) error {
+			writeTxs.Add(1)
 			size = tx.Size()
 			adviseRandom(s.db, size)
 			nIDs, nKeys = 0, 0

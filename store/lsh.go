@@ -369,6 +369,7 @@ func (s *Store) writeLSH(fn func(t *txn) error) error {
 	changed := false
 	var log *pendingLog
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		writeTxs.Add(1)
 		size = tx.Size()
 		adviseRandom(s.db, size)
 		t, err := newTxn(tx, s.now().UnixNano())
