@@ -25,5 +25,5 @@ func minorFaults() int64 {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
 	}
-	return ru.Minflt
+	return int64(ru.Minflt)
 }
