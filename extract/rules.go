@@ -59,8 +59,8 @@ type Rules struct {
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
 	// mois de mars"), whose paragraph goes on about it.
 	periodAnchorRe *pattern
-	// cumulativeRe: a sentence that counts since a start ("depuis sa
-	// mise en place"), at the publication month whatever period its
+	// cumulativeRe: a sentence that counts since a start ("depuis son
+	// lancement"), at the publication month whatever period its
 	// paragraph reports on.
 	cumulativeRe *pattern
 	// futureRe: a verb in the future tense.
