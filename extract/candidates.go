@@ -632,25 +632,29 @@ func (x *run) otherProgramme(si int, m *masked, i int) bool {
 		return false
 	}
 	if x.others == nil {
-		x.others = make([][2]int, len(x.sents))
+		x.others = make([]otherNames, len(x.sents))
 	}
 	o := &x.others[si]
-	if *o == [2]int{} {
-		// Where the sentence first names another scheme, and one of ours,
-		// plus one (0: not read yet; 1: nowhere).
-		o[0], o[1] = 1, 1
+	if !o.read {
+		*o = otherNames{read: true, scheme: -1, ours: -1}
 		if f := x.find(x.r.otherProgsRe, m.str, "other_programmes", m.orig[0]); f != nil {
-			o[0] = f.RuneIndex + 2
+			o.scheme = f.RuneIndex
 		}
 		for _, mn := range x.mentions[si] {
-			if mn.tier != weak && (o[1] == 1 || mn.start+2 < o[1]) {
-				o[1] = mn.start + 2
+			if mn.tier != weak && (o.ours < 0 || mn.start < o.ours) {
+				o.ours = mn.start
 			}
 		}
 	}
 	end := m.clauseEnd(m.figs[i].end)
-	scheme, ours := o[0]-2, o[1]-2
-	return scheme >= 0 && scheme < end && (ours < 0 || ours >= end)
+	return o.scheme >= 0 && o.scheme < end && (o.ours < 0 || o.ours >= end)
+}
+
+// otherNames is where a sentence first names another scheme and first
+// names one of ours (rune offsets, -1: nowhere), once read.
+type otherNames struct {
+	read         bool
+	scheme, ours int
 }
 
 // bracket reports whether range i is a bracket of a distribution that a

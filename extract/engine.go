@@ -117,7 +117,7 @@ type run struct {
 	// roles[si][k] caches mentionRole of mention k of sentence si.
 	roles [][]uint8
 	// others[si] caches what otherProgramme reads of sentence si.
-	others [][2]int
+	others []otherNames
 	// fsBuf and wdBuf are a figure's feature sets and weights, reused
 	// by the next figure (decide keeps neither past its figure).
 	fsBuf featureSets
