@@ -25,17 +25,7 @@ func TestBatchSameAsOneByOne(t *testing.T) {
 	want := export(t, one)
 	for _, size := range []int{7, 64, 600} {
 		s, _ := openTemp(t)
-		b := s.NewBatch()
-		for i, d := range docs {
-			e, err := Prepare(d.rel, d.raw, d.doc, d.facts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.Add(e)
-			if b.Len() == size || i == len(docs)-1 {
-				mustCommit(t, b)
-			}
-		}
+		writeBatches(t, s, docs, size)
 		mustCheck(t, s)
 		if got := export(t, s); got != want {
 			t.Errorf("batches of %d: export differs from one file a transaction", size)

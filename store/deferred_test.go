@@ -73,6 +73,12 @@ func queues(t *testing.T, s *Store) string {
 // writeSynth writes docs in batches of 64.
 func writeSynth(t *testing.T, s *Store, docs []synthDoc) {
 	t.Helper()
+	writeBatches(t, s, docs, 64)
+}
+
+// writeBatches writes docs in batches of size.
+func writeBatches(t *testing.T, s *Store, docs []synthDoc, size int) {
+	t.Helper()
 	b := s.NewBatch()
 	for _, d := range docs {
 		e, err := Prepare(d.rel, d.raw, d.doc, d.facts)
@@ -80,7 +86,7 @@ func writeSynth(t *testing.T, s *Store, docs []synthDoc) {
 			t.Fatal(err)
 		}
 		b.Add(e)
-		if b.Len() == 64 {
+		if b.Len() == size {
 			mustCommit(t, b)
 		}
 	}
