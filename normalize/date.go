@@ -166,7 +166,7 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 			j += 2
 		}
 	case "l":
-		if (s.punct(j+1, '\'') || s.punct(j+1, '’')) && (s.word(j+2, "annee") || s.word(j+2, "an")) {
+		if (s.punct(j+1, '\'') || s.punct(j+1, '’')) && (s.word(j+2, "annee") || s.word(j+2, "an") || s.word(j+2, "exercice")) {
 			if v, next, ok := s.relative(i); ok {
 				return s.dateExpr(start, next, v.String()), next, true
 			}

@@ -167,6 +167,8 @@ var scanCases = []struct {
 	{"au terme de l'année 2022", []want{day("au terme de l'année 2022", "2022-12")}},
 	{"au terme de la réunion", nil},
 	{"pour l'année en cours", []want{day("l'année en cours", "2025")}},
+	{"inscrits au titre de l'exercice en cours", []want{day("l'exercice en cours", "2025")}},
+	{"les comptes de l'exercice 2023", []want{day("l'exercice 2023", "2023")}},
 	{"entre 2021 et fin 2024", []want{day("entre 2021 et fin 2024", "2021/2024-12")}},
 	{"depuis décembre 2023", []want{day("depuis décembre 2023", "2023-12/..")}},
 	{"le 1er décembre 2022", []want{day("1er décembre 2022", "2022-12-01")}},
