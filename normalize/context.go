@@ -124,8 +124,9 @@ func (s *scanner) earlier(i int) (dval, int, bool) {
 // paragraph. A day written without digits ("mercredi", "hier") tells when
 // something was said rather than the period of the figures, and a date
 // that was itself placed by an anchor ("un an plus tôt") is not the
-// period under discussion either: both are passed over. An interval or a
-// date left unresolved leaves no anchor.
+// period under discussion either: both are passed over, and so is where a
+// cumulation starts (noteAnchor). A closed interval or a date left
+// unresolved leaves no anchor.
 func (s *scanner) anchor(i int) (dval, bool) {
 	if s.lastAnchor == 0 {
 		return dval{}, false
@@ -155,11 +156,14 @@ func (s *scanner) anchorNear(i int) (dval, bool) {
 }
 
 // noteAnchor records e, just reported, as the anchor of what follows when
-// anchor would take it: a date that no anchor placed and that is not a
-// day written without digits. Keeping the last one at hand makes anchor
-// cost the same however many expressions a paragraph holds.
+// anchor would take it: a date that no anchor placed, that is not a day
+// written without digits, and that is not where a cumulation starts
+// ("depuis décembre 2023", open at its end): "Au titre du mois de mai, …
+// Depuis le lancement en 2023, … Le même mois, …" is May's, the period
+// under discussion, not the start's. Keeping the last one at hand makes
+// anchor cost the same however many expressions a paragraph holds.
 func (s *scanner) noteAnchor(e *Expr) {
-	if e.Kind != Date || s.isDerived(e.Start) {
+	if e.Kind != Date || s.isDerived(e.Start) || strings.HasSuffix(e.Date, "/..") {
 		return
 	}
 	if d := e.Date; len(d) == len("2006-01-02") && d[4] == '-' && d[7] == '-' &&

@@ -485,6 +485,9 @@ func TestContextDates(t *testing.T) {
 		// across one paragraph break, not two
 		{in: "Au titre du mois d'octobre 2024, 4 millions.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2024-10"},
 		{in: "En octobre 2024, 4 millions.\n\nLe reste.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2025-02"},
+		// where a cumulation starts is no period under discussion
+		{in: "Pour juin 2024, 4 millions. Depuis 2021, 90 milliards au total.\n\nLe même mois, 2 millions.", text: "Le même mois", date: "2024-06"},
+		{in: "En juin 2024, 4 millions, dont 1 million depuis mars 2024. Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2024-06"},
 	}
 	for _, tt := range tests {
 		opts := &Options{Ref: ref}
