@@ -73,8 +73,10 @@ var (
 		// "Partager : f in X ✉ (73)".
 		`(?:partager|partagez|share)\s*:?(?:\s*(?:[ftxg]|in|g\+|✉|📧|🔗|\([\d.,]+\)|[\d.,]+)(?:\s*[|·•])?)+`,
 		// A line of the page's counters: "Commentaires (3) | Partagé 64
-		// fois", "12 commentaires · Lu 1.204 fois".
+		// fois", "12 commentaires · Lu 1.204 fois"; a view counter alone,
+		// labelled ("Vues : 1 204"), whose figure would read as a count.
 		counterPiece + `(?:\s*[|·•]\s*` + counterPiece + `)+`,
+		viewCounter,
 	}, "|") + `)$`)
 	// Two more kinds of furniture open on any text: their patterns, kept
 	// apart from furniture's, run only on the blocks that end or hold what
@@ -107,8 +109,12 @@ var (
 )
 
 // counterPiece is one of a page's counters: "Commentaires (3)", "12
-// commentaires", "Partagé 64 fois", "Lu 1.204 fois".
-const counterPiece = `(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois)`
+// commentaires", "Partagé 64 fois", "Lu 1.204 fois", "Vues : 1 204".
+const counterPiece = `(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois|` + viewCounter + `)`
+
+// viewCounter is a page's count of views or readings, labelled before it:
+// "Vues : 1 204", "Lectures : 3.506", "Views: 980".
+const viewCounter = `(?:vues|lectures|consultations|views|visites)\s*:\s*\d[\d.,  ]*`
 
 // breakingWords may not end a sentence, so a line that ends with one was
 // broken by the dump in the middle of a sentence.

@@ -443,6 +443,9 @@ func TestIsFurniture(t *testing.T) {
 		{"karim_rabat | Membre | Messages : 1.204", true},
 		{"Le ministre a précisé que 4 millions de ménages sont concernés (chiffres d'hier).", false},
 		{"Les messages : 3 millions de SMS ont été envoyés aux ménages.", false},
+		{"Vues : 2 317", true},
+		{"Lectures : 1.045 | Commentaires (2)", true},
+		{"Visites : 12 millions de consultations en ligne ont été enregistrées par la CNSS.", false},
 	}
 	for _, tc := range tests {
 		if got := isFurniture(tc.in); got != tc.want {
