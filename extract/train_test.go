@@ -119,6 +119,10 @@ func TestDescribedNotNamed(t *testing.T) {
 		{"widows beside a named programme", "L'AMO Tadamon compte aujourd'hui 11 millions de bénéficiaires, selon le ministère.\n\n" +
 			"Côté transferts, les veuves qui élèvent seules leurs enfants perçoivent désormais 350 dirhams par mois et par enfant.",
 			"350 dirhams", "asd", "allowance"},
+		{"those able to pay in without an activity", "Le régime destiné aux personnes solvables sans activité professionnelle compte 85.000 adhérents.",
+			"85.000 adhérents", "amo-achamil", "enrolled"},
+		{"the same, by who can pay in", "L'assurance maladie des personnes capables de cotiser mais n'exerçant aucune activité compte 140.000 adhérents.",
+			"140.000 adhérents", "amo-achamil", "enrolled"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
