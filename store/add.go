@@ -180,9 +180,14 @@ type Decided struct {
 
 // Decisions lists, in id order, every fact an editor decided on, inside
 // one read transaction (as All: do not write to the store from the loop).
+// It is a walk, like Each and EachFact: a reader called from the loop
+// reads the records rather than filing pending changes, a write that
+// could wait forever on the loop's own read transaction.
 func (s *Store) Decisions() iter.Seq2[Decided, error] {
 	return func(yield func(Decided, error) bool) {
 		stop := errors.New("stop")
+		s.walks.Add(1)
+		defer s.walks.Add(-1)
 		err := s.db.View(func(tx *bolt.Tx) error {
 			r := newReader(tx)
 			c := newRecordCursor(tx.Bucket(bFacts))

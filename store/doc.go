@@ -108,7 +108,7 @@ bytes) or raw (32 bytes) as said.
 	         index in memory and file them together, in key order, in
 	         transactions bounded like a batch's by the map's budget (at
 	         Close, before any other write, when a reader of the same
-	         store asks — unless a walk, EachFact or Each, is running:
+	         store asks — unless a walk (EachFact, Each, Decisions) is running:
 	         a write under its open read transaction could wait on it
 	         forever, so such a reader reads the records —, or after a
 	         batch that leaves 65,536 keys pending): their keys end

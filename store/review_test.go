@@ -90,6 +90,41 @@ func TestReviewRejectsBadDecisions(t *testing.T) {
 // re-ingesting with changed rules, the accepted and the edited facts keep
 // their state and history; a fact whose key the new rules read otherwise
 // is a new fact, and the old one, decided on, stays as an orphan.
+// TestDecisionsIsAWalk: a reader called from Decisions' loop, with
+// changes pending, reads the records and leaves the filing (a write under
+// the loop's read transaction) for later.
+func TestDecisionsIsAWalk(t *testing.T) {
+	s, _ := openTemp(t)
+	fa := factsA(t)
+	ingest(t, s, "a.txt", "raw a", doc(bodyA, "A"), fa[:2]...)
+	id := KeyOf(fa[0]).ID()
+	if _, err := s.Review(id, Decision{Action: ActionAccept, By: "amina"}); err != nil {
+		t.Fatal(err)
+	}
+	// A later file leaves the rank and index changes pending.
+	ingest(t, s, "b.txt", "raw b", doc(bodyA+"\n\nUne ligne de plus.", "B"), fa[2:]...)
+	if s.pending.len() == 0 {
+		t.Fatal("the ingest left nothing pending: the test needs pending changes")
+	}
+	n := 0
+	for d, err := range s.Decisions() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if _, _, err := s.List(ListOptions{Sort: "sources", Limit: 5}); err != nil {
+			t.Fatal(err)
+		}
+		if s.pending.len() == 0 {
+			t.Errorf("a reader inside Decisions' loop (at %s) filed the pending changes", d.Fact.ID)
+		}
+	}
+	if n != 1 {
+		t.Errorf("Decisions listed %d facts, want 1", n)
+	}
+	mustCheck(t, s)
+}
+
 func TestDecisionsSurviveReingest(t *testing.T) {
 	s, _ := openTemp(t)
 	fa := factsA(t)
