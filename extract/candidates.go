@@ -193,6 +193,9 @@ func (x *run) sentenceProgrammes(si int, extra []string) []string {
 	for _, mn := range x.mentions[si] {
 		add(mn.prog)
 	}
+	for _, mn := range x.countNames[si] {
+		add(mn.prog) // "3 millions de travailleurs non salariés"
+	}
 	ctx := x.sentContext(si)
 	add(ctx)
 	add(x.titleProgramme())

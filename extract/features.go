@@ -249,6 +249,14 @@ func (x *run) progFeatures(dst []string, si int, m *masked, i int, rd *reading, 
 			f = append(f, "p:named.antecedent")
 		}
 	}
+	for _, mn := range x.countNames[si] {
+		// "3 millions de travailleurs non salariés": the people counted
+		// are named by the programme's name.
+		if mn.prog == p && mn.start >= fig.end && mn.start-fig.end <= 4 {
+			f = append(f, "p:named_after_count")
+			break
+		}
+	}
 	for _, mn := range x.mentions[si] {
 		if mn.tier == weak && mn.prog != p {
 			if pr := x.r.programme(mn.prog); pr != nil && pr.covers[p] {
@@ -853,6 +861,7 @@ var featureWords = map[string]string{
 	"p:named.registered_in":     "the name follows «inscrits au» (a register's count, or a condition for an aid)",
 	"p:named.as_condition":      "the name is only a condition (to qualify for something else)",
 	"p:named.antecedent":        "the figure is in a relative clause on the name («X, qui compte…»)",
+	"p:named_after_count":       "the people counted are named by the programme («3 millions de travailleurs non salariés»)",
 	"p:named.describes_people":  "the name only says who the people are",
 	"p:agency_covers":           "an agency that runs the programme is named",
 	"p:context":                 "the sentences before are about it",

@@ -3,6 +3,7 @@ package extract
 // This file: programme names found in a sentence (mentions) and their tiers.
 
 import (
+	"regexp"
 	"sort"
 )
 
@@ -48,7 +49,10 @@ func (x *run) agencyIsSubject(si int, mn mention) bool {
 
 // findMentions lists the programme names of a sentence; where two overlap
 // the longer wins ("assurance maladie obligatoire des TNS" over "AMO").
-func (x *run) findMentions(m *masked) []mention {
+// afterCount lists apart the specific names not_programme turned down
+// only because they follow a count ("3 millions de travailleurs non
+// salariés").
+func (x *run) findMentions(m *masked) (kept, afterCount []mention) {
 	var all []mention
 	// Every programme's names in turn, those the sentence's words rule
 	// out skipped at once.
@@ -60,6 +64,9 @@ func (x *run) findMentions(m *masked) []mention {
 		n := x.r.names[k]
 		for _, mt := range x.all(n.re, m.str, n.prog.what, m.orig[0]) {
 			if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
+				if n.tier == specific && countLead.MatchString(m.sub(mt.RuneIndex-12, mt.RuneIndex)) {
+					afterCount = append(afterCount, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, n.prog.id, n.tier})
+				}
 				continue // "qui a succédé au RAMED"
 			}
 			if x.r.notProgAft != nil && x.find(x.r.notProgAft, m.sub(mt.RuneIndex+mt.RuneLength, mt.RuneIndex+mt.RuneLength+50), "not_programme_after", m.orig[0]) != nil {
@@ -75,7 +82,6 @@ func (x *run) findMentions(m *masked) []mention {
 		}
 		return all[i].start < all[j].start
 	})
-	var kept []mention
 	for _, c := range all {
 		overlaps := false
 		for _, k := range kept {
@@ -89,8 +95,11 @@ func (x *run) findMentions(m *masked) []mention {
 		}
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
-	return kept
+	return kept, afterCount
 }
+
+// countLead is a count right before a name: "NUM de ", "NUM d'", "NUM ".
+var countLead = regexp.MustCompile(`\bNUM\s+(de\s+|d')?$`)
 
 // inIncise reports whether mention k stands in a relative clause or an
 // apposition opened right after an earlier specific name of the sentence
@@ -127,7 +136,8 @@ func (x *run) findTitleProgramme() string {
 	f := fb.done(len(x.in.Title))
 	m := &masked{clauses: []int{0}}
 	m.setText(f.s, f.orig[0])
-	for _, mn := range x.findMentions(m) {
+	ms, _ := x.findMentions(m)
+	for _, mn := range ms {
 		if mn.tier == specific {
 			return mn.prog
 		}

@@ -144,6 +144,37 @@ func TestDescribedNotNamed(t *testing.T) {
 	}
 }
 
+// TestNamedAfterCount: people counted by a regime's own name ("3 millions
+// de travailleurs non salariés") are that regime's, though not_programme
+// keeps such a name out of the rules' mentions (a count's noun only says
+// who the people are) and an agency that runs several regimes opens the
+// sentence.
+func TestNamedAfterCount(t *testing.T) {
+	r := mustDefault(t)
+	for _, tt := range []struct{ text, span, prog string }{
+		{"La CNSS couvre 3,1 millions de travailleurs non salariés, selon son rapport annuel.", "3,1 millions", "amo-tns"},
+		{"La caisse assure aujourd'hui 1,8 million de salariés du secteur privé.", "1,8 million", "amo-salaries"},
+	} {
+		facts, _ := r.Extract(Input{Text: tt.text, Published: "2025-02-04"})
+		found := false
+		for _, f := range facts {
+			if !strings.HasPrefix(f.Span, tt.span) {
+				continue
+			}
+			found = true
+			if f.Programme != tt.prog {
+				t.Errorf("%q read as %s (why: %s), want %s", tt.span, f.Programme, f.Why, tt.prog)
+			}
+			if !strings.Contains(f.Why, "named by the programme") {
+				t.Errorf("%q: why %q does not give the name after the count", tt.span, f.Why)
+			}
+		}
+		if !found {
+			t.Errorf("%q not read; facts: %v", tt.span, facts)
+		}
+	}
+}
+
 // TestTrainWeightAndDropout checks that an example's weight and the rules'
 // dropout reach the weights learned, and that their defaults are what the
 // documentation says.
