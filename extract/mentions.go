@@ -3,7 +3,6 @@ package extract
 // This file: programme names found in a sentence (mentions) and their tiers.
 
 import (
-	"regexp"
 	"sort"
 )
 
@@ -64,7 +63,7 @@ func (x *run) findMentions(m *masked) (kept, afterCount []mention) {
 		n := x.r.names[k]
 		for _, mt := range x.all(n.re, m.str, n.prog.what, m.orig[0]) {
 			if x.find(x.r.notProgRe, m.sub(mt.RuneIndex-40, mt.RuneIndex), "not_programme", m.orig[0]) != nil {
-				if n.tier == specific && countLead.MatchString(m.sub(mt.RuneIndex-12, mt.RuneIndex)) {
+				if n.tier == specific && x.r.countLeadRe != nil && x.find(x.r.countLeadRe, m.sub(mt.RuneIndex-12, mt.RuneIndex), "count_lead", m.orig[0]) != nil {
 					afterCount = append(afterCount, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, n.prog.id, n.tier})
 				}
 				continue // "qui a succédé au RAMED"
@@ -97,9 +96,6 @@ func (x *run) findMentions(m *masked) (kept, afterCount []mention) {
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept, afterCount
 }
-
-// countLead is a count right before a name: "NUM de ", "NUM d'", "NUM ".
-var countLead = regexp.MustCompile(`\bNUM\s+(de\s+|d')?$`)
 
 // inIncise reports whether mention k stands in a relative clause or an
 // apposition opened right after an earlier specific name of the sentence

@@ -83,8 +83,12 @@ type Rules struct {
 	agencyRe              *pattern
 	notProgRe             *pattern
 	notProgAft            *pattern // the same, read after the name
-	describedRe           *pattern
-	conditionRe           *pattern
+	// countLeadRe is the part of not_programme that turns a name down
+	// for following a count ("3 millions de travailleurs non salariés"):
+	// the model still weighs such a name (p:named_after_count).
+	countLeadRe *pattern
+	describedRe *pattern
+	conditionRe *pattern
 	// registeredRe finds "inscrits au", "immatriculés à la" before a name:
 	// often a register's own count, sometimes a condition for an aid.
 	registeredRe *pattern
@@ -324,6 +328,7 @@ type fileSpec struct {
 	Agency     src            `yaml:"agency_subject"`
 	NotProg    src            `yaml:"not_programme"`
 	NotProgAft src            `yaml:"not_programme_after"`
+	CountLead  src            `yaml:"count_lead"`
 	Described  src            `yaml:"described"`
 	Conditions src            `yaml:"conditions"`
 	Registered src            `yaml:"registered_in"`
@@ -689,6 +694,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.agencyRe = c.re(spec.Agency, "agency_subject")
 	r.notProgRe = c.re(spec.NotProg, "not_programme")
 	r.notProgAft = c.re(spec.NotProgAft, "not_programme_after")
+	r.countLeadRe = c.re(spec.CountLead, "count_lead")
 	r.describedRe = c.re(spec.Described, "described")
 	r.conditionRe = c.re(spec.Conditions, "conditions")
 	r.registeredRe = c.re(spec.Registered, "registered_in")
