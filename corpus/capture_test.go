@@ -153,6 +153,8 @@ func TestDateThenName(t *testing.T) {
 	tests := []struct{ in, date, author string }{
 		{"Le 12 mars 2025 par Karim Benali", "2025-03-12", "Karim Benali"},
 		{"12 mars 2025 à 10h32, par Karim Benali", "2025-03-12", "Karim Benali"},
+		{"Le 04/06/2025 à 08h15 — par Karim Benali", "2025-06-04", "Karim Benali"},
+		{"04/06/2025 - par Karim Benali", "2025-06-04", "Karim Benali"},
 		{"12 mars 2025 Karim Benali", "2025-03-12", ""},
 		{"12 mars 2025 Ouverture des guichets aux familles", "", ""},
 		{"12 mars 2025 par décret du ministre", "", ""},

@@ -357,7 +357,7 @@ func labelledLineDate(v string, c captureStamp) string {
 
 // datePar splits "DATE par NAME" (a byline that names its writer after
 // the date).
-var datePar = regexp.MustCompile(`(?i)^(.{6,50}?)\s*,?\s+(?:par|by)\s+(.{3,60})$`)
+var datePar = regexp.MustCompile(`(?i)^(.{6,50}?)\s*[,—–-]?\s+(?:par|by)\s+(.{3,60})$`)
 
 // dateThenName reads a byline made of a date and then a name, with or
 // without "par" between them: "Le 12 mars 2025 par NAME", "12 mars 2025
