@@ -156,12 +156,18 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 
 // futurePayment reports whether rd is an amount paid whose clause says it
 // in the future ("le fonds recevra une subvention de 1,2 milliard"): in a
-// finance bill's article, money not yet paid is the bill's.
+// finance bill's article, money not yet paid is the bill's. A clause
+// joined by "et" shares the verb of the one before ("le budget versera 17
+// milliards à la caisse, et 3 milliards au titre des pensions").
 func (x *run) futurePayment(m *masked, at int, rd *reading) bool {
 	if rd.metric.id != "amount_paid" || x.r.futureRe == nil {
 		return false
 	}
-	return x.find(x.r.futureRe, m.sub(m.clauseStart(at), m.clauseEnd(at)), "as_of.future", m.orig[0]) != nil
+	from := m.clauseStart(at)
+	for c := m.clause(at); c > 0 && strings.HasPrefix(strings.TrimLeft(m.sub(m.clauses[c], m.clauseEnd(m.clauses[c])), " ,;"), "et "); c-- {
+		from = m.clauses[c-1]
+	}
+	return x.find(x.r.futureRe, m.sub(from, m.clauseEnd(at)), "as_of.future", m.orig[0]) != nil
 }
 
 // anchoredBefore reports whether a sentence of si's paragraph, among the
