@@ -33,7 +33,10 @@ var contextPhrases = func() []contextPhrase {
 	add('y', 0, "la même année", "cette même année", "le même exercice", "cette année là", "cet exercice là")
 	add('y', 1, "l année suivante", "l an suivant", "l exercice suivant")
 	add('m', -1, "le mois précédent")
-	add('m', 0, "le même mois", "ce même mois", "ce mois là", "ce seul mois", "la même date", "cette même date", "la même période")
+	add('m', 0, "le même mois", "ce même mois", "ce mois là", "ce seul mois", "la même date", "cette même date")
+	// The period the paragraph named last, a month or an interval, perhaps
+	// moved to another year: samePeriod.
+	add('P', 0, "la même période", "cette même période")
 	add('m', 1, "le mois suivant")
 	// Days and weeks: counted from the day the paragraph last named, else
 	// from the reference date. 'W' is the Monday-to-Sunday week.
@@ -71,11 +74,19 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 		if p.unit == 'd' || p.unit == 'W' {
 			return s.dayPhrase(i, end, p)
 		}
+		unit := p.unit
+		if unit == 'P' {
+			if v, next, ok := s.samePeriod(i, end); ok {
+				return v, next, true
+			}
+			// No period named and no year: as "le même mois".
+			unit = 'm'
+		}
 		if base, ok := s.anchorNear(i); ok {
-			if p.unit == 'y' {
+			if unit == 'y' {
 				base = dval{y: base.y}
 			}
-			if v, ok := shiftDate(base, p.unit, p.off); ok {
+			if v, ok := shiftDate(base, unit, p.off); ok {
 				s.derive(t.start, base)
 				v.anchored = true
 				return v, end, true
@@ -85,13 +96,96 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 			return dval{rel: true}, end, true
 		}
 		base := dval{y: s.ref.Year()}
-		if p.unit == 'm' {
+		if unit == 'm' {
 			base.m = int(s.ref.Month())
 		}
-		v, _ := shiftDate(base, p.unit, p.off)
+		v, _ := shiftDate(base, unit, p.off)
 		return v, end, true
 	}
 	return dval{}, 0, false
+}
+
+// samePeriod reads "la même période" matched from token i to end, and the
+// year that may follow it ("de 2025", "de l'année précédente", "de l'an
+// dernier"): the period the paragraph named last, a month or an interval,
+// in that year. "Au premier semestre 2026, X, contre Y sur la même période
+// de 2025" puts Y in 2025-01/2025-06; a bare year would say less than the
+// text does. Without such a period it is the year alone, or, with no year
+// either, as "le même mois".
+func (s *scanner) samePeriod(i, end int) (dval, int, bool) {
+	base := ""
+	if s.lastAnchor != 0 {
+		if e := &s.out[s.lastAnchor-1]; e.Start >= s.paragraphStart(int(s.toks[i].start)) {
+			base = e.Date
+		}
+	}
+	year, next, step := 0, end, 0
+	if s.matches(end, "de") || s.word(end, "en") {
+		k := s.skipJoin(end + 1)
+		// "de l'année précédente" counts from the period named, an
+		// interval included (which anchors no "l'année précédente").
+		yw := s.skipJoin(k + 1)
+		if s.word(k, "l") && (s.word(yw, "annee") || s.word(yw, "an") || s.word(yw, "exercice")) {
+			switch w := s.tok(yw + 1).w(); {
+			case strings.HasPrefix(w, "precedent"):
+				step, next = -1, yw+2
+			case strings.HasPrefix(w, "suivant"):
+				step, next = 1, yw+2
+			}
+		}
+		if step == 0 {
+			if y, n, ok := s.yearAt(k, false); ok {
+				year, next = y, n
+			} else if v, n, ok := s.relativeShape(k); ok && v.y != 0 && v.m == 0 && v.iso == "" {
+				year, next = v.y, n
+			}
+		}
+	}
+	if base == "" || len(base) < 4 {
+		if year == 0 {
+			return dval{}, 0, false
+		}
+		return dval{y: year}, next, true
+	}
+	by, err := strconv.Atoi(base[:4])
+	if err != nil {
+		return dval{}, 0, false
+	}
+	if year == 0 {
+		year = by + step
+	}
+	iso, ok := shiftISOYears(base, year-by)
+	if !ok {
+		return dval{}, 0, false
+	}
+	if v, ok := parseISO(iso); ok {
+		v.anchored = true
+		s.derive(s.toks[i].start, v)
+		return v, next, true
+	}
+	// An interval: the dval renders it as given.
+	s.derive(s.toks[i].start, dval{y: year})
+	return dval{iso: iso, y: year, anchored: true}, next, true
+}
+
+// shiftISOYears moves a partial date or an interval of two ("2026-01/2026-06")
+// by delta years.
+func shiftISOYears(iso string, delta int) (string, bool) {
+	parts := strings.Split(iso, "/")
+	if len(parts) > 2 {
+		return "", false
+	}
+	for k, p := range parts {
+		v, ok := parseISO(p)
+		if !ok {
+			return "", false
+		}
+		if v, ok = shiftDate(v, 'y', delta); !ok {
+			return "", false
+		}
+		parts[k] = v.String()
+	}
+	return strings.Join(parts, "/"), true
 }
 
 // earlier reads "un an plus tôt", "deux ans plus tôt", "trois mois

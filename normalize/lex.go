@@ -473,7 +473,7 @@ var tellingWords = map[string]bool{
 	"mois": true, "semaine": true, "semaines": true, "jour": true, "jours": true, "fin": true, "fins": true,
 	"debut": true, "cours": true, "terme": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,
-	"trimestre": true, "semestre": true, "partir": true, "compter": true, "exercice": true,
+	"trimestre": true, "semestre": true, "partir": true, "compter": true, "exercice": true, "periode": true,
 	"veille": true, "hiver": true, "printemps": true, "automne": true,
 }
 

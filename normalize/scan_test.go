@@ -166,6 +166,7 @@ var scanCases = []struct {
 	{"au terme de 2021", []want{day("au terme de 2021", "2021-12")}},
 	{"au terme de l'année 2022", []want{day("au terme de l'année 2022", "2022-12")}},
 	{"au terme de la réunion", nil},
+	{"une période de transition de 180 jours", []want{wnum("180", 180, "exact")}},
 	{"pour l'année en cours", []want{day("l'année en cours", "2025")}},
 	{"inscrits au titre de l'exercice en cours", []want{day("l'exercice en cours", "2025")}},
 	{"les comptes de l'exercice 2023", []want{day("l'exercice 2023", "2023")}},
@@ -482,6 +483,13 @@ func TestContextDates(t *testing.T) {
 		{in: "À fin décembre 2024, 3 millions; le régime en couvrait 11 millions à la même date.", text: "la même date", date: "2024-12"},
 		{in: "En août 2024, 3 millions. Pour ce seul mois, 2 milliards.", text: "ce seul mois", date: "2024-08"},
 		{in: "Ce mois-là, 2 millions.", text: "Ce mois-là", date: "2025-02"},
+		// the same period, perhaps in another year: a month or an interval
+		{in: "En octobre 2024, 3 millions; sur la même période, 2 milliards.", text: "la même période", date: "2024-10"},
+		{in: "Au premier semestre 2024, 12.000 demandes, contre 9.000 sur la même période de 2023.", text: "la même période de 2023", date: "2023-01/2023-06"},
+		{in: "Au troisième trimestre 2024, 3 millions contre 2 millions à la même période de l'année précédente", text: "la même période de l'année précédente", date: "2023-07/2023-09"},
+		{in: "En janvier 2025, 3 millions, contre 2 millions sur la même période de l'an dernier", text: "la même période de l'an dernier", date: "2024-01"},
+		{in: "contre 2 millions sur la même période de 2023", text: "la même période de 2023", date: "2023"},
+		{in: "contre 2 millions sur la même période", text: "la même période", date: "2025-02"},
 		// across one paragraph break, not two
 		{in: "Au titre du mois d'octobre 2024, 4 millions.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2024-10"},
 		{in: "En octobre 2024, 4 millions.\n\nLe reste.\n\nCe même mois, 2 millions.", text: "Ce même mois", date: "2025-02"},
