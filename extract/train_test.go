@@ -123,6 +123,10 @@ func TestDescribedNotNamed(t *testing.T) {
 			"85.000 adhérents", "amo-achamil", "enrolled"},
 		{"the same, by who can pay in", "L'assurance maladie des personnes capables de cotiser mais n'exerçant aucune activité compte 140.000 adhérents.",
 			"140.000 adhérents", "amo-achamil", "enrolled"},
+		{"those whose contributions the State pays", "Dans la province, 84.000 personnes sont soignées grâce au régime dont l'État paie les cotisations.",
+			"84.000 personnes", "amo-tadamon", "beneficiaries"},
+		{"the same, said with prendre en charge", "Quelque 2,3 millions de familles modestes accèdent ainsi aux hôpitaux, l'État prenant en charge leurs cotisations.",
+			"Quelque 2,3 millions de familles", "amo-tadamon", "beneficiaries"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
