@@ -86,6 +86,10 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 			}
 			continue
 		}
+		if d.end <= fig.start && strings.Contains(m.sub(d.end, fig.start), ":") &&
+			x.find(x.r.comparedBaseRe, m.sub(max(0, d.start-tailLen), d.start), "as_of.compared_base", m.orig[0]) != nil {
+			continue
+		}
 		if m.clause(d.start) == cl {
 			if x.othersDate(m, fig, d) {
 				continue

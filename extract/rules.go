@@ -53,7 +53,10 @@ type Rules struct {
 	backRe      *pattern
 	continuesRe *pattern
 	comparedRe  *pattern
-	imperfectRe *pattern
+	// comparedBaseRe ends the words before a date that is a comparison's
+	// base ("inchangés par rapport à DATE : FIG").
+	comparedBaseRe *pattern
+	imperfectRe    *pattern
 	// samePeriodRe: a clause naming the period named before.
 	samePeriodRe *pattern
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
@@ -353,6 +356,7 @@ type fileSpec struct {
 		Back         src
 		Continues    src
 		Compared     src
+		ComparedBase src `yaml:"compared_base"`
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
@@ -674,6 +678,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.backRe = c.re(spec.AsOf.Back, "as_of.back")
 	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
+	r.comparedBaseRe = c.re(spec.AsOf.ComparedBase, "as_of.compared_base")
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
