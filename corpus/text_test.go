@@ -322,6 +322,11 @@ func TestParseText(t *testing.T) {
 			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
 		},
 		{
+			name: "a radio page's list of other podcasts goes like a see-also list",
+			in:   "Le premier paragraphe de l'article, avec 4 millions de familles.\nÀ ÉCOUTER AUSSI\n- Retraites : 3,2 millions de pensionnés, et demain ?\n- Le Grand Entretien : l'AMO vue des régions\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+			body: "Le premier paragraphe de l'article, avec 4 millions de familles.\n\nLa suite de l'article reprend ici, avec d'autres chiffres.",
+		},
+		{
 			name: "furniture, credits and tail",
 			in: "L'article commence ici, avec 4 millions de familles bénéficiaires.\n© Mounir Mehimdate\nCrédit photo : MAP\n" +
 				"La suite de l'article reprend ensuite, avec d'autres chiffres encore.\nCliquez\nici\npour lire l'article depuis sa source.\nLire aussi\nAMO : 5.000 dossiers traités par jour\nSignaler une annonce inappropriée",
@@ -415,6 +420,8 @@ func TestIsFurniture(t *testing.T) {
 		{"Lire aussi", true},
 		{"Lire aussi : AMO, 5.000 dossiers par jour", true},
 		{"À lire aussi", true},
+		{"À écouter aussi", true},
+		{"À revoir également", true},
 		{"Cliquez ici pour lire l'article depuis sa source.", true},
 		{"© Mounir Mehimdate", true},
 		{"Crédits photos : MAP", true},
