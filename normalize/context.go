@@ -158,13 +158,14 @@ func (s *scanner) samePeriod(i, end int) (dval, int, bool) {
 	if !ok {
 		return dval{}, 0, false
 	}
+	// Counted from the period named: recorded as its anchor, so that it is
+	// no anchor itself.
+	s.derive(s.toks[i].start, dval{iso: base})
 	if v, ok := parseISO(iso); ok {
 		v.anchored = true
-		s.derive(s.toks[i].start, v)
 		return v, next, true
 	}
 	// An interval: the dval renders it as given.
-	s.derive(s.toks[i].start, dval{y: year})
 	return dval{iso: iso, y: year, anchored: true}, next, true
 }
 
