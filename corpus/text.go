@@ -48,7 +48,7 @@ var (
 	// text, in French and English dumps.
 	furniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		// Phrases that open a furniture block, whatever follows them.
-		`(?:(?:à |a )?lire (?:aussi|également|egalement|la suite)|(?:à |a )?(?:écouter|ecouter|réécouter|reecouter|regarder|revoir|découvrir|decouvrir) (?:aussi|également|egalement)|dans ce numéro|au sommaire(?: de ce numéro)?|in this issue|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|cliquez\s+ici|signaler (?:une annonce|un abus|un contenu)|merci d['’]avoir signalé|cette image sera automatiquement bloquée|abonnez-vous|inscrivez-vous|newsletter|subscribe|tags?\s*:|mots[- ]clés\s*:|permalien|permalink|(?:image|photo) (?:illustrative|d['’]illustration)|(?:(?:plus d['’]|d['’]autres )?articles|(?:audios? et )?vidéos|contenus?) sur (?:le|ce) (?:même )?sujet)` + wordEnd,
+		`(?:(?:à |a )?lire (?:aussi|également|egalement|la suite)|` + otherMedia + `|dans ce numéro|au sommaire(?: de ce numéro)?|in this issue|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|cliquez\s+ici|signaler (?:une annonce|un abus|un contenu)|merci d['’]avoir signalé|cette image sera automatiquement bloquée|abonnez-vous|inscrivez-vous|newsletter|subscribe|tags?\s*:|mots[- ]clés\s*:|permalien|permalink|(?:image|photo) (?:illustrative|d['’]illustration)|(?:(?:plus d['’]|d['’]autres )?articles|(?:audios? et )?vidéos|contenus?) sur (?:le|ce) (?:même )?sujet)` + wordEnd,
 		// The same in the other languages scraped pages come in.
 		`(?:read (?:more|also)|see also|related(?: articles?| stories)?\s*:|lea (?:también|más)|lee también|le puede interesar|mira\s*:|czytaj (?:też|także|więcej)|leggi anche|lesen sie auch|mehr zum thema|leia também|veja também)` + wordEnd,
 		// Credits and captions.
@@ -97,7 +97,7 @@ var (
 
 	// seeAlso heads a list of other articles' headlines, mid-article or at
 	// its end; the headlines under it go with it.
-	seeAlso = regexp.MustCompile(`(?i)^(?:(?:à |a )?lire (?:aussi|également|egalement)|(?:à |a )?(?:écouter|ecouter|réécouter|reecouter|regarder|revoir|découvrir|decouvrir) (?:aussi|également|egalement)|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|read (?:more|also)|see also|related(?: articles?| stories)?)\s*:?$`)
+	seeAlso = regexp.MustCompile(`(?i)^(?:(?:à |a )?lire (?:aussi|également|egalement)|` + otherMedia + `|voir aussi|sur le même sujet|dans la même rubrique|articles? similaires?|les plus lus?|read (?:more|also)|see also|related(?: articles?| stories)?)\s*:?$`)
 
 	// tweetSignature is the tail of an embedded tweet:
 	// "— Agence MAP (@MAP_Information) September 16, 2025".
@@ -107,6 +107,10 @@ var (
 	// "(MAP)", "avec AFP".
 	signature = regexp.MustCompile(`^\(?(?:avec\s+)?([A-Z][A-Za-z0-9&]{1,9})(?:\s*(?:avec|et|/|-)\s*[A-Z][A-Za-z0-9&]{1,9})*\)?$`)
 )
+
+// otherMedia heads a radio or TV site's list of its other programmes, as
+// "Lire aussi" heads a list of articles: "À écouter aussi", "À revoir".
+const otherMedia = `(?:à |a )?(?:écouter|ecouter|réécouter|reecouter|regarder|revoir|découvrir|decouvrir) (?:aussi|également|egalement)`
 
 // counterPiece is one of a page's counters: "Commentaires (3)", "12
 // commentaires", "Partagé 64 fois", "Lu 1.204 fois", "Vues : 1 204".

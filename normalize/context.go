@@ -113,12 +113,7 @@ func (s *scanner) contextDate(i int) (dval, int, bool) {
 // text does. Without such a period it is the year alone, or, with no year
 // either, as "le même mois".
 func (s *scanner) samePeriod(i, end int) (dval, int, bool) {
-	base := ""
-	if s.lastAnchor != 0 {
-		if e := &s.out[s.lastAnchor-1]; e.Start >= s.paragraphStart(int(s.toks[i].start)) {
-			base = e.Date
-		}
-	}
+	base := s.anchorISO(i)
 	year, next, step := 0, end, 0
 	if s.matches(end, "de") || s.word(end, "en") {
 		k := s.skipJoin(end + 1)
@@ -223,14 +218,24 @@ func (s *scanner) earlier(i int) (dval, int, bool) {
 // cumulation starts (noteAnchor). A closed interval or a date left
 // unresolved leaves no anchor.
 func (s *scanner) anchor(i int) (dval, bool) {
-	if s.lastAnchor == 0 {
+	iso := s.anchorISO(i)
+	if iso == "" {
 		return dval{}, false
+	}
+	return parseISO(iso)
+}
+
+// anchorISO is the date of the paragraph's anchor before token i as the
+// text gave it, an interval included, or "".
+func (s *scanner) anchorISO(i int) string {
+	if s.lastAnchor == 0 {
+		return ""
 	}
 	e := &s.out[s.lastAnchor-1]
 	if e.Start < s.paragraphStart(int(s.toks[i].start)) {
-		return dval{}, false
+		return ""
 	}
-	return parseISO(e.Date)
+	return e.Date
 }
 
 // anchorNear is anchor, or else the last date of the paragraph before:
