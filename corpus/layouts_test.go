@@ -103,6 +103,11 @@ var layoutDates = []struct{ file, want string }{
 	{"w12_ticker_standfirst_byline.txt", "2025-03-12"},     // a market ticker under the masthead, a standfirst, then "Par NAME" and "Le DATE | Mis à jour …"
 	{"w13_site_then_masthead_date.txt", "2025-03-12"},      // the site's name, a masthead's date under it, then the headline and "Par NAME (City) - DATE"
 	{"w14_label_above_date.txt", "2026-02-03"},             // "Publié" on its own line above the date and time
+	{"w15_programme_day_headline.txt", "2025-03-12"},       // a headline naming its programme's weekday and date above "Replay | DATE | 19h00"
+	{"w16_byline_with_role.txt", "2025-03-12"},             // "Par NAME, role, affiliation", then "Le DATE à 08h15"
+	{"w17_masthead_date_over_menu.txt", "2025-03-12"},      // the menu, a masthead's date alone, a section, the headline, "Par la rédaction | Publié le DATE"
+	{"w18_motto_masthead_pieces.txt", "2025-03-12"},        // the paper's motto, a masthead's date, the menu, the headline, "SITE | DATE | Lu N fois"
+	{"w19_interview_dek.txt", "2025-03-12"},                // a quoted headline, "Entretien avec …", "Par NAME", the date
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -181,6 +186,11 @@ var layoutTitles = map[string]string{
 	"w12_ticker_standfirst_byline.txt":  "Mutuelles : les adhérents du privé attendent toujours la réforme",
 	"w13_site_then_masthead_date.txt":   "Nador : la caisse ouvre un bureau pour les assurés de la province",
 	"w14_label_above_date.txt":          "Berkane : la nouvelle antenne de la caisse reçoit ses premiers assurés",
+	"w15_programme_day_headline.txt":    "Le Grand Journal du mercredi 12 mars 2025 : la caisse de Meknès ouvre ses guichets le samedi",
+	"w16_byline_with_role.txt":          "Mutuelles : pourquoi les cotisations doivent suivre les salaires",
+	"w17_masthead_date_over_menu.txt":   "Revue de presse de ce mercredi 12 mars 2025",
+	"w18_motto_masthead_pieces.txt":     "Les brèves régionales du mercredi 12 mars 2025",
+	"w19_interview_dek.txt":             "« Nos délais de remboursement doivent encore baisser »",
 }
 
 // TestLayoutTitles checks those headlines.

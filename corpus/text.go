@@ -200,7 +200,8 @@ func stripText(s string) ([]string, textMeta) {
 // separator, or an opening "Le", "Par", "Publié", an issue's "Édition
 // N°"), that line, and the headline right above it, if it reads as one. A
 // headline that names a day ("Aide directe : le versement du 28 février
-// avancé") bears none of the marks.
+// avancé") bears none of the marks; one that names it with its weekday
+// does, and gives way to the dated line of that day right under it.
 func frontDate(blocks []string) frontLine {
 	for i, b := range blocks {
 		if i >= maxFrontBlocks || isProse(b) {
@@ -210,6 +211,15 @@ func frontDate(blocks []string) frontLine {
 			continue
 		}
 		if d, _ := textDate(b); len(d) == 10 {
+			// A headline may name the day of its programme ("La Matinale
+			// du jeudi 20 mars 2025 : …") right above the dated line
+			// ("Podcast | 20/03/2025 | 08h10"): the line under it is the
+			// byline, and it the headline.
+			if i+1 < len(blocks) && headlineLine(b) && !dateOnly.MatchString(asciiDigits(b)) && utf8.RuneCountInString(blocks[i+1]) <= maxFrontLine && frontMarks.MatchString(blocks[i+1]) {
+				if d2, _ := textDate(blocks[i+1]); d2 == d {
+					return frontLine{date: d, line: blocks[i+1], title: headlineText(b)}
+				}
+			}
 			f := frontLine{date: d, line: b}
 			if i > 0 && headlineLine(blocks[i-1]) && !isFurniture(blocks[i-1]) {
 				f.title = headlineText(blocks[i-1])
@@ -563,7 +573,7 @@ var (
 	// lowercase "le" and a digit).
 	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
 	// one that names two authors ("Par NAME et NAME").
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}\p{N}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,40})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}\p{N}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,80})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -612,6 +622,16 @@ func piecesPublished(b string, captured captureStamp) string {
 // "04/09/2025 - 09:14", "04/09/2025 à 09h14", "15 juillet 2026 - 17:20".
 var bareDateTime = regexp.MustCompile(`^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4})\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
 
+// issueLine is a paper's issue line: "Edition N°:6961 Le 19/02/2025".
+var issueLine = regexp.MustCompile(`(?i)^\s*(?:édition|edition|n°|numéro)\b.*\d`)
+
+// interviewDek is the line under an interview's headline: "Entretien
+// avec le directeur général de …".
+var interviewDek = regexp.MustCompile(`(?i)^(?:entretien|interview|rencontre)\s+(?:avec|de|du|d['’])`)
+
+// timeOfDay is a time in a dated line: "10h15", "07:58".
+var timeOfDay = regexp.MustCompile(`\b\d{1,2}\s*[h:]\s*\d{2}\b`)
+
 // bylineLabel is a byline's label alone on its line, its date on the
 // next: "Publié", "Mis en ligne le", "Date :".
 var bylineLabel = regexp.MustCompile(`(?i)^(?:publié|publiée|publié le|publiée le|mis en ligne|mise en ligne|mis en ligne le|mise en ligne le|posté|posté le|date|date de publication)\s*:?$`)
@@ -620,10 +640,28 @@ var bylineLabel = regexp.MustCompile(`(?i)^(?:publié|publiée|publié le|publi�
 // "Par NAME" and "Publié le DATE" (with its "Mis à jour le" twin).
 func readBylines(blocks []string, meta *textMeta) []string {
 	out := blocks[:0]
+	// masthead is set when the title was read above a date alone on its
+	// line with no time of day ("Jeudi 14 Mai 2026" under the paper's
+	// motto or menu): the byline under the headline, if the front matter
+	// has one, places the headline better.
+	masthead := false
+	// The front matter ends with the first paragraphs: a dated line under
+	// the standfirst is still a byline, one under the second paragraph is
+	// article text (a chronology's "12 mars 2024 - Lancement du registre").
+	prose, cover := 0, ""
 	// The headline stands right above the byline, under the site's name
 	// and section when the dump kept them ("La Vie Eco / Cour des comptes :
 	// … / Par Nadia Lamlili / Publié le 25 mars 2025").
 	titleAbove := func() {
+		if masthead && prose == 0 {
+			old := meta.title
+			meta.title, masthead = "", false
+			defer func() {
+				if meta.title == "" {
+					meta.title = old
+				}
+			}()
+		}
 		// A label the page sets on a line of its own above the date
 		// ("Publié" / "18/06/2026 à 14h08") is the byline's.
 		if len(out) > 0 && bylineLabel.MatchString(out[len(out)-1]) {
@@ -642,6 +680,14 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				above = out[len(out)-2]
 			} else if len(out) > 1 && signature.MatchString(above) && !signature.MatchString(out[len(out)-2]) {
 				above = out[len(out)-2]
+			} else if len(out) > 1 && issueLine.MatchString(above) {
+				// So may the issue's line ("Edition N°:6961 Le
+				// 19/02/2025") above "Par NAME | Partager".
+				above = out[len(out)-2]
+			} else if len(out) > 1 && interviewDek.MatchString(above) && titleLike(headlineText(out[len(out)-2])) {
+				// And an interview's dek, which names who speaks, under
+				// the headline that quotes them.
+				above = out[len(out)-2]
 			}
 			if len(out) == 1 && len(strings.Fields(above)) < 3 {
 				// The dump's first line above a masthead's date ("Hespress
@@ -654,10 +700,6 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			}
 		}
 	}
-	// The front matter ends with the first paragraphs: a dated line under
-	// the standfirst is still a byline, one under the second paragraph is
-	// article text (a chronology's "12 mars 2024 - Lancement du registre").
-	prose, cover := 0, ""
 	defer func() {
 		if meta.published == "" && cover != "" {
 			meta.published, meta.from = cover, "header"
@@ -726,7 +768,9 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				if meta.published == "" {
 					meta.published, meta.from = d, "byline"
 				}
+				untitled := meta.title == ""
 				titleAbove()
+				masthead = untitled && meta.title != "" && !timeOfDay.MatchString(a)
 				continue
 			}
 		}
@@ -742,13 +786,21 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		}
 		// (A question for a headline counts as prose: a line of pieces
 		// with a reading time is a byline past it and its standfirst.)
-		if meta.published != "" && meta.title == "" && prose == 0 {
+		if meta.published != "" && (meta.title == "" || masthead) && prose == 0 {
 			// A masthead's date ("Mercredi, 22 avril 2026") above the
 			// section and the headline: the byline under the headline
 			// still tells where the headline is.
 			if d, _, byline := frontLineDate(b, meta.captured); d != "" && byline {
+				replaced := masthead
 				titleAbove()
-				continue
+				if !replaced {
+					continue
+				}
+				// Under a masthead's title the line stays where it was
+				// read: with the menu and the motto it is a run of
+				// front blocks, which dropShortRuns drops whole, and
+				// without it the headline under it would look like the
+				// second of a list of headlines.
 			}
 		}
 		if meta.published == "" && (prose <= 1 || prose <= 3 && furnished(b)) {
