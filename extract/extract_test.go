@@ -307,6 +307,7 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh21", "../testdata/fresh21/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh22", "../testdata/fresh22/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh23", "../testdata/fresh23/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh24", "../testdata/fresh24/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
