@@ -80,7 +80,14 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		if !x.usableDate(m, d) {
 			if m.clause(d.start) == cl && x.isNow(d) {
 				now = true
-				if d.start >= fig.end && !x.figureBetween(m, fig.end, d.start) {
+				// "a ouvert 14 agences en 2024 et compte aujourd'hui 132
+				// agences": the present next to the figure, on either
+				// side, is nearer than a date further off.
+				// ("passer de 4,8 millions aujourd'hui à 9,5 millions en
+				// 2030": a present right after another figure is that
+				// figure's.)
+				if d.start >= fig.end && !x.figureBetween(m, fig.end, d.start) ||
+					d.end <= fig.start && !x.figureBetween(m, d.end, fig.start) && !figureRightBefore(m, d.start) {
 					nowDist = min(nowDist, dist)
 				}
 			}
@@ -90,7 +97,7 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 			x.find(x.r.comparedBaseRe, m.sub(max(0, d.start-tailLen), d.start), "as_of.compared_base", m.orig[0]) != nil {
 			continue
 		}
-		if m.clause(d.start) == cl {
+		if m.clause(d.start) == cl || setOff(m, d, cl) {
 			if x.othersDate(m, fig, d) {
 				continue
 			}
@@ -106,7 +113,7 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		// present, written right after the figure, is nearer than 2030.
 		best = nil
 	}
-	if rd.metric != nil && (rd.metric.id == "budget" || x.futurePayment(m, fig.start, rd)) && (best == nil || m.clause(best.start) != cl) {
+	if rd.metric != nil && (rd.metric.id == "budget" || x.futurePayment(m, fig.start, rd)) && (best == nil || m.clause(best.start) != cl && !setOff(m, best, cl)) {
 		// "Le PLF 2026 alloue 29 milliards", "le budget 2025, adopté le
 		// mois dernier, prévoit…": the law's year, over a date of
 		// another clause or the publication month.
@@ -136,12 +143,16 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	}
 	if best == nil {
 		clause := m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start))
-		if prev := x.asOfBefore(rd.si); prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
+		prev := x.asOfBefore(rd.si)
+		if prev == "" {
+			prev = x.anchorMonth(rd.si - 1)
+		}
+		if prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
 			x.sents[rd.si-1].para == x.sents[rd.si].para &&
 				(x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil ||
 					x.find(x.r.samePeriodRe, m.str, "as_of.same_period", m.orig[0]) != nil ||
-					x.anchoredBefore(rd.si) && !moneyMetric(rd) && len(prev) == len("2006-01") &&
-						x.find(x.r.cumulativeRe, m.str, "as_of.cumulative", m.orig[0]) == nil)) {
+					x.anchoredBefore(rd.si) && len(prev) == len("2006-01") && x.paidInPeriod(m, rd, clause) &&
+						x.find(x.r.cumulativeRe, m.str, "as_of.cumulative", m.orig[0]) == nil && !sinceDate(m))) {
 			return prev, prev
 		}
 		return x.pubMonth, x.pubMonth
@@ -156,6 +167,23 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	// (A day, the publication's own included, is given as its month by
 	// asOf: monthOf.)
 	return date, date
+}
+
+// setOff reports whether date d stands alone between commas right against
+// clause cl: "En 2025, l'enveloppe était de 38 milliards", "11,9 millions
+// de personnes couvertes, à fin avril, par le régime". Such a date dates
+// the clause it is set against, as if written in it.
+func setOff(m *masked, d *slot, cl int) bool {
+	dc := m.clause(d.start)
+	if dc != cl-1 && dc != cl+1 || m.clause(d.end-1) != dc {
+		return false
+	}
+	rest := strings.TrimSpace(m.sub(m.clauseStart(d.start), d.start)) + " " + strings.TrimSpace(m.sub(d.end, m.clauseEnd(d.start)))
+	switch strings.Trim(rest, " ,;:") {
+	case "", "en", "a", "au", "a fin", "fin", "le", "des", "a la fin de", "vers":
+		return true
+	}
+	return false
 }
 
 // futurePayment reports whether rd is an amount paid whose clause says it
@@ -183,6 +211,63 @@ func (x *run) anchoredBefore(si int) bool {
 	}
 	for k := si - 1; k >= 0 && k >= si-maxAnchorGap && x.sents[k].para == x.sents[si].para; k-- {
 		if h := x.maskOf(k); h != nil && x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// anchorMonth is the month sentence si reports on when it names one and
+// gives no figure ("Le gouvernement a fait le point sur l'aide versée au
+// titre du mois de février."), for the sentences after it: "" otherwise.
+func (x *run) anchorMonth(si int) string {
+	if si < 0 || x.r.periodAnchorRe == nil {
+		return ""
+	}
+	h := x.maskOf(si)
+	if h == nil || len(h.figs) > 0 || x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) == nil {
+		return ""
+	}
+	for k := range h.dates {
+		if d := &h.dates[k]; x.usableDate(h, d) && !strings.Contains(d.e.Date, "/") {
+			if mo := monthOf(d.e.Date); len(mo) == len("2006-01") {
+				return mo
+			}
+		}
+	}
+	return ""
+}
+
+// paidInPeriod reports whether rd may hold at the period its paragraph
+// reports on: a count, or money paid ("pour un montant de 2,49
+// milliards"), but not a rate or an envelope (`as_of.envelope`: "le
+// gouvernement a mobilisé une enveloppe de …"), which hold when the article
+// says.
+func (x *run) paidInPeriod(m *masked, rd *reading, clause string) bool {
+	if !moneyMetric(rd) {
+		return true
+	}
+	return rd.metric != nil && rd.metric.id == "amount_paid" &&
+		x.find(x.r.envelopeRe, clause, "as_of.envelope", m.orig[0]) == nil
+}
+
+// sinceDate reports whether the sentence counts from a date: "Depuis
+// décembre 2023, 73 milliards ont été distribués" (the date, masked, hides
+// its "depuis" from `as_of.cumulative`).
+func sinceDate(m *masked) bool {
+	for _, d := range m.dates {
+		if strings.HasSuffix(d.e.Date, "/..") || strings.HasPrefix(foldString(d.e.Text), "depuis") {
+			return true
+		}
+	}
+	return false
+}
+
+// figureRightBefore reports whether a figure ends right before rune
+// offset at, with only spaces between.
+func figureRightBefore(m *masked, at int) bool {
+	for _, f := range m.figs {
+		if f.end <= at && strings.TrimSpace(m.sub(f.end, at)) == "" {
 			return true
 		}
 	}

@@ -66,6 +66,10 @@ type Rules struct {
 	// lancement"), at the publication month whatever period its
 	// paragraph reports on.
 	cumulativeRe *pattern
+	// envelopeRe: money set aside ("une enveloppe", "mobilisé"), which
+	// holds when the article says, not at the period its paragraph
+	// reports on.
+	envelopeRe *pattern
 	// futureRe: a verb in the future tense.
 	futureRe *pattern
 	// financeYearRe finds a finance law's year, group "year", in a
@@ -361,6 +365,7 @@ type fileSpec struct {
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
 		Cumulative   src `yaml:"cumulative"`
+		Envelope     src
 		Future       src
 		FinanceYear  src `yaml:"finance_year"`
 		FinanceTitle src `yaml:"finance_title"`
@@ -683,11 +688,11 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
 	r.cumulativeRe = c.re(spec.AsOf.Cumulative, "as_of.cumulative")
+	r.envelopeRe = c.re(spec.AsOf.Envelope, "as_of.envelope")
 	r.futureRe = c.re(spec.AsOf.Future, "as_of.future")
 	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.financeTitleRe = c.re(spec.AsOf.FinanceTitle, "as_of.finance_title")
 	r.financeNowRe = c.re(spec.AsOf.FinanceNow, "as_of.finance_current")
-	r.financeYearRe = c.re(spec.AsOf.FinanceYear, "as_of.finance_year")
 	r.negationRe = c.re(spec.Negation, "negation")
 	r.pronounRe = c.re(spec.Pronoun, "pronoun")
 	r.anaphoraRe = c.re(spec.Anaphora, "anaphora")

@@ -122,8 +122,23 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	}
 	// "… tandis que Tiznit en compte 29.000": the pronoun stands for what
 	// the count before it counted.
+	// So it does in the sentence after the count ("… 512.000 ménages. À
+	// l'autre bout, Dakhla n'en compte que 6.900."), unless a noun of its
+	// own sentence comes first ("les personnes âgées : on en recense
+	// …"); and so does "Parmi eux" opening the sentence, of which the
+	// figure counts a part.
 	if x.r.cliticRe != nil && x.find(x.r.cliticRe, m.sub(m.clauseStart(fig.start), fig.start), "clitic", m.orig[0]) != nil {
 		if p := prevReading(prev, i); p != nil && countUnits[p.unit] {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+		if p := x.countBefore(rd.si); p != nil && noneKept(prev, i) && x.subjectUnit(m, i) == "" {
+			rd.unit, rd.explicit = p.unit, true
+			return
+		}
+	}
+	if i == 0 && amongThem(m.sub(0, fig.start)) {
+		if p := x.countBefore(rd.si); p != nil && p.fig.e.Value >= fig.e.Value {
 			rd.unit, rd.explicit = p.unit, true
 			return
 		}
@@ -214,6 +229,30 @@ func noneKept(prev []*reading, i int) bool {
 
 // maxLabel is the longest label, in runes, of a list line.
 const maxLabel = 80
+
+// countBefore returns the last count kept in the sentence before si, when
+// it is of si's paragraph, or nil.
+func (x *run) countBefore(si int) *reading {
+	if si == 0 || x.sents[si-1].para != x.sents[si].para {
+		return nil
+	}
+	for j := len(x.kept[si-1]) - 1; j >= 0; j-- {
+		if p := x.kept[si-1][j]; p.dropped == "" && countUnits[p.unit] {
+			return p
+		}
+	}
+	return nil
+}
+
+// amongThem reports whether a sentence's words before its first figure
+// are "Parmi eux," (or elles, ceux-ci, celles-ci), folded.
+func amongThem(s string) bool {
+	switch strings.Trim(s, " ,") {
+	case "parmi eux", "parmi elles", "parmi ceux ci", "parmi celles ci":
+		return true
+	}
+	return false
+}
 
 // prevReading returns the reading of the nearest earlier figure of the
 // sentence that was kept, or nil.
