@@ -47,10 +47,13 @@ func TestRunMemory(t *testing.T) {
 		// slice of expressions, its slot for an as_of and one for its
 		// descriptions; 9.6 and 8.9 while every masked sentence was held,
 		// and 10.8 for 1 MB before that, while each also kept a rune copy
-		// of its text and the offset of every rune.
+		// of its text and the offset of every rune. On 2026-12-07 (go
+		// 1.26) 4.98 and 3.92, and 5.01 with the same code once the model
+		// was retrained: the weights decide which readings keep a why, so
+		// the bound, meant for twofold regressions, leaves them room.
 		max float64
 	}{
-		{"1 MB article", 1 << 20, 5},
+		{"1 MB article", 1 << 20, 5.5},
 		{"4 MB article", 4 << 20, 4.5},
 	}
 	for _, tt := range tests {
