@@ -10,6 +10,15 @@ func TestAsOfRules(t *testing.T) {
 		name, title, text, published string
 		want                         []string
 	}{
+		{"the quarter before the publication's, at its end", "",
+			"Au cours du trimestre écoulé, l'AMO TNS a traité 1,2 million de dossiers.", "2026-01-28",
+			[]string{"amo-tns files_processed 1.2e+06 file exact 2025-12"}},
+		{"the month before, after 'du'", "",
+			"La tranche du mois dernier de l'aide sociale directe a été servie à 4 millions de ménages.", "2026-11-16",
+			[]string{"asd beneficiaries 4e+06 household exact 2026-10"}},
+		{"the last school year's start", "",
+			"À la rentrée dernière, 170.000 élèves ont bénéficié de l'aide à la rentrée scolaire.", "2026-02-10",
+			[]string{"aide-rentree beneficiaries 170000 student exact 2025-09"}},
 		{"finance law's year in the sentence", "",
 			"Le projet de loi de finances 2026 réserve 29 milliards de dirhams à l'aide sociale directe.", "2025-10-20",
 			[]string{"asd budget 2.9e+10 MAD exact 2026"}},

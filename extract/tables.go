@@ -85,6 +85,10 @@ func (x *run) findPipeTables() {
 		capCell := x.captionCell(&tb)
 		caption := foldString(capCell.Text)
 		capUnit := x.scaleUnit(caption)
+		heads := make([]string, tb.Cols())
+		for c := range heads {
+			heads[c] = foldString(tb.ColumnHeader(c))
+		}
 		for r, row := range tb.Body {
 			label := tb.RowHeader(r)
 			for col, c := range row.Cells {
@@ -111,7 +115,7 @@ func (x *run) findPipeTables() {
 							// the caption says it for every cell: "Les
 							// dotations (en MMDH)", "… (en milliers de
 							// ménages)".
-							scaleCell(e, captionScale(caption, pc.header))
+							scaleCell(e, captionScale(caption, pc.header, heads))
 						}
 						x.pipe[[2]int{si, e.Start}] = pc
 					}
@@ -232,8 +236,11 @@ func (x *run) captionDate(tb *table.Table) string {
 // under header: the whole caption when it names one scale; when its
 // parentheses name one a column ("ménages en millions, montants en
 // milliards de DH"), the part that shares a word with the header, as
-// its own parentheses; "" when no part does.
-func captionScale(caption, header string) string {
+// its own parentheses; for a header no part names, the parts that name
+// no column of heads ("(en milliers de personnes ; variation sur un an
+// en %)": the thousands are the counts', the percentage the Variation
+// column's); "" when there are none.
+func captionScale(caption, header string, heads []string) string {
 	i, j := strings.LastIndex(caption, "("), strings.LastIndex(caption, ")")
 	if i < 0 || j < i {
 		return caption
@@ -242,27 +249,45 @@ func captionScale(caption, header string) string {
 	if len(parts) < 2 {
 		return caption
 	}
-	hw := strings.Fields(header)
+	var rest []string
 	for _, p := range parts {
-		for _, w := range strings.Fields(p) {
-			if len(w) < 5 {
-				continue
-			}
-			for _, h := range hw {
-				// ("ménages" heads "Ménages servis", "montants" "Montant
-				// versé": a shared stem.)
-				if len(h) >= 5 && h[:5] == w[:5] {
-					return "(" + strings.TrimSpace(p) + ")"
-				}
+		if sharesStem(p, header) {
+			return "(" + strings.TrimSpace(p) + ")"
+		}
+		named := false
+		for _, h := range heads {
+			named = named || sharesStem(p, h)
+		}
+		if !named {
+			rest = append(rest, strings.TrimSpace(p))
+		}
+	}
+	if len(rest) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(rest, " ; ") + ")"
+}
+
+// sharesStem reports whether part and header share a word's first five
+// letters: "ménages" heads "Ménages servis", "montants" "Montant versé".
+func sharesStem(part, header string) bool {
+	hw := strings.Fields(header)
+	for _, w := range strings.Fields(part) {
+		if len(w) < 5 {
+			continue
+		}
+		for _, h := range hw {
+			if len(h) >= 5 && h[:5] == w[:5] {
+				return true
 			}
 		}
 	}
-	return ""
+	return false
 }
 
 // scaleNoun is the count noun a scale names in parentheses: "(en
 // milliers de ménages)", "(millions de personnes)" (folded text).
-var scaleNoun = regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?(?:millions?|milliers?)\s+(?:de\s+|d')(\pL+)\s*\)`)
+var scaleNoun = regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?(?:millions?|milliers?)\s+(?:de\s+|d')(\pL+)\s*[,;)]`)
 
 // scaleUnit is the unit of the noun a header's or a caption's scale
 // names ("(en milliers de ménages)": household), or "": it says what the

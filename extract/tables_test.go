@@ -94,6 +94,17 @@ func TestTables(t *testing.T) {
 				{"asd", "amount_paid", "MAD", 7230e6, "2025-06"},
 			},
 			not: []float64{3950e6, 3950e9, 7100e3}},
+		{name: "a caption's scale for the columns it does not name, its rate for the one it does",
+			text: "La caisse publie ses effectifs chaque semestre.\n\n" +
+				"Les régimes à fin mars 2025 (en milliers de personnes ; évolution sur un an en %)\n\n" +
+				"Régime | Adhérents | Évolution\n\n" +
+				"AMO TNS | 1 830 | +3,5\n\n" +
+				"AMO Achamil | 88 | +12,4\n",
+			want: []want{
+				{"amo-tns", "enrolled", "person", 1830e3, "2025-03"},
+				{"amo-achamil", "enrolled", "person", 88e3, "2025-03"},
+			},
+			not: []float64{1830, 88, 3.5, 5, 12.4, 4}},
 		{name: "a date among a column header's words",
 			text: "Les régimes de l'assurance maladie obligatoire en chiffres.\n\n" +
 				"Régime | Assurés à fin mars 2025 (en milliers) | Dépenses remboursées en 2024 (en MDH)\n\n" +

@@ -127,6 +127,8 @@ func TestDescribedNotNamed(t *testing.T) {
 			"84.000 personnes", "amo-tadamon", "beneficiaries"},
 		{"the same, said with prendre en charge", "Quelque 2,3 millions de familles modestes accèdent ainsi aux hôpitaux, l'État prenant en charge leurs cotisations.",
 			"Quelque 2,3 millions de familles", "amo-tadamon", "beneficiaries"},
+		{"the same, said with régler, then 'Ce régime'", "Les plus pauvres relèvent du régime dont l'État règle les cotisations. Ce régime compte 11 millions de bénéficiaires.",
+			"11 millions de bénéficiaires", "amo-tadamon", "beneficiaries"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

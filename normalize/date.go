@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -152,6 +153,13 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 		if e, next, ok := s.dateInterval(i, j+1, "a", "au"); ok {
 			return e, next, true
 		}
+		if w == "du" {
+			// "la tranche du mois dernier", "au cours du trimestre
+			// écoulé"
+			if v, next, ok := s.relative(j); ok {
+				return s.dateExpr(start, next, v.String()), next, true
+			}
+		}
 		return Expr{}, i + 1, false
 	case "en", "courant", "des":
 		lead = true
@@ -190,7 +198,9 @@ func (s *scanner) date(i int) (Expr, int, bool) {
 			}
 		}
 		v, next, ok := s.dateCore(j)
-		if !ok && (mod == "" || mod == "since") {
+		if !ok && (mod == "" || mod == "since" || mod == "end" && s.word(j, "du")) {
+			// ("à la fin du trimestre écoulé": the end of a relative
+			// period.)
 			v, next, ok = s.relative(j)
 		}
 		if !ok && thisYear >= 0 && !dici {
@@ -805,9 +815,30 @@ func (s *scanner) afterMonth(i, m, k int) (dval, int, bool) {
 	if s.toks[i].is(aRiskyMonth) && !s.monthLead(i) {
 		return dval{}, i + 1, false
 	}
-	// A month alone: the nearest one to the reference date.
-	return s.resolveYearless(dval{m: m}), k, true
+	// A month alone: the nearest one to the reference date, unless a verb
+	// in the past says it was the last one ("a été relevé en janvier",
+	// written in October).
+	v := s.resolveYearless(dval{m: m})
+	if !s.ref.IsZero() && v.y*12+v.m > s.ref.Year()*12+int(s.ref.Month()) && s.pastBefore(i) {
+		v.y--
+	}
+	return v, k, true
 }
+
+// pastBefore reports whether the month at token i follows "en" after a
+// verb in the past: an auxiliary ("a", "ont", "avait", "avaient", "a
+// été") then a participle in -é ("a été relevé en janvier", "ont
+// augmenté en mars"). The words before are read from the text, as the
+// scanner keeps no token for a word its grammar does not name.
+func (s *scanner) pastBefore(i int) bool {
+	if !s.word(i-1, "en") {
+		return false
+	}
+	return pastTense.MatchString(s.text[max(0, int(s.toks[i-1].start)-60):s.toks[i-1].start])
+}
+
+// pastTense is an auxiliary and a participle in -é ending the text.
+var pastTense = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avait|avaient)\s+(?:été\s+)?\pL{2,}(?:é|ée|és|ées)\s+$`)
 
 // monthLead reports whether the word before token i makes a risky month
 // word ("mars", "mai") a month: "en mars", "au mois de mai", "à fin mars",

@@ -474,7 +474,7 @@ var tellingWords = map[string]bool{
 	"debut": true, "cours": true, "terme": true, "date": true, "mi": true, "depuis": true, "courant": true,
 	"pourcent": true, "pourcents": true, "pourcentage": true, "pourcentages": true, "premier": true,
 	"trimestre": true, "semestre": true, "partir": true, "compter": true, "exercice": true, "periode": true,
-	"veille": true, "hiver": true, "printemps": true, "automne": true,
+	"veille": true, "hiver": true, "printemps": true, "automne": true, "rentree": true,
 }
 
 // vocabEntry is a word of the vocabulary with what the tables say of it,

@@ -87,7 +87,7 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 		if k := s.skipJoin(i + 1); s.word(k, "demain") {
 			return day(2), k + 1, true
 		}
-	case "l", "le", "la", "ce", "cet", "cette":
+	case "l", "le", "la", "ce", "cet", "cette", "du":
 		k := s.skipJoin(i + 1)
 		if w == "l" && k == i+1 {
 			return dval{}, 0, false
@@ -142,6 +142,19 @@ func (s *scanner) relativeShape(i int) (dval, int, bool) {
 			return dval{y: d.Year(), m: int(d.Month())}, k + 2, true
 		case "semaine":
 			return weekOf(ref, dir), k + 2, true
+		case "trimestre", "semestre":
+			// "au cours du trimestre écoulé", "le semestre dernier": the
+			// quarter or half-year before the reference's, as its months.
+			n := 3
+			if unit == "semestre" {
+				n = 6
+			}
+			p := (ref.Year()*12+int(ref.Month())-1)/n + dir
+			y, m := p*n/12, p*n%12+1
+			return dval{iso: joinISO(dval{y: y, m: m}, dval{y: y, m: m + n - 1})}, k + 2, true
+		case "rentree":
+			// "la rentrée dernière": the school year's, in September.
+			return monthFrom(ref, 9, dir), k + 2, true
 		}
 	case "prochain":
 		if m, ok := s.tok(i + 1).month(); ok && s.isWord(i+1) && !s.tok(i+1).is(aRiskyMonth) {

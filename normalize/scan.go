@@ -233,11 +233,24 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 		case t.r == '+' && s.isNum(i+1) && s.toks[i+1].gap == gNone:
 			// "+13,6 %": a signed rate, read without its sign (the text
 			// before it keeps the "+" for whoever reads the change).
-			if e, next, ok := s.figure(i + 1); ok && e.Kind == Percent {
+			e, next, ok := s.figure(i + 1)
+			if ok && e.Kind == Percent {
 				return e, next, true
 			}
-			// "+212 5 22 …": a phone number.
-			return Expr{}, s.skipNumberChain(i + 1), false
+			// "Variation | +4,1": a change in a table's column of rates,
+			// whose "%" is in the header. A bare decimal ends its chain;
+			// a phone number does not, and a count ("+1,2 million") is
+			// an increase rather than a figure of its own.
+			if ok && e.Kind == Number && next >= s.skipNumberChain(i+1) && s.bareDecimal(i+1, next) {
+				return e, next, true
+			}
+			// "+212 5 22 …": a phone number; "+1,2 million": an increase,
+			// skipped whole (its ",2 million" is no figure of its own).
+			end := s.skipNumberChain(i + 1)
+			if ok && next > end {
+				end = next
+			}
+			return Expr{}, end, false
 		case t.r == '-' || t.r == '−':
 			if e, next, ok := s.negative(i); ok {
 				return e, next, true
@@ -540,4 +553,10 @@ func (s *scanner) mayStartDate(i int) bool {
 		}
 	}
 	return false
+}
+
+// bareDecimal reports whether tokens i to next are digits, a decimal
+// comma or point and digits, glued: "4,1", "38.2".
+func (s *scanner) bareDecimal(i, next int) bool {
+	return next == i+3 && (s.punct(i+1, ',') || s.punct(i+1, '.')) && s.glued(i+1) && s.isNum(i+2) && s.glued(i+2)
 }

@@ -64,6 +64,10 @@ var scanCases = []struct {
 	{"12.5% de hausse", []want{pct("12.5%", 12.5, "exact")}},
 	{"soit +13,6% sur la période", []want{pct("13,6%", 13.6, "exact")}},
 	{"une variation de +4,2 %", []want{pct("4,2 %", 4.2, "exact")}},
+	// A table's column of changes, its "%" in the header: the decimal
+	// after "+" is read whole, not as its last digit.
+	{"Salariés | 9 960 | +4,1", []want{wnum("9 960", 9960, "exact"), wnum("4,1", 4.1, "exact")}},
+	{"+1,2 million d'assurés de plus", nil},
 	{"un tiers des familles", []want{wnum("un tiers", 1.0/3, "exact")}},
 	{"1 milliard de dollars US", []want{{"1 milliard de dollars US", Money, 1e9, 0, "USD", "exact", ""}}},
 	{"25 000 DH par an", []want{mad("25 000 DH", 25000, "exact")}},
@@ -185,6 +189,19 @@ var scanCases = []struct {
 	{"mardi dernier", []want{day("mardi dernier", "2025-02-11")}},
 	{"l'an dernier", []want{day("l'an dernier", "2024")}},
 	{"le mois dernier", []want{day("le mois dernier", "2025-01")}},
+	// After "du", and of a quarter, a half-year, the school year (the
+	// reference is 2025-02-17).
+	{"la tranche du mois dernier", []want{day("du mois dernier", "2025-01")}},
+	{"au cours du trimestre écoulé", []want{day("du trimestre écoulé", "2024-10/2024-12")}},
+	{"à fin du trimestre écoulé", []want{day("à fin du trimestre écoulé", "2024-10/2024-12")}},
+	{"le semestre prochain", []want{day("le semestre prochain", "2025-07/2025-12")}},
+	{"à la rentrée dernière", []want{day("la rentrée dernière", "2024-09")}},
+	{"la rentrée scolaire", nil},
+	// A month alone is the nearest, unless a verb in the past puts it
+	// before the reference.
+	{"les aides seront versées en mai", []want{day("en mai", "2025-05")}},
+	{"les aides ont été versées en mai", []want{day("en mai", "2024-05")}},
+	{"le montant a augmenté en avril", []want{day("en avril", "2024-04")}},
 	{"hier", []want{day("hier", "2025-02-16")}},
 	{"lundi", []want{day("lundi", "2025-02-17")}},
 	{"jeudi", []want{day("jeudi", "2025-02-13")}},

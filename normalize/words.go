@@ -572,7 +572,7 @@ var extraWords = []string{
 	"x", "e", "er", "pourcent", "moyenne", "s", "mi", "fins", "actuellement",
 	"derniers", "dernieres", "prochains", "prochaines", "ces", "ci", "tot", "auparavant", "compter",
 	"premiers", "premieres", "ou", "tard", "plus", "precedent", "precedente", "suivant", "suivante", "suit",
-	"qui", "meme", "ete", "hiver", "printemps", "automne", "milieu", "quinzaine", "quart", "eme",
+	"qui", "meme", "ete", "hiver", "printemps", "automne", "milieu", "quinzaine", "quart", "eme", "rentree",
 }
 
 // dateLeads are the words other than month, weekday, number and feast names
