@@ -108,6 +108,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w17_masthead_date_over_menu.txt", "2025-03-12"},      // the menu, a masthead's date alone, a section, the headline, "Par la rédaction | Publié le DATE"
 	{"w18_motto_masthead_pieces.txt", "2025-03-12"},        // the paper's motto, a masthead's date, the menu, the headline, "SITE | DATE | Lu N fois"
 	{"w19_interview_dek.txt", "2025-03-12"},                // a quoted headline, "Entretien avec …", "Par NAME", the date
+	{"w20_live_desk_byline.txt", "2025-03-12"},             // a live blog: headline, standfirst, "Par la rédaction de SITE, avec NAME", the date
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -191,6 +192,7 @@ var layoutTitles = map[string]string{
 	"w17_masthead_date_over_menu.txt":   "Revue de presse de ce mercredi 12 mars 2025",
 	"w18_motto_masthead_pieces.txt":     "Les brèves régionales du mercredi 12 mars 2025",
 	"w19_interview_dek.txt":             "« Nos délais de remboursement doivent encore baisser »",
+	"w20_live_desk_byline.txt":          "DIRECT. Caisses de retraite : suivez la journée d'étude au Parlement",
 }
 
 // TestLayoutTitles checks those headlines.

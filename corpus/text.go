@@ -859,8 +859,9 @@ func headlineBelow(blocks []string, i int) string {
 }
 
 // newsroom is a byline's newsroom or one of its services, in place of a
-// writer's name: "Par la rédaction", "Par le service Études de …".
-const newsroom = `(?:[Ll]a\s+[Rr][ée]daction|(?:[Ll]e\s+service|[Ll]['’]équipe|[Ll]a\s+direction|[Ll]e\s+pôle|[Ll]e\s+département)(?:\s+[\p{L}'’.-]+){1,5})`
+// writer's name: "Par la rédaction", "Par la rédaction du Desk", "Par le
+// service Études de …".
+const newsroom = `(?:[Ll]a\s+[Rr][ée]daction(?:\s+(?:du|de|d['’])\s*\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*){0,2})?|(?:[Ll]e\s+service|[Ll]['’]équipe|[Ll]a\s+direction|[Ll]e\s+pôle|[Ll]e\s+département)(?:\s+[\p{L}'’.-]+){1,5})`
 
 var newsroomRe = regexp.MustCompile(`^` + newsroom + `$`)
 
