@@ -109,6 +109,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w18_motto_masthead_pieces.txt", "2025-03-12"},        // the paper's motto, a masthead's date, the menu, the headline, "SITE | DATE | Lu N fois"
 	{"w19_interview_dek.txt", "2025-03-12"},                // a quoted headline, "Entretien avec …", "Par NAME", the date
 	{"w20_live_desk_byline.txt", "2025-03-12"},             // a live blog: headline, standfirst, "Par la rédaction de SITE, avec NAME", the date
+	{"w21_broadcast_pieces.txt", "2025-03-12"},             // "Émission diffusée le DATE de 19h00 à 20h00 | Transcription publiée le …"
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -193,6 +194,7 @@ var layoutTitles = map[string]string{
 	"w18_motto_masthead_pieces.txt":     "Les brèves régionales du mercredi 12 mars 2025",
 	"w19_interview_dek.txt":             "« Nos délais de remboursement doivent encore baisser »",
 	"w20_live_desk_byline.txt":          "DIRECT. Caisses de retraite : suivez la journée d'étude au Parlement",
+	"w21_broadcast_pieces.txt":          "Le Débat du soir - Caisses de retraite : qui paiera ?",
 }
 
 // TestLayoutTitles checks those headlines.

@@ -540,12 +540,63 @@ func alignedRows(raw []string) []string {
 			i++
 			continue
 		}
-		if rows := alignedTable(raw[i:j]); rows != nil {
-			copy(raw[i:j], rows)
-		}
+		alignedBlock(raw[i:j])
 		i = j
 	}
 	return raw
+}
+
+// alignedBlock rewrites the table of block, a run of lines, in place. A
+// report's table often has rules of dashes between its header, its body
+// and its total, and a source line under it:
+//
+//	Catégorie                 Nombre de ménages    Part (%)
+//	-------------------------------------------------------
+//	Ménages avec enfants              2 683 400        68,1
+//	-------------------------------------------------------
+//	Total                             3 941 200       100,0
+//	-------------------------------------------------------
+//	Source : ANSS
+//
+// The rules are read past and become blank lines, and the lines after the
+// last row that are not rows (the source, a note) stay text.
+func alignedBlock(block []string) {
+	var lines []int
+	for k, l := range block {
+		if !isRuleLine(l) {
+			lines = append(lines, k)
+		}
+	}
+	end := len(lines)
+	for end > 0 && len(alignedCells(block[lines[end-1]])) < 2 {
+		end--
+	}
+	if end == 0 {
+		return
+	}
+	sub := make([]string, end)
+	for k := range sub {
+		sub[k] = block[lines[k]]
+	}
+	rows := alignedTable(sub)
+	if rows == nil {
+		return
+	}
+	for k := range sub {
+		block[lines[k]] = rows[k]
+	}
+	for k, l := range block {
+		if isRuleLine(l) {
+			block[k] = ""
+		}
+	}
+}
+
+// isRuleLine reports whether l is a rule drawn with dashes, equals signs
+// or underscores, three at least.
+func isRuleLine(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) >= 3 && strings.Trim(t, "-=_ ") == ""
 }
 
 // alignedTable returns the lines of block rewritten as rows, or nil.

@@ -119,6 +119,21 @@ func TestTextTables(t *testing.T) {
 				"Aide aux familles rurales | 4 120 | 4 610\n\nCantines scolaires (rentrée) | 880 | 915\n\n" + para2,
 		},
 		{
+			name: "a report's table between rules of dashes, a total and a source under it",
+			in: tablePara + "\n\nTableau 3 : Adhérents par caisse (en milliers)\n" +
+				"   ----------------------------------------------\n" +
+				"   Caisse                  2024        2025\n" +
+				"   ----------------------------------------------\n" +
+				"   Caisse du Nord           412         437\n" +
+				"   Caisse du Sud            298         305\n" +
+				"   ----------------------------------------------\n" +
+				"   Total                    710         742\n" +
+				"   ----------------------------------------------\n" +
+				"   Source : rapport annuel\n\n" + para2,
+			want:    "Caisse | 2024 | 2025\n\nCaisse du Nord | 412 | 437\n\nCaisse du Sud | 298 | 305\n\nTotal | 710 | 742\n\nSource : rapport annuel",
+			without: []string{"----"},
+		},
+		{
 			name: "justified prose with wide gaps is no table",
 			in: "Le conseil  a examiné le bilan des  caisses et relevé que 2.100\n" +
 				"dossiers restaient en instance  à la fin du mois, contre  1.650\n" +

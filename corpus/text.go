@@ -554,7 +554,7 @@ var (
 	// A print version's "Article publié le …" says the same.
 	// A bare "Date :" under the headline says the same (with its colon:
 	// "Date limite de dépôt …" is no byline).
-	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue|diffusé|diffusée)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
+	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de|émission|emission|transcription|podcast|épisode|episode|vidéo|video|reportage|chronique|communiqué|communique)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue|diffusé|diffusée)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
 	// copyLine dates the copy, not the article: a print version's
 	// "Imprimé le …", a saved page's "Consulté le …". Dropped, never read.
 	copyLine = regexp.MustCompile(`(?i)^(?:imprimé|imprimée|printed|consulté|consultée|accessed|téléchargé|téléchargée|downloaded|généré|générée|generated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
