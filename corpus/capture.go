@@ -28,7 +28,12 @@ var (
 	// page. One ^ holds both alternatives: Go's regexp tries only a line's
 	// start when the whole pattern opens with ^, and every byte of the
 	// line when each alternative has its own.
-	captureHeader = regexp.MustCompile(`(?i)^(?:\s*(?:fetched|scraped|crawled|retrieved|downloaded|captured|saved|archived|accessed)(?:[_ ](?:at|on|date))?\s*:?\s+(.{6,80})$|\s*(?:date (?:de capture|d['’]extraction|de récupération|de consultation)|(?:récupéré|récupérée|extrait|extraite|consulté|consultée|archivé|archivée|capturé|capturée|sauvegardé|sauvegardée|enregistré|enregistrée)\s+le)\s*:?\s+(.{6,80})$)`)
+	captureHeader = regexp.MustCompile(`(?i)^(?:\s*(?:fetched|scraped|crawled|retrieved|downloaded|captured|saved|archived|accessed)(?:[_ ](?:at|on|date))?\s*:?\s+(.{6,80})$|\s*(?:date (?:de capture|d['’]extraction|de récupération|de consultation)|(?:récupéré|récupérée|extrait|extraite|consulté|consultée|archivé|archivée|capturé|capturée|sauvegardé|sauvegardée|enregistré|enregistrée)\s+le)\s*:?\s+(.{6,160})$)`)
+
+	// captureNote is a scraper's note, in brackets or not, the stamp then
+	// the address: "[Capture du 18/04/2025 à 07:30, https://…]", "[Page
+	// capturée le 05/11/2026 à 09:12 — https://…]".
+	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
 
 	// urlHeader is a scraper's header line giving the page's address.
 	urlHeader = regexp.MustCompile(`(?i)^\s*(?:url|source[_ ]url|lien|link|permalien|permalink|canonical|adresse)\s*:?\s+(https?://\S+)\s*$`)
@@ -197,6 +202,26 @@ func relativeDate(s string, c captureStamp) string {
 	return ""
 }
 
+// relativePieces is relativeDate of line s, or of one of its pieces
+// ("r/Maroc · Publié par u/NAME · il y a 3 j", "Publié il y a 2 jours ·
+// par NAME"), or "".
+func relativePieces(s string, c captureStamp) string {
+	if d := relativeDate(s, c); d != "" {
+		return d
+	}
+	for _, sep := range []string{" · ", " | ", " • "} {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		for _, p := range strings.Split(s, sep) {
+			if d := relativeDate(p, c); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
 // isRelative reports whether s is a relative byline, whatever the stamp.
 func isRelative(s string) bool {
 	s = strings.TrimSpace(s)
@@ -253,6 +278,17 @@ func urlDateOf(u string) string {
 // made (a capture stamp, the page's address, a cache's or an archive's
 // banner) into meta, and reports whether the line was one.
 func wrapperHeader(l string, meta *textMeta) bool {
+	if m := captureNote.FindStringSubmatch(l); m != nil {
+		if c := parseStamp(m[1] + m[3]); c.known() {
+			if !meta.captured.known() {
+				meta.captured = c
+			}
+			if meta.url == "" {
+				meta.url = m[2] + m[4]
+			}
+			return true
+		}
+	}
 	if m := captureHeader.FindStringSubmatch(l); m != nil {
 		if c := parseStamp(m[1] + m[2]); c.known() {
 			if !meta.captured.known() {

@@ -109,7 +109,10 @@ var layoutDates = []struct{ file, want string }{
 	{"w18_motto_masthead_pieces.txt", "2025-03-12"},        // the paper's motto, a masthead's date, the menu, the headline, "SITE | DATE | Lu N fois"
 	{"w19_interview_dek.txt", "2025-03-12"},                // a quoted headline, "Entretien avec …", "Par NAME", the date
 	{"w20_live_desk_byline.txt", "2025-03-12"},             // a live blog: headline, standfirst, "Par la rédaction de SITE, avec NAME", the date
-	{"w21_broadcast_pieces.txt", "2025-03-12"},             // "Émission diffusée le DATE de 19h00 à 20h00 | Transcription publiée le …"
+	{"w21_broadcast_pieces.txt", "2025-03-13"},             // "Émission diffusée le DATE de 19h00 à 20h00 | Transcription publiée le" the next day
+	{"w22_capture_note_relative_piece.txt", "2025-03-12"},  // "[Capture du DATE, URL]", then "Publié il y a 2 jours · par NAME"
+	{"w23_forum_post_flair.txt", "2025-03-12"},             // a long "Capturé le …" line, a forum's "· Publié par NAME · il y a 3 j", a flair, the post's title
+	{"w24_blog_post_label_date.txt", "2025-03-12"},         // a breadcrumb, "Billet de blog DATE", the headline under it
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -162,39 +165,42 @@ func TestLayoutFilesListed(t *testing.T) {
 // cannot doubt (a deck's cover, a thread or a transcript have none and
 // are left out).
 var layoutTitles = map[string]string{
-	"t03_afp_caps_byline.txt":           "Le Maroc élargit l'allocation familiale aux travailleurs indépendants",
-	"t05_il_y_a_heures.txt":             "AMO : les cotisations des indépendants revues à la baisse",
-	"t06_hier.txt":                      "Allocations familiales : un nouveau calendrier de versement",
-	"t09_iso_pipe.txt":                  "Caisse de retraite : le déficit technique se creuse",
-	"t20_newsletter_masthead.txt":       "Retraites : le chantier de la convergence des régimes avance",
-	"t23_google_cache.txt":              "Aide directe : le versement de mars avancé",
-	"t25_wayback.txt":                   "Retraite : la réforme présentée aux syndicats",
-	"t27_url_header.txt":                "AMO des indépendants : le recouvrement des cotisations progresse",
-	"t29_print_version.txt":             "Allocations familiales : 5,4 millions d'enfants couverts",
-	"t32_newsletter_email.txt":          "Retraites : ce qui change au 1er avril",
-	"u08_edition_du.txt":                "Registre social : 4,5 millions de ménages inscrits",
-	"u13_name_then_date_comma_time.txt": "Registre social : 4,5 millions de ménages inscrits",
-	"u14_abbr_weekday_1er.txt":          "Registre social : 4,5 millions de ménages inscrits",
-	"h02_print_version.html":            "AMO : 11 millions d'assurés actifs",
-	"h11_wayback.html":                  "Retraite : la réforme présentée aux syndicats",
-	"h12_google_cache.html":             "Aide directe : le versement de mars avancé",
-	"w05_byline_unknown_piece.txt":      "Agadir : la caisse ouvre une agence à Inezgane",
-	"w06_share_icons_issue_dots.txt":    "Retraites : les cotisants du privé en hausse",
-	"w07_masthead_weekday_comma.txt":    "Oujda : le guichet unique des caisses affiche complet",
-	"w08_unknown_byline_shape.txt":      "Al Hoceima : les assurés de la caisse attendent leur nouvelle agence",
-	"w09_weekday_comma_date_alone.txt":  "Errachidia : un centre de santé rénové rouvre ses portes",
-	"w10_desk_signature_line.txt":       "Khénifra : la caisse ouvre un guichet mobile pour les assurés",
-	"w11_edition_number_then_date.txt":  "Retraites : les caisses publient leurs comptes de l'an dernier",
-	"w12_ticker_standfirst_byline.txt":  "Mutuelles : les adhérents du privé attendent toujours la réforme",
-	"w13_site_then_masthead_date.txt":   "Nador : la caisse ouvre un bureau pour les assurés de la province",
-	"w14_label_above_date.txt":          "Berkane : la nouvelle antenne de la caisse reçoit ses premiers assurés",
-	"w15_programme_day_headline.txt":    "Le Grand Journal du mercredi 12 mars 2025 : la caisse de Meknès ouvre ses guichets le samedi",
-	"w16_byline_with_role.txt":          "Mutuelles : pourquoi les cotisations doivent suivre les salaires",
-	"w17_masthead_date_over_menu.txt":   "Revue de presse de ce mercredi 12 mars 2025",
-	"w18_motto_masthead_pieces.txt":     "Les brèves régionales du mercredi 12 mars 2025",
-	"w19_interview_dek.txt":             "« Nos délais de remboursement doivent encore baisser »",
-	"w20_live_desk_byline.txt":          "DIRECT. Caisses de retraite : suivez la journée d'étude au Parlement",
-	"w21_broadcast_pieces.txt":          "Le Débat du soir - Caisses de retraite : qui paiera ?",
+	"t03_afp_caps_byline.txt":             "Le Maroc élargit l'allocation familiale aux travailleurs indépendants",
+	"t05_il_y_a_heures.txt":               "AMO : les cotisations des indépendants revues à la baisse",
+	"t06_hier.txt":                        "Allocations familiales : un nouveau calendrier de versement",
+	"t09_iso_pipe.txt":                    "Caisse de retraite : le déficit technique se creuse",
+	"t20_newsletter_masthead.txt":         "Retraites : le chantier de la convergence des régimes avance",
+	"t23_google_cache.txt":                "Aide directe : le versement de mars avancé",
+	"t25_wayback.txt":                     "Retraite : la réforme présentée aux syndicats",
+	"t27_url_header.txt":                  "AMO des indépendants : le recouvrement des cotisations progresse",
+	"t29_print_version.txt":               "Allocations familiales : 5,4 millions d'enfants couverts",
+	"t32_newsletter_email.txt":            "Retraites : ce qui change au 1er avril",
+	"u08_edition_du.txt":                  "Registre social : 4,5 millions de ménages inscrits",
+	"u13_name_then_date_comma_time.txt":   "Registre social : 4,5 millions de ménages inscrits",
+	"u14_abbr_weekday_1er.txt":            "Registre social : 4,5 millions de ménages inscrits",
+	"h02_print_version.html":              "AMO : 11 millions d'assurés actifs",
+	"h11_wayback.html":                    "Retraite : la réforme présentée aux syndicats",
+	"h12_google_cache.html":               "Aide directe : le versement de mars avancé",
+	"w05_byline_unknown_piece.txt":        "Agadir : la caisse ouvre une agence à Inezgane",
+	"w06_share_icons_issue_dots.txt":      "Retraites : les cotisants du privé en hausse",
+	"w07_masthead_weekday_comma.txt":      "Oujda : le guichet unique des caisses affiche complet",
+	"w08_unknown_byline_shape.txt":        "Al Hoceima : les assurés de la caisse attendent leur nouvelle agence",
+	"w09_weekday_comma_date_alone.txt":    "Errachidia : un centre de santé rénové rouvre ses portes",
+	"w10_desk_signature_line.txt":         "Khénifra : la caisse ouvre un guichet mobile pour les assurés",
+	"w11_edition_number_then_date.txt":    "Retraites : les caisses publient leurs comptes de l'an dernier",
+	"w12_ticker_standfirst_byline.txt":    "Mutuelles : les adhérents du privé attendent toujours la réforme",
+	"w13_site_then_masthead_date.txt":     "Nador : la caisse ouvre un bureau pour les assurés de la province",
+	"w14_label_above_date.txt":            "Berkane : la nouvelle antenne de la caisse reçoit ses premiers assurés",
+	"w15_programme_day_headline.txt":      "Le Grand Journal du mercredi 12 mars 2025 : la caisse de Meknès ouvre ses guichets le samedi",
+	"w16_byline_with_role.txt":            "Mutuelles : pourquoi les cotisations doivent suivre les salaires",
+	"w17_masthead_date_over_menu.txt":     "Revue de presse de ce mercredi 12 mars 2025",
+	"w18_motto_masthead_pieces.txt":       "Les brèves régionales du mercredi 12 mars 2025",
+	"w19_interview_dek.txt":               "« Nos délais de remboursement doivent encore baisser »",
+	"w20_live_desk_byline.txt":            "DIRECT. Caisses de retraite : suivez la journée d'étude au Parlement",
+	"w21_broadcast_pieces.txt":            "Le Débat du soir - Caisses de retraite : qui paiera ?",
+	"w22_capture_note_relative_piece.txt": "Maroc : les éleveurs attendent le versement de l'aide promise",
+	"w23_forum_post_flair.txt":            "Simulation de retraite CNSS : quelqu'un a déjà comparé avec la CMR ?",
+	"w24_blog_post_label_date.txt":        "Retraites : pour une caisse unique des indépendants",
 }
 
 // TestLayoutTitles checks those headlines.

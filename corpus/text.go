@@ -255,6 +255,9 @@ func titleLike(b string) bool {
 	if strings.Contains(b, "\n") || len(b) > 240 || strings.Count(b, " | ") >= 2 {
 		return false // (a menu: "Nation | Economie | Société")
 	}
+	if tocLine.MatchString(b) {
+		return false // (a report's contents: "1. Présentation ........ 213")
+	}
 	// A headline may open on a quotation: «Aucun …»: le ministre …
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(b, "«\"“ \u00a0"))
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
@@ -554,7 +557,7 @@ var (
 	// A print version's "Article publié le …" says the same.
 	// A bare "Date :" under the headline says the same (with its colon:
 	// "Date limite de dépôt …" is no byline).
-	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de|émission|emission|transcription|podcast|épisode|episode|vidéo|video|reportage|chronique|communiqué|communique)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue|diffusé|diffusée)(?:\s+(?:le|on))?\s*:?|date\s*:)\s*(.{6,60})$`)
+	publishedLine = regexp.MustCompile(`(?i)^(?:(?:(?:article|cet article a été|date de|émission|emission|transcription|podcast|épisode|episode|vidéo|video|reportage|chronique|communiqué|communique)\s+)?(?:publié|publiée|publication|mis en ligne|mise en ligne|posted|published|posté|postée|paru|parue|diffusé|diffusée)(?:\s+(?:le|on))?\s*:?|date\s*:|billet\s+de\s+blog\s*:?)\s*(.{6,60})$`)
 	// copyLine dates the copy, not the article: a print version's
 	// "Imprimé le …", a saved page's "Consulté le …". Dropped, never read.
 	copyLine = regexp.MustCompile(`(?i)^(?:imprimé|imprimée|printed|consulté|consultée|accessed|téléchargé|téléchargée|downloaded|généré|générée|generated)(?:\s+(?:le|on))?\s*:?\s*.{6,60}$`)
@@ -597,10 +600,18 @@ func piecesPublished(b string, captured captureStamp) string {
 		return ""
 	}
 	pieces := strings.Split(b, " | ")
-	for _, p := range pieces {
-		if m := publishedLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-			if d := labelledLineDate(m[1], captured); d != "" {
-				return d
+	// "Émission diffusée le 8 juillet … | Transcription publiée le 9
+	// juillet": the page's own publication first.
+	for _, published := range []bool{true, false} {
+		for _, p := range pieces {
+			p = strings.TrimSpace(p)
+			if published && !strings.Contains(strings.ToLower(p), "publi") {
+				continue
+			}
+			if m := publishedLine.FindStringSubmatch(p); m != nil {
+				if d := labelledLineDate(m[1], captured); d != "" {
+					return d
+				}
 			}
 		}
 	}
@@ -621,6 +632,9 @@ func piecesPublished(b string, captured captureStamp) string {
 // bareDateTime is a byline piece that is a day with its time:
 // "04/09/2025 - 09:14", "04/09/2025 à 09h14", "15 juillet 2026 - 17:20".
 var bareDateTime = regexp.MustCompile(`^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4})\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
+
+// tocLine is a line of a table of contents: dot leaders, a page number.
+var tocLine = regexp.MustCompile(`(?:\.\s?){5,}\s*\d{1,4}$`)
 
 // issueLine is a paper's issue line: "Edition N°:6961 Le 19/02/2025".
 var issueLine = regexp.MustCompile(`(?i)^\s*(?:édition|edition|n°|numéro)\b.*\d`)
@@ -695,7 +709,8 @@ func readBylines(blocks []string, meta *textMeta) []string {
 				// byline under the headline places the headline.
 				return
 			}
-			if t := headlineText(above); titleLike(t) {
+			// (A trail, "Le Club > Blogs > Tribunes", is no headline.)
+			if t := headlineText(above); titleLike(t) && strings.Count(t, " > ") < 2 {
 				meta.title = t
 			}
 		}
@@ -740,6 +755,9 @@ func readBylines(blocks []string, meta *textMeta) []string {
 					meta.published, meta.from = d, "byline"
 				}
 				titleAbove()
+				// ("Le Club > Blogs" above "Billet de blog 13 mai 2026",
+				// the headline under it.)
+				titleBelow(blocks, i, meta)
 				continue
 			}
 		}
@@ -754,11 +772,15 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		}
 		// "il y a 3 heures", "Hier à 18h30": counted back from the day
 		// the page was saved, when the scraper said.
-		if d := relativeDate(b, meta.captured); d != "" {
+		if d := relativePieces(b, meta.captured); d != "" {
 			if meta.published == "" {
 				meta.published, meta.from = d, "byline"
 			}
 			titleAbove()
+			// A forum's post line ("r/Maroc · Publié par u/NAME · il y a
+			// 3 j") stands above the post's title, past a flair
+			// ("Politique / Économie").
+			titleBelow(blocks, i, meta)
 			continue
 		}
 		// A line that is only a date ("Le 12/03/2024 à 10h15", "mardi 26
@@ -843,6 +865,16 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		out = append(out, b)
 	}
 	return out
+}
+
+// titleBelow titles meta, when nothing above its byline at block i did,
+// with a headline among the next two blocks that a paragraph follows.
+func titleBelow(blocks []string, i int, meta *textMeta) {
+	for k := i + 1; meta.title == "" && k < min(i+3, len(blocks)-1); k++ {
+		if headlineLine(blocks[k]) && isProse(blocks[k+1]) {
+			meta.title = blocks[k]
+		}
+	}
 }
 
 // headlineBelow is the headline right under block i and above the first

@@ -309,6 +309,7 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh23", "../testdata/fresh23/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh24", "../testdata/fresh24/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh25", "../testdata/fresh25/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh26", "../testdata/fresh26/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
