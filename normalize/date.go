@@ -970,6 +970,10 @@ func (s *scanner) resolveYearless(v dval) dval {
 	if s.ref.IsZero() {
 		return v
 	}
+	if s.inYear {
+		v.y = s.ref.Year()
+		return v
+	}
 	best, bestDist := 0, time.Duration(1<<62)
 	for y := s.ref.Year() - 1; y <= s.ref.Year()+1; y++ {
 		d := v.d

@@ -29,3 +29,14 @@ func ExampleParseValue() {
 	// 1200 <nil>
 	// 3.5e+06 <nil>
 }
+
+func ExampleMonthNumber() {
+	for _, w := range []string{"Février", "AOUT", "décembre", "mardi"} {
+		fmt.Println(w, normalize.MonthNumber(w))
+	}
+	// Output:
+	// Février 2
+	// AOUT 8
+	// décembre 12
+	// mardi 0
+}

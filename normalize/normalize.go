@@ -59,4 +59,16 @@ type Options struct {
 	// Ref resolves relative dates ("janvier dernier", "hier"); when zero,
 	// relative dates are reported with an empty Date.
 	Ref time.Time
+	// InYear puts a date written without its year ("le 6 janvier", "mi-
+	// mars") in Ref's year rather than in the year that brings it nearest
+	// to Ref: under a retrospective's heading "JANVIER 2025", "contre
+	// 64.000 en décembre" is December 2025 even though Ref is in January.
+	InYear bool
+}
+
+// MonthNumber returns 1..12 for a French month name written whole, in any
+// case and with or without its accents ("Février", "AOUT"), and 0 for
+// anything else.
+func MonthNumber(word string) int {
+	return frenchMonths[fold(word)]
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // num is a number read from the tokens [start, end).
@@ -430,8 +432,10 @@ func (s *scanner) readNumber(i int) (num, bool) {
 			if t.gap == gNone || (r != "M" && r != "G" && r != "k" && r != "K") || s.currencyAt(j+1) ||
 				((r == "k" || r == "K") && s.tok(j+1).kind != tWord && s.tok(j+1).kind != tNum) ||
 				(r == "M" && (s.matches(j+1, "de") || j+1 == len(s.toks) ||
-					s.tok(j+1).kind == tPunct && s.tok(j+1).r != '.')) {
-				// "1,2 M de personnes", "1,2 M,"
+					s.tok(j+1).kind == tPunct && s.tok(j+1).r != '.' || s.lowerWord(j+1) || s.lineEnd(j))) {
+				// "1,2 M de personnes", "1,2 M,", "25,3 M assurés" (a
+				// name after "M" is "M. Untel" without its period), "8,9
+				// M" ending its line
 				n.val *= sc
 				n.scale = sc
 				n.end = j + 1
@@ -440,6 +444,24 @@ func (s *scanner) readNumber(i int) (num, bool) {
 		}
 	}
 	return n, true
+}
+
+// lineEnd reports whether token i ends its line.
+func (s *scanner) lineEnd(i int) bool {
+	end := len(s.text)
+	if i+1 < len(s.toks) {
+		end = int(s.toks[i+1].start)
+	}
+	return strings.ContainsRune(s.text[int(s.toks[i].end):end], '\n')
+}
+
+// lowerWord reports whether token i is a word written in lower case.
+func (s *scanner) lowerWord(i int) bool {
+	if s.tok(i).kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.raw(i))
+	return unicode.IsLower(r)
 }
 
 // scaleAbbrAt reads a scale abbreviation at token i ("M", "Mds", "k"),

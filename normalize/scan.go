@@ -11,7 +11,7 @@ import (
 func Scan(text string, opts *Options) []Expr {
 	s := scanner{text: text}
 	if opts != nil {
-		s.ref = opts.Ref
+		s.ref, s.inYear = opts.Ref, opts.InYear
 	}
 	bufs := scanPool.Get().(*scanBufs)
 	if want := len(text)/6 + 16; cap(bufs.toks) < want {
@@ -60,7 +60,9 @@ type scanner struct {
 	text string
 	toks []token
 	ref  time.Time
-	out  []Expr
+	// inYear is Options.InYear.
+	inYear bool
+	out    []Expr
 	// floor is the first token a new expression may use (hedges look back
 	// but never into the previous expression).
 	floor int

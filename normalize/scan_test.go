@@ -57,6 +57,11 @@ var scanCases = []struct {
 	{"2 Md de dirhams", []want{mad("2 Md de dirhams", 2e9, "exact")}},
 	{"10k abonnés", []want{wnum("10k", 10000, "exact")}},
 	{"1,2 M de personnes", []want{wnum("1,2 M", 1.2e6, "exact")}},
+	// "M" before a word in lower case or at the end of its line is a
+	// million; before a name it is "M." without its period.
+	{"25,3 M assurés", []want{wnum("25,3 M", 25.3e6, "exact")}},
+	{"Total | 8,9 M\nSource", []want{wnum("8,9 M", 8.9e6, "exact")}},
+	{"reçu par 5 M Dupont", []want{wnum("5", 5, "exact")}},
 	{"1.200.000 bénéficiaires", []want{wnum("1.200.000", 1.2e6, "exact")}},
 	// A typist's mix of dot and space groups is still one number.
 	{"4.512 806 assurés", []want{wnum("4.512 806", 4512806, "exact")}},
@@ -362,6 +367,21 @@ func TestRangeEnds(t *testing.T) {
 	got = Scan("de 500 à 1.200 dirhams", nil)
 	if len(got) != 1 || got[0].Low.Kind != Money || got[0].Low.Unit != "MAD" || got[0].Low.Text != "500" {
 		t.Errorf("money range ends = %s", show(got))
+	}
+}
+
+// TestInYear checks that Options.InYear keeps a date written without its
+// year in the reference's year, where the nearest would cross it.
+func TestInYear(t *testing.T) {
+	ref := time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		inYear bool
+		want   string
+	}{{false, "2024-12"}, {true, "2025-12"}} {
+		got := Scan("contre 64.000 en décembre", &Options{Ref: ref, InYear: tt.inYear})
+		if len(got) != 2 || got[1].Date != tt.want {
+			t.Errorf("InYear %v: got %s, want the date %s", tt.inYear, show(got), tt.want)
+		}
 	}
 }
 
