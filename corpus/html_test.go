@@ -35,6 +35,13 @@ func TestParseHTMLBody(t *testing.T) {
 			without: []string{"82 %", "400.000", "Partager", "12 partages", "Akhannouch à Rabat", "Mehimdate"},
 		},
 		{
+			name: "a key-figures page: the caption under a big number is the figure's, an image's is not",
+			body: `<div class="main">` + article + `<div class="kpi"><img src="p.svg" alt="picto"><p class="kpi-value">4,2 M</p><p class="kpi-caption">familles aidées chaque mois</p></div>` +
+				`<div class="photo"><img src="x.jpg"><p class="photo-caption">Un guichet de la caisse à Fès, 12 agents</p></div></div>`,
+			want:    []string{para1, para2, para3, "4,2 M", "familles aidées chaque mois"},
+			without: []string{"guichet"},
+		},
+		{
 			name: "Moroccan news page: inline see-also, tags, byline",
 			body: `<div class="container"><div class="article-content"><h1>AMO : le point</h1><div class="article-meta">Par Zaina Jnina | 17/02/2025</div><p>` + para1 + `</p>` +
 				`<p><strong>Lire aussi :</strong> <a href="/x">AMO : 5.000 dossiers traités quotidiennement par la CNSS</a></p>` +

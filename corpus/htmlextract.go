@@ -74,7 +74,7 @@ func (x *extractor) pruneHinted(n *html.Node, total int) {
 			if h == 2 {
 				limit = 0.75
 			}
-			if h > 0 && st != nil && float64(st.text) < limit*float64(total) {
+			if h > 0 && st != nil && float64(st.text) < limit*float64(total) && !figureCaption(c) {
 				n.RemoveChild(c)
 				c = next
 				continue
@@ -85,6 +85,36 @@ func (x *extractor) pruneHinted(n *html.Node, total int) {
 		}
 		c = next
 	}
+}
+
+// figureCaption reports whether n, marked as a caption, says what the
+// figure standing alone just before it is: a key-figures page's "25,3 M"
+// over "assurés couverts par l'AMO" (class "kpi-caption"). An image's
+// caption follows an image, not a number; this one is the figure's noun.
+func figureCaption(n *html.Node) bool {
+	if !hintIn(classID(n), "caption") {
+		return false
+	}
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return false
+		}
+		p = p.PrevSibling
+	}
+	if p == nil || p.DataAtom == atom.Img || p.DataAtom == atom.Picture || p.DataAtom == atom.Figure {
+		return false
+	}
+	return figureAlone(strings.TrimSpace(innerText(p, 64)))
+}
+
+// figureAlone reports whether s is a figure and its few words alone ("25,3
+// M", "9,8 Mds DH", "87,4 %"): a digit, at most five words, no sentence.
+func figureAlone(s string) bool {
+	if s == "" || len(s) > 40 || strings.HasSuffix(s, ".") || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	return len(strings.Fields(s)) <= 5
 }
 
 func findBody(root *html.Node) *html.Node {

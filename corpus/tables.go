@@ -616,6 +616,12 @@ func alignedTable(block []string) []string {
 	for b > 0 && len(cells[b-1]) == n && valueCell(cells[b-1][n-1].text) {
 		b--
 	}
+	if len(cells)-b == 1 && b > 0 && chartRow(cells[b-1], last) {
+		// A chart's values under its labels ("2022    2023    sept.
+		// 2026" over "21,4    23,2    26,1"): one row, but every cell a
+		// figure under a label of its own.
+		return chartTable(block, b-1)
+	}
 	if len(cells)-b < 2 {
 		return nil
 	}
@@ -669,6 +675,80 @@ func alignedTable(block []string) []string {
 	return out
 }
 
+// chartRow reports whether values, a line of figures only, stands under
+// labels cell for cell: as many cells, each label over its value.
+func chartRow(labels, values []alignedCell) bool {
+	if len(labels) != len(values) {
+		return false
+	}
+	for c, v := range values {
+		if !valueCell(v.text) || table.HasFigure(labels[c].text) && valueCell(labels[c].text) && !isSpacedYear(strings.TrimRight(labels[c].text, "*")) {
+			return false
+		}
+		if overlapped(values, labels[c]) != c {
+			return false
+		}
+	}
+	return true
+}
+
+// chartTable writes the lines of block with its labels line (at k) and
+// the values line under it as a header row and a body row.
+func chartTable(block []string, k int) []string {
+	out := append([]string{}, block[:k]...)
+	for _, l := range block[k : k+2] {
+		var row []string
+		for _, ce := range alignedCells(l) {
+			row = append(row, ce.text)
+		}
+		out = append(out, table.Format(row))
+	}
+	return out
+}
+
+// leader is a line whose label and value a run of dots joins, as a
+// contents page or a slide's list draws them: "AMO Tadamon ........ 10,3 M".
+var leader = regexp.MustCompile(`^\s*(\S.*?\S)\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*(\S.*?)\s*$`)
+
+// leaderRows writes the runs of two dotted lines or more whose values are
+// figures as table rows ("AMO Tadamon | 10,3 M"), so that each value reads
+// its label as a table cell reads its row's.
+func leaderRows(raw []string) []string {
+	rows := make([][]string, len(raw))
+	for i, l := range raw {
+		if m := leader.FindStringSubmatch(l); m != nil && valueCell(m[2]) {
+			rows[i] = []string{m[1], m[2]}
+		}
+	}
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && rows[j] != nil {
+			j++
+		}
+		if j-i >= 2 && !contentsPages(rows[i:j]) {
+			for k := i; k < j; k++ {
+				raw[k] = table.Format(rows[k])
+			}
+		}
+		i = j + 1
+	}
+	return raw
+}
+
+// contentsPages reports whether the values of a run of dotted lines are
+// a contents page's page numbers: whole numbers under 1000, in order.
+func contentsPages(rows [][]string) bool {
+	prev := 0
+	for _, r := range rows {
+		n, err := strconv.Atoi(r[1])
+		if err != nil || n < prev || n >= 1000 {
+			return false
+		}
+		prev = n
+	}
+	return true
+}
+
 // overlapped is the one column that cell ce overlaps, or -1 when it
 // overlaps none or several (a title across the table).
 func overlapped(cols []alignedCell, ce alignedCell) int {
@@ -690,3 +770,6 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// cellsOf is the cells of a row written as package table writes it.
+func cellsOf(row string) []table.Cell { return table.Cells(row, 0) }

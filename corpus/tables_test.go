@@ -147,6 +147,34 @@ func TestTextTables(t *testing.T) {
 			want: "soit 12.500 de plus",
 		},
 		{
+			name: "a chart's values on the line under its labels",
+			in: tablePara + "\n\nÉvolution des familles aidées (en milliers)\n[Graphique]\n" +
+				"2023      2024      juin 2025\n" +
+				"312       347       369\n" +
+				"Source : la caisse\n\n" + para2,
+			want: "2023 | 2024 | juin 2025\n\n312 | 347 | 369\n\nSource : la caisse",
+		},
+		{
+			name: "labels in words over shares",
+			in:   tablePara + "\n\nRépartition par milieu\nVilles    Campagnes\n44 %      56 %\n\n" + para2,
+			want: "Villes | Campagnes\n\n44 % | 56 %",
+		},
+		{
+			name:    "one line of figures under a line of prose is no chart",
+			in:      tablePara + "\n\nLes chiffres clés\nAu total, le programme a touché\n312   347   369\n\n" + para2,
+			without: []string{" | "},
+		},
+		{
+			name: "dotted leaders join a label and its figure",
+			in:   tablePara + "\n\nRépartition par caisse\nCaisse du Nord ............ 2,1 M\nCaisse du Sud ............. 1,4 M\n\n" + para2,
+			want: "Caisse du Nord | 2,1 M\n\nCaisse du Sud | 1,4 M",
+		},
+		{
+			name:    "a contents page's dotted leaders are no table",
+			in:      "Sommaire\n1. Introduction ............. 3\n2. Les caisses ............... 7\n3. Les comptes ............... 12\n\n" + tablePara + "\n\n" + para2,
+			without: []string{" | "},
+		},
+		{
 			name: "a sentence with a year and figures is no table",
 			in:   "En 2023 le régime comptait 1.200 adhérents et 2024 en a vu 1.500 de plus, selon la Caisse qui publie ses chiffres.",
 			want: "En 2023 le régime comptait 1.200 adhérents et 2024 en a vu 1.500 de plus, selon la Caisse qui publie ses chiffres.",

@@ -298,7 +298,7 @@ func allCapitalised(words []string) bool {
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := alignedRows(tabRows(strings.Split(s, "\n")))
+	raw := alignedRows(tabRows(leaderRows(strings.Split(s, "\n"))))
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))
@@ -1024,14 +1024,15 @@ func dropShortRuns(blocks []string, meta *textMeta) []string {
 		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
 			j++
 		}
-		if k := tableIn(blocks[i:j]); k > 1 {
+		data := dataRun(blocks[i:j])
+		if k := tableIn(blocks[i:j]); k > 1 && !data {
 			// A table further down the run, under its caption line: the
 			// lines above the caption are a run of their own (a menu, or
 			// headings), the caption and the table the article's.
 			j = i + k - 1
 		}
-		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") || dataRun(blocks[i:j]) ||
-			(i > 0 && sameRow(blocks[i-1], blocks[i])) || tableIn(blocks[i:j]) >= 0
+		introduced := (i > 0 && strings.HasSuffix(blocks[i-1], ":")) || strings.HasSuffix(blocks[i], ":") || data ||
+			(i > 0 && sameRow(blocks[i-1], blocks[i])) || tableIn(blocks[i:j]) >= 0 || chartIn(blocks[i:j])
 		if j-i < 3 || introduced {
 			out = append(out, blocks[i:j]...)
 		} else if len(out) == 0 && j < len(blocks) && headlineLine(blocks[j-1]) && !headlineLine(blocks[j-2]) {
@@ -1064,6 +1065,25 @@ func tableIn(run []string) int {
 	return -1
 }
 
+// chartIn reports whether run holds a chart's labels and the row of its
+// values (tables.go: chartTable): two rows of one table, the second all
+// figures.
+func chartIn(run []string) bool {
+	for k := 0; k+1 < len(run); k++ {
+		if !sameRow(run[k], run[k+1]) {
+			continue
+		}
+		all := true
+		for _, c := range cellsOf(run[k+1]) {
+			all = all && valueCell(c.Text)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 // dataRun reports whether a run of short blocks holds data rather than a
 // menu: at least two of its blocks, and a third of them, are data lines (a
 // slide's "4,21 M ménages bénéficiaires", "2024 : 200 DH", "Rural ......
@@ -1094,6 +1114,9 @@ func isDataLine(b string) bool {
 		return false
 	}
 	b = strings.TrimSpace(strings.TrimLeft(b, "-•*–—·▪►✓→ "))
+	if cs := cellsOf(b); len(cs) == 2 && !valueCell(cs[0].Text) && valueCell(cs[1].Text) {
+		return true // "Rural | 59 %", as leaderRows writes "Rural ...... 59 %"
+	}
 	return figureFirst.MatchString(b) || labelled.MatchString(b)
 }
 
