@@ -127,7 +127,8 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		}
 	}
 	if best == nil && (now || x.find(x.r.nowRe, m.sub(m.clauseStart(fig.start), m.clauseEnd(fig.start)), "as_of.now", m.orig[0]) != nil) {
-		return x.pubMonth, x.pubMonth
+		n := x.nowMonth(rd.si)
+		return n, n
 	}
 	if best == nil {
 		best = before
@@ -155,7 +156,8 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 						x.find(x.r.cumulativeRe, m.str, "as_of.cumulative", m.orig[0]) == nil && !sinceDate(m))) {
 			return prev, prev
 		}
-		return x.pubMonth, x.pubMonth
+		base := x.baseMonth(rd.si)
+		return base, base
 	}
 	date := best.e.Date
 	if a, b, ok := strings.Cut(date, "/"); ok {

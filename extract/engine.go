@@ -20,7 +20,16 @@ type run struct {
 	r        *Rules
 	in       Input
 	pubMonth string
-	warnings []Warning
+	// secDate[si] is the month of the dated heading sentence si stands
+	// under, "" when none (sections.go); nil when the text has none.
+	secDate []string
+	// secCalendar[si] says that secDate[si] is a calendar's month
+	// heading's ("MAI — …"), whose present is that month.
+	secCalendar []bool
+	// dataDates are the sentences that date the page's data, once
+	// dataDate has looked (nil before).
+	dataDates []sentAsOf
+	warnings  []Warning
 	// mentions per sentence index, for programme context.
 	mentions [][]mention
 	// countNames are, by sentence, the names that stand right after a
@@ -169,8 +178,11 @@ func (r *Rules) newRun(in Input) *run {
 		// twice their size, and the run keeps them to its end.
 		exprs = slices.Clip(append([]normalize.Expr(nil), exprs...))
 	}
-	x.allExprs = exprs
 	x.exprAt = make([][2]int32, len(sents))
+	x.mapExprs(exprs)
+	if e := x.findSections(exprs); len(e) != len(exprs) || len(x.secDate) > 0 {
+		x.mapExprs(e)
+	}
 	x.mentions = make([][]mention, len(sents))
 	x.anaphoric = make([]bool, len(sents))
 	x.passes = make([]bool, len(sents))
@@ -178,8 +190,17 @@ func (r *Rules) newRun(in Input) *run {
 	x.lastAsOf = [2]sentAsOf{{si: -1}, {si: -1}}
 	x.masks = make([]*masked, len(sents))
 	x.done = make([]bool, len(sents))
+	x.findTables()
+	x.findPipeTables()
+	return x
+}
+
+// mapExprs keeps exprs as the text's expressions and finds each
+// sentence's share of them.
+func (x *run) mapExprs(exprs []normalize.Expr) {
+	x.allExprs = exprs
 	ei := 0
-	for si, s := range sents {
+	for si, s := range x.sents {
 		for ei < len(exprs) && exprs[ei].Start < s.start {
 			ei++
 		}
@@ -190,9 +211,6 @@ func (r *Rules) newRun(in Input) *run {
 		// Sentences do not overlap: no expression is two sentences'.
 		x.exprAt[si] = [2]int32{int32(ei), int32(j)}
 	}
-	x.findTables()
-	x.findPipeTables()
-	return x
 }
 
 // extract reads every sentence that holds a figure.

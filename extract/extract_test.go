@@ -239,6 +239,9 @@ func TestSplitSentences(t *testing.T) {
 		{"En 2024\nC'est l'année du lancement.", []string{"En 2024\nC'est l'année du lancement."}},
 		{"12 millions\nLe chiffre est en hausse.", []string{"12 millions", "Le chiffre est en hausse."}},
 		{"Il compte 12 millions de membres.\nC'est beaucoup.", []string{"Il compte 12 millions de membres.", "C'est beaucoup."}},
+		// a key-figures page's big number and the caption under it
+		{"4,8 M\nfamilles aidées chaque mois\nSource : l'agence", []string{"4,8 M\nfamilles aidées chaque mois", "Source : l'agence"}},
+		{"4,8 M\nFamilles aidées", []string{"4,8 M", "Familles aidées"}},
 	}
 	for _, tt := range tests {
 		var got []string

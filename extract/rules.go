@@ -62,6 +62,10 @@ type Rules struct {
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
 	// mois de mars"), whose paragraph goes on about it.
 	periodAnchorRe *pattern
+	// dataDateRe: a sentence that dates the page's data ("chiffres
+	// arrêtés au 31 décembre 2025"): its figures with no date of their
+	// own hold then.
+	dataDateRe *pattern
 	// cumulativeRe: a sentence that counts since a start ("depuis son
 	// lancement"), at the publication month whatever period its
 	// paragraph reports on.
@@ -364,6 +368,7 @@ type fileSpec struct {
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
+		DataDate     src `yaml:"data_date"`
 		Cumulative   src `yaml:"cumulative"`
 		Envelope     src
 		Future       src
@@ -687,6 +692,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")
+	r.dataDateRe = c.re(spec.AsOf.DataDate, "as_of.data_date")
 	r.cumulativeRe = c.re(spec.AsOf.Cumulative, "as_of.cumulative")
 	r.envelopeRe = c.re(spec.AsOf.Envelope, "as_of.envelope")
 	r.futureRe = c.re(spec.AsOf.Future, "as_of.future")

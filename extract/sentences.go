@@ -55,8 +55,9 @@ func splitSentences(text string) []sentence {
 }
 
 // joinHeadings joins a figure that stands alone, as a listicle's heading
-// ("3. 4,1 millions"), to the sentence after it when that one says what the
-// figure is ("C'est le nombre de ménages qui…"): apart, the figure has
+// ("3. 4,1 millions") or a key-figures page's big number, to the sentence
+// after it when that one says what the figure is ("C'est le nombre de
+// ménages qui…", "de la population est couverte"): apart, the figure has
 // neither noun nor programme nor date. The list number before it, a
 // sentence of its own, is left alone.
 func joinHeadings(text string, ss []sentence) []sentence {
@@ -83,8 +84,13 @@ func figureHeading(s string) bool {
 }
 
 // explainsBefore reports whether sentence s opens by saying what the
-// figure before it is: "C'est le nombre de…", "Ce sont…", "Il s'agit du…".
+// figure before it is: "C'est le nombre de…", "Ce sont…", "Il s'agit du…",
+// or a caption that goes on from it in lower case (a key-figures page's
+// "25,3 M" over "assurés couverts par l'AMO").
 func explainsBefore(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		return true
+	}
 	l := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 	for _, p := range []string{"c'est ", "ce sont ", "il s'agit ", "soit "} {
 		if strings.HasPrefix(l, p) {

@@ -300,9 +300,19 @@ func (x *run) scaleUnit(folded string) string {
 	return ""
 }
 
-// captionIndex is the sentence right above table tb, or -1.
+// captionIndex is the sentence right above table tb, or -1. A
+// placeholder a dump left in brackets between them ("[Graphique en
+// barres]") is passed over: the title is above it.
 func (x *run) captionIndex(tb *table.Table) int {
-	return sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > tb.Start }) - 1
+	i := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].end > tb.Start }) - 1
+	for i > 0 {
+		t := x.in.Text[x.sents[i].start:x.sents[i].end]
+		if !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") {
+			break
+		}
+		i--
+	}
+	return i
 }
 
 // captionCell is the line that titles table tb, empty when the sentence
@@ -316,10 +326,17 @@ func (x *run) captionCell(tb *table.Table) table.Cell {
 		return table.Cell{}
 	}
 	s := x.sents[i]
-	if s.end-s.start > maxCaption || (i > 0 && x.sents[i-1].para == s.para) {
+	if s.end-s.start > maxCaption || (i > 0 && x.sents[i-1].para == s.para && !x.numberOnly(i-1)) {
 		return table.Cell{}
 	}
 	return table.Cell{Text: x.in.Text[s.start:s.end], Start: s.start, End: s.end}
+}
+
+// numberOnly reports whether sentence si is a heading's number alone, the
+// "2." of "2. Évolution des personnes couvertes", cut off by the period.
+func (x *run) numberOnly(si int) bool {
+	s := x.sents[si]
+	return (si == 0 || x.sents[si-1].para != s.para) && headingNumber.MatchString(x.in.Text[s.start:s.end]+" ")
 }
 
 // maxCaption is the longest line read as a table's caption, in bytes: a

@@ -56,6 +56,17 @@ func TestTables(t *testing.T) {
 				{"ipe", "budget", "MAD", 0.45e9, "2025"},
 			},
 			not: []float64{8.2, 9.1}},
+		{name: "a chart's caption above its number and a placeholder, its labels periods",
+			text: "Les effectifs sont publiés chaque trimestre par la caisse.\n\n" +
+				"4. Assurés de l'AMO Tadamon (en millions)\n\n[Graphique en barres]\n\n" +
+				"2023 | 2024 | juin 2025\n\n" +
+				"10,1 | 10,9 | 11,4\n",
+			want: []want{
+				{"amo-tadamon", "beneficiaries", "person", 10.1e6, "2023"},
+				{"amo-tadamon", "beneficiaries", "person", 10.9e6, "2024"},
+				{"amo-tadamon", "beneficiaries", "person", 11.4e6, "2025-06"},
+			},
+		},
 		{name: "a count's scale and unit in the caption",
 			text: "Les effectifs sont publiés chaque trimestre par la caisse.\n\n" +
 				"Les régimes au 30 juin 2025 (en milliers de personnes)\n\n" +
