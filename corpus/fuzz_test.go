@@ -107,6 +107,8 @@ func FuzzStripText(f *testing.F) {
 		"Un titre\nPublié le jeudi 2 mai 2024 à 08h00 | Par Nom Prénom | 3 min de lecture\nLe texte.",
 		"De : A <a@b.ma>\nDate : ven. 3 janv. 2025 à 07:00\nObjet : B | C\n\nTexte.",
 		"N° 5 - Lundi 6 mai 2024 Page 2\nFès, le 1er mars 2024\nRF-24/3 Mars 2024\n17 - 02 - 2025 | Rédaction",
+		"Titre\n[Graphique]\n2023    2024    juin 2025\n312     347     369\nSource",
+		"21,4    23,2\nA ...... 2,1 M\nB ...... 1,4 M\n1. Intro ..... 3\n2. Fin ..... 7",
 	} {
 		f.Add([]byte(s))
 	}
