@@ -61,9 +61,11 @@ func TestAsOfRules(t *testing.T) {
 		{"the present holds at publication", "",
 			"À fin décembre 2024, le Registre social unifié comptait 6,1 millions de ménages inscrits. Le Registre national de la population réunit 23,4 millions de personnes.", "2025-03-03",
 			[]string{"rsu enrolled 6.1e+06 household exact 2024-12", "rnp enrolled 2.34e+07 person exact 2025-03"}},
+		// (A national count: a province's, given by "en", is a reading the
+		// gold sets make doubtful, and the model has weighed it both ways.)
 		{"désormais speaks of the present", "",
-			"Fin 2023, le registre social unifié comptait 50.000 ménages inscrits dans la province; il en compte désormais 67.000.", "2025-07-10",
-			[]string{"rsu enrolled 50000 household exact 2023-12", "rsu enrolled 67000 household exact 2025-07"}},
+			"Fin 2023, le registre social unifié comptait 5,2 millions de ménages inscrits; il en compte désormais 6,1 millions.", "2025-07-10",
+			[]string{"rsu enrolled 5.2e+06 household exact 2023-12", "rsu enrolled 6.1e+06 household exact 2025-07"}},
 		{"alors is the moment just named", "",
 			"L'AMO Tadamon a succédé en décembre 2022 au RAMED, qui comptait alors 10,6 millions de bénéficiaires.", "2025-03-03",
 			[]string{"ramed beneficiaries 1.06e+07 person exact 2022-12"}},
