@@ -41,7 +41,8 @@ func TestIssue17Forms(t *testing.T) {
 		{"la fête du Trône 2024", []want{day("fête du Trône 2024", "2024-07-30")}},
 		{"la Marche verte", []want{day("Marche verte", "2024-11-06")}},
 		{"le manifeste de l'indépendance", []want{day("manifeste de l'indépendance", "2025-01-11")}},
-		{"opération Ramadan 1445", []want{wnum("1445", 1445, "exact")}},
+		// a Hijri year is neither a Gregorian date nor a figure
+		{"opération Ramadan 1445", nil},
 		// ordinals of days, weeks and quarters
 		{"le dernier jour d'octobre 2015", []want{day("dernier jour d'octobre 2015", "2015-10-31")}},
 		{"le 3e jour d'octobre 2024", []want{day("3e jour d'octobre 2024", "2024-10-03")}},

@@ -575,6 +575,13 @@ func (s *scanner) readUnit(n num) num {
 	if c.rate != 0 {
 		n.val *= c.rate
 	}
+	if c.code == "" && n.scale >= 1e6 && strings.HasPrefix(c.words[0], "centime") {
+		// "290 milliards de centimes": the Moroccan way of counting large
+		// sums of dirhams in their hundredths (2,9 milliards de dirhams).
+		// A few centimes stay centimes.
+		n.unit = "MAD"
+		n.val /= 100
+	}
 	// "1 USD 23 cents": the sub-unit right after the unit.
 	if c.code != "" && s.isNum(end) && s.toks[end].gap == gSpace && len(s.raw(end)) <= 2 {
 		if sc, send, ok := s.currencyMatch(end + 1); ok && sc.code == "" && sc.words[0] != "penny" {
@@ -678,6 +685,14 @@ func (s *scanner) readFigure(i int) (num, bool) {
 	n, ok := s.readNumber(i)
 	if !ok {
 		return num{end: i + 1}, false
+	}
+	if !n.digits && s.punct(n.end, '(') {
+		// "cinq cent cinquante (550) dirhams": a legal text writes an
+		// amount in words, then in digits between brackets, then its
+		// unit. One figure, whose unit is past the brackets.
+		if d, ok := s.readDigits(n.end + 1); ok && d.val == n.val && s.punct(d.end, ')') {
+			n.end = d.end + 1
+		}
 	}
 	n = s.readUnit(n)
 	if n.kind == Number && n.scale == 0 && s.word(n.end, "sur") && n.val == math.Trunc(n.val) {

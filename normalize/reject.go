@@ -29,8 +29,56 @@ func (s *scanner) identifier(i int) int {
 		return s.skipNumberChain(i)
 	case p.kind == tWord && p.gap != gWide && p.is(aNotFigurePrefix) && t.gap != gWide:
 		return s.skipNumberChain(i)
+	case p.kind == tWord && s.hijriBefore(i):
+		// the year of "8 chaabane 1447", "17 joumada I 1445"
+		return s.skipNumberChain(i)
 	}
 	return i
+}
+
+// hijriMonths are the months of the Hijri calendar as Morocco's official
+// texts write them in French ("du 8 chaabane 1447 (27 janvier 2026)"):
+// the day and the year around one are a date, which the Gregorian date in
+// brackets repeats, never figures.
+var hijriMonths = map[string]bool{
+	"moharrem": true, "mouharram": true, "muharram": true, "safar": true, "rabii": true, "rabia": true,
+	"rabi": true, "joumada": true, "jumada": true, "journada": true, "rejeb": true, "rajab": true,
+	"chaabane": true, "chaaban": true, "chaban": true, "ramadan": true, "ramadane": true,
+	"chaoual": true, "chawal": true, "chawwal": true, "kaada": true, "kiada": true, "qaada": true,
+	"kiida": true, "hijja": true, "hija": true, "hijjah": true,
+}
+
+// hijriTails are the words that may stand between such a month and its
+// year: "joumada I", "rabii al aoual", "joumada al oula", "dou al hijja".
+var hijriTails = map[string]bool{
+	"i": true, "ii": true, "al": true, "el": true, "oula": true, "ula": true, "ola": true,
+	"akhira": true, "akhir": true, "thani": true, "tani": true, "awal": true, "aoual": true, "oual": true,
+}
+
+// hijriBefore reports whether a Hijri month ends just before token i,
+// with at most two of its tails between.
+func (s *scanner) hijriBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && s.isWord(k); k-- {
+		if s.hijriMonth(k) {
+			return true
+		}
+		for _, w := range strings.Fields(fold(s.raw(k))) {
+			if !hijriTails[w] {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// hijriMonth reports whether word token k opens on a Hijri month (the
+// lexer may have joined its tail: "joumada I").
+func (s *scanner) hijriMonth(k int) bool {
+	w := fold(s.raw(k))
+	if j := strings.IndexByte(w, ' '); j > 0 {
+		w = w[:j]
+	}
+	return hijriMonths[w]
 }
 
 // notFigure reports whether the number at token i has the shape of a phone
@@ -41,6 +89,9 @@ func (s *scanner) notFigure(i int) int {
 	r := s.raw(i)
 	next := s.tok(i + 1)
 	switch {
+	case next.kind == tWord && s.hijriMonth(i+1):
+		// the day of "8 chaabane 1447"
+		return i + 1
 	case len(r) >= 2 && r[0] == '0' && !(s.punct(i+1, ',') && next.gap == gNone && s.isNum(i+2) && s.glued(i+2)) &&
 		(strings.Trim(r, "0") != "" || next.kind == tNum && next.gap == gSpace):
 		// "05 22 00 00 00", "0522000000": a leading zero is no quantity.

@@ -62,6 +62,15 @@ var scanCases = []struct {
 	{"25,3 M assurés", []want{wnum("25,3 M", 25.3e6, "exact")}},
 	{"Total | 8,9 M\nSource", []want{wnum("8,9 M", 8.9e6, "exact")}},
 	{"reçu par 5 M Dupont", []want{wnum("5", 5, "exact")}},
+	// A legal text's amount in words then in digits is one figure.
+	{"porté à cinq cent cinquante (550) dirhams", []want{mad("cinq cent cinquante (550) dirhams", 550, "exact")}},
+	{"trente (30) jours après", []want{wnum("trente (30)", 30, "exact")}},
+	// Large sums counted in centimes are dirhams; a few centimes stay so.
+	{"290 milliards de centimes", []want{mad("290 milliards de centimes", 2.9e9, "exact")}},
+	// A Hijri date around its Gregorian one: neither its day nor its
+	// year is a figure.
+	{"du 17 joumada I 1445 (30 novembre 2023)", []want{day("30 novembre 2023", "2023-11-30")}},
+	{"du 3 rabii al aoual 1447 ; 1447 familles", []want{wnum("1447", 1447, "exact")}},
 	{"1.200.000 bénéficiaires", []want{wnum("1.200.000", 1.2e6, "exact")}},
 	// A typist's mix of dot and space groups is still one number.
 	{"4.512 806 assurés", []want{wnum("4.512 806", 4512806, "exact")}},
