@@ -33,7 +33,7 @@ var (
 	// captureNote is a scraper's note, in brackets or not, the stamp then
 	// the address: "[Capture du 18/04/2025 à 07:30, https://…]", "[Page
 	// capturée le 05/11/2026 à 09:12 — https://…]".
-	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
+	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–·-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
 
 	// urlHeader is a scraper's header line giving the page's address.
 	urlHeader = regexp.MustCompile(`(?i)^\s*(?:url|source[_ ]url|lien|link|permalien|permalink|canonical|adresse)\s*:?\s+(https?://\S+)\s*$`)
@@ -147,12 +147,15 @@ var relativeDates = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
 	regexp.MustCompile(`(?i)^(?:(?:posted|published|updated)\s+)?(\d{1,3}|an?|one|a few)\s+(seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?)\s+ago$`),
 	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|posted|published)\s+)?()(hier|avant-hier|aujourd['’]hui|ce matin|ce soir|cet après-midi|yesterday|today)(?:\s*,?\s*(?:à|at|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*[ap]\.?m\.?)?)?$`),
+	// A social network's age of a post, abbreviated: "3 sem.", "2 j",
+	// "5 h", "12 min".
+	regexp.MustCompile(`(?i)^(\d{1,2})\s*(min|h|j|sem\.?)$`),
 }
 
 // relativeDate is the date a relative byline gives against the capture
 // stamp c, or "" when s is none or cannot be counted back without
-// guessing (hours against a stamp with no time of day, "il y a 3
-// semaines").
+// guessing (hours against a stamp with no time of day); weeks give the
+// month when all the days they may mean fall in it, else "".
 func relativeDate(s string, c captureStamp) string {
 	if !c.known() || len(s) > 60 {
 		return ""
@@ -194,8 +197,17 @@ func relativeDate(s string, c captureStamp) string {
 				return ""
 			}
 			t = c.t.Add(-time.Duration(n) * time.Minute)
+		case strings.HasPrefix(unit, "sem"):
+			// Weeks name no day: "3 sem." is 21 to 27 days back. When
+			// all those days fall in one month, the post is of that
+			// month, and no more precise.
+			first, last := c.t.AddDate(0, 0, -7*n-6), c.t.AddDate(0, 0, -7*n)
+			if first.Format("2006-01") != last.Format("2006-01") {
+				return ""
+			}
+			return last.Format("2006-01")
 		default:
-			return "" // weeks: a reader cannot name the day
+			return ""
 		}
 		return t.Format("2006-01-02")
 	}

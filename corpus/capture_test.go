@@ -50,7 +50,12 @@ func TestRelativeDate(t *testing.T) {
 		{"Aujourd'hui à 10:15", day, "2025-03-12"},
 		{"2 days ago", day, "2025-03-10"},
 		{"yesterday at 6:30 pm", day, "2025-03-11"},
-		{"il y a 3 semaines", day, ""},
+		// weeks name no day: the month, when all the days they may mean
+		// (21 to 27 back) fall in one, else nothing
+		{"il y a 3 semaines", day, "2025-02"},
+		{"3 sem.", day, "2025-02"},
+		{"il y a 1 semaine", day, ""}, // 27 February to 5 March
+		{"5 h", clock, "2025-03-11"},
 		{"il y a quelques heures", clock, ""},
 		{"Hier à 18h30", captureStamp{}, ""}, // no stamp: nothing to count from
 		{"hier, le ministre a annoncé", day, ""},

@@ -45,7 +45,7 @@ var (
 	frontFurniture = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		`(?:(?:temps\s+de\s+)?lecture\s*:?\s*)?\d{1,3}\s*min(?:utes?)?(?:\s+(?:de\s+lecture|read|à lire))?`,
 		`(?:vu|lu|consulté|viewed|read)\s+[\d  .,]+\s+(?:fois|times)`,
-		`\d[\d.,  ]*\s+(?:commentaires?|comments?|réactions?|vues|views|lectures|partages?|shares?|tweets?|posts?|messages?|photos?|vidéos?|j'aime|likes?)`,
+		`\d[\d.,  ]*(?:\s*[kKM])?\s+(?:commentaires?|comments?|réactions?|réponses?|vues|views|lectures|partages?|shares?|tweets?|posts?|reposts?|messages?|photos?|vidéos?|j'aime|likes?|signets?)`,
 		// A thread reader's or an aggregator's link to the original.
 		`(?:read|view|lire|voir)\s+(?:on|sur)\s+[\p{L}\d. ]{1,20}`,
 		`(?:photo|crédits?|credits?|source|illustration)\s*:.{1,40}`,

@@ -44,6 +44,8 @@ var layoutDates = []struct{ file, want string }{
 	{"t30_data_date_headline.txt", ""},                  // "au 31 décembre 2024" in the headline dates a figure
 	{"t31_no_date.txt", ""},                             // years only
 	{"t32_newsletter_email.txt", "2025-03-12"},          // an e-mail's "Envoyé :" header
+	{"t40_social_menu_thread.txt", "2025-03-12"},        // a post's "time · date · k vues" line past a network's long menu
+	{"t41_network_post_weeks.txt", "2025-03"},           // "3 sem." against the capture: 1 to 8 March, the month
 	{"h01_amp.html", "2025-03-12"},                      // AMP byline <time>
 	{"h02_print_version.html", "2025-03-12"},            // print page: "Imprimé le" above "publié le"
 	{"h03_jsonld_only.html", "2025-03-12"},              // JSON-LD datePublished beside dateModified

@@ -720,13 +720,20 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			meta.published, meta.from = cover, "header"
 		}
 	}()
+	// front counts the blocks of more than two words: a menu's entries
+	// ("Accueil", "Explorer", "Notifications") do not push the byline
+	// out of the front matter.
+	front := 0
 	for i, b := range blocks {
 		// (A ticker under the masthead, "Bourse : MASI 18 241,55
 		// (+0,62%)", ends like a sentence but is furniture.)
 		if isProse(b) && !isFurniture(b) {
 			prose++
 		}
-		if i >= 15 || len(b) > 200 || len(b) > 100 && !strings.Contains(b, " | ") {
+		if len(strings.Fields(b)) > 2 {
+			front++
+		}
+		if front > 15 || len(b) > 200 || len(b) > 100 && !strings.Contains(b, " | ") {
 			out = append(out, b)
 			continue
 		}
