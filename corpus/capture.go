@@ -33,7 +33,7 @@ var (
 	// captureNote is a scraper's note, in brackets or not, the stamp then
 	// the address: "[Capture du 18/04/2025 à 07:30, https://…]", "[Page
 	// capturée le 05/11/2026 à 09:12 — https://…]".
-	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–·-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
+	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|enregistrée|enregistré|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–·-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
 
 	// urlHeader is a scraper's header line giving the page's address.
 	urlHeader = regexp.MustCompile(`(?i)^\s*(?:url|source[_ ]url|lien|link|permalien|permalink|canonical|adresse)\s*:?\s+(https?://\S+)\s*$`)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -361,6 +362,21 @@ func (m *pageMeta) metaValue(keys ...string) string {
 	return ""
 }
 
+// latinScript reports whether most of the letters of s are Latin ones
+// (true for a title with no letters).
+func latinScript(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin >= other
+}
+
 // trimSiteName drops the site's name a <title> ends with: "Headline |
 // Afrimag" (a short last piece after " | "), "Headline - Le Site" (after a
 // dash only when it is the site's known name).
@@ -419,6 +435,16 @@ func (m *pageMeta) resolve(doc *Document) {
 		}
 	}
 	doc.Site = firstNonEmpty(m.metaValue("og:site_name", "application-name", "twitter:site"), ld.publisher)
+	if !latinScript(doc.Title) {
+		// A bilingual page's Arabic og:title over its French <h1>: the
+		// French headline titles the French article.
+		for _, t := range []string{collapseSpace(m.h1), m.titleTag} {
+			if t != "" && latinScript(t) {
+				doc.Title = t
+				break
+			}
+		}
+	}
 	if doc.Title == m.titleTag {
 		doc.Title = m.printedHead(trimSiteName(doc.Title, doc.Site))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -27,12 +28,23 @@ func Parse(name string, raw []byte) (*Document, error) {
 			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
 		doc.File = name
+		doc.Title = trimTitleMarks(doc.Title)
 		return doc, nil
 	default:
 		doc := parseText(raw)
 		doc.File = name
+		doc.Title = trimTitleMarks(doc.Title)
 		return doc, nil
 	}
+}
+
+// trimTitleMarks drops the emoji and pictographs a post's headline ends
+// on ("… 7 chiffres que personne ne regarde 🧵👇"): they are no words of
+// the title.
+func trimTitleMarks(t string) string {
+	return strings.TrimRightFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || r == '\ufe0f' || r == '\u200d' || unicode.Is(unicode.Sk, r)
+	})
 }
 
 // ErrNotText is the error Parse returns for a file whose bytes are not

@@ -94,7 +94,7 @@ func TestSeedDates(t *testing.T) {
 // Their outlet is in the gold but mostly not in the dumped text, so the
 // site is not compared.
 func TestHeldOutDates(t *testing.T) {
-	for _, dir := range []string{"../testdata/variants", "../testdata/fresh", "../testdata/fresh2", "../testdata/fresh3", "../testdata/fresh4", "../testdata/fresh5", "../testdata/fresh6", "../testdata/fresh7", "../testdata/fresh8", "../testdata/fresh9", "../testdata/fresh10", "../testdata/fresh11", "../testdata/fresh12", "../testdata/fresh13", "../testdata/fresh14", "../testdata/fresh15", "../testdata/fresh16", "../testdata/fresh17", "../testdata/fresh18", "../testdata/fresh19", "../testdata/fresh20", "../testdata/fresh21", "../testdata/fresh22", "../testdata/fresh23", "../testdata/fresh24", "../testdata/fresh25", "../testdata/fresh26", "../testdata/fresh27"} {
+	for _, dir := range []string{"../testdata/variants", "../testdata/fresh", "../testdata/fresh2", "../testdata/fresh3", "../testdata/fresh4", "../testdata/fresh5", "../testdata/fresh6", "../testdata/fresh7", "../testdata/fresh8", "../testdata/fresh9", "../testdata/fresh10", "../testdata/fresh11", "../testdata/fresh12", "../testdata/fresh13", "../testdata/fresh14", "../testdata/fresh15", "../testdata/fresh16", "../testdata/fresh17", "../testdata/fresh18", "../testdata/fresh19", "../testdata/fresh20", "../testdata/fresh21", "../testdata/fresh22", "../testdata/fresh23", "../testdata/fresh24", "../testdata/fresh25", "../testdata/fresh26", "../testdata/fresh27", "../testdata/fresh28"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			// fresh8's and fresh9's titles are not all read yet (a thread,
 			// a slide deck's file line, a Markdown heading, an
@@ -117,6 +117,10 @@ var unreadDates = map[string]bool{
 	// fresh26: a report's cover gives its month ("Janvier 2026"), the
 	// gold the day the page was posted, which the dump does not hold.
 	"r02_courdescomptes_rapport_asd_rsu.txt": true,
+	// fresh28: a post aged "3 sem." on the day of its capture, which
+	// the package dates to the month (all the days it may mean are in
+	// April); the gold's writer picked one of them.
+	"r11_linkedin_post_independants_amo_retraite.txt": true,
 }
 
 // composedTitles are documents whose gold title no line of the dump holds:
@@ -144,6 +148,9 @@ var composedTitles = map[string]bool{
 	// its <h1> and <title>, which the gold follows; the reader takes
 	// og:title first, as most sites' is the cleaner.
 	"r01_anam_chiffres_cles_amo_2025.html": true,
+	// fresh28: a thread has no headline; the gold takes its first post's
+	// first sentence.
+	"r03_x_thread_economiste_bilan_aide_directe.txt": true,
 }
 
 func checkDocsGold(t *testing.T, gold, dir string, site, titles bool) {

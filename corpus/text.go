@@ -596,10 +596,19 @@ func bylineTailDate(tail string) string {
 // piecesPublished is the publication date of a byline of pieces joined by
 // " | ", read from its first piece that publishedLine reads, or "".
 func piecesPublished(b string, captured captureStamp) string {
-	if !strings.Contains(b, " | ") {
+	sep := ""
+	for _, s := range []string{" | ", " · ", " • "} {
+		if strings.Contains(b, s) {
+			sep = s
+			break
+		}
+	}
+	if sep == "" {
 		return ""
 	}
-	pieces := strings.Split(b, " | ")
+	// ("Avril 2026 (version révisée : juin 2026) · 38 pages · Mis en
+	// ligne le 11 juin 2026": a working paper's line of pieces.)
+	pieces := strings.Split(b, sep)
 	// "Émission diffusée le 8 juillet … | Transcription publiée le 9
 	// juillet": the page's own publication first.
 	for _, published := range []bool{true, false} {
@@ -687,11 +696,14 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			// headline and the date ("HEADLINE / Karim Benali / 12 mars
 			// 2025"): the headline is the line above the name.
 			// So may a desk's signature ("SNRTnews avec MAP").
-			if len(out) > 1 && looksLikeName(above) && !looksLikeName(out[len(out)-2]) {
-				if meta.author == "" {
-					meta.author = above
+			// (Or two such lines: the names of several writers, a
+			// writer's name then their role and town, "Journaliste,
+			// Casablanca".)
+			if k := creditsAbove(out); k > 0 {
+				if meta.author == "" && looksLikeName(out[len(out)-k]) {
+					meta.author = out[len(out)-k]
 				}
-				above = out[len(out)-2]
+				above = out[len(out)-k-1]
 			} else if len(out) > 1 && signature.MatchString(above) && !signature.MatchString(out[len(out)-2]) {
 				above = out[len(out)-2]
 			} else if len(out) > 1 && issueLine.MatchString(above) {
@@ -919,6 +931,37 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 var nameParticles = map[string]bool{"de": true, "du": true, "el": true, "al": true, "ben": true, "ibn": true, "van": true, "von": true, "le": true, "la": true, "d'": true, "d’": true}
 
 // looksLikeName is a byline: two to five capitalised words, no digits.
+// creditsAbove is how many credit lines (creditLine), one or two, end
+// out with a line above them that is none, or 0.
+func creditsAbove(out []string) int {
+	k := 0
+	for k < 2 && k < len(out) && creditLine(out[len(out)-1-k]) {
+		k++
+	}
+	if k == 0 || k == len(out) || creditLine(out[len(out)-1-k]) {
+		return 0
+	}
+	return k
+}
+
+// creditLine is a line of writers' names ("Karim Benali", "Claire Vasseur,
+// Mehdi Bensouda et Thomas Riquier") or a writer's role and town.
+func creditLine(l string) bool {
+	if looksLikeName(l) {
+		return true
+	}
+	parts := strings.FieldsFunc(strings.ReplaceAll(l, " et ", ","), func(r rune) bool { return r == ',' })
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	for _, p := range parts {
+		if !looksLikeName(strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
+
 func looksLikeName(l string) bool {
 	// "Mohammed Bensaïd (Oujda)": a correspondent's name and city.
 	if i := strings.LastIndexByte(l, '('); i > 0 && strings.HasSuffix(l, ")") && i >= len(l)-30 {
