@@ -59,6 +59,10 @@ var (
 		`(?:rubrique|catégorie|categorie|section|thème|category)\s*:\s*[\p{L}'’ &-]{1,40}`,
 	}, "|") + `)$`)
 
+	// viewsDate is a video page's line under the player: its views, the
+	// day it was put online, its hashtags ("18 406 vues 3 mars 2026 #IPE").
+	viewsDate = regexp.MustCompile(`(?i)^\d[\d  .,]*\s*[kKM]?\s+(?:vues|views|visionnages|lectures)\s*[·•|]?\s+(.{6,30}?)(?:\s+#\S+)*$`)
+
 	// issueNumber is a periodical's issue: "N° 212", "Édition 4012",
 	// "Numéro 1.412".
 	issueNumber = regexp.MustCompile(`(?i)^(?:n°|no\.?|num(?:éro)?\.?|édition|edition|issue|vol(?:ume)?\.?)\s*(?:\d{1,3}(?:[.  ]\d{3})+|\d{1,6})$`)
@@ -115,6 +119,11 @@ func placePrefixed(b string) bool {
 // from the capture stamp c (capture.go); it dates nothing when c is zero.
 func frontLineDate(b string, c captureStamp) (date, author string, byline bool) {
 	b = trailingPage.ReplaceAllString(asciiDigits(b), "")
+	if m := viewsDate.FindStringSubmatch(b); m != nil {
+		if d, _ := textDate(m[1]); d != "" {
+			return d, "", true
+		}
+	}
 	byline = !placePrefixed(b)
 	if d, a := dateLine(b); d != "" {
 		return d, a, byline

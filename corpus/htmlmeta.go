@@ -135,7 +135,8 @@ func readPageMeta(root *html.Node) *pageMeta {
 				m.authorProp = t
 			}
 		}
-		if len(m.headings) < maxHeadings && hasWord(ci, "title", "heading", "headline", "titre") {
+		// (Microdata names the headline too: Joomla's <h2 itemprop="name">.)
+		if len(m.headings) < maxHeadings && (hasWord(ci, "title", "heading", "headline", "titre") || ip == "headline" || ip == "name" && isHeading(n)) {
 			if t := collapseSpace(innerText(n, 400)); t != "" && runeLen(t) <= 300 {
 				m.headings = append(m.headings, t)
 			}
@@ -239,6 +240,16 @@ type ldArticle struct {
 	typ, headline, published, author, publisher string
 	// modified is dateModified, a last resort (pageMeta.updated).
 	modified string
+	// name and url are the object's, for a wiki's page (wikiPage).
+	name, url string
+}
+
+// wikiPage reports whether the JSON-LD object is a wiki's page
+// (Wikipedia's and other MediaWiki sites' "/wiki/" addresses): its text
+// is the page as last edited, not as created, and its headline is the
+// short description under the page's name.
+func (a ldArticle) wikiPage() bool {
+	return strings.Contains(a.url, "/wiki/") || strings.Contains(strings.ToLower(a.publisher), "wikimedia")
 }
 
 // readJSONLD finds the article object in the page's JSON-LD blocks,
@@ -261,6 +272,8 @@ func readJSONLD(blocks []string) (ldArticle, bool) {
 				modified:  ldString(obj["dateModified"]),
 				author:    ldNames(obj["author"]),
 				publisher: ldNames(obj["publisher"]),
+				name:      ldString(obj["name"]),
+				url:       ldString(obj["url"]),
 			}
 			if a.headline == "" {
 				a.headline = ldString(obj["name"])
@@ -362,6 +375,15 @@ func (m *pageMeta) metaValue(keys ...string) string {
 	return ""
 }
 
+// isHeading reports whether n is a heading element, h1 to h6.
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
 // latinScript reports whether most of the letters of s are Latin ones
 // (true for a title with no letters).
 func latinScript(s string) bool {
@@ -419,6 +441,12 @@ func (m *pageMeta) printedHead(title string) string {
 func (m *pageMeta) resolve(doc *Document) {
 	ld, _ := readJSONLD(m.jsonLD)
 
+	if ld.wikiPage() {
+		// (The page's name, "Aide sociale directe (Maroc)", is its title;
+		// its text holds as last edited.)
+		ld.headline = firstNonEmpty(collapseSpace(m.h1), ld.name)
+		ld.published = firstNonEmpty(ld.modified, ld.published)
+	}
 	doc.Title = firstNonEmpty(ld.headline, m.metaValue("og:title", "twitter:title", "dc.title", "title", "headline"), m.h1, m.titleTag)
 	// A CMS may shorten the JSON-LD headline ("A, B" → "A"): the page's
 	// own headline that starts with it and goes on is the full one.

@@ -12,40 +12,42 @@ import (
 // reader gives each, "" where the page states none. They guard the date
 // finder's general rules rather than any one outlet.
 var layoutDates = []struct{ file, want string }{
-	{"t01_map_dateline_fetched.txt", "2025-03-12"},      // a wire's yearless dateline, the year from the fetch header
-	{"t02_map_dateline_noyear.txt", ""},                 // the same with nothing that gives the year
-	{"t03_afp_caps_byline.txt", "2025-03-12"},           // "Publié le … - Mis à jour le …" above "RABAT (AFP) -"
-	{"t04_aps_dotted.txt", "2025-03-12"},                // 12.03.2025 under the headline
-	{"t05_il_y_a_heures.txt", "2025-03-12"},             // "il y a 3 heures" against a capture header
-	{"t06_hier.txt", "2025-03-11"},                      // "Hier à 18h30" against a scrape stamp
-	{"t07_aujourdhui.txt", "2025-03-12"},                // "Aujourd'hui à 10:15"
-	{"t08_relative_noanchor.txt", ""},                   // "il y a 2 jours" and no date to count from
-	{"t09_iso_pipe.txt", "2025-03-12"},                  // 2025-03-12 | Rédaction | 4 min de lecture
-	{"t10_dash_time.txt", "2025-03-12"},                 // 12 mars 2025 - 10h32
-	{"t11_weekday_caps_time.txt", "2025-03-12"},         // Mardi, 12 Mars 2025 10:32
-	{"t12_le_abbr_month.txt", "2025-03-12"},             // le 12 Mar 2025
-	{"t13_numeric_month.txt", "2025-03-12"},             // Publié : 12/3/2025
-	{"t14_eastern_arabic_digits.txt", "2025-03-12"},     // ١٢/٠٣/٢٠٢٥
-	{"t15_english_date.txt", "2025-03-12"},              // By NAME | March 12, 2025
-	{"t16_thread.txt", "2025-03-12"},                    // 12:45 PM · Mar 12, 2025
-	{"t17_deck_month.txt", "2025-03"},                   // a slide deck's cover month
-	{"t18_deck_bilan_au.txt", ""},                       // "Bilan au 31/12/2025" dates the figures, not the report
-	{"t19_deck_bilan_and_month.txt", "2026-04"},         // the same with the cover's month
-	{"t20_newsletter_masthead.txt", "2025-03-12"},       // Name | N° 45 | 12 mars 2025
-	{"t21_seance.txt", "2025-03-12"},                    // Séance du mardi 12 mars 2025
-	{"t22_communique_end.txt", "2025-03-12"},            // "Fait à Rabat, le …" closing a communiqué
-	{"t23_google_cache.txt", "2025-03-11"},              // the cache's snapshot date is not the article's
-	{"t24_google_cache_nodate.txt", ""},                 // the same with no article date
-	{"t25_wayback.txt", "2025-03-10"},                   // the archive's capture stamp is not the article's
-	{"t26_wayback_nodate.txt", ""},                      // the same with no article date
-	{"t27_url_header.txt", "2025-03-12"},                // the only date is in the URL header
-	{"t28_updated_only.txt", "2025-03-14"},              // only "Mis à jour le …": the page's one date
-	{"t29_print_version.txt", "2025-03-12"},             // "Imprimé le" is the print's date
-	{"t30_data_date_headline.txt", ""},                  // "au 31 décembre 2024" in the headline dates a figure
-	{"t31_no_date.txt", ""},                             // years only
-	{"t32_newsletter_email.txt", "2025-03-12"},          // an e-mail's "Envoyé :" header
-	{"t40_social_menu_thread.txt", "2025-03-12"},        // a post's "time · date · k vues" line past a network's long menu
-	{"t41_network_post_weeks.txt", "2025-03"},           // "3 sem." against the capture: 1 to 8 March, the month
+	{"t01_map_dateline_fetched.txt", "2025-03-12"},  // a wire's yearless dateline, the year from the fetch header
+	{"t02_map_dateline_noyear.txt", ""},             // the same with nothing that gives the year
+	{"t03_afp_caps_byline.txt", "2025-03-12"},       // "Publié le … - Mis à jour le …" above "RABAT (AFP) -"
+	{"t04_aps_dotted.txt", "2025-03-12"},            // 12.03.2025 under the headline
+	{"t05_il_y_a_heures.txt", "2025-03-12"},         // "il y a 3 heures" against a capture header
+	{"t06_hier.txt", "2025-03-11"},                  // "Hier à 18h30" against a scrape stamp
+	{"t07_aujourdhui.txt", "2025-03-12"},            // "Aujourd'hui à 10:15"
+	{"t08_relative_noanchor.txt", ""},               // "il y a 2 jours" and no date to count from
+	{"t09_iso_pipe.txt", "2025-03-12"},              // 2025-03-12 | Rédaction | 4 min de lecture
+	{"t10_dash_time.txt", "2025-03-12"},             // 12 mars 2025 - 10h32
+	{"t11_weekday_caps_time.txt", "2025-03-12"},     // Mardi, 12 Mars 2025 10:32
+	{"t12_le_abbr_month.txt", "2025-03-12"},         // le 12 Mar 2025
+	{"t13_numeric_month.txt", "2025-03-12"},         // Publié : 12/3/2025
+	{"t14_eastern_arabic_digits.txt", "2025-03-12"}, // ١٢/٠٣/٢٠٢٥
+	{"t15_english_date.txt", "2025-03-12"},          // By NAME | March 12, 2025
+	{"t16_thread.txt", "2025-03-12"},                // 12:45 PM · Mar 12, 2025
+	{"t17_deck_month.txt", "2025-03"},               // a slide deck's cover month
+	{"t18_deck_bilan_au.txt", ""},                   // "Bilan au 31/12/2025" dates the figures, not the report
+	{"t19_deck_bilan_and_month.txt", "2026-04"},     // the same with the cover's month
+	{"t20_newsletter_masthead.txt", "2025-03-12"},   // Name | N° 45 | 12 mars 2025
+	{"t21_seance.txt", "2025-03-12"},                // Séance du mardi 12 mars 2025
+	{"t22_communique_end.txt", "2025-03-12"},        // "Fait à Rabat, le …" closing a communiqué
+	{"t23_google_cache.txt", "2025-03-11"},          // the cache's snapshot date is not the article's
+	{"t24_google_cache_nodate.txt", ""},             // the same with no article date
+	{"t25_wayback.txt", "2025-03-10"},               // the archive's capture stamp is not the article's
+	{"t26_wayback_nodate.txt", ""},                  // the same with no article date
+	{"t27_url_header.txt", "2025-03-12"},            // the only date is in the URL header
+	{"t28_updated_only.txt", "2025-03-14"},          // only "Mis à jour le …": the page's one date
+	{"t29_print_version.txt", "2025-03-12"},         // "Imprimé le" is the print's date
+	{"t30_data_date_headline.txt", ""},              // "au 31 décembre 2024" in the headline dates a figure
+	{"t31_no_date.txt", ""},                         // years only
+	{"t32_newsletter_email.txt", "2025-03-12"},      // an e-mail's "Envoyé :" header
+	{"t40_social_menu_thread.txt", "2025-03-12"},    // a post's "time · date · k vues" line past a network's long menu
+	{"t41_network_post_weeks.txt", "2025-03"},
+	{"t42_video_views_line.txt", "2025-03-12"}, // a video page's "7 215 vues  12 mars 2025  #AMO"
+	// "3 sem." against the capture: 1 to 8 March, the month
 	{"h01_amp.html", "2025-03-12"},                      // AMP byline <time>
 	{"h02_print_version.html", "2025-03-12"},            // print page: "Imprimé le" above "publié le"
 	{"h03_jsonld_only.html", "2025-03-12"},              // JSON-LD datePublished beside dateModified
@@ -62,6 +64,8 @@ var layoutDates = []struct{ file, want string }{
 	{"h14_meta_publish_date_fr.html", "2025-03-12"},     // <meta name=publish-date content=12/03/2025>
 	{"h15_no_date.html", ""},                            // only a figure's "arrêté au" date
 	{"h16_post_date_dotted.html", "2025-03-12"},         // Publié le 12.03.2025 in a post-date block
+	{"h17_wiki_jsonld.html", "2025-03-12"},              // a wiki's page holds as last edited, not as created
+	{"h18_microdata_name_heading.html", "2025-03-12"},   // a Joomla page's "Publication :" block
 	{"u01_date_then_author.txt", "2025-03-12"},          // Le DATE par NAME
 	{"u02_english_weekday.txt", "2025-03-12"},           // Wed 12 Mar 2025 10:32
 	{"u03_two_digit_year.txt", "2025-03-12"},            // Publié le 12/03/25 à 10h32
@@ -203,6 +207,8 @@ var layoutTitles = map[string]string{
 	"w22_capture_note_relative_piece.txt": "Maroc : les éleveurs attendent le versement de l'aide promise",
 	"w23_forum_post_flair.txt":            "Simulation de retraite CNSS : quelqu'un a déjà comparé avec la CMR ?",
 	"w24_blog_post_label_date.txt":        "Retraites : pour une caisse unique des indépendants",
+	"h17_wiki_jsonld.html":                "Caisse d'exemple (Maroc)",
+	"h18_microdata_name_heading.html":     "AMO : le réseau des agences s'étend",
 }
 
 // TestLayoutTitles checks those headlines.
