@@ -484,9 +484,30 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return "not a fact (a bracket of a distribution)"
 	case x.offMetricMoney(m, i, rd):
 		return offMetricDrop
+	case conversion(m, i, rd):
+		return "not a fact (a conversion)"
 	}
 	return ""
 }
+
+// conversion reports whether figure i restates the amount in dirhams just
+// before it in another currency, for readers abroad: "2,5 milliards de
+// dirhams (230 millions d'euros)", "500 dirhams, soit environ 46 euros".
+// The dirhams are the fact; the conversion is the writer's arithmetic.
+func conversion(m *masked, i int, rd *reading) bool {
+	if i == 0 || rd.unit == "" || rd.unit == "MAD" || !moneyUnits[rd.unit] {
+		return false
+	}
+	p := m.figs[i-1]
+	if p.e.Unit != "MAD" || m.clause(p.start) != m.clause(m.figs[i].start) && !parenthesised(m, m.figs[i]) {
+		return false
+	}
+	return conversionGap.MatchString(m.sub(p.end, m.figs[i].start))
+}
+
+// conversionGap is what stands between an amount and its conversion:
+// "(", ", soit environ", "par mois (" (folded text).
+var conversionGap = regexp.MustCompile(`^\s*(par\s+(mois|an|jour|enfant|menage|foyer|personne|tete|famille|eleve|beneficiaire|assure)\s*)?[(,;:–-]?\s*(soit\s+|ou\s+|c'est a dire\s+)?(environ\s+|pres\s+de\s+|quelque\s+|l'equivalent\s+de\s+)?$`)
 
 // offMetricDrop is the reason a reading of money that no metric counts is
 // dropped (a hard drop: its prefix is one of hardDrops).
