@@ -313,6 +313,9 @@ func TestQuality(t *testing.T) {
 		{"../testdata/fresh24", "../testdata/fresh24/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh25", "../testdata/fresh25/gold.jsonl", 0.85, 0, 0.95},
 		{"../testdata/fresh26", "../testdata/fresh26/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh27", "../testdata/fresh27/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh28", "../testdata/fresh28/gold.jsonl", 0.85, 0, 0.95},
+		{"../testdata/fresh29", "../testdata/fresh29/gold.jsonl", 0.85, 0, 0.95},
 	}
 	for _, set := range sets {
 		gf, err := os.Open(set.gold)
