@@ -8,6 +8,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ func (x *run) headings() []heading {
 		h := heading{si: last}
 		if m := monthHeading.FindStringSubmatch(text); m != nil {
 			if h.month = normalize.MonthNumber(m[1]); h.month > 0 && m[2] != "" {
-				h.year = atoi(m[2])
+				h.year, _ = strconv.Atoi(m[2])
 			}
 		}
 		if h.month == 0 && text != title {
@@ -245,15 +246,6 @@ func (x *run) rescan(exprs []normalize.Expr, start, end int, date string) []norm
 	return append(out, exprs[to:]...)
 }
 
-// atoi reads a run of ASCII digits.
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
 // baseMonth is the as_of of a figure whose sentences name no date: the
 // date of the heading it stands under, else the date a sentence before it
 // gives the page's data, else the publication month.
@@ -278,8 +270,8 @@ func (x *run) nowMonth(si int) string {
 }
 
 // dataDate is the date the last sentence before si, a sentence of prose
-// that names no figure, gives the page's data ("Voici les chiffres clés arrêtés au 31 décembre
-// 2025", `as_of.data_date`), or "".
+// that names no figure, gives the page's data ("Voici les chiffres clés
+// arrêtés au 31 décembre 2025", `as_of.data_date`), or "".
 func (x *run) dataDate(si int) string {
 	if x.r.dataDateRe == nil {
 		return ""
