@@ -62,7 +62,17 @@ func (s *scanner) hijriBefore(i int) bool {
 		if s.hijriMonth(k) {
 			return true
 		}
-		for _, w := range strings.Fields(fold(s.raw(k))) {
+		if w := s.toks[k].w(); w != "" {
+			if !hijriTails[w] {
+				return false
+			}
+			continue
+		}
+		raw := s.raw(k)
+		if !strings.Contains(raw, " ") {
+			return false // out of the vocabulary: no tail
+		}
+		for _, w := range strings.Fields(fold(raw)) {
 			if !hijriTails[w] {
 				return false
 			}
@@ -74,11 +84,15 @@ func (s *scanner) hijriBefore(i int) bool {
 // hijriMonth reports whether word token k opens on a Hijri month (the
 // lexer may have joined its tail: "joumada I").
 func (s *scanner) hijriMonth(k int) bool {
-	w := fold(s.raw(k))
-	if j := strings.IndexByte(w, ' '); j > 0 {
-		w = w[:j]
+	if w := s.toks[k].w(); w != "" {
+		return hijriMonths[w] // (the months are in the vocabulary)
 	}
-	return hijriMonths[w]
+	raw := s.raw(k)
+	j := strings.IndexByte(raw, ' ')
+	if j < 0 {
+		return false // a word out of the vocabulary is no month
+	}
+	return hijriMonths[fold(raw[:j])]
 }
 
 // notFigure reports whether the number at token i has the shape of a phone

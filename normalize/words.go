@@ -400,7 +400,7 @@ var vocab = func() map[string]*vocabEntry {
 			put(w)
 		}
 	}
-	for _, m := range []map[string]bool{notFigurePrefix, notFigureSuffix, yearCue, countNouns} {
+	for _, m := range []map[string]bool{notFigurePrefix, notFigureSuffix, yearCue, countNouns, hijriMonths, hijriTails} {
 		for w := range m {
 			put(w)
 		}
