@@ -770,6 +770,3 @@ func abs(n int) int {
 	}
 	return n
 }
-
-// cellsOf is the cells of a row written as package table writes it.
-func cellsOf(row string) []table.Cell { return table.Cells(row, 0) }

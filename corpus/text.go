@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/faits/faits/table"
 )
 
 // wordEnd ends a furniture phrase: the phrase must not be the start of a
@@ -1124,7 +1126,7 @@ func chartIn(run []string) bool {
 			continue
 		}
 		all := true
-		for _, c := range cellsOf(run[k+1]) {
+		for _, c := range table.Cells(run[k+1], 0) {
 			all = all && valueCell(c.Text)
 		}
 		if all {
@@ -1164,7 +1166,7 @@ func isDataLine(b string) bool {
 		return false
 	}
 	b = strings.TrimSpace(strings.TrimLeft(b, "-•*–—·▪►✓→ "))
-	if cs := cellsOf(b); len(cs) == 2 && !valueCell(cs[0].Text) && valueCell(cs[1].Text) {
+	if cs := table.Cells(b, 0); len(cs) == 2 && !valueCell(cs[0].Text) && valueCell(cs[1].Text) {
 		return true // "Rural | 59 %", as leaderRows writes "Rural ...... 59 %"
 	}
 	return figureFirst.MatchString(b) || labelled.MatchString(b)
