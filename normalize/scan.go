@@ -368,7 +368,7 @@ func (s *scanner) attachHedge(e *Expr, at int) {
 	if last > 0 && s.toks[last].kind == tPunct && isApos(s.toks[last].r) && s.toks[last].gap == gNone {
 		last-- // "près d'un million"
 	}
-	if s.hedgeAt(e, last, s.floor, true) {
+	if s.hedgeAt(e, last, s.floor, true) || s.symbolHedge(e, last) {
 		return
 	}
 	// "dépasse aujourd'hui 24 millions", "couvre désormais plus de…": an
@@ -423,6 +423,41 @@ func (s *scanner) attachPostHedge(e *Expr, next int) int {
 		return end
 	}
 	return next
+}
+
+// symbolHedges are the signs that qualify the figure right after them in
+// notes, threads and slides ("~3,7 MMDH", "≈ 5,6 M", "> 1 M de
+// personnes"). "+" is left out: "+12 %" is a change as often as a bound.
+var symbolHedges = map[rune]string{
+	'~': "about", '≈': "about", '≃': "about", '∼': "about",
+	'>': "more_than", '<': "less_than", '≥': "at_least", '⩾': "at_least", '≤': "up_to", '⩽': "up_to",
+}
+
+// symbolHedge sets e's qualifier from a sign at token last, written right
+// before the figure and apart from what precedes it: "1 < 2" or "a>b"
+// compare, and "->" points.
+func (s *scanner) symbolHedge(e *Expr, last int) bool {
+	if last < s.floor || last < 0 {
+		return false
+	}
+	t := &s.toks[last]
+	q, ok := symbolHedges[t.r]
+	if t.kind != tPunct || !ok || t.end != s.toks[last+1].start && s.toks[last+1].gap == gWide {
+		return false
+	}
+	if last > 0 {
+		p := &s.toks[last-1]
+		glued := t.gap == gNone && (p.kind == tWord || p.kind == tNum)
+		if glued || p.kind == tNum || p.kind == tPunct && (isDash(p.r) || p.r == '=' || p.r == '<' || p.r == '>') {
+			return false
+		}
+	}
+	e.Start = int(t.start)
+	e.Qualifier = q
+	if e.Low != nil && e.Low.Qualifier == "exact" {
+		e.Low.Qualifier = q
+	}
+	return true
 }
 
 // hedgeAt matches a hedge phrase ending at token last and starting at or

@@ -152,6 +152,15 @@ var scanCases = []struct {
 	{"au moins 12 centres", []want{wnum("au moins 12", 12, "at_least")}},
 	{"moins de 5 %", []want{pct("moins de 5 %", 5, "less_than")}},
 	{"au-delà de 10 millions", []want{wnum("au-delà de 10 millions", 10e6, "more_than")}},
+	// signs written as hedges in notes and threads
+	{"tranche : ~2,9 MMDH versés", []want{mad("~2,9 MMDH", 2.9e9, "about")}},
+	{"soit ≈ 7,2 millions", []want{wnum("≈ 7,2 millions", 7.2e6, "about")}},
+	{"Veuves : > 300 000 femmes", []want{wnum("> 300 000", 300000, "more_than")}},
+	{"(≥ 40 %)", []want{pct("≥ 40 %", 40, "at_least")}},
+	{"coût < 50 dirhams", []want{mad("< 50 dirhams", 50, "less_than")}},
+	{"si 12 > 10 alors", []want{wnum("12", 12, "exact"), wnum("10", 10, "exact")}},
+	{"flèche -> 8 centres", []want{wnum("8", 8, "exact")}},
+	{"a~3 centres", []want{wnum("3", 3, "exact")}},
 	{"dépasse aujourd'hui 24 millions", []want{day("aujourd'hui", "2025-02-17"), {"24 millions", Number, 24e6, 0, "", "more_than", ""}}},
 	// ranges
 	{"de 500 à 1.200 dirhams", []want{{"de 500 à 1.200 dirhams", Money, 500, 1200, "MAD", "exact", ""}}},
