@@ -144,7 +144,7 @@ func monthFirstDate(s string) (string, int) {
 // saved, by the unit each counts in. The number is group 1 ("" for a
 // named day), the unit group 2.
 var relativeDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
+	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published|(?:dernière\s+)?mise?\s+à\s+jour\s*:?|modifiée?)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
 	regexp.MustCompile(`(?i)^(?:(?:posted|published|updated)\s+)?(\d{1,3}|an?|one|a few)\s+(seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?)\s+ago$`),
 	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|posted|published)\s+)?()(hier|avant-hier|aujourd['’]hui|ce matin|ce soir|cet après-midi|yesterday|today)(?:\s*,?\s*(?:à|at|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*[ap]\.?m\.?)?)?$`),
 	// A social network's age of a post, abbreviated: "3 sem.", "2 j",

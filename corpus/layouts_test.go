@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -119,6 +120,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w22_capture_note_relative_piece.txt", "2025-03-12"},  // "[Capture du DATE, URL]", then "Publié il y a 2 jours · par NAME"
 	{"w23_forum_post_flair.txt", "2025-03-12"},             // a long "Capturé le …" line, a forum's "· Publié par NAME · il y a 3 j", a flair, the post's title
 	{"w24_blog_post_label_date.txt", "2025-03-12"},         // a breadcrumb, "Billet de blog DATE", the headline under it
+	{"w25_update_age_ruled_headings.txt", "2025-03-12"},    // "Par NAME · Dernière mise à jour : il y a 8 jours" against a capture note
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -207,6 +209,7 @@ var layoutTitles = map[string]string{
 	"w22_capture_note_relative_piece.txt": "Maroc : les éleveurs attendent le versement de l'aide promise",
 	"w23_forum_post_flair.txt":            "Simulation de retraite CNSS : quelqu'un a déjà comparé avec la CMR ?",
 	"w24_blog_post_label_date.txt":        "Retraites : pour une caisse unique des indépendants",
+	"w25_update_age_ruled_headings.txt":   "La caisse rurale d'entraide, de sa création à aujourd'hui",
 	"h17_wiki_jsonld.html":                "Caisse d'exemple (Maroc)",
 	"h18_microdata_name_heading.html":     "AMO : le réseau des agences s'étend",
 }
@@ -225,5 +228,31 @@ func TestLayoutTitles(t *testing.T) {
 		if doc.Title != want {
 			t.Errorf("%s: Title = %q, want %q", file, doc.Title, want)
 		}
+	}
+}
+
+// TestRuledHeadings checks that a heading framed by rules ("=====", "———")
+// stays in the text, a block of its own, with the author of a byline of
+// pieces.
+func TestRuledHeadings(t *testing.T) {
+	const file = "w25_update_age_ruled_headings.txt"
+	raw, err := os.ReadFile(filepath.Join("testdata", "layouts", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(file, raw)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", file, err)
+	}
+	for _, want := range []string{"\n\n2023 — Les débuts\n\n", "\n\n2024 — L'extension\n\n"} {
+		if !strings.Contains(doc.Body, want) {
+			t.Errorf("%s: text lacks the heading %q:\n%s", file, want, doc.Body)
+		}
+	}
+	if strings.Contains(doc.Body, "===") {
+		t.Errorf("%s: a rule stayed in the text:\n%s", file, doc.Body)
+	}
+	if doc.Author != "Yasmine Oukili-Berrada" {
+		t.Errorf("%s: Author = %q", file, doc.Author)
 	}
 }

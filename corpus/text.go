@@ -390,7 +390,10 @@ func joinBroken(lines []string) []string {
 	var blocks []string
 	prevBlank := true
 	for _, l := range lines {
-		if l == "" {
+		if l == "" || ruleLine(l) {
+			// A rule drawn across the page ("————", "* * *") parts
+			// blocks as a blank line does: the heading it frames is a
+			// block of its own, not a run of three short ones.
 			prevBlank = true
 			continue
 		}
@@ -410,6 +413,23 @@ func joinBroken(lines []string) []string {
 		prevBlank = false
 	}
 	return blocks
+}
+
+// ruleLine reports whether l is a rule drawn with dashes, underscores,
+// equals signs, stars or box-drawing strokes: three of them at least and
+// nothing else but spaces.
+func ruleLine(l string) bool {
+	n := 0
+	for _, r := range l {
+		switch {
+		case r == ' ':
+		case strings.ContainsRune("-—–_=*~#─━═", r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // hyphenated reports whether line prev ends with a word cut by a hyphen
@@ -640,6 +660,22 @@ func piecesPublished(b string, captured captureStamp) string {
 	return ""
 }
 
+// piecesAuthor is the author a line of pieces names ("Par NAME · il y a
+// 8 jours · Lecture : 9 min"), or "".
+func piecesAuthor(b string) string {
+	for _, sep := range []string{" | ", " · ", " • "} {
+		if !strings.Contains(b, sep) {
+			continue
+		}
+		for _, p := range strings.Split(b, sep) {
+			if m := byLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+				return personName(m[1])
+			}
+		}
+	}
+	return ""
+}
+
 // bareDateTime is a byline piece that is a day with its time:
 // "04/09/2025 - 09:14", "04/09/2025 à 09h14", "15 juillet 2026 - 17:20".
 var bareDateTime = regexp.MustCompile(`^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4})\s*(-|à|,)?\s*\d{1,2}[:h]\d{2}$`)
@@ -758,10 +794,8 @@ func readBylines(blocks []string, meta *textMeta) []string {
 			if meta.published == "" {
 				meta.published, meta.from = d, "byline"
 			}
-			for _, p := range strings.Split(b, " | ") {
-				if m := byLine.FindStringSubmatch(strings.TrimSpace(p)); m != nil && meta.author == "" {
-					meta.author = personName(m[1])
-				}
+			if meta.author == "" {
+				meta.author = piecesAuthor(b)
 			}
 			titleAbove()
 			continue
@@ -796,6 +830,9 @@ func readBylines(blocks []string, meta *textMeta) []string {
 		if d := relativePieces(b, meta.captured); d != "" {
 			if meta.published == "" {
 				meta.published, meta.from = d, "byline"
+			}
+			if meta.author == "" {
+				meta.author = piecesAuthor(b)
 			}
 			titleAbove()
 			// A forum's post line ("r/Maroc · Publié par u/NAME · il y a
