@@ -604,7 +604,9 @@ func (x *run) usableDate(m *masked, d *slot) bool {
 	}
 	ft := foldString(d.e.Text)
 	for _, w := range eventDates {
-		if strings.HasPrefix(ft, w) || strings.HasPrefix(ft, "ce "+w) {
+		if (strings.HasPrefix(ft, w) || strings.HasPrefix(ft, "ce "+w)) && !strings.ContainsAny(ft, "0123456789") {
+			// (A weekday with its day, "le mardi 5 décembre", is a
+			// date like any other.)
 			return false
 		}
 	}

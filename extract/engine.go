@@ -539,6 +539,9 @@ func (x *run) hedge(m *masked, rd *reading) {
 			break
 		}
 	}
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.modality != "" {
+		rd.modality = pc.modality // a table's "Cible 2027" column
+	}
 }
 
 // facts turns a reading into one fact, or two for a change written as a

@@ -242,6 +242,9 @@ func TestSplitSentences(t *testing.T) {
 		// a key-figures page's big number and the caption under it
 		{"4,8 M\nfamilles aidées chaque mois\nSource : l'agence", []string{"4,8 M\nfamilles aidées chaque mois", "Source : l'agence"}},
 		{"4,8 M\nFamilles aidées", []string{"4,8 M", "Familles aidées"}},
+		// a month's abbreviation before a year or a day ends no sentence
+		{"Ménages (millions) | 3,1 (déc. 2024) | 3,4 (sept. 2025)", []string{"Ménages (millions) | 3,1 (déc. 2024) | 3,4 (sept. 2025)"}},
+		{"Vu en déc. Puis rien.", []string{"Vu en déc.", "Puis rien."}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -22,6 +22,10 @@ const maxHeading = 100
 // dash, a colon or nothing: "JANVIER — …", "Mars 2025 : …", "Juin".
 var monthHeading = regexp.MustCompile(`^(\pL+)(?:\s+(\d{4}))?\s*(?:[—–:|]|-\s|$)`)
 
+// yearHeading is a line that opens on a year, then a dash, a colon or
+// nothing: a chronology's "2023 — L'année du basculement".
+var yearHeading = regexp.MustCompile(`^((?:19|20)\d{2})\s*(?:[—–:|]|-\s|$)`)
+
 // yearWritten finds a year written in digits.
 var yearWritten = regexp.MustCompile(`(^|\D)\d{4}(\D|$)`)
 
@@ -31,9 +35,13 @@ type heading struct {
 	// month is 1..12 for a month heading, whose year may be unwritten
 	// (year 0) until the headings around it give it.
 	month, year int
-	// date is the heading's date (YYYY-MM or YYYY-MM-DD), "" for a
-	// heading that names none ("La couverture").
+	// date is the heading's date (YYYY-MM or YYYY-MM-DD, or YYYY for a
+	// chronology's year), "" for a heading that names none ("La
+	// couverture").
 	date string
+	// yearOnly marks a heading that opens on a year alone ("2023 — …"),
+	// dated only when the text has two or more: a chronology.
+	yearOnly bool
 }
 
 // findSections dates the sentences under dated headings (x.secDate) and
@@ -58,6 +66,11 @@ func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
 		for si := h.si + 1; si < end; si++ {
 			x.secDate[si] = monthOf(h.date)
 			x.secCalendar[si] = h.month > 0
+		}
+		if h.yearOnly {
+			// A chronology's year: "en janvier", "le jeudi 28 décembre"
+			// and "à la fin de l'année" under "2023 — …" are 2023's.
+			exprs = x.rescan(exprs, x.sents[h.si+1].start, x.sents[end-1].end, h.date+"-07-01")
 		}
 		if h.month > 0 {
 			// (Only a calendar's months: under a slide's "au 30
@@ -117,6 +130,10 @@ func (x *run) headings() []heading {
 			if h.date != "" && x.dateline(text, h.date) {
 				continue
 			}
+			if m := yearHeading.FindStringSubmatch(text); m != nil && h.date == "" {
+				h.year, _ = strconv.Atoi(m[1])
+				h.yearOnly = true
+			}
 			if si < len(x.sents) && strings.Contains(x.in.Text[x.sents[si].start:x.sents[si].end], "|") {
 				// A table's caption ("Les régimes à fin 2024 (en
 				// milliers)"): the table reads its date (tables.go); the
@@ -138,10 +155,13 @@ var headingNumber = regexp.MustCompile(`^(\d{1,2}|[IVX]{1,4})\s?[.)–-]\s+`)
 // for the last one): a retrospective looks back, month after month. Alone
 // in its text, such a month dates nothing: one "Mai" line is no calendar.
 func (x *run) dateHeadings(heads []heading) bool {
-	yearless := 0
+	yearless, years := 0, 0
 	for _, h := range heads {
 		if h.month > 0 && h.year == 0 {
 			yearless++
+		}
+		if h.yearOnly {
+			years++
 		}
 	}
 	ref := refDate(x.in.Published)
@@ -165,6 +185,10 @@ func (x *run) dateHeadings(heads []heading) bool {
 		}
 		if h.month > 0 && h.year > 0 {
 			h.date = time.Date(h.year, time.Month(h.month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		}
+		if h.yearOnly && years >= 2 {
+			// (One "2025 : …" line is no chronology.)
+			h.date = strconv.Itoa(h.year)
 		}
 		dated = dated || h.date != ""
 	}

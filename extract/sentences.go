@@ -19,6 +19,13 @@ var abbreviations = map[string]bool{
 	"n°": true, "av": true, "bd": true, "p": true, "vol": true, "env": true, "min": true,
 }
 
+// monthAbbreviations end with a period that a year or a day follows
+// ("déc. 2024"), which ends no sentence.
+var monthAbbreviations = map[string]bool{
+	"janv": true, "jan": true, "févr": true, "fév": true, "fevr": true, "fev": true, "avr": true,
+	"juil": true, "sept": true, "sep": true, "oct": true, "nov": true, "déc": true, "dec": true,
+}
+
 // splitSentences cuts text into sentences: a line break always ends one;
 // '.', '!', '?' or '…' ends one when white space and a capital, a digit or
 // an opening quote follow, unless the word before is an abbreviation
@@ -143,6 +150,9 @@ func splitLine(text string, start, end, para int, out []sentence) []sentence {
 		}
 		if r == '.' && abbreviations[strings.ToLower(lastWord(text[s:i-1]))] {
 			continue
+		}
+		if r == '.' && unicode.IsDigit(next) && monthAbbreviations[strings.ToLower(lastWord(text[s:i-1]))] {
+			continue // "(déc. 2024)", "sept. 2026"
 		}
 		out = appendSentence(out, text, s, j, para)
 		s = k

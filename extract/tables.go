@@ -29,6 +29,9 @@ type pipeCol struct {
 	// asOf is the period the row's label, or else the column's header,
 	// names ("2021", "S1 2025" → "2025-06"), or "".
 	asOf string
+	// modality is the rules' modality the column's header says ("Cible
+	// 2027", "Objectif" → target), or "".
+	modality string
 }
 
 // headerScales are the money columns' headers: "(millions de DH)" and
@@ -91,9 +94,14 @@ func (x *run) findPipeTables() {
 		}
 		for r, row := range tb.Body {
 			label := tb.RowHeader(r)
+			// "Pensionnés (nombre) | 872 300" under a caption "(en
+			// milliers de dirhams, sauf mention contraire)": the row
+			// says what it counts, and the caption's unit and scale are
+			// not its.
+			own := len(row.Cells) > 0 && ownMeasure.MatchString(foldString(row.Cells[0].Text))
 			for col, c := range row.Cells {
 				pc := x.cellCol(&tb, r, col, label)
-				if pc.unit == "" {
+				if pc.unit == "" && !own {
 					pc.unit = capUnit
 				}
 				if capCell.Text != "" {
@@ -109,7 +117,7 @@ func (x *run) findPipeTables() {
 						if e.Kind == normalize.Date || e.Start < c.Start || e.End > c.End {
 							continue
 						}
-						if !scaleCell(e, pc.header) && !(col > 0 && scaleCell(e, foldString(label))) {
+						if !scaleCell(e, pc.header) && !(col > 0 && scaleCell(e, foldString(label))) && !own {
 							// ("Dépenses (MDH) | 35 | 61": the row's label
 							// heads a table whose columns are years.) Else
 							// the caption says it for every cell: "Les
@@ -124,6 +132,10 @@ func (x *run) findPipeTables() {
 		}
 	}
 }
+
+// ownMeasure is a row label's own measure, which a caption's does not
+// override: "(nombre)", "(en nombre)", "(%)", "(unités)" (folded text).
+var ownMeasure = regexp.MustCompile(`\((?:en\s+)?(?:nombre|nb|effectifs?|unites|%|pourcentage)\)`)
 
 // cellCol gathers what column col of body row r takes from its headers.
 func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
@@ -162,6 +174,14 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	}
 	if pc.asOf == "" {
 		pc.asOf = x.captionDate(tb)
+	}
+	if col > 0 {
+		for _, md := range x.r.modality {
+			if x.find(md.re, pc.header, md.what, 0) != nil {
+				pc.modality = md.name
+				break
+			}
+		}
 	}
 	return pc
 }

@@ -193,6 +193,30 @@ func TestTables(t *testing.T) {
 				{"amo-achamil", "beneficiaries", "person", 61000, "2024"},
 				{"amo-achamil", "amount_paid", "MAD", 95300000, "2024"},
 			}},
+		{name: "a results framework: numbered indicators with their scale, each cell dated",
+			text: "Le cadre de résultats du programme d'appui :\n\n" +
+				"Indicateur | Référence | Valeur récente | Cible 2028\n\n" +
+				"1. Ménages bénéficiaires de l'aide sociale directe (millions) | 3,2 (mars 2024) | 3,9 (sept. 2025) | 4,5\n\n" +
+				"2. Salariés bénéficiaires de l'indemnité pour perte d'emploi (nombre) | 8 200 (2022) | 12 900 (T3 2024) | 25 000\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 3.2e6, "2024-03"},
+				{"asd", "beneficiaries", "household", 3.9e6, "2025-09"},
+				{"asd", "beneficiaries", "household", 4.5e6, "2028"},
+				{"ipe", "beneficiaries", "person", 8200, "2022"},
+				{"ipe", "beneficiaries", "person", 12900, "2024-09"},
+				{"ipe", "beneficiaries", "person", 25000, "2028"},
+			},
+			not: []float64{3.2, 3.9, 4.5}},
+		{name: "a row that says what it counts, under a caption in thousands of dirhams",
+			text: "Le régime général de retraite de la CNSS en 2024 (en milliers de dirhams, sauf mention contraire) :\n\n" +
+				"Agrégat | 2024 | 2023\n\n" +
+				"Pensions de retraite servies | 10 250 400 | 9 410 800\n\n" +
+				"Retraités au 31 décembre (nombre) | 790 200 | 751 600\n",
+			want: []want{
+				{"retraite", "amount_paid", "MAD", 10250400e3, "2024"},
+				{"retraite", "beneficiaries", "person", 790200, "2024"},
+			},
+			not: []float64{790200e3, 751600e3}},
 	}
 	for _, model := range []bool{false, true} {
 		r := mustDefault(t)
@@ -262,5 +286,21 @@ func TestBulletedList(t *testing.T) {
 				t.Errorf("model %v: %g (not an item of the list) read as %q", model, v, got[v])
 			}
 		}
+	}
+}
+
+// TestTargetColumn checks that a table's column headed as a target
+// ("Cible 2028") reads its cells as targets of that year.
+func TestTargetColumn(t *testing.T) {
+	r := mustDefault(t)
+	text := "Le cadre de résultats :\n\nIndicateur | Fin 2024 | Cible 2028\n\n" +
+		"Ménages bénéficiaires de l'aide sociale directe | 3 900 000 | 4 500 000\n"
+	facts, _ := r.Extract(Input{Text: text, Published: "2025-03-12"})
+	got := map[float64]string{}
+	for _, f := range facts {
+		got[f.Value] = f.Modality + " " + f.AsOf
+	}
+	if got[3.9e6] != " 2024-12" || got[4.5e6] != "target 2028" {
+		t.Errorf("got modality and as_of %v, want \" 2024-12\" for 3,9 M and \"target 2028\" for 4,5 M", got)
 	}
 }

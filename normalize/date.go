@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -292,6 +293,35 @@ func (s *scanner) intervalConn(k int, allowEt bool) (int, bool) {
 	return 0, false
 }
 
+// periodCode reads a quarter or a half written as a code, its year
+// after it: "T2 2024" (the second quarter), "S1 2025" (the first half),
+// "Q3 2025", "H2 2024"; i is the code's number, glued to its letter.
+func (s *scanner) periodCode(i int) (Expr, int, bool) {
+	if i == 0 || !s.glued(i) || !s.isWord(i-1) || !s.isNum(i+1) || s.toks[i+1].gap != gSpace ||
+		s.glued(i+2) && (s.toks[i+2].kind != tPunct || s.isNum(i+3) && s.glued(i+3)) {
+		return Expr{}, 0, false
+	}
+	if i >= 2 && s.glued(i-1) && s.toks[i-2].kind != tPunct {
+		return Expr{}, 0, false // "AT2 2024": the code is the word's end
+	}
+	months := 0
+	switch s.raw(i - 1) {
+	case "T", "Q":
+		months = 3
+	case "S", "H":
+		months = 6
+	default:
+		return Expr{}, 0, false
+	}
+	n, err := strconv.Atoi(s.raw(i))
+	y, err2 := strconv.Atoi(s.raw(i + 1))
+	if err != nil || err2 != nil || n < 1 || n*months > 12 || len(s.raw(i+1)) != 4 || y < 1990 || y > 2099 {
+		return Expr{}, 0, false
+	}
+	iso := fmt.Sprintf("%04d-%02d/%04d-%02d", y, (n-1)*months+1, y, n*months)
+	return s.dateExpr(i-1, i+2, iso), i + 2, true
+}
+
 func (s *scanner) dateExpr(start, next int, iso string) Expr {
 	return Expr{Start: int(s.toks[start].start), End: int(s.toks[next-1].end), Kind: Date, Date: iso}
 }
@@ -329,6 +359,9 @@ func (s *scanner) yearCued(i int) bool {
 	}
 	if s.punct(p, ')') && s.punct(p-2, '(') {
 		p-- // "le projet de loi de finances (PLF) 2026"
+	}
+	if s.punct(p, '(') && s.punct(i+1, ')') && s.glued(i) && s.glued(i+1) {
+		return true // a year alone in brackets: "9 870 (2023)", "Dupont (2019)"
 	}
 	if !s.isWord(p) {
 		return false

@@ -14,11 +14,12 @@ func (s *scanner) identifier(i int) int {
 	p := &s.toks[i-1]
 	switch {
 	case t.gap == gNone && p.kind == tWord:
-		// "G20", "Ep89", "H1N1".
-		return s.skipNumberChain(i)
+		// "G20", "Ep89", "H1N1". A number spaced from the code is a
+		// figure of its own: "S1 2025 : 4,1 millions", "T2 3 %".
+		return s.skipGluedChain(i)
 	case t.gap == gNone && p.kind == tPunct && (isDash(p.r) || p.r == '/') && p.gap == gNone && s.isWord(i-2):
 		// "COVID-19", "AMO-2".
-		return s.skipNumberChain(i)
+		return s.skipGluedChain(i)
 	case p.kind == tPunct && (p.r == '°' || p.r == 'º') && s.isWord(i-2) && s.toks[i-2].is(aNotFigurePrefix):
 		return s.skipNumberChain(i)
 	case p.kind == tPunct && p.r == '.' && p.gap == gNone && s.isWord(i-2) && s.toks[i-2].is(aNotFigurePrefix):
@@ -159,6 +160,24 @@ func (s *scanner) skipNumberChain(i int) int {
 			continue
 		}
 		break
+	}
+	return j
+}
+
+// skipGluedChain is skipNumberChain over glued tokens only: the end of
+// an identifier such as "H1N1", "COVID-19" or "2-22-923bis".
+func (s *scanner) skipGluedChain(i int) int {
+	j := i + 1
+	for j < len(s.toks) && s.toks[j].gap == gNone {
+		t := &s.toks[j]
+		switch {
+		case t.kind == tNum:
+			j++
+		case (t.kind == tWord || t.kind == tPunct && (t.r == '.' || isDash(t.r) || t.r == '/' || t.r == ':')) && s.isNum(j+1) && s.glued(j+1):
+			j += 2
+		default:
+			return j
+		}
 	}
 	return j
 }

@@ -183,6 +183,9 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 	t := &s.toks[i]
 	switch t.kind {
 	case tNum:
+		if e, next, ok := s.periodCode(i); ok {
+			return e, next, true
+		}
 		if skip := s.identifier(i); skip > i {
 			return Expr{}, skip, false
 		}

@@ -152,6 +152,16 @@ var scanCases = []struct {
 	{"au moins 12 centres", []want{wnum("au moins 12", 12, "at_least")}},
 	{"moins de 5 %", []want{pct("moins de 5 %", 5, "less_than")}},
 	{"au-delà de 10 millions", []want{wnum("au-delà de 10 millions", 10e6, "more_than")}},
+	// a year alone in brackets dates what it follows
+	{"bénéficiaires par an 7 420 (2022)", []want{wnum("7 420", 7420, "exact"), day("2022", "2022")}},
+	{"cotisants ( 2022 )", nil},
+	// a quarter or a half as a code; a number spaced from a code is a
+	// figure of its own
+	{"71 % (T2 2024)", []want{pct("71 %", 71, "exact"), day("T2 2024", "2024-04/2024-06")}},
+	{"S1 2025 : 4,1 millions", []want{day("S1 2025", "2025-01/2025-06"), wnum("4,1 millions", 4.1e6, "exact")}},
+	{"le S1 3 millions", []want{wnum("3 millions", 3e6, "exact")}},
+	{"le G20 puis 19 pays", []want{wnum("19", 19, "exact")}},
+	{"T5 2024 et AT2 2024", nil},
 	// signs written as hedges in notes and threads
 	{"tranche : ~2,9 MMDH versés", []want{mad("~2,9 MMDH", 2.9e9, "about")}},
 	{"soit ≈ 7,2 millions", []want{wnum("≈ 7,2 millions", 7.2e6, "about")}},

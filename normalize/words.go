@@ -295,6 +295,9 @@ var yearCue = map[string]bool{
 	// A finance law is named by its year: "loi de finances 2025", "PLF
 	// 2026", "LF 2025", "LFR 2020", "loi de finances rectificative 2020".
 	"finances": true, "plf": true, "lf": true, "plfr": true, "lfr": true, "rectificative": true,
+	// A target's or a forecast's year: "Cible 2027", "Objectif 2030".
+	"cible": true, "cibles": true, "objectif": true, "objectifs": true, "prevision": true,
+	"previsions": true, "projection": true, "projections": true,
 }
 
 // countNouns after a year-like number ("2000 familles") make it a count.

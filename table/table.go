@@ -10,6 +10,7 @@
 package table
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,15 +67,28 @@ func (t *Table) ColumnHeader(c int) string {
 	return strings.Join(parts, " ")
 }
 
-// RowHeader is the label of body row r: its first cell, unless that cell
-// holds a figure (a table with no label column), in which case "".
+// RowHeader is the label of body row r: its first cell without the
+// row's number in a numbered list ("1. "), unless that cell holds a figure
+// (a table with no label column), in which case "".
 func (t *Table) RowHeader(r int) string {
 	cells := t.Body[r].Cells
-	if len(cells) == 0 || HasFigure(cells[0].Text) {
+	if len(cells) == 0 {
 		return ""
 	}
-	return cells[0].Text
+	// "1. Ménages bénéficiaires (millions)": the row's number in a list
+	// of indicators is no figure of the label.
+	label := cells[0].Text
+	if n := rowNumber.FindStringIndex(label); n != nil {
+		label = label[n[1]:]
+	}
+	if HasFigure(label) {
+		return ""
+	}
+	return label
 }
+
+// rowNumber is a row label's number in a numbered list: "1. ", "2) ".
+var rowNumber = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
 
 // Empty stands for an empty cell in clean text: a row that opened or
 // closed on a bare '|' would read as a Markdown row.

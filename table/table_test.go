@@ -25,6 +25,14 @@ var findCases = []struct {
 		cells:  [][]string{{"2022", "41.250", "87,5"}, {"2023", "52.900", "112,25"}},
 	},
 	{
+		name:   "numbered indicators: the number is no figure of the label",
+		text:   "Indicateur | Référence | Cible\n\n1. Familles aidées (milliers) | 41 | 60\n\n2) Centres ouverts | 12 | 20\n",
+		tables: 1,
+		header: []string{"Indicateur", "Référence", "Cible"},
+		rows:   []string{"Familles aidées (milliers)", "Centres ouverts"},
+		cells:  [][]string{{"1. Familles aidées (milliers)", "41", "60"}, {"2) Centres ouverts", "12", "20"}},
+	},
+	{
 		name:   "markdown with its rule and outer pipes",
 		text:   "| Région | Familles |\n|---|:---:|\n| Souss | 12.400 |\n| Oriental | 9.100 |\n",
 		tables: 1,
