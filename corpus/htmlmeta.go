@@ -531,7 +531,7 @@ func (m *pageMeta) resolve(doc *Document) {
 	}
 	// A modified time dates an edit: the page's date only when nothing
 	// else, not even its first sentence, gives one (parseHTML).
-	if d := anyDate(firstNonEmpty(ld.modified, m.metaValue("og:updated_time", "article:modified_time", "datemodified", "last-modified"))); d != "" {
+	if d := anyDate(firstNonEmpty(ld.modified, m.metaValue("og:updated_time", "article:modified_time", "datemodified", "last-modified", "dcterms.modified", "dc.date.modified", "modified"))); d != "" {
 		m.updated = d
 	}
 }

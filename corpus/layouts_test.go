@@ -121,6 +121,8 @@ var layoutDates = []struct{ file, want string }{
 	{"w23_forum_post_flair.txt", "2025-03-12"},             // a long "Capturé le …" line, a forum's "· Publié par NAME · il y a 3 j", a flair, the post's title
 	{"w24_blog_post_label_date.txt", "2025-03-12"},         // a breadcrumb, "Billet de blog DATE", the headline under it
 	{"w25_update_age_ruled_headings.txt", "2025-03-12"},    // "Par NAME · Dernière mise à jour : il y a 8 jours" against a capture note
+	{"w26_blog_day_month_pieces.txt", "2025-03-12"},        // "Par NAME | 12 mars | 5 min de lecture": a day and a month, the capture's year
+	{"h19_faq_dcterms_modified.html", "2025-03-12"},        // an FAQ page dated only by <meta name="dcterms.modified">
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }

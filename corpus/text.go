@@ -656,9 +656,26 @@ func piecesPublished(b string, captured captureStamp) string {
 				}
 			}
 		}
+		// "Par NAME | 12 nov. | 7 min de lecture": a day and a month
+		// alone beside a byline, a blog's date in the year the page was
+		// saved (not a thread's "NAME @handle · 5 nov.", a reply).
+		for _, p := range pieces {
+			if piecesAuthor(b) == "" {
+				break
+			}
+			if m := bareDayMonth.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+				if d := withCaptureYear(m[1], m[2], captured); d != "" {
+					return d
+				}
+			}
+		}
 	}
 	return ""
 }
+
+// bareDayMonth is a byline piece that is a day and its month, no year:
+// "12 nov.", "3 mars".
+var bareDayMonth = regexp.MustCompile(`^(\d{1,2})(?:er)?\s+((?i:` + monthAlt + `))\.?$`)
 
 // piecesAuthor is the author a line of pieces names ("Par NAME · il y a
 // 8 jours · Lecture : 9 min"), or "".
