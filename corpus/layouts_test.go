@@ -132,14 +132,7 @@ var layoutDates = []struct{ file, want string }{
 func TestLayoutDates(t *testing.T) {
 	for _, tc := range layoutDates {
 		t.Run(tc.file, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join("testdata", "layouts", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := Parse(tc.file, raw)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
+			doc := parseLayout(t, tc.file)
 			if doc.Published != tc.want {
 				t.Errorf("Published = %q (from %q), want %q", doc.Published, doc.PublishedFrom, tc.want)
 			}
@@ -219,15 +212,7 @@ var layoutTitles = map[string]string{
 // TestLayoutTitles checks those headlines.
 func TestLayoutTitles(t *testing.T) {
 	for file, want := range layoutTitles {
-		raw, err := os.ReadFile(filepath.Join("testdata", "layouts", file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := Parse(file, raw)
-		if err != nil {
-			t.Fatalf("Parse(%s): %v", file, err)
-		}
-		if doc.Title != want {
+		if doc := parseLayout(t, file); doc.Title != want {
 			t.Errorf("%s: Title = %q, want %q", file, doc.Title, want)
 		}
 	}
@@ -238,14 +223,7 @@ func TestLayoutTitles(t *testing.T) {
 // pieces.
 func TestRuledHeadings(t *testing.T) {
 	const file = "w25_update_age_ruled_headings.txt"
-	raw, err := os.ReadFile(filepath.Join("testdata", "layouts", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Parse(file, raw)
-	if err != nil {
-		t.Fatalf("Parse(%s): %v", file, err)
-	}
+	doc := parseLayout(t, file)
 	for _, want := range []string{"\n\n2023 — Les débuts\n\n", "\n\n2024 — L'extension\n\n"} {
 		if !strings.Contains(doc.Body, want) {
 			t.Errorf("%s: text lacks the heading %q:\n%s", file, want, doc.Body)
@@ -257,4 +235,18 @@ func TestRuledHeadings(t *testing.T) {
 	if doc.Author != "Yasmine Oukili-Berrada" {
 		t.Errorf("%s: Author = %q", file, doc.Author)
 	}
+}
+
+// parseLayout parses testdata/layouts/file, failing the test on error.
+func parseLayout(t *testing.T, file string) *Document {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "layouts", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(file, raw)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", file, err)
+	}
+	return doc
 }
