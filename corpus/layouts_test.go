@@ -123,6 +123,7 @@ var layoutDates = []struct{ file, want string }{
 	{"w25_update_age_ruled_headings.txt", "2025-03-12"},    // "Par NAME · Dernière mise à jour : il y a 8 jours" against a capture note
 	{"w26_blog_day_month_pieces.txt", "2025-03-12"},        // "Par NAME | 12 mars | 5 min de lecture": a day and a month, the capture's year
 	{"h19_faq_dcterms_modified.html", "2025-03-12"},        // an FAQ page dated only by <meta name="dcterms.modified">
+	{"w27_press_kit_boxed_figures.txt", "2026-04-21"},      // "Par NAME · 21 avril 2026" over a press kit's boxed figures
 	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }
@@ -249,4 +250,15 @@ func parseLayout(t *testing.T, file string) *Document {
 		t.Fatalf("Parse(%s): %v", file, err)
 	}
 	return doc
+}
+
+// TestBoxedFigures checks that a press kit's boxed figures ("[ 11,6 M ]
+// bénéficiaires de …"), short lines in a run, stay in the text.
+func TestBoxedFigures(t *testing.T) {
+	doc := parseLayout(t, "w27_press_kit_boxed_figures.txt")
+	for _, want := range []string{"[ 32,9 M ] personnes immatriculées", "[ 88 % ] de la population", "[ 11,6 M ] bénéficiaires"} {
+		if !strings.Contains(doc.Body, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Body)
+		}
+	}
 }

@@ -1223,8 +1223,25 @@ func isDataLine(b string) bool {
 	if cs := table.Cells(b, 0); len(cs) == 2 && !valueCell(cs[0].Text) && valueCell(cs[1].Text) {
 		return true // "Rural | 59 %", as leaderRows writes "Rural ...... 59 %"
 	}
-	return figureFirst.MatchString(b) || labelled.MatchString(b)
+	if figureFirst.MatchString(b) || labelled.MatchString(b) {
+		return true
+	}
+	// A press kit's boxed figure and its caption: "[ 11,6 M ]
+	// bénéficiaires de l'AMO Tadamon", "88 % de la population couverte".
+	// Its figure has a decimal, a thousands group or a percent, which a
+	// listicle's link ("10 choses à savoir sur …") has not.
+	if m := boxedFigure.FindStringSubmatch(b); m != nil {
+		return keyFigure.MatchString(m[1])
+	}
+	return false
 }
+
+// boxedFigure is a figure, maybe in brackets, then up to ten words.
+var boxedFigure = regexp.MustCompile(`^\[?\s*(\d[\d ,.\x{a0}\x{202f}]*\s*(?:%|M|Md|Mds|millions?|milliards?)?)\s*\]?(?:\s+\S+){1,10}$`)
+
+// keyFigure is a figure written as a statistic: a decimal, a thousands
+// group or a percentage.
+var keyFigure = regexp.MustCompile(`^\d+,\d|^\d{1,3}(?:[ .\x{a0}\x{202f}]\d{3})+|^\d+(?:,\d+)?\s*%`)
 
 // kicker is a section label above a headline: capitals only ("AFRIQUE DU
 // NORD", "COMMUNIQUÉ N° 12") or a breadcrumb ("Accueil > Société").

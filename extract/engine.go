@@ -539,8 +539,13 @@ func (x *run) hedge(m *masked, rd *reading) {
 			break
 		}
 	}
-	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.modality != "" {
-		rd.modality = pc.modality // a table's "Cible 2027" column
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok {
+		if pc.modality != "" {
+			rd.modality = pc.modality // a table's "Cible 2027" column
+		}
+		if pc.estimate && rd.qualifier == "exact" {
+			rd.qualifier = "about"
+		}
 	}
 }
 

@@ -245,6 +245,8 @@ func TestSplitSentences(t *testing.T) {
 		// a month's abbreviation before a year or a day ends no sentence
 		{"Ménages (millions) | 3,1 (déc. 2024) | 3,4 (sept. 2025)", []string{"Ménages (millions) | 3,1 (déc. 2024) | 3,4 (sept. 2025)"}},
 		{"Vu en déc. Puis rien.", []string{"Vu en déc.", "Puis rien."}},
+		// a table's or a chart's number ends no sentence
+		{"Tableau 1. Les régimes en 2024\nGraphique 2. Les ménages", []string{"Tableau 1. Les régimes en 2024", "Graphique 2. Les ménages"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,10 @@ var monthAbbreviations = map[string]bool{
 	"janv": true, "jan": true, "févr": true, "fév": true, "fevr": true, "fev": true, "avr": true,
 	"juil": true, "sept": true, "sep": true, "oct": true, "nov": true, "déc": true, "dec": true,
 }
+
+// exhibitNumber ends on the number of a table, a chart or a box: the
+// period after it ends no sentence ("Tableau 1. Les régimes …").
+var exhibitNumber = regexp.MustCompile(`(?i)(?:^|\s)(?:tableau|table|figure|graphique|encadré|encadre|annexe|carte|schéma)\s+\d{1,2}\.$`)
 
 // splitSentences cuts text into sentences: a line break always ends one;
 // '.', '!', '?' or '…' ends one when white space and a capital, a digit or
@@ -153,6 +158,9 @@ func splitLine(text string, start, end, para int, out []sentence) []sentence {
 		}
 		if r == '.' && unicode.IsDigit(next) && monthAbbreviations[strings.ToLower(lastWord(text[s:i-1]))] {
 			continue // "(déc. 2024)", "sept. 2026"
+		}
+		if r == '.' && exhibitNumber.MatchString(text[s:i]) {
+			continue // "Tableau 1. Assurance maladie : …", a caption's number
 		}
 		out = appendSentence(out, text, s, j, para)
 		s = k

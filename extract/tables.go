@@ -32,7 +32,16 @@ type pipeCol struct {
 	// modality is the rules' modality the column's header says ("Cible
 	// 2027", "Objectif" → target), or "".
 	modality string
+	// estimate is set for a cell flagged as an estimate ("72,4 e").
+	estimate bool
 }
+
+// unitHeader is a column that gives each row's unit: "Unité", "Unit".
+var unitHeader = regexp.MustCompile(`^(unites?|unit|units|unite de mesure)$`)
+
+// estimateFlag ends a cell flagged as an estimate: "72,4 e", "1 860 (e)",
+// "(est.)".
+var estimateFlag = regexp.MustCompile(`\d\s*(\(e\)|e|\(est\.?\)|est\.)$`)
 
 // headerScales are the money columns' headers: "(millions de DH)" and
 // "(MDH)" hold millions of dirhams, "(MMDH)" billions, "(en dirhams)"
@@ -40,11 +49,18 @@ type pipeCol struct {
 var headerScales = []struct {
 	re    *regexp.Regexp
 	scale float64
+	unit  string
 }{
-	{regexp.MustCompile(`\bmmdhs?\b|\bmds\s*(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bmilliards?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b`), 1e9},
-	{regexp.MustCompile(`\bmdhs?\b|\bmillions?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bm\s*(?:dh|mad)\b`), 1e6},
-	{regexp.MustCompile(`\bmilliers?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bkdh\b`), 1e3},
-	{regexp.MustCompile(`\b(?:dh|dhs|dirhams?|mad)\b`), 1},
+	{regexp.MustCompile(`\bmmdhs?\b|\bmds\s*(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bmilliards?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b`), 1e9, "MAD"},
+	{regexp.MustCompile(`\bmdhs?\b|\bmillions?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bm\s*(?:dh|mad)\b`), 1e6, "MAD"},
+	{regexp.MustCompile(`\bmilliers?\s+(?:de\s+)?(?:dh|dhs|dirhams|mad)\b|\bkdh\b`), 1e3, "MAD"},
+	{regexp.MustCompile(`\b(?:dh|dhs|dirhams?|mad)\b`), 1, "MAD"},
+	// An international organisation's table counts in dollars or euros:
+	// "millions de dollars É.-U.", "(millions d'euros)".
+	{regexp.MustCompile(`\bmilliards?\s+(?:de\s+)?(?:dollars|usd)\b`), 1e9, "USD"},
+	{regexp.MustCompile(`\bmillions?\s+(?:de\s+)?(?:dollars|usd)\b`), 1e6, "USD"},
+	{regexp.MustCompile(`\bmilliards?\s+(?:d'|de\s+)?(?:euros|eur)\b`), 1e9, "EUR"},
+	{regexp.MustCompile(`\bmillions?\s+(?:d'|de\s+)?(?:euros|eur)\b`), 1e6, "EUR"},
 }
 
 var (
@@ -55,8 +71,8 @@ var (
 		re    *regexp.Regexp
 		scale float64
 	}{
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*\)`), 1e6},
-		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*\)`), 1e3},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*(?:[,;][^()]*)?\)`), 1e6},
+		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*(?:[,;][^()]*)?\)`), 1e3},
 	}
 	// percentHeader: "Part (%)", "Taux de couverture (en %)".
 	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)
@@ -92,8 +108,20 @@ func (x *run) findPipeTables() {
 		for c := range heads {
 			heads[c] = foldString(tb.ColumnHeader(c))
 		}
+		unitCol := -1
+		for c, h := range heads {
+			if c > 0 && unitHeader.MatchString(h) {
+				unitCol = c
+			}
+		}
 		for r, row := range tb.Body {
 			label := tb.RowHeader(r)
+			rowUnit := ""
+			if unitCol >= 0 && unitCol < len(row.Cells) {
+				// "Ménages | milliers | 3 861 | 4 018": a column says each
+				// row's unit and scale.
+				rowUnit = "(" + foldString(row.Cells[unitCol].Text) + ")"
+			}
 			// "Pensionnés (nombre) | 872 300" under a caption "(en
 			// milliers de dirhams, sauf mention contraire)": the row
 			// says what it counts, and the caption's unit and scale are
@@ -104,6 +132,8 @@ func (x *run) findPipeTables() {
 				if pc.unit == "" && !own {
 					pc.unit = capUnit
 				}
+				// "72,4 e", "1 860 (e)": a statistical table's estimate.
+				pc.estimate = estimateFlag.MatchString(c.Text)
 				if capCell.Text != "" {
 					// Last: a caption's cue ("Crédits de l'Etat aux
 					// régimes") is the whole table's, outweighed by a
@@ -115,6 +145,10 @@ func (x *run) findPipeTables() {
 					for k := range exprs {
 						e := &exprs[k]
 						if e.Kind == normalize.Date || e.Start < c.Start || e.End > c.End {
+							continue
+						}
+						if rowUnit != "" && col != unitCol && scaleCell(e, rowUnit) {
+							x.pipe[[2]int{si, e.Start}] = pc
 							continue
 						}
 						if !scaleCell(e, pc.header) && !(col > 0 && scaleCell(e, foldString(label))) && !own {
@@ -135,7 +169,7 @@ func (x *run) findPipeTables() {
 
 // ownMeasure is a row label's own measure, which a caption's does not
 // override: "(nombre)", "(en nombre)", "(%)", "(unités)" (folded text).
-var ownMeasure = regexp.MustCompile(`\((?:en\s+)?(?:nombre|nb|effectifs?|unites|%|pourcentage)\)`)
+var ownMeasure = regexp.MustCompile(`\((?:en\s+)?(?:nombre|nb|effectifs?|unites)\)|\((?:en\s+)?(?:%|pourcentage)[^()]*\)`)
 
 // cellCol gathers what column col of body row r takes from its headers.
 func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
@@ -378,7 +412,7 @@ func scaleCell(e *normalize.Expr, header string) bool {
 	}
 	for _, sc := range headerScales {
 		if sc.re.MatchString(header) {
-			e.Kind, e.Unit = normalize.Money, "MAD"
+			e.Kind, e.Unit = normalize.Money, sc.unit
 			scale(sc.scale)
 			return true
 		}
@@ -414,6 +448,15 @@ func (x *run) pipeMetric(pc pipeCol, rd *reading) bool {
 	for _, c := range pc.heads {
 		if ru := x.cellCue(c, rd); ru != nil {
 			rd.metric, rd.rule, rd.explicit = ru.metric, ru.name+"+table", true
+			return true
+		}
+	}
+	if rd.metric == nil && rd.fig.e.Kind == normalize.Percent {
+		// "Population couverte | % | 70,6": a percentage in a table is a
+		// share when no cue says more (the share's reject still turns
+		// down a change, "+5,1 %").
+		if mt := x.r.metric("share"); mt != nil {
+			rd.metric, rd.rule, rd.unit = mt, "share/table", "percent"
 			return true
 		}
 	}

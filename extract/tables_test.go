@@ -207,6 +207,30 @@ func TestTables(t *testing.T) {
 				{"ipe", "beneficiaries", "person", 25000, "2028"},
 			},
 			not: []float64{3.2, 3.9, 4.5}},
+		{name: "a country profile: a unit column, flagged cells, a percentage with no cue",
+			text: "Le profil du pays :\n\n" +
+				"Indicateur | Unité | 2023 | 2024\n\n" +
+				"Ménages bénéficiaires de l'aide sociale directe (b) | milliers | 2 950 (c) | 3 480 p\n\n" +
+				"Dépenses de l'aide sociale directe | millions de dollars É.-U. | 95 | 2 310 e\n\n" +
+				"Population couverte par l'AMO | % | 61,2 | 68,9 e\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 2.95e6, "2023"},
+				{"asd", "beneficiaries", "household", 3.48e6, "2024"},
+				{"asd", "amount_paid", "USD", 95e6, "2023"},
+				{"asd", "amount_paid", "USD", 2.31e9, "2024"},
+				{"amo", "share", "percent", 61.2, "2023"},
+				{"amo", "share", "percent", 68.9, "2024"},
+			},
+			not: []float64{2950, 3480, 95, 2310}},
+		{name: "a numbered caption in thousands, with a caveat",
+			text: "Tableau 2. L'AMO Tadamon, 2023-2024 (en milliers de personnes, sauf mention contraire)\n\n" +
+				"Indicateur | 2023 | 2024\n\n" +
+				"Bénéficiaires de l'AMO Tadamon | 10 120 | 10 870\n",
+			want: []want{
+				{"amo-tadamon", "beneficiaries", "person", 10.12e6, "2023"},
+				{"amo-tadamon", "beneficiaries", "person", 10.87e6, "2024"},
+			},
+			not: []float64{10120, 10870}},
 		{name: "a row that says what it counts, under a caption in thousands of dirhams",
 			text: "Le régime général de retraite de la CNSS en 2024 (en milliers de dirhams, sauf mention contraire) :\n\n" +
 				"Agrégat | 2024 | 2023\n\n" +
@@ -302,5 +326,22 @@ func TestTargetColumn(t *testing.T) {
 	}
 	if got[3.9e6] != " 2024-12" || got[4.5e6] != "target 2028" {
 		t.Errorf("got modality and as_of %v, want \" 2024-12\" for 3,9 M and \"target 2028\" for 4,5 M", got)
+	}
+}
+
+// TestEstimateFlag checks that a statistical table's estimate ("2 310 e",
+// "68,9 (e)") is read as approximate, and a provisional figure ("3 480 p")
+// as exact.
+func TestEstimateFlag(t *testing.T) {
+	r := mustDefault(t)
+	text := "Le profil du pays :\n\nIndicateur | Unité | 2023 | 2024\n\n" +
+		"Ménages bénéficiaires de l'aide sociale directe | milliers | 2 950 (e) | 3 480 p\n"
+	facts, _ := r.Extract(Input{Text: text, Published: "2025-03-12"})
+	got := map[float64]string{}
+	for _, f := range facts {
+		got[f.Value] = f.Qualifier
+	}
+	if got[2.95e6] != "about" || got[3.48e6] != "exact" {
+		t.Errorf("qualifiers %v, want about for 2 950 (e) and exact for 3 480 p", got)
 	}
 }
