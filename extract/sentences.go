@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,9 +26,26 @@ var monthAbbreviations = map[string]bool{
 	"juil": true, "sept": true, "sep": true, "oct": true, "nov": true, "déc": true, "dec": true,
 }
 
-// exhibitNumber ends on the number of a table, a chart or a box: the
-// period after it ends no sentence ("Tableau 1. Les régimes …").
-var exhibitNumber = regexp.MustCompile(`(?i)(?:^|\s)(?:tableau|table|figure|graphique|encadré|encadre|annexe|carte|schéma)\s+\d{1,2}\.$`)
+// exhibitNumber reports whether s ends on the number of a table, a chart
+// or a box ("Tableau 1"): the period after it ends no sentence ("Tableau
+// 1. Les régimes …"). It looks at the end of s only: it runs at every
+// period of a line.
+func exhibitNumber(s string) bool {
+	d := len(s)
+	for d > 0 && d > len(s)-2 && s[d-1] >= '0' && s[d-1] <= '9' {
+		d--
+	}
+	if d == len(s) || d == 0 || s[d-1] != ' ' {
+		return false
+	}
+	return exhibits[strings.ToLower(lastWord(s[:d-1]))]
+}
+
+// exhibits are the words a table's, a chart's or a box's number follows.
+var exhibits = map[string]bool{
+	"tableau": true, "table": true, "figure": true, "graphique": true, "encadré": true, "encadre": true,
+	"annexe": true, "carte": true, "schéma": true,
+}
 
 // splitSentences cuts text into sentences: a line break always ends one;
 // '.', '!', '?' or '…' ends one when white space and a capital, a digit or
@@ -159,7 +175,7 @@ func splitLine(text string, start, end, para int, out []sentence) []sentence {
 		if r == '.' && unicode.IsDigit(next) && monthAbbreviations[strings.ToLower(lastWord(text[s:i-1]))] {
 			continue // "(déc. 2024)", "sept. 2026"
 		}
-		if r == '.' && exhibitNumber.MatchString(text[s:i]) {
+		if r == '.' && exhibitNumber(text[s:i-1]) {
 			continue // "Tableau 1. Assurance maladie : …", a caption's number
 		}
 		out = appendSentence(out, text, s, j, para)
