@@ -141,16 +141,26 @@ func (s *scanner) notFigure(i int) int {
 
 // skipNumberChain returns the token after the run of numbers starting at i
 // joined by single spaces, dots, dashes, slashes or colons.
-func (s *scanner) skipNumberChain(i int) int {
+func (s *scanner) skipNumberChain(i int) int { return s.skipChain(i, true) }
+
+// skipGluedChain is skipNumberChain over glued tokens only: the end of
+// an identifier such as "H1N1", "COVID-19" or "2-22-923bis", which a
+// number spaced from it does not continue ("S1 3 millions").
+func (s *scanner) skipGluedChain(i int) int { return s.skipChain(i, false) }
+
+// skipChain returns the token after the chain of numbers starting at i,
+// over single spaces too when spaced is set.
+func (s *scanner) skipChain(i int, spaced bool) int {
+	joins := func(g gap) bool { return g == gNone || spaced && g != gWide }
 	j := i + 1
 	for j < len(s.toks) {
 		t := &s.toks[j]
-		if t.kind == tNum && t.gap != gWide {
+		if t.kind == tNum && joins(t.gap) {
 			j++
 			continue
 		}
-		if t.kind == tPunct && t.gap != gWide && (t.r == '.' || isDash(t.r) || t.r == '/' || t.r == ':') &&
-			s.isNum(j+1) && s.toks[j+1].gap != gWide {
+		if t.kind == tPunct && joins(t.gap) && (t.r == '.' || isDash(t.r) || t.r == '/' || t.r == ':') &&
+			s.isNum(j+1) && joins(s.toks[j+1].gap) {
 			j += 2
 			continue
 		}
@@ -160,24 +170,6 @@ func (s *scanner) skipNumberChain(i int) int {
 			continue
 		}
 		break
-	}
-	return j
-}
-
-// skipGluedChain is skipNumberChain over glued tokens only: the end of
-// an identifier such as "H1N1", "COVID-19" or "2-22-923bis".
-func (s *scanner) skipGluedChain(i int) int {
-	j := i + 1
-	for j < len(s.toks) && s.toks[j].gap == gNone {
-		t := &s.toks[j]
-		switch {
-		case t.kind == tNum:
-			j++
-		case (t.kind == tWord || t.kind == tPunct && (t.r == '.' || isDash(t.r) || t.r == '/' || t.r == ':')) && s.isNum(j+1) && s.glued(j+1):
-			j += 2
-		default:
-			return j
-		}
 	}
 	return j
 }

@@ -445,7 +445,7 @@ func (s *scanner) symbolHedge(e *Expr, last int) bool {
 	}
 	t := &s.toks[last]
 	q, ok := symbolHedges[t.r]
-	if t.kind != tPunct || !ok || t.end != s.toks[last+1].start && s.toks[last+1].gap == gWide {
+	if t.kind != tPunct || !ok || s.toks[last+1].gap == gWide {
 		return false
 	}
 	if last > 0 {
@@ -456,11 +456,17 @@ func (s *scanner) symbolHedge(e *Expr, last int) bool {
 		}
 	}
 	e.Start = int(t.start)
+	qualify(e, q)
+	return true
+}
+
+// qualify sets e's qualifier, and its range's low end's when that one
+// carries none of its own.
+func qualify(e *Expr, q string) {
 	e.Qualifier = q
 	if e.Low != nil && e.Low.Qualifier == "exact" {
 		e.Low.Qualifier = q
 	}
-	return true
 }
 
 // hedgeAt matches a hedge phrase ending at token last and starting at or
@@ -479,10 +485,7 @@ func (s *scanner) hedgeAt(e *Expr, last, floor int, extend bool) bool {
 			if extend {
 				e.Start = int(s.toks[start].start)
 			}
-			e.Qualifier = h.qualifier
-			if e.Low != nil && e.Low.Qualifier == "exact" {
-				e.Low.Qualifier = h.qualifier
-			}
+			qualify(e, h.qualifier)
 			return true
 		}
 	}
