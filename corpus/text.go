@@ -659,13 +659,12 @@ func piecesPublished(b string, captured captureStamp) string {
 		// "Par NAME | 12 nov. | 7 min de lecture": a day and a month
 		// alone beside a byline, a blog's date in the year the page was
 		// saved (not a thread's "NAME @handle · 5 nov.", a reply).
-		for _, p := range pieces {
-			if piecesAuthor(b) == "" {
-				break
-			}
-			if m := bareDayMonth.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-				if d := withCaptureYear(m[1], m[2], captured); d != "" {
-					return d
+		if captured.known() && piecesAuthor(b) != "" {
+			for _, p := range pieces {
+				if m := bareDayMonth.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+					if d := withCaptureYear(m[1], m[2], captured); d != "" {
+						return d
+					}
 				}
 			}
 		}
