@@ -32,8 +32,17 @@ var (
 
 	// captureNote is a scraper's note, in brackets or not, the stamp then
 	// the address: "[Capture du 18/04/2025 à 07:30, https://…]", "[Page
-	// capturée le 05/11/2026 à 09:12 — https://…]".
-	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|enregistrée|enregistré|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:\s*[,—–·-]\s*(https?://[^\s\]]+))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
+	// capturée le 05/11/2026 à 09:12 — https://…]", "[Page enregistrée le
+	// 18/09/2026 à 19:40 depuis https://…]". In brackets, what
+	// follows the stamp past a spaced dash or a comma may be anything the
+	// browser's saver wrote (group 3): an address without its scheme
+	// ("site.ma/rubrique/…") or a remark ("page enregistrée depuis le
+	// navigateur").
+	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|enregistrée|enregistré|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:(?:\s*[,—–·-]\s*|\s+(?:depuis|from|sur)\s+)(https?://[^\s\]]+)|(?:\s*[,—–·]|\s+-)\s+([^\]]{1,200}?))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
+
+	// bareAddress is a page's address written without its scheme
+	// ("www.site.ma/a/1", "site.ma/rubrique/titre").
+	bareAddress = regexp.MustCompile(`(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$`)
 
 	// urlHeader is a scraper's header line giving the page's address.
 	urlHeader = regexp.MustCompile(`(?i)^\s*(?:url|source[_ ]url|lien|link|permalien|permalink|canonical|adresse)\s*:?\s+(https?://\S+)\s*$`)
@@ -141,10 +150,10 @@ func monthFirstDate(s string) (string, int) {
 }
 
 // relativeDates are the bylines that count back from the day the page was
-// saved, by the unit each counts in. The number is group 1 ("" for a
+// saved, by the unit each counts in ("Publié il y a 6 jours par NAME"). The number is group 1 ("" for a
 // named day), the unit group 2.
 var relativeDates = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published|(?:dernière\s+)?mise?\s+à\s+jour\s*:?|modifiée?)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?$`),
+	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|mise en ligne|posted|published|(?:dernière\s+)?mise?\s+à\s+jour\s*:?|modifiée?)\s+)?il\s+y\s+a\s+(\d{1,3}|une?|quelques)\s*(secondes?|minutes?|mins?|mn|heures?|h|jours?|j|semaines?)\.?(?:\s+par\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})?$`),
 	regexp.MustCompile(`(?i)^(?:(?:posted|published|updated)\s+)?(\d{1,3}|an?|one|a few)\s+(seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?)\s+ago$`),
 	regexp.MustCompile(`(?i)^(?:(?:publié|publiée|posté|postée|mis en ligne|posted|published)\s+)?()(hier|avant-hier|aujourd['’]hui|ce matin|ce soir|cet après-midi|yesterday|today)(?:\s*,?\s*(?:à|at|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*[ap]\.?m\.?)?)?$`),
 	// A social network's age of a post, abbreviated: "3 sem.", "2 j",
@@ -291,12 +300,16 @@ func urlDateOf(u string) string {
 // banner) into meta, and reports whether the line was one.
 func wrapperHeader(l string, meta *textMeta) bool {
 	if m := captureNote.FindStringSubmatch(l); m != nil {
-		if c := parseStamp(m[1] + m[3]); c.known() {
+		if c := parseStamp(m[1] + m[4]); c.known() {
 			if !meta.captured.known() {
 				meta.captured = c
 			}
 			if meta.url == "" {
-				meta.url = m[2] + m[4]
+				meta.url = m[2] + m[5]
+				// (The scheme a browser would take for a bare address.)
+				if bareAddress.MatchString(m[3]) {
+					meta.url = "https://" + m[3]
+				}
 			}
 			return true
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,17 +123,66 @@ func joinBlocks(blocks []string) string {
 	}
 	var b strings.Builder
 	b.Grow(max(size-2, 0))
+	prevCue, prevOpen := false, false
 	for _, p := range blocks {
 		p = strings.TrimSpace(p)
+		cue := timecodeFirst.MatchString(p)
+		p = strings.TrimSpace(dropTimecodes(p))
 		if p == "" {
 			continue
 		}
-		if b.Len() > 0 {
+		switch {
+		case b.Len() == 0:
+		case cue && prevCue && prevOpen && startsLower(p):
+			// A transcript's cues, one a block, cut a sentence every few
+			// words: the cue that goes on with it joins it.
+			b.WriteByte(' ')
+		default:
 			b.WriteString("\n\n")
 		}
 		b.WriteString(p)
+		prevCue, prevOpen = cue, !sentenceClosed(p)
 	}
 	return nfc(b.String())
+}
+
+// timecodeFirst is a block that opens with a cue stamp.
+var timecodeFirst = regexp.MustCompile(`^\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]`)
+
+// startsLower reports whether p's first letter or digit is a lowercase
+// letter or a digit: the rest of a sentence, not a new one.
+func startsLower(p string) bool {
+	for _, r := range p {
+		switch {
+		case unicode.IsLower(r) || unicode.IsDigit(r):
+			return true
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceClosed reports whether p ends a sentence or a speaker's turn.
+func sentenceClosed(p string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p, " »”\"')"))
+	return strings.ContainsRune(".!?:…", r)
+}
+
+// timecode is a video transcript's or a subtitle's cue stamp, with the
+// blanks around it: "[00:01:12]", "[01:02:03.500]". Hours, minutes and
+// seconds all written: a live blog's "[10:30]" is the hour of an entry.
+var timecode = regexp.MustCompile(`[ \t]*\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\][ \t]*`)
+
+// dropTimecodes removes a transcript's cue stamps from a block: they cut
+// its sentences every few words ("couvre 11,6 [00:00:32] millions"), and
+// a figure or a date read across one would be lost.
+func dropTimecodes(p string) string {
+	if !strings.Contains(p, ":") || !strings.Contains(p, "]") {
+		return p
+	}
+	p = timecode.ReplaceAllString(p, " ")
+	return strings.ReplaceAll(strings.ReplaceAll(p, "\n ", "\n"), " \n", "\n")
 }
 
 func nfc(s string) string {

@@ -597,8 +597,10 @@ var (
 	// "Par Hayat Kamal le 14/01/2026 à 11h05" (no separator before a
 	// lowercase "le" and a digit).
 	// "Rédigé par NAME le Mardi 19 Mai 2026" is the same byline, and so is
-	// one that names two authors ("Par NAME et NAME").
-	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Signé|Signée)\s+par|(?:Written|Posted)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}\p{N}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,80})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
+	// one that names two authors ("Par NAME et NAME"), and so is a
+	// document-sharing site's "Transféré par NAME le 16 févr. 2026" (the
+	// day the document was put online).
+	byLine = regexp.MustCompile(`^(?:Par|By|(?:Rédigé|Rédigée|Écrit|Écrite|Ecrit|Ecrite|Posté|Postée|Publié|Publiée|Signé|Signée|Transféré|Transférée|Téléversé|Téléversée|Partagé|Partagée|Ajouté|Ajoutée)\s+par|(?:Written|Posted|Published|Uploaded|Shared)\s+by)\s+((?:` + newsroom + `|\p{Lu}[\p{L}\p{N}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})(?:\s+(?:et|and|&)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})?)(?:\s*\([^()]{1,30}\))?(?:\s*[-–—|,]\s*(.{0,80})|\s+(le\s+(?:(?i:` + weekday + `)\s+)?[0-9].{0,36}))?$`)
 	// slashYMD is a year-first date in a byline's tail: "Edition N°512 du
 	// 2024/02/22".
 	slashYMD = regexp.MustCompile(`\b((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})\b`)
@@ -1260,15 +1262,29 @@ func headlineLine(b string) bool {
 // own table, not a menu.
 func sameRow(a, b string) bool { return isRow(a, b) }
 
-// cutAtEnd cuts the article at the first end marker after its start.
+// cutAtEnd cuts the article at the first end marker after its start, or
+// at the marker of the next article an infinite scroll appended to the
+// page once the article's prose has begun (a menu's "Article suivant »"
+// above it is no end).
 func cutAtEnd(blocks []string) []string {
+	prose := false
 	for i, b := range blocks {
 		if i > 0 && len(b) <= maxFurniture && endMarkers.MatchString(b) {
 			return blocks[:i]
 		}
+		if prose && len(b) <= maxFurniture && nextArticle.MatchString(b) {
+			return blocks[:i]
+		}
+		prose = prose || isProse(b)
 	}
 	return blocks
 }
+
+// nextArticle is the line an infinite scroll writes between an article and
+// the next one it loads, in whatever rules and arrows the site draws
+// around it: "▼ ARTICLE SUIVANT ▼", "—— Article suivant ——", "[Chargement
+// de l'article suivant…]", "À lire ensuite".
+var nextArticle = regexp.MustCompile(`(?i)^[^\pL\pN]*(?:(?:chargement\s+de\s+)?l['’]article\s+suivant|article\s+suivant|à\s+lire\s+ensuite|next\s+article|up\s+next)[^\pL\pN]*$`)
 
 // dropTail drops closing non-prose lines (a heading with nothing under it,
 // an agency signature), reading a signature as the site when none is known.

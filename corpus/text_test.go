@@ -534,3 +534,60 @@ func TestBelow0300IsNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestNextArticleCut checks that the articles an infinite scroll appended
+// under the first are cut off at their marker, and that a menu's "Article
+// suivant" above the article's prose cuts nothing.
+func TestNextArticleCut(t *testing.T) {
+	first := "Le centre de santé du quartier a rouvert ses portes lundi après six mois de travaux, avec deux médecins de plus."
+	next := "La mairie annonce la réfection de trois routes communales avant l'hiver, pour un coût qu'elle ne précise pas."
+	tests := []struct {
+		name, in string
+		wantNext bool
+	}{
+		{"scroll marker after the article", first + "\n\n▼ ARTICLE SUIVANT ▼\n\nTravaux : trois routes refaites\n\n" + next, false},
+		{"loading line after the article", first + "\n\n[Chargement de l'article suivant…]\n\n" + next, false},
+		{"ruled marker after the article", first + "\n\n──────  Article suivant  ──────\n\n" + next, false},
+		{"a menu's link above the article", "Article suivant »\n\n" + first + "\n\n" + next, true},
+		{"no marker", first + "\n\n" + next, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks, _ := stripText(tc.in)
+			body := strings.Join(blocks, "\n")
+			if !strings.Contains(body, "deux médecins de plus") {
+				t.Fatalf("the article's own text is lost: %q", body)
+			}
+			if got := strings.Contains(body, "trois routes communales"); got != tc.wantNext {
+				t.Errorf("next article kept = %v, want %v; body %q", got, tc.wantNext, body)
+			}
+		})
+	}
+}
+
+// TestTranscriptCues checks that a transcript's cue stamps leave the text
+// and that the cues that go on with a sentence join it, while a live
+// blog's hour and a cue that opens a new sentence stay apart.
+func TestTranscriptCues(t *testing.T) {
+	tests := []struct {
+		name   string
+		blocks []string
+		want   string
+	}{
+		{"cues cutting a figure", []string{"[00:00:12] Le centre reçoit 1,4", "[00:00:15] million de patients par an."},
+			"Le centre reçoit 1,4 million de patients par an."},
+		{"a stamp inside a block", []string{"Le centre reçoit 1,4 [00:00:12] million de patients."},
+			"Le centre reçoit 1,4 million de patients."},
+		{"a new sentence at a cue", []string{"[00:00:12] Le centre a rouvert.", "[00:00:15] Les patients reviennent."},
+			"Le centre a rouvert.\n\nLes patients reviennent."},
+		{"a capital after an open cue", []string{"[00:00:12] Le centre a rouvert", "[00:00:15] Marrakech suivra"},
+			"Le centre a rouvert\n\nMarrakech suivra"},
+		{"a live blog's hour", []string{"[10:30] Le centre a rouvert", "[10:45] des patients attendent"},
+			"[10:30] Le centre a rouvert\n\n[10:45] des patients attendent"},
+	}
+	for _, tc := range tests {
+		if got := joinBlocks(tc.blocks); got != tc.want {
+			t.Errorf("%s: joinBlocks = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
