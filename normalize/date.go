@@ -867,11 +867,30 @@ func (s *scanner) pastBefore(i int) bool {
 	if !s.word(i-1, "en") {
 		return false
 	}
-	return pastTense.MatchString(s.text[max(0, int(s.toks[i-1].start)-60):s.toks[i-1].start])
+	before := s.text[max(0, int(s.toks[i-1].start)-80):s.toks[i-1].start]
+	if pastTense.MatchString(before) {
+		return true
+	}
+	// The verb may stand before what changed: "est passé à 250 dirhams en
+	// janvier", "a augmenté de 10 % en mars", within the clause and with
+	// no verb of another tense ("a annoncé que l'aide passera à 300
+	// dirhams en janvier") between.
+	m := pastTenseApart.FindStringSubmatchIndex(before)
+	return m != nil && !otherTense.MatchString(before[m[3]:])
 }
 
 // pastTense is an auxiliary and a participle in -é ending the text.
 var pastTense = regexp.MustCompile(`(?:^|[^\pL])(?:a|ont|avait|avaient)\s+(?:été\s+)?\pL{2,}(?:é|ée|és|ées)\s+$`)
+
+// pastTenseApart is a verb in the past, then up to 40 characters of its
+// clause: an auxiliary and a participle in -é, or être and the participle
+// of a verb of change it conjugates ("est passé", "sont montés"; "est
+// prévu" is a present).
+var pastTenseApart = regexp.MustCompile(`(?:^|[^\pL])((?:a|ont|avait|avaient)\s+(?:été\s+)?\pL{2,}(?:é|ée|és|ées)|(?:est|sont|était|étaient)\s+(?:pass|mont|tomb|descendu|arriv|parvenu|devenu|rest|entr)\pL{0,3})[^,;:.!?()]{1,40}$`)
+
+// otherTense is what, after a verb in the past, starts another clause or
+// tense: a conjunction or a verb in the future or the conditional.
+var otherTense = regexp.MustCompile(`(?:^|[^\pL])(?:que|qu['’]|qui|lorsque|quand|si)(?:[^\pL]|$)|\pL(?:era|eront|ra|ront|rait|raient)(?:[^\pL]|$)`)
 
 // monthLead reports whether the word before token i makes a risky month
 // word ("mars", "mai") a month: "en mars", "au mois de mai", "à fin mars",

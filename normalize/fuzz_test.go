@@ -2,9 +2,14 @@ package normalize
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// commaThousands is a figure's text that a count noun after it reads as
+// thousands grouped the English way ("245,800").
+var commaThousands = regexp.MustCompile(`^[1-9]\d{0,2},\d{3}$`)
 
 // FuzzScan checks the contract of Scan on any input: no panic, spans in
 // order, without overlap, on UTF-8 boundaries and equal to Text, and the
@@ -56,6 +61,12 @@ func checkContract(t *testing.T, text string, exprs []Expr) {
 		if len(alone) == 1 && sharedForward(text, e, alone[0]) {
 			// "30 et 31,5 milliards": the scale and unit are written
 			// once, after the second figure.
+			continue
+		}
+		if len(alone) == 1 && alone[0].Kind == Number && e.Kind == Number && commaThousands.MatchString(e.Text) &&
+			nearlyEqual(alone[0].Value*1000, e.Value) {
+			// "245,800 adhérents": only the count noun after it makes the
+			// comma group thousands.
 			continue
 		}
 		if len(alone) != 1 || !sameValue(alone[0], e) {

@@ -17,8 +17,12 @@ type num struct {
 	digits      bool    // written with digits
 	yearLike    bool    // four plain digits that could be a year (1000..2999)
 	bareArticle bool    // the lone word "un"/"une", an article far more often than a number
-	kind        Kind
-	unit        string
+	// commaGroup: one to three digits, a comma and exactly three more
+	// ("186,500"): a French decimal, or thousands grouped the English
+	// way, which figure decides by what is counted.
+	commaGroup bool
+	kind       Kind
+	unit       string
 }
 
 // pow10 holds exact powers of ten for decimal mantissas.
@@ -153,6 +157,7 @@ func (s *scanner) readDigits(i int) (num, bool) {
 	}
 	switch {
 	case s.punct(j, ',') && s.glued(j) && s.isNum(j+1) && s.glued(j+1):
+		n.commaGroup = !grouped && len(first) <= 3 && first != "0" && len(s.raw(j+1)) == 3
 		m.add(s.raw(j+1), true)
 		j += 2
 	case !grouped && s.punct(j, '.') && s.glued(j) && s.isNum(j+1) && s.glued(j+1) &&
@@ -538,7 +543,8 @@ func (s *scanner) readUnit(n num) num {
 		n.kind, n.unit, n.end = Percent, "percent", j+1
 		return n
 	}
-	if s.word(j, "pour") {
+	// ("per cent": an English text's, left so by its translator.)
+	if s.word(j, "pour") || s.word(j, "per") {
 		k := s.skipJoin(j + 1)
 		if s.word(k, "cent") && s.tok(k).gap != gWide {
 			n.kind, n.unit, n.end = Percent, "percent", k+1
@@ -618,7 +624,33 @@ func (s *scanner) figure(i int) (Expr, int, bool) {
 		}
 	}
 	n = s.shareForward(n)
+	if s.englishThousands(n) {
+		n.val *= 1000
+	}
 	return s.expr(n), n.end, true
+}
+
+// englishThousands reports whether n, written "186,500", groups thousands
+// the English way (a translated or hurried text) rather than giving three
+// decimals: when it counts people or things that come whole ("186,500
+// personnes") or dirhams with no scale ("1,500 dirhams": a dirham has two
+// decimals, never three). With a scale word it stays a decimal ("1,250
+// milliard"), and so does a measure ("2,500 km") or a percentage.
+func (s *scanner) englishThousands(n num) bool {
+	if !n.commaGroup || n.scale != 0 {
+		return false
+	}
+	switch n.kind {
+	case Money:
+		// Dirhams only: Recognizers-Text's conformance reads "12,345 $"
+		// as twelve dollars and some, and a translated dollar amount has
+		// its scale word ("$3.1 billion") anyway.
+		return n.unit == "MAD"
+	case Number:
+		t := s.tok(n.end)
+		return s.isWord(n.end) && t.gap != gWide && t.is(aCountNoun) && !measureNouns[t.w()]
+	}
+	return false
 }
 
 // shareForward gives the bare number n the scale and unit of the figure

@@ -171,6 +171,16 @@ var scanCases = []struct {
 	{"si 12 > 10 alors", []want{wnum("12", 12, "exact"), wnum("10", 10, "exact")}},
 	{"flèche -> 8 centres", []want{wnum("8", 8, "exact")}},
 	{"a~3 centres", []want{wnum("3", 3, "exact")}},
+	// a translation's English figures: a comma grouping thousands before
+	// a count noun or dirhams, "per cent"; a measure, a percentage and a
+	// scaled figure keep their decimals
+	{"seuls 245,800 adhérents", []want{wnum("245,800", 245800, "exact")}},
+	{"une prime de 2,250 dirhams", []want{mad("2,250 dirhams", 2250, "exact")}},
+	{"près de 64 per cent des ménages", []want{pct("près de 64 per cent", 64, "about")}},
+	{"un trajet de 3,250 km", []want{wnum("3,250", 3.25, "exact")}},
+	{"un taux de 2,125 %", []want{pct("2,125 %", 2.125, "exact")}},
+	{"soit 1,250 milliard de dirhams", []want{mad("1,250 milliard de dirhams", 1.25e9, "exact")}},
+	{"0,375 personne", []want{wnum("0,375", 0.375, "exact")}},
 	{"dépasse aujourd'hui 24 millions", []want{day("aujourd'hui", "2025-02-17"), {"24 millions", Number, 24e6, 0, "", "more_than", ""}}},
 	// ranges
 	{"de 500 à 1.200 dirhams", []want{{"de 500 à 1.200 dirhams", Money, 500, 1200, "MAD", "exact", ""}}},
@@ -219,6 +229,14 @@ var scanCases = []struct {
 	// A month's name before a decimal is no "mars 5".
 	{"à fin mars 5,28 millions", []want{day("à fin mars", "2025-03"), wnum("5,28 millions", 5.28e6, "exact")}},
 	{"en janvier 3,9 millions", []want{day("en janvier", "2025-01"), wnum("3,9 millions", 3.9e6, "exact")}},
+	// a month alone after a verb in the past that stands before what
+	// changed is the last such month; a verb in the future, a present
+	// passive or a clause of another tense leave the nearest
+	{"le plafond est passé à 400 dirhams en mai", []want{mad("400 dirhams", 400, "exact"), day("en mai", "2024-05")}},
+	{"le taux a augmenté de 2 % en mai", []want{pct("2 %", 2, "exact"), day("en mai", "2024-05")}},
+	{"le plafond passera à 400 dirhams en mai", []want{mad("400 dirhams", 400, "exact"), day("en mai", "2025-05")}},
+	{"il a annoncé que le plafond passera à 400 dirhams en mai", []want{mad("400 dirhams", 400, "exact"), day("en mai", "2025-05")}},
+	{"le plafond est prévu à 400 dirhams en mai", []want{mad("400 dirhams", 400, "exact"), day("en mai", "2025-05")}},
 	{"mardi dernier", []want{day("mardi dernier", "2025-02-11")}},
 	{"l'an dernier", []want{day("l'an dernier", "2024")}},
 	{"le mois dernier", []want{day("le mois dernier", "2025-01")}},

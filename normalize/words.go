@@ -313,6 +313,12 @@ var countNouns = map[string]bool{
 	"km": true, "kilometres": true, "metres": true, "tonnes": true, "hectares": true,
 }
 
+// measureNouns are the count nouns whose quantity may be fractional ("2,5
+// km", "3,125 points"): a comma before three digits stays a decimal.
+var measureNouns = map[string]bool{
+	"points": true, "km": true, "kilometres": true, "metres": true, "tonnes": true, "hectares": true,
+}
+
 // vocab maps every folded word any table uses to itself, so that lex can
 // give each token its canonical string without allocating.
 var vocab = func() map[string]*vocabEntry {
@@ -565,7 +571,7 @@ var functionWords = map[string]bool{
 
 // extraWords are the other words the scanner's grammar names.
 var extraWords = []string{
-	"de", "d", "des", "du", "et", "a", "au", "aux", "entre", "le", "la", "les", "l", "pour", "cent",
+	"de", "d", "des", "du", "et", "a", "au", "aux", "entre", "le", "la", "les", "l", "pour", "per", "cent",
 	"virgule", "sur", "premier", "premiere", "dernier", "derniere", "derniers", "dernieres",
 	"prochain", "prochaine", "prochains", "prochaines", "passe", "passee", "ecoule", "ecoulee", "hier", "demain",
 	"aujourd", "hui", "avant", "apres", "lendemain", "veille", "ce", "cet", "cette", "mois",
