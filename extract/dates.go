@@ -55,9 +55,33 @@ func (x *run) seasonal(rd *reading, date string) string {
 	return d
 }
 
+// cellDated reports whether a table cell written as prose dates its own
+// figure with a year, in the figure's clause and within the cell ("200
+// dirhams en décembre 2023, 250 dirhams en janvier 2025" under "Désormais
+// (situation à décembre 2025)"): the sentence's date is more precise than
+// the column's. A row label or a header is in another cell, past a "|".
+func (x *run) cellDated(m *masked, rd *reading) bool {
+	fig := rd.fig
+	cl := m.clause(fig.start)
+	for k := range m.dates {
+		d := &m.dates[k]
+		if m.clause(d.start) != cl || !x.usableDate(m, d) || !yearWritten.MatchString(d.e.Text) {
+			continue
+		}
+		a, b := d.end, fig.start
+		if d.start >= fig.end {
+			a, b = fig.end, d.start
+		}
+		if a <= b && !strings.Contains(m.sub(a, b), "|") && !x.figureBetween(m, a, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // asOfRaw is asOf before seasonal.
 func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
-	if d := x.cellAsOf(rd); d != "" {
+	if d := x.cellAsOf(rd); d != "" && !x.cellDated(m, rd) {
 		// "2021 | 22.003 | 316,4": the row's label says when.
 		return d, d
 	}

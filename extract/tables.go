@@ -199,7 +199,18 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	}
 	for h := len(tb.Header) - 1; h >= 0 && pc.asOf == "" && col > 0; h-- {
 		if col < len(tb.Header[h].Cells) {
-			pc.asOf = x.oneDate(tb.Header[h].Cells[col].Text)
+			text := tb.Header[h].Cells[col].Text
+			pc.asOf = x.oneDate(text)
+			if pc.asOf == "" {
+				// "Aujourd'hui (situation à juin 2024)": the one date
+				// that writes its year; "Avant la réforme (situation
+				// 2022)": the column's one year, with no cue ("en",
+				// "fin") before it.
+				pc.asOf = x.oneYearDate(text)
+			}
+			if pc.asOf == "" {
+				pc.asOf = soleYear(text)
+			}
 		}
 	}
 	if mo := table.LabelMonth(label); len(pc.asOf) == 4 && col > 0 && mo > 0 {
@@ -225,6 +236,30 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 func (x *run) oneDate(text string) string {
 	return soleDate(normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}))
 }
+
+// oneYearDate is the one date of text that writes its year in digits,
+// as soleDate gives it, or "".
+func (x *run) oneYearDate(text string) string {
+	var dated []normalize.Expr
+	for _, e := range normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}) {
+		if e.Kind == normalize.Date && yearDigits.MatchString(e.Text) {
+			dated = append(dated, e)
+		}
+	}
+	return soleDate(dated)
+}
+
+// soleYear is the one year (1900 to 2099) text writes in digits, or "".
+func soleYear(text string) string {
+	ys := yearDigits.FindAllString(text, 2)
+	if len(ys) != 1 {
+		return ""
+	}
+	return ys[0]
+}
+
+// yearDigits is a year written in digits, a word of its own.
+var yearDigits = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 
 // soleDate is the one date among exprs, as a month or a year: the end of
 // an interval, a day's month; "" when they hold none, several (which one

@@ -241,6 +241,17 @@ func TestTables(t *testing.T) {
 				{"retraite", "beneficiaries", "person", 790200, "2024"},
 			},
 			not: []float64{790200e3, 751600e3}},
+		{name: "before and after columns, each dated by its header's year or month, a cell by its own date",
+			text: "Ce que la réforme a changé pour les familles, point par point :\n\n" +
+				"Point | Avant la réforme (situation 2021) | Aujourd'hui (situation à juin 2024)\n\n" +
+				"Enfants aidés | Les allocations familiales couvraient 1,5 million d'enfants. | L'aide sociale directe touche 3,9 millions de ménages.\n\n" +
+				"Montant par enfant | Rien de régulier. | L'aide sociale directe versait 200 dirhams par enfant en janvier 2024, puis 250 dirhams.\n\nSource : ministère",
+			want: []want{
+				{"allocations-familiales", "beneficiaries", "child", 1.5e6, "2021"},
+				{"asd", "beneficiaries", "household", 3.9e6, "2024-06"},
+				{"asd", "allowance", "MAD", 200, "2024-01"},
+				{"asd", "allowance", "MAD", 250, "2024-06"},
+			}},
 	}
 	for _, model := range []bool{false, true} {
 		r := mustDefault(t)

@@ -12,13 +12,18 @@ import (
 // countUnit reads the noun that says what a plain count counts.
 func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 	fig := m.figs[i]
-	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
-		// "Province | Familles | …": the column's header names what it counts.
-		rd.unit, rd.explicit = pc.unit, true
-		return
-	}
 	after := m.sub(fig.end, m.n())
-	if mt := x.find(x.r.nounRe, after, "units", m.orig[0]); mt != nil {
+	mt := x.find(x.r.nounRe, after, "units", m.orig[0])
+	if pc, ok := x.pipe[[2]int{rd.si, fig.e.Start}]; ok && pc.unit != "" {
+		// "Province | Familles | …": the column's header names what it
+		// counts, unless the cell, written as prose, names it right after
+		// the figure ("3,9 millions de ménages" in the row "Enfants aidés").
+		if mt == nil || mt.GroupByName("noun").RuneIndex > 4 {
+			rd.unit, rd.explicit = pc.unit, true
+			return
+		}
+	}
+	if mt != nil {
 		g := mt.GroupByName("noun")
 		rd.unit = x.r.unitByNoun[strings.Join(strings.Fields(g.String()), " ")]
 		rd.explicit = true
