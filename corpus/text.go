@@ -79,6 +79,10 @@ var (
 		// labelled ("Vues : 1 204"), whose figure would read as a count.
 		counterPiece + `(?:\s*[|·•]\s*` + counterPiece + `)+`,
 		viewCounter,
+		// A document-sharing site's listing: a document's title, then
+		// two counters or more ("Bilan 2024 (PDF) · 12 pages · 3 412
+		// vues").
+		`(?:[•·-]\s*)?[^|·•]{1,200}(?:\s*[|·•]\s*` + counterPiece + `){2,}`,
 	}, "|") + `)$`)
 	// Two more kinds of furniture open on any text: their patterns, kept
 	// apart from furniture's, run only on the blocks that end or hold what
@@ -115,8 +119,9 @@ var (
 const otherMedia = `(?:à |a )?(?:écouter|ecouter|réécouter|reecouter|regarder|revoir|découvrir|decouvrir) (?:aussi|également|egalement)`
 
 // counterPiece is one of a page's counters: "Commentaires (3)", "12
-// commentaires", "Partagé 64 fois", "Lu 1.204 fois", "Vues : 1 204".
-const counterPiece = `(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois|` + viewCounter + `)`
+// commentaires", "Partagé 64 fois", "Lu 1.204 fois", "Vues : 1 204", a
+// shared document's "12 pages" and "0 évaluation".
+const counterPiece = `(?:(?:commentaires?|réactions?|comments?)\s*\(\d+\)|\d[\d.,  ]*\s*(?:commentaires?|réactions?|comments?|vues|views|partages?|shares?|pages|évaluations?|téléchargements?|downloads?)|(?:partagé|lu|vu|consulté)\s+[\d.,  ]+\s+fois|` + viewCounter + `)`
 
 // viewCounter is a page's count of views or readings, labelled before it:
 // "Vues : 1 204", "Lectures : 3.506", "Views: 980".

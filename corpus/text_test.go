@@ -453,6 +453,9 @@ func TestIsFurniture(t *testing.T) {
 		{"Vues : 2 317", true},
 		{"Lectures : 1.045 | Commentaires (2)", true},
 		{"Visites : 12 millions de consultations en ligne ont été enregistrées par la CNSS.", false},
+		{"• Rapport annuel des caisses 2023 (PDF) · 48 pages · 1 210 vues", true},
+		{"2 418 vues · 6 pages · 0 évaluation", true},
+		{"Le rapport de 48 pages · 3,9 millions de ménages aidés · 26 milliards versés", false},
 	}
 	for _, tc := range tests {
 		if got := isFurniture(tc.in); got != tc.want {
