@@ -125,6 +125,8 @@ func TestDescribedNotNamed(t *testing.T) {
 			"140.000 adhérents", "amo-achamil", "enrolled"},
 		{"those whose contributions the State pays", "Dans la province, 84.000 personnes sont soignées grâce au régime dont l'État paie les cotisations.",
 			"84.000 personnes", "amo-tadamon", "beneficiaries"},
+		{"the same, the cover paid by the State", "Dans la province, l'assurance maladie payée par l'État couvre désormais 93.000 personnes.",
+			"93.000 personnes", "amo-tadamon", "beneficiaries"},
 		{"the same, said with prendre en charge", "Quelque 2,3 millions de familles modestes accèdent ainsi aux hôpitaux, l'État prenant en charge leurs cotisations.",
 			"Quelque 2,3 millions de familles", "amo-tadamon", "beneficiaries"},
 		{"the same, said with régler, then 'Ce régime'", "Les plus pauvres relèvent du régime dont l'État règle les cotisations. Ce régime compte 11 millions de bénéficiaires.",
