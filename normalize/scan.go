@@ -408,24 +408,46 @@ func (s *scanner) attachPostHedge(e *Expr, next int) int {
 	if e.Kind == Date || next >= len(s.toks) {
 		return next
 	}
-	t := &s.toks[next]
+	at := next
+	if s.isWord(next) && s.toks[next].gap != gNone && fold(s.raw(next)) == "par" && s.isWord(next+1) && perUnits[fold(s.raw(next+1))] {
+		// "3 000 dirhams par mois en moyenne": the rate's unit between
+		// the figure and its hedge.
+		at = next + 2
+	}
+	if at >= len(s.toks) {
+		return next
+	}
+	t := &s.toks[at]
 	if t.kind != tWord || t.vi == 0 || t.gap == gNone {
 		return next
 	}
 	for _, h := range postHedges {
-		end, ok := s.phrase(next, h.words)
+		end, ok := s.phrase(at, h.words)
 		// "au plus tard", "au plus tôt" say when, not how many.
 		if !ok || s.telling(end) || s.word(end, "tard") || s.word(end, "tot") || s.punct(end, '-') || s.punct(end, '\'') || s.punct(end, '’') {
 			continue
 		}
-		e.End = int(s.toks[end-1].end)
 		e.Qualifier = h.qualifier
 		if e.High != nil && e.High.Qualifier == "exact" {
 			e.High.Qualifier = h.qualifier
 		}
+		if at != next {
+			// The span stays the figure's: "par mois" is a cue of what
+			// it measures, which the extractor reads around it.
+			return next
+		}
+		e.End = int(s.toks[end-1].end)
 		return end
 	}
 	return next
+}
+
+// perUnits are the periods a rate is per ("par mois", "par an"), which
+// may stand between a figure and the hedge written after it. (A rate per
+// head, "par enfant", is not read: the lexer keeps no token for a word
+// its grammar does not name.)
+var perUnits = map[string]bool{
+	"mois": true, "an": true, "annee": true, "jour": true, "semaine": true, "trimestre": true,
 }
 
 // symbolHedges are the signs that qualify the figure right after them in

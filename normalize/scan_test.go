@@ -171,6 +171,12 @@ var scanCases = []struct {
 	{"si 12 > 10 alors", []want{wnum("12", 12, "exact"), wnum("10", 10, "exact")}},
 	{"flèche -> 8 centres", []want{wnum("8", 8, "exact")}},
 	{"a~3 centres", []want{wnum("3", 3, "exact")}},
+	// a hedge after a rate's period qualifies the figure before it, whose
+	// span stays its own
+	{"soit 1 700 dirhams en moyenne", []want{mad("1 700 dirhams en moyenne", 1700, "about")}},
+	{"soit 1 700 dirhams par mois en moyenne", []want{mad("1 700 dirhams", 1700, "about")}},
+	{"soit 350 dirhams par an au maximum", []want{mad("350 dirhams", 350, "up_to")}},
+	{"soit 1 700 dirhams par mois, en moyenne", []want{mad("1 700 dirhams", 1700, "exact")}},
 	// a translation's English figures: a comma grouping thousands before
 	// a count noun or dirhams, "per cent"; a measure, a percentage and a
 	// scaled figure keep their decimals

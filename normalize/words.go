@@ -469,7 +469,7 @@ var postHedges = func() []hedge {
 			hs = append(hs, hedge{words: strings.Fields(fold(p)), qualifier: q})
 		}
 	}
-	add("about", "environ", "à peu près", "approximativement", "grosso modo")
+	add("about", "environ", "à peu près", "approximativement", "grosso modo", "en moyenne")
 	add("at_least", "au moins", "au minimum", "au bas mot", "tout au moins")
 	add("up_to", "au maximum", "au plus", "tout au plus", "au max")
 	for i := 1; i < len(hs); i++ {
