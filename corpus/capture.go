@@ -333,11 +333,13 @@ func wrapperHeader(l string, meta *textMeta) bool {
 		if w := cacheWhen.FindStringSubmatch(l); w != nil {
 			meta.captured = parseStamp(w[1])
 		}
+		meta.archived = true
 		return true
 	}
 	if m := waybackHeader.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
 		meta.captured = parseStamp(m[1])
 		meta.url = m[2]
+		meta.archived = true
 		return true
 	}
 	return false

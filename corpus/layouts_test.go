@@ -126,7 +126,8 @@ var layoutDates = []struct{ file, want string }{
 	{"w27_press_kit_boxed_figures.txt", "2026-04-21"},      // "Par NAME · 21 avril 2026" over a press kit's boxed figures
 	{"w28_capture_note_remark_day_age.txt", "2025-03-12"},  // "[Capturé le WEEKDAY DATE à HH:MM — a remark]", then "Récit de NAME  •  il y a 7 j  •  3 min de lecture"
 	{"w29_uploaded_by_document_page.txt", "2025-03-12"},
-	{"w30_saved_from_age_by_name.txt", "2025-03-12"},  // "[Page enregistrée le DATE depuis URL]", then "Publié il y a 5 jours par NAME · vues"    // a document-sharing page's "Transféré par NAME le DATE" above the scan's own "Tafraout, le 3 mars 2025"
+	{"w30_saved_from_age_by_name.txt", "2025-03-12"},
+	{"w31_capture_note_only.txt", "2025-03-12"},       // a scraper's capture note and no date of the page: the day it was saved (not so for a cache's or an archive's snapshot, t24 and t26)  // "[Page enregistrée le DATE depuis URL]", then "Publié il y a 5 jours par NAME · vues"    // a document-sharing page's "Transféré par NAME le DATE" above the scan's own "Tafraout, le 3 mars 2025"
 	{"v08_data_timestamp.html", "2025-03-12"},         // data-timestamp (Unix seconds) on a relative date
 	{"v09_meta_article_published.html", "2025-03-12"}, // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
 }

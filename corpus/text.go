@@ -25,6 +25,9 @@ type textMeta struct {
 	captured captureStamp
 	url      string
 	updated  string
+	// archived: the stamp is a cache's or an archive's snapshot, which
+	// may be years after the article, not a scraper's save.
+	archived bool
 }
 
 var (
@@ -185,13 +188,21 @@ func stripText(s string) ([]string, textMeta) {
 	}
 	// The weaker sources, best first: a wire's yearless dateline dated by
 	// the capture stamp, a communiqué's closing place and date, the date
-	// in the page's address, an update's date.
+	// in the page's address, an update's date, and last the day the
+	// scraper saved the page: a page is published on or before it, most
+	// often in its month, which dates the figures better than no date at
+	// all (a cache's or an archive's snapshot may be years later).
+	captured := ""
+	if meta.captured.known() && !meta.archived {
+		captured = meta.captured.t.Format("2006-01-02")
+	}
 	for _, s := range []struct{ date, from string }{
 		{datelineFrom(lead, meta.captured), "dateline"},
 		{closing, "closing"},
 		{urlDateOf(meta.url), "url"},
 		{front.date, "front"},
 		{meta.updated, "updated"},
+		{captured, "captured"},
 	} {
 		if meta.published == "" && s.date != "" {
 			meta.published, meta.from = s.date, s.from
