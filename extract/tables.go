@@ -34,7 +34,14 @@ type pipeCol struct {
 	modality string
 	// estimate is set for a cell flagged as an estimate ("72,4 e").
 	estimate bool
+	// flag is the estimate ("e") or projection ("p") flag of the column's
+	// year ("2024e", "2026p"), or "".
+	flag string
 }
+
+// flaggedYear is a column header that is a year with a flag: "2024e",
+// "2024 (e)" an estimate, "2026p" a projection, "2025*".
+var flaggedYear = regexp.MustCompile(`^\s*((?:19|20)\d\d)\s*(e|\(e\)|p|\(p\)|\*)\s*$`)
 
 // unitHeader is a column that gives each row's unit: "Unité", "Unit".
 var unitHeader = regexp.MustCompile(`^(unites?|unit|units|unite de mesure)$`)
@@ -132,8 +139,13 @@ func (x *run) findPipeTables() {
 				if pc.unit == "" && !own {
 					pc.unit = capUnit
 				}
-				// "72,4 e", "1 860 (e)": a statistical table's estimate.
-				pc.estimate = estimateFlag.MatchString(c.Text)
+				// "72,4 e", "1 860 (e)": a statistical table's estimate,
+				// and so is every cell under "2024e".
+				pc.estimate = estimateFlag.MatchString(c.Text) || pc.flag == "e" || pc.flag == "*"
+				if pc.flag == "p" && pc.modality == "" {
+					// "2026p": a projection, not a figure reached.
+					pc.modality = "forecast"
+				}
 				if capCell.Text != "" {
 					// Last: a caption's cue ("Crédits de l'Etat aux
 					// régimes") is the whole table's, outweighed by a
@@ -210,6 +222,12 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 			}
 			if pc.asOf == "" {
 				pc.asOf = soleYear(text)
+			}
+			if m := flaggedYear.FindStringSubmatch(text); m != nil && pc.asOf == "" {
+				// "2024e", "2026p", "2025*": a statistical table's
+				// estimated or projected year.
+				pc.asOf = m[1]
+				pc.flag = strings.ToLower(strings.Trim(m[2], "()"))
 			}
 		}
 	}

@@ -356,3 +356,33 @@ func TestEstimateFlag(t *testing.T) {
 		t.Errorf("qualifiers %v, want about for 2 950 (e) and exact for 3 480 p", got)
 	}
 }
+
+// TestFlaggedYearColumns checks that a column headed by a flagged year
+// holds at that year, its cells estimates ("2024e") or projections
+// ("2026p").
+func TestFlaggedYearColumns(t *testing.T) {
+	r := mustDefault(t)
+	text := "Indicateurs de l'AMO Tadamon :\n\n— | 2023 | 2024e | 2026p\n\n" +
+		"Bénéficiaires de l'AMO Tadamon (millions) | 11,0 | 11,4 | 12,1\n\nSource : caisse"
+	facts, _ := r.Extract(Input{Text: text, Published: "2025-03-12"})
+	type got struct{ asOf, qual, modality string }
+	want := map[float64]got{
+		11.0e6: {"2023", "exact", ""},
+		11.4e6: {"2024", "about", ""},
+		12.1e6: {"2026", "exact", "forecast"},
+	}
+	seen := 0
+	for _, f := range facts {
+		w, ok := want[f.Value]
+		if !ok {
+			continue
+		}
+		seen++
+		if f.AsOf != w.asOf || f.Qualifier != w.qual || f.Modality != w.modality {
+			t.Errorf("%g: as_of %s, qualifier %s, modality %q; want %v", f.Value, f.AsOf, f.Qualifier, f.Modality, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("read %d of the %d cells: %+v", seen, len(want), facts)
+	}
+}
