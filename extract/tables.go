@@ -80,9 +80,13 @@ var (
 	}{
 		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?millions?(?:\s+de\s+\pL+)?\s*(?:[,;][^()]*)?\)`), 1e6},
 		{regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:\pL+\s+)?(?:en\s+)?milliers?(?:\s+de\s+\pL+)?\s*(?:[,;][^()]*)?\)`), 1e3},
+		// The same word last, without brackets: "Bénéficiaires en
+		// milliers", a dataset's "beneficiaires_milliers".
+		{regexp.MustCompile(`\pL\s+(?:en\s+)?millions?$`), 1e6},
+		{regexp.MustCompile(`\pL\s+(?:en\s+)?milliers?$`), 1e3},
 	}
 	// percentHeader: "Part (%)", "Taux de couverture (en %)".
-	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b`)
+	percentHeader = regexp.MustCompile(`%|\bpour\s?cent\b|\ben pourcentage\b|\bpct$`)
 )
 
 // findPipeTables reads the tables of the text (table.Find) and records,
@@ -185,7 +189,9 @@ var ownMeasure = regexp.MustCompile(`\((?:en\s+)?(?:nombre|nb|effectifs?|unites)
 
 // cellCol gathers what column col of body row r takes from its headers.
 func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
-	pc := pipeCol{header: foldString(tb.ColumnHeader(col))}
+	// ("beneficiaires_milliers", "depenses_mdh": a dataset's column
+	// names, their words joined by underscores.)
+	pc := pipeCol{header: foldString(strings.ReplaceAll(tb.ColumnHeader(col), "_", " "))}
 	for h := len(tb.Header) - 1; h >= 0; h-- {
 		if col < len(tb.Header[h].Cells) {
 			pc.heads = append(pc.heads, tb.Header[h].Cells[col])

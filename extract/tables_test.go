@@ -241,6 +241,15 @@ func TestTables(t *testing.T) {
 				{"retraite", "beneficiaries", "person", 790200, "2024"},
 			},
 			not: []float64{790200e3, 751600e3}},
+		{name: "a dataset's column names, their words joined by underscores, their scale last",
+			text: "Aperçu du jeu de données de l'aide sociale directe par province, à fin 2024 :\n\n" +
+				"province | menages_beneficiaires_milliers | montants_verses_mdh | taux_pct\n\n" +
+				"Azilal | 38,2 | 210,5 | 12,4\n\nSource : portail de données ouvertes",
+			want: []want{
+				{"asd", "beneficiaries", "household", 38200, "2024-12"},
+				{"asd", "amount_paid", "MAD", 210.5e6, "2024-12"},
+			},
+			not: []float64{38.2, 210.5}},
 		{name: "before and after columns, each dated by its header's year or month, a cell by its own date",
 			text: "Ce que la réforme a changé pour les familles, point par point :\n\n" +
 				"Point | Avant la réforme (situation 2021) | Aujourd'hui (situation à juin 2024)\n\n" +
