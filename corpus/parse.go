@@ -126,7 +126,7 @@ func joinBlocks(blocks []string) string {
 	prevCue, prevOpen := false, false
 	for _, p := range blocks {
 		p = strings.TrimSpace(p)
-		cue := timecodeFirst.MatchString(p)
+		cue := strings.HasPrefix(p, "[") && timecodeFirst.MatchString(p)
 		p = strings.TrimSpace(dropTimecodes(p))
 		if p == "" {
 			continue
@@ -146,8 +146,13 @@ func joinBlocks(blocks []string) string {
 	return nfc(b.String())
 }
 
+// cueStamp is a video transcript's or a subtitle's cue stamp:
+// "[00:01:12]", "[01:02:03.500]". Hours, minutes and seconds all written:
+// a live blog's "[10:30]" is the hour of an entry.
+const cueStamp = `\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]`
+
 // timecodeFirst is a block that opens with a cue stamp.
-var timecodeFirst = regexp.MustCompile(`^\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]`)
+var timecodeFirst = regexp.MustCompile(`^` + cueStamp)
 
 // startsLower reports whether p's first letter or digit is a lowercase
 // letter or a digit: the rest of a sentence, not a new one.
@@ -169,10 +174,8 @@ func sentenceClosed(p string) bool {
 	return strings.ContainsRune(".!?:…", r)
 }
 
-// timecode is a video transcript's or a subtitle's cue stamp, with the
-// blanks around it: "[00:01:12]", "[01:02:03.500]". Hours, minutes and
-// seconds all written: a live blog's "[10:30]" is the hour of an entry.
-var timecode = regexp.MustCompile(`[ \t]*\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\][ \t]*`)
+// timecode is a cue stamp with the blanks around it.
+var timecode = regexp.MustCompile(`[ \t]*` + cueStamp + `[ \t]*`)
 
 // dropTimecodes removes a transcript's cue stamps from a block: they cut
 // its sentences every few words ("couvre 11,6 [00:00:32] millions"), and
