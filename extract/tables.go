@@ -39,6 +39,10 @@ type pipeCol struct {
 	flag string
 }
 
+// periodCell is a cell that names a quarter or a half of a year the row
+// gives elsewhere: "T4", "Q2", "S1".
+var periodCell = regexp.MustCompile(`^\s*[TQS][1-4]\s*$`)
+
 // flaggedYear is a column header that is a year with a flag: "2024e",
 // "2024 (e)" an estimate, "2026p" a projection, "2025*".
 var flaggedYear = regexp.MustCompile(`^\s*((?:19|20)\d\d)\s*(e|\(e\)|p|\(p\)|\*)\s*$`)
@@ -209,6 +213,18 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	}
 	if col > 0 {
 		pc.asOf = table.Period(label)
+		if len(pc.asOf) == 4 {
+			// "2025 | T4 | AMO TNS | 1 874,3": a dataset's year, then its
+			// quarter or half in a column of its own.
+			for k, c := range tb.Body[r].Cells {
+				if k != col && periodCell.MatchString(c.Text) {
+					if p := table.Period(c.Text + " " + pc.asOf); p != "" {
+						pc.asOf = p
+					}
+					break
+				}
+			}
+		}
 	}
 	for h := len(tb.Header) - 1; h >= 0 && pc.asOf == ""; h-- {
 		if col < len(tb.Header[h].Cells) {

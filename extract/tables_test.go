@@ -250,6 +250,14 @@ func TestTables(t *testing.T) {
 				{"asd", "amount_paid", "MAD", 210.5e6, "2024-12"},
 			},
 			not: []float64{38.2, 210.5}},
+		{name: "a dataset's year, then its quarter in a column of its own",
+			text: "Extrait du jeu de données de l'aide sociale directe :\n\n" +
+				"annee | trimestre | menages_beneficiaires_milliers\n\n" +
+				"2024 | T2 | 3 950,0\n\n2024 | T4 | 4 010,5\n\nSource : portail de données ouvertes",
+			want: []want{
+				{"asd", "beneficiaries", "household", 3.95e6, "2024-06"},
+				{"asd", "beneficiaries", "household", 4.0105e6, "2024-12"},
+			}},
 		{name: "before and after columns, each dated by its header's year or month, a cell by its own date",
 			text: "Ce que la réforme a changé pour les familles, point par point :\n\n" +
 				"Point | Avant la réforme (situation 2021) | Aujourd'hui (situation à juin 2024)\n\n" +
