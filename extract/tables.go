@@ -234,17 +234,7 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	for h := len(tb.Header) - 1; h >= 0 && pc.asOf == "" && col > 0; h-- {
 		if col < len(tb.Header[h].Cells) {
 			text := tb.Header[h].Cells[col].Text
-			pc.asOf = x.oneDate(text)
-			if pc.asOf == "" {
-				// "Aujourd'hui (situation à juin 2024)": the one date
-				// that writes its year; "Avant la réforme (situation
-				// 2022)": the column's one year, with no cue ("en",
-				// "fin") before it.
-				pc.asOf = x.oneYearDate(text)
-			}
-			if pc.asOf == "" {
-				pc.asOf = soleYear(text)
-			}
+			pc.asOf = x.headerDate(text)
 			if m := flaggedYear.FindStringSubmatch(text); m != nil && pc.asOf == "" {
 				// "2024e", "2026p", "2025*": a statistical table's
 				// estimated or projected year.
@@ -271,22 +261,26 @@ func (x *run) cellCol(tb *table.Table, r, col int, label string) pipeCol {
 	return pc
 }
 
-// oneDate is the one date a header names among its words ("Dépenses
-// remboursées en 2023 (en MDH)", "Affiliés à fin juin 2024"), or "".
-func (x *run) oneDate(text string) string {
-	return soleDate(normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}))
-}
-
-// oneYearDate is the one date of text that writes its year in digits,
-// as soleDate gives it, or "".
-func (x *run) oneYearDate(text string) string {
+// headerDate is the period a column header's words name, from one scan:
+// its one date ("Dépenses remboursées en 2023 (en MDH)", "Affiliés à fin
+// juin 2024"), else its one date that writes its year ("Aujourd'hui
+// (situation à juin 2024)"), else its one year written with no cue
+// ("Avant la réforme (situation 2022)"), or "".
+func (x *run) headerDate(text string) string {
+	exprs := normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)})
+	if d := soleDate(exprs); d != "" {
+		return d
+	}
 	var dated []normalize.Expr
-	for _, e := range normalize.Scan(text, &normalize.Options{Ref: refDate(x.in.Published)}) {
+	for _, e := range exprs {
 		if e.Kind == normalize.Date && yearDigits.MatchString(e.Text) {
 			dated = append(dated, e)
 		}
 	}
-	return soleDate(dated)
+	if d := soleDate(dated); d != "" {
+		return d
+	}
+	return soleYear(text)
 }
 
 // soleYear is the one year (1900 to 2099) text writes in digits, or "".
