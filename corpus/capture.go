@@ -40,6 +40,12 @@ var (
 	// navigateur").
 	captureNote = regexp.MustCompile(`(?i)^\[\s*(?:page\s+)?(?:capture|capturée|capturé|copie|sauvegarde|sauvegardée|enregistrée|enregistré|snapshot)\s+(?:du|de|le|of)\s+(.{6,40}?)(?:(?:\s*[,—–·-]\s*|\s+(?:depuis|from|sur)\s+)(https?://[^\s\]]+)|(?:\s*[,—–·]|\s+-)\s+([^\]]{1,200}?))?\s*\]$|^(?:capture|copie|snapshot)\s+(?:du|de|of)\s+(.{6,40}?)(?:\s*,\s*(https?://\S+))?$`)
 
+	// exportLine is an app's line saying when it exported what follows
+	// (a phone's messages, a chat): "Exporté le lundi 5 janvier 2026 à
+	// 21:40 · 64 conversations · …". It stands under the app's name and
+	// file, not first.
+	exportLine = regexp.MustCompile(`(?i)^export(?:é|ée|és|ées)\s+le\s+(.{6,240})$`)
+
 	// bareAddress is a page's address written without its scheme
 	// ("www.site.ma/a/1", "site.ma/rubrique/titre").
 	bareAddress = regexp.MustCompile(`(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$`)
@@ -351,4 +357,31 @@ func datelineFrom(lead []string, c captureStamp) string {
 		return ""
 	}
 	return datelineWithYear(lead[0], c)
+}
+
+// readExport reads an export line among the first lines of a dump whose
+// header gave no capture stamp, as that stamp and, when nothing dated the
+// dump yet, as its date: an export's messages each carry their own day,
+// and the first of them is no more the document's than the last.
+func readExport(lines []string, meta *textMeta) {
+	if meta.captured.known() {
+		return
+	}
+	seen := 0
+	for i := 0; i < len(lines) && seen < 8; i++ {
+		if lines[i] == "" {
+			continue
+		}
+		seen++
+		if m := exportLine.FindStringSubmatch(lines[i]); m != nil {
+			if c := parseStamp(m[1]); c.known() {
+				meta.captured = c
+				if meta.published == "" {
+					meta.published, meta.from = c.t.Format("2006-01-02"), "header"
+				}
+				lines[i] = ""
+				return
+			}
+		}
+	}
 }

@@ -20,8 +20,9 @@ type Document struct {
 	// "title", "url", then "first-sentence" / "dateline" of the body,
 	// "updated" (a modified time or "Mis à jour le") and, last, "text" (the
 	// first date on the page that its words give to no figure, edit or
-	// copy). Text dumps: "header" (a scraper's or an e-mail's header, or a
-	// cover that gives only a month), "byline" (a "Publié dans … le …"
+	// copy). Text dumps: "header" (a scraper's or an e-mail's header, an
+	// app's "Exporté le …" over the messages it exported, or a cover that
+	// gives only a month), "byline" (a "Publié dans … le …"
 	// block, a byline or masthead line near the top, a relative byline
 	// counted back from the scraper's capture stamp), "dateline",
 	// "first-sentence", then "closing" (a communiqué's last "Fait à X, le

@@ -70,6 +70,22 @@ func TestParseHTMLBody(t *testing.T) {
 			without: []string{"Accueil", "Contact"},
 		},
 		{
+			name: "a search page's entries keep their datelines, whatever their class says; a teaser list's stay furniture",
+			body: `<main><h1>Résultats pour « aide »</h1>` +
+				`<article class="res"><h3><a href="/a">Aide : 4,1 millions de ménages</a></h3><p class="res-meta">Économie · Lundi 13 avril 2026 · 3 min de lecture</p><p class="snip">… Le nombre de ménages aidés a atteint 4,1 millions à fin mars, selon l'Agence, qui a versé plus de 58 milliards de dirhams depuis le lancement …</p></article>` +
+				`<article class="res"><h3><a href="/b">Budget de l'aide</a></h3><p class="res-meta">Économie · Lundi 2 février 2026 · 5 min de lecture</p><p class="snip">… La loi de finances alloue 29 milliards de dirhams au programme, contre 26,5 milliards l'année précédente, selon le texte publié …</p></article>` +
+				`<article class="res"><h3><a href="/c">Registre : 5,6 millions</a></h3><p class="res-meta">Société · Vendredi 7 novembre 2025 · 4 min de lecture</p><p class="snip">… Le registre compte désormais 5,6 millions de ménages inscrits, soit près de 19,8 millions de personnes, d'après le ministère …</p></article>` +
+				`<ul class="teasers"><li><a href="/d">Retraites : 880 000 pensions</a> <span class="meta">12 janvier 2026</span></li><li><a href="/e">AMO : 88 % couverts</a> <span class="meta">5 février 2026</span></li><li><a href="/f">IPE : 60 000 bénéficiaires</a> <span class="meta">3 juillet 2025</span></li></ul></main>`,
+			want: []string{"Économie · Lundi 13 avril 2026 · 3 min de lecture", "… Le nombre de ménages aidés a atteint 4,1 millions", "Économie · Lundi 2 février 2026 · 5 min de lecture", "… La loi de finances alloue 29 milliards",
+				"Société · Vendredi 7 novembre 2025 · 4 min de lecture", "… Le registre compte désormais 5,6 millions"},
+			without: []string{"Aide : 4,1 millions de ménages", "880 000", "88 %", "12 janvier 2026"},
+		},
+		{
+			name: "an excerpt ('extrait') is text, not Readability's 'extra'",
+			body: `<main><p>` + para1 + `</p><p class="extrait">` + para2 + `</p><p>` + para3 + `</p></main>`,
+			want: []string{para1, para2, para3},
+		},
+		{
 			name: "lists and tables of the article stay",
 			body: "<article><p>" + para1 + "</p><ul><li>AMO Tadamon : 11 millions de personnes couvertes</li><li>Aide sociale directe : 4 millions de familles</li></ul><p>" + para2 + "</p><table><tr><td>Année</td><td>Bénéficiaires</td></tr><tr><td>2024</td><td>3,9 millions</td></tr></table></article>",
 			want: []string{para1, "AMO Tadamon : 11 millions de personnes couvertes", "Aide sociale directe : 4 millions de familles", para2, "Année | Bénéficiaires\n\n2024 | 3,9 millions"},

@@ -13,6 +13,9 @@ type extractor struct {
 	st     map[*html.Node]*nodeStats
 	score  map[*html.Node]float64
 	scored []*html.Node // the keys of score in the order first scored, for deterministic choices
+	// keep are the elements no class or id hint removes: a listing's
+	// datelines (htmllisting.go).
+	keep map[*html.Node]bool
 }
 
 // extractBody returns the paragraphs of the page's main content. root is
@@ -24,6 +27,8 @@ func extractBody(root *html.Node, relaxed bool) []string {
 	pruneAlways(root)
 	total := measure(root, x.st, false)
 	if !relaxed {
+		x.keep = map[*html.Node]bool{}
+		x.listingDatelines(root)
 		x.pruneHinted(root, total.text)
 		clear(x.st)
 		measure(root, x.st, false)
@@ -74,7 +79,7 @@ func (x *extractor) pruneHinted(n *html.Node, total int) {
 			if h == 2 {
 				limit = 0.75
 			}
-			if h > 0 && st != nil && float64(st.text) < limit*float64(total) && !figureCaption(c) {
+			if h > 0 && st != nil && float64(st.text) < limit*float64(total) && !figureCaption(c) && !x.keep[c] {
 				n.RemoveChild(c)
 				c = next
 				continue

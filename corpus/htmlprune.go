@@ -50,7 +50,9 @@ var (
 		"shoutbox", "skyscraper", "supplemental", "agegate", "yom-remote", "meta", "tags",
 		"topbar", "top-bar", "teaser", "infobox", "widget",
 	}
-	contentHints = []string{"article", "body", "content", "main", "entry", "post", "story", "text", "column", "shadow", "blog"}
+	// "extrait" is French for an excerpt (a search result's snippet), not
+	// Readability's "extra": it is the text.
+	contentHints = []string{"article", "body", "content", "main", "entry", "post", "story", "text", "column", "shadow", "blog", "extrait"}
 )
 
 // noiseHint tells whether an element's class or id marks it as furniture:

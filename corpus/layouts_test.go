@@ -49,49 +49,49 @@ var layoutDates = []struct{ file, want string }{
 	{"t41_network_post_weeks.txt", "2025-03"},
 	{"t42_video_views_line.txt", "2025-03-12"}, // a video page's "7 215 vues  12 mars 2025  #AMO"
 	// "3 sem." against the capture: 1 to 8 March, the month
-	{"h01_amp.html", "2025-03-12"},                      // AMP byline <time>
-	{"h02_print_version.html", "2025-03-12"},            // print page: "Imprimé le" above "publié le"
-	{"h03_jsonld_only.html", "2025-03-12"},              // JSON-LD datePublished beside dateModified
-	{"h04_og_only.html", "2025-03-12"},                  // article:published_time
-	{"h05_og_updated_and_byline.html", "2025-03-12"},    // og:updated_time and a visible "Publié le"
-	{"h06_og_updated_only.html", "2025-03-15"},          // og:updated_time alone
-	{"h07_time_in_byline.html", "2025-03-12"},           // <time datetime> in the byline
-	{"h08_updated_before_published.html", "2025-03-12"}, // "Mis à jour le" printed before "Publié le"
-	{"h09_singlefile_relative.html", "2025-03-12"},      // "il y a 3 heures" and SingleFile's saved date
-	{"h10_url_only.html", "2025-03-12"},                 // /2025/03/12/ in the canonical URL
-	{"h11_wayback.html", "2025-03-10"},                  // the Wayback toolbar's dates are captures
-	{"h12_google_cache.html", "2025-03-11"},             // the cache header's date is a snapshot
-	{"h13_english_meta_class.html", "2025-03-12"},       // March 12, 2025 in a post-meta block
-	{"h14_meta_publish_date_fr.html", "2025-03-12"},     // <meta name=publish-date content=12/03/2025>
-	{"h15_no_date.html", ""},                            // only a figure's "arrêté au" date
-	{"h16_post_date_dotted.html", "2025-03-12"},         // Publié le 12.03.2025 in a post-date block
-	{"h17_wiki_jsonld.html", "2025-03-12"},              // a wiki's page holds as last edited, not as created
-	{"h18_microdata_name_heading.html", "2025-03-12"},   // a Joomla page's "Publication :" block
-	{"u01_date_then_author.txt", "2025-03-12"},          // Le DATE par NAME
-	{"u02_english_weekday.txt", "2025-03-12"},           // Wed 12 Mar 2025 10:32
-	{"u03_two_digit_year.txt", "2025-03-12"},            // Publié le 12/03/25 à 10h32
-	{"u04_il_y_a_3h.txt", "2025-03-12"},                 // "il y a 3h" against a scrape stamp
-	{"u05_meta_dump_header.txt", "2025-03-12"},          // datePublished: and dateModified: header lines
-	{"u06_mise_en_ligne.txt", "2025-03-12"},             // Mise en ligne : … | Dernière mise à jour : …
-	{"u07_derniere_maj_only.txt", "2025-03-14"},         // only "Dernière mise à jour"
-	{"u08_edition_du.txt", "2025-03-12"},                // a press review's "Édition du jeudi 12 mars 2025"
-	{"u09_yearless_byline_fetched.txt", "2025-03-12"},   // "Publié le 12 mars" and a fetch stamp
-	{"u10_yearless_byline.txt", ""},                     // the same without the stamp
-	{"u11_byline_dots.txt", "2025-03-12"},               // Par NAME · Journaliste · DATE · Économie
-	{"u12_date_colon_in_front.txt", "2025-03-12"},       // "Date : …" under the headline
-	{"u13_name_then_date_comma_time.txt", "2025-03-12"}, // NAME / 12 mars 2025, 10:32
-	{"u14_abbr_weekday_1er.txt", "2025-03-01"},          // sam. 1er mars 2025 - 08:15
-	{"u15_wordpress_english.txt", "2025-03-12"},         // Posted on March 12, 2025 by admin
-	{"u16_date_name_nosep.txt", "2025-03-12"},           // 12 mars 2025 Karim Benali
-	{"u17_published_at_bottom.txt", "2025-03-12"},       // "Publié le" under the text
-	{"u18_data_date_title_byline_nodate.txt", ""},       // a figure's date in the headline, an undated byline
-	{"v01_abbr_published_title.html", "2025-03-12"},     // <abbr class=published title=ISO>
-	{"v02_itemprop_content_span.html", "2025-03-12"},    // <span itemprop=datePublished content=…>
-	{"v03_jsonld_datecreated.html", "2025-03-12"},       // JSON-LD dateCreated only
-	{"v04_two_digit_year_byline.html", "2025-03-12"},    // Publié le 12/03/25 in a date block
-	{"v05_time_text_only.html", "2025-03-12"},           // <time> with no datetime
-	{"v06_data_date_in_title_only.html", ""},            // "au 28/02/2025" in the title only
-	{"v07_httrack.html", "2025-03-11"},
+	{"h01_amp.html", "2025-03-12"},                         // AMP byline <time>
+	{"h02_print_version.html", "2025-03-12"},               // print page: "Imprimé le" above "publié le"
+	{"h03_jsonld_only.html", "2025-03-12"},                 // JSON-LD datePublished beside dateModified
+	{"h04_og_only.html", "2025-03-12"},                     // article:published_time
+	{"h05_og_updated_and_byline.html", "2025-03-12"},       // og:updated_time and a visible "Publié le"
+	{"h06_og_updated_only.html", "2025-03-15"},             // og:updated_time alone
+	{"h07_time_in_byline.html", "2025-03-12"},              // <time datetime> in the byline
+	{"h08_updated_before_published.html", "2025-03-12"},    // "Mis à jour le" printed before "Publié le"
+	{"h09_singlefile_relative.html", "2025-03-12"},         // "il y a 3 heures" and SingleFile's saved date
+	{"h10_url_only.html", "2025-03-12"},                    // /2025/03/12/ in the canonical URL
+	{"h11_wayback.html", "2025-03-10"},                     // the Wayback toolbar's dates are captures
+	{"h12_google_cache.html", "2025-03-11"},                // the cache header's date is a snapshot
+	{"h13_english_meta_class.html", "2025-03-12"},          // March 12, 2025 in a post-meta block
+	{"h14_meta_publish_date_fr.html", "2025-03-12"},        // <meta name=publish-date content=12/03/2025>
+	{"h15_no_date.html", ""},                               // only a figure's "arrêté au" date
+	{"h16_post_date_dotted.html", "2025-03-12"},            // Publié le 12.03.2025 in a post-date block
+	{"h17_wiki_jsonld.html", "2025-03-12"},                 // a wiki's page holds as last edited, not as created
+	{"h18_microdata_name_heading.html", "2025-03-12"},      // a Joomla page's "Publication :" block
+	{"u01_date_then_author.txt", "2025-03-12"},             // Le DATE par NAME
+	{"u02_english_weekday.txt", "2025-03-12"},              // Wed 12 Mar 2025 10:32
+	{"u03_two_digit_year.txt", "2025-03-12"},               // Publié le 12/03/25 à 10h32
+	{"u04_il_y_a_3h.txt", "2025-03-12"},                    // "il y a 3h" against a scrape stamp
+	{"u05_meta_dump_header.txt", "2025-03-12"},             // datePublished: and dateModified: header lines
+	{"u06_mise_en_ligne.txt", "2025-03-12"},                // Mise en ligne : … | Dernière mise à jour : …
+	{"u07_derniere_maj_only.txt", "2025-03-14"},            // only "Dernière mise à jour"
+	{"u08_edition_du.txt", "2025-03-12"},                   // a press review's "Édition du jeudi 12 mars 2025"
+	{"u09_yearless_byline_fetched.txt", "2025-03-12"},      // "Publié le 12 mars" and a fetch stamp
+	{"u10_yearless_byline.txt", ""},                        // the same without the stamp
+	{"u11_byline_dots.txt", "2025-03-12"},                  // Par NAME · Journaliste · DATE · Économie
+	{"u12_date_colon_in_front.txt", "2025-03-12"},          // "Date : …" under the headline
+	{"u13_name_then_date_comma_time.txt", "2025-03-12"},    // NAME / 12 mars 2025, 10:32
+	{"u14_abbr_weekday_1er.txt", "2025-03-01"},             // sam. 1er mars 2025 - 08:15
+	{"u15_wordpress_english.txt", "2025-03-12"},            // Posted on March 12, 2025 by admin
+	{"u16_date_name_nosep.txt", "2025-03-12"},              // 12 mars 2025 Karim Benali
+	{"u17_published_at_bottom.txt", "2025-03-12"},          // "Publié le" under the text
+	{"u18_data_date_title_byline_nodate.txt", ""},          // a figure's date in the headline, an undated byline
+	{"v01_abbr_published_title.html", "2025-03-12"},        // <abbr class=published title=ISO>
+	{"v02_itemprop_content_span.html", "2025-03-12"},       // <span itemprop=datePublished content=…>
+	{"v03_jsonld_datecreated.html", "2025-03-12"},          // JSON-LD dateCreated only
+	{"v04_two_digit_year_byline.html", "2025-03-12"},       // Publié le 12/03/25 in a date block
+	{"v05_time_text_only.html", "2025-03-12"},              // <time> with no datetime
+	{"v06_data_date_in_title_only.html", ""},               // "au 28/02/2025" in the title only
+	{"v07_httrack.html", "2025-03-11"},                     // "Hier à 18:30" and HTTrack's stamp
 	{"u19_reading_time_words.txt", "2025-03-12"},           // … | Temps de lecture : 4 min
 	{"u20_sections_list.txt", "2025-03-12"},                // … | Économie, Société
 	{"u21_le_date_modifie.txt", "2025-03-12"},              // Le DATE à 10:32 - Modifié le DATE
@@ -125,11 +125,12 @@ var layoutDates = []struct{ file, want string }{
 	{"h19_faq_dcterms_modified.html", "2025-03-12"},        // an FAQ page dated only by <meta name="dcterms.modified">
 	{"w27_press_kit_boxed_figures.txt", "2026-04-21"},      // "Par NAME · 21 avril 2026" over a press kit's boxed figures
 	{"w28_capture_note_remark_day_age.txt", "2025-03-12"},  // "[Capturé le WEEKDAY DATE à HH:MM — a remark]", then "Récit de NAME  •  il y a 7 j  •  3 min de lecture"
-	{"w29_uploaded_by_document_page.txt", "2025-03-12"},
-	{"w30_saved_from_age_by_name.txt", "2025-03-12"},
-	{"w31_capture_note_only.txt", "2025-03-12"},       // a scraper's capture note and no date of the page: the day it was saved (not so for a cache's or an archive's snapshot, t24 and t26)  // "[Page enregistrée le DATE depuis URL]", then "Publié il y a 5 jours par NAME · vues"    // a document-sharing page's "Transféré par NAME le DATE" above the scan's own "Tafraout, le 3 mars 2025"
-	{"v08_data_timestamp.html", "2025-03-12"},         // data-timestamp (Unix seconds) on a relative date
-	{"v09_meta_article_published.html", "2025-03-12"}, // <meta name=date_publication content="12/03/2025 10:32">                  // "Hier à 18:30" and HTTrack's stamp
+	{"w29_uploaded_by_document_page.txt", "2025-03-12"},    // a document-sharing page's "Transféré par NAME le DATE" above the scan's own "Tafraout, le 3 mars 2025"
+	{"w30_saved_from_age_by_name.txt", "2025-03-12"},       // "[Page enregistrée le DATE depuis URL]", then "Publié il y a 5 jours par NAME · vues"
+	{"w31_capture_note_only.txt", "2025-03-12"},            // a scraper's capture note and no date of the page: the day it was saved (not so for a cache's or an archive's snapshot, t24 and t26)
+	{"w32_app_export_stamp.txt", "2025-03-12"},             // an app's "Exporté le DATE à HH:MM" under its name, then messages each stamped with its own day: the export's day
+	{"v08_data_timestamp.html", "2025-03-12"},              // data-timestamp (Unix seconds) on a relative date
+	{"v09_meta_article_published.html", "2025-03-12"},      // <meta name=date_publication content="12/03/2025 10:32">
 }
 
 // TestLayoutDates reads every layout and compares its date with the one

@@ -148,6 +148,7 @@ func stripText(s string) ([]string, textMeta) {
 	var meta textMeta
 	lines := splitLines(s)
 	lines = readHeader(lines, &meta)
+	readExport(lines, &meta)
 	blocks := spacedTables(joinBroken(lines))
 	front := frontDate(blocks)
 	blocks = readPublishedIn(blocks, &meta)

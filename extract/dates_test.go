@@ -140,6 +140,20 @@ func TestAsOfRules(t *testing.T) {
 		{"a sentence that dates the page's data dates its figures", "",
 			"Les indicateurs ci-dessous sont arrêtés au 31 mars 2026.\n\nLa couverture\n\nL'AMO Tadamon couvre 11,8 millions de personnes.", "2026-05-12",
 			[]string{"amo-tadamon beneficiaries 1.18e+07 person exact 2026-03"}},
+		{"a listing's entries hold at their own datelines, and count from them", "Recherche : aide directe",
+			"Économie · Lundi 2 février 2026 · par Nadia Ouali\n\n… L'aide sociale directe touche désormais 4,1 millions de ménages …\n\n" +
+				"Société · Jeudi 18 décembre 2025 · 4 min de lecture\n\n… L'aide sociale directe a coûté 25 milliards de dirhams l'an dernier …\n\n" +
+				"Régions · Vendredi 7 novembre 2025 · par Omar Sbai\n\n… Le mois dernier, le Registre social unifié comptait 5,4 millions de ménages inscrits …", "2026-04-14",
+			[]string{"asd beneficiaries 4.1e+06 household exact 2026-02", "asd amount_paid 2.5e+10 MAD exact 2024", "rsu enrolled 5.4e+06 household exact 2025-10"}},
+		{"one entry's dateline is no listing: the page's own dateline dates nothing", "",
+			"Société · Lundi 13 avril 2026 · 10:12\n\nL'aide sociale directe a coûté 25 milliards de dirhams l'an dernier.", "2026-04-14",
+			[]string{"asd amount_paid 2.5e+10 MAD exact 2025"}},
+		{"messages stamped with their day date themselves", "",
+			"[19/06/2025 09:30] CNSS Info : L'AMO Achamil compte désormais 200 000 adhérents.\n\n[05/12/2025 16:45] CNSS Info : L'AMO Achamil compte désormais 250 000 adhérents.", "2026-01-15",
+			[]string{"amo-achamil enrolled 200000 person exact 2025-06", "amo-achamil enrolled 250000 person exact 2025-12"}},
+		{"a chat of one day is of its stamps' day", "",
+			"[12/03/2026 10:14] Salma :\n\nL'AMO Tadamon couvre 11,8 millions de personnes.\n\n[12/03/2026 10:20] Omar :\n\nMerci.", "2026-04-02",
+			[]string{"amo-tadamon beneficiaries 1.18e+07 person exact 2026-03"}},
 	}
 	r := mustDefault(t)
 	for _, tt := range tests {

@@ -42,6 +42,18 @@ type heading struct {
 	// yearOnly marks a heading that opens on a year alone ("2023 — …"),
 	// dated only when the text has two or more: a chronology.
 	yearOnly bool
+	// item marks an entry's own dateline, a day's date among a rubric, an
+	// author or a reading time ("Économie · 5 févr. 2026 · par …"): the
+	// date of what follows it when the text has two or more such lines of
+	// different days, a listing (search results, a news feed).
+	item bool
+	// own marks an item line whose date is the page's own dateline's
+	// (its time of day, or days from the publication): outside a listing
+	// it heads nothing.
+	own bool
+	// from is the first sentence the heading dates: the one after it, or
+	// for a message's stamp ("[19/06/2025 09:30] CNSS : …") its own.
+	from int
 }
 
 // findSections dates the sentences under dated headings (x.secDate) and
@@ -49,7 +61,7 @@ type heading struct {
 // expressions, as scanned from the publication date; it returns them
 // with those of each dated section replaced.
 func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
-	heads := x.headings()
+	heads := listing(x.headings())
 	if !x.dateHeadings(heads) {
 		return exprs
 	}
@@ -58,25 +70,34 @@ func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
 	for k, h := range heads {
 		end := len(x.sents)
 		if k+1 < len(heads) {
-			end = heads[k+1].si
+			end = min(heads[k+1].si, heads[k+1].from)
 		}
-		if h.date == "" || h.si+1 >= end {
+		if h.date == "" || h.from >= end {
 			continue
 		}
-		for si := h.si + 1; si < end; si++ {
+		for si := h.from; si < end; si++ {
 			x.secDate[si] = monthOf(h.date)
 			x.secCalendar[si] = h.month > 0
 		}
 		if h.yearOnly {
 			// A chronology's year: "en janvier", "le jeudi 28 décembre"
 			// and "à la fin de l'année" under "2023 — …" are 2023's.
-			exprs = x.rescan(exprs, x.sents[h.si+1].start, x.sents[end-1].end, h.date+"-07-01")
+			exprs = x.rescan(exprs, x.sents[h.from].start, x.sents[end-1].end, h.date+"-07-01", true)
 		}
 		if h.month > 0 {
 			// (Only a calendar's months: under a slide's "au 30
 			// septembre 2026", a month written alone is as near the
 			// publication as anywhere else.)
-			exprs = x.rescan(exprs, x.sents[h.si+1].start, x.sents[end-1].end, h.date)
+			exprs = x.rescan(exprs, x.sents[h.from].start, x.sents[end-1].end, h.date, true)
+		}
+		if h.item {
+			// A listed entry was written on its day: its "l'an dernier"
+			// and "à fin décembre" count from it, its "aujourd'hui" is
+			// its month.
+			for si := h.from; si < end; si++ {
+				x.secCalendar[si] = true
+			}
+			exprs = x.rescan(exprs, x.sents[h.from].start, x.sents[end-1].end, h.date, false)
 		}
 	}
 	return exprs
@@ -98,6 +119,10 @@ func (x *run) headings() []heading {
 		si = last + 1
 		start, end := x.sents[first].start, x.sents[last].end
 		text := x.in.Text[start:end]
+		if h, ok := x.stamped(first, text); ok {
+			out = append(out, h)
+			continue
+		}
 		if len(text) > maxHeading || strings.HasSuffix(text, ".") || listItemLine(text) {
 			continue
 		}
@@ -116,7 +141,7 @@ func (x *run) headings() []heading {
 		if hasFigure(exprs) {
 			continue
 		}
-		h := heading{si: last}
+		h := heading{si: last, from: last + 1}
 		if m := monthHeading.FindStringSubmatch(text); m != nil {
 			if h.month = normalize.MonthNumber(m[1]); h.month > 0 && m[2] != "" {
 				h.year, _ = strconv.Atoi(m[2])
@@ -127,8 +152,12 @@ func (x *run) headings() []heading {
 				continue // a table's header row: its dates are its columns'
 			}
 			h.date = soleMonthDate(exprs)
+			h.item = len(h.date) == len("2006-01-02") && itemLine.MatchString(text)
 			if h.date != "" && x.dateline(text, h.date) {
-				continue
+				if !h.item {
+					continue
+				}
+				h.own = true
 			}
 			if m := yearHeading.FindStringSubmatch(text); m != nil && h.date == "" {
 				h.year, _ = strconv.Atoi(m[1])
@@ -141,6 +170,62 @@ func (x *run) headings() []heading {
 				h.date = ""
 			}
 		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// messageStamp opens a message of a phone's or a chat's export with its
+// day and time: "[19/06/2025 09:30] CNSS : …", "[2025-09-02 09:14:33]
+// ANSS :", "[12/03/2026, 10:14] Nom : …".
+var messageStamp = regexp.MustCompile(`^\[\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}),?[\sT]+\d{1,2}[:h]\d{2}(?::\d{2})?\s*\]`)
+
+// stamped reads the paragraph whose first sentence is first and whose
+// text is text as a message opening on its stamp, which dates it and
+// what follows it: an item of a listing (an export's messages, a log)
+// when the text has messages of two days or more, else a dated heading.
+func (x *run) stamped(first int, text string) (heading, bool) {
+	m := messageStamp.FindStringIndex(text)
+	if m == nil {
+		return heading{}, false
+	}
+	stampEnd := x.sents[first].start + m[1]
+	var exprs []normalize.Expr
+	for _, e := range x.exprsOf(first) {
+		if e.Start < stampEnd {
+			exprs = append(exprs, e)
+		}
+	}
+	date := soleMonthDate(exprs)
+	if len(date) != len("2006-01-02") {
+		return heading{}, false
+	}
+	return heading{si: first, from: first, date: date, item: true}, true
+}
+
+// itemLine is what an entry's dateline holds beside its date: a
+// separator "·", an author ("par Hicham …"), a weekday or a time of day.
+var itemLine = regexp.MustCompile(`[·•]|\bpar\s+\p{Lu}|(?i:\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|\b\d{1,2}\s?[:h]\s?\d{2}\b`)
+
+// listing keeps the item lines of a text with two or more of different
+// days, a listing, and otherwise drops those that are the page's own
+// dateline and reads the others as plain dated headings.
+func listing(heads []heading) []heading {
+	days := map[string]bool{}
+	for _, h := range heads {
+		if h.item {
+			days[h.date] = true
+		}
+	}
+	if len(days) >= 2 {
+		return heads
+	}
+	out := heads[:0]
+	for _, h := range heads {
+		if h.own {
+			continue
+		}
+		h.item = false
 		out = append(out, h)
 	}
 	return out
@@ -243,15 +328,16 @@ func soleMonthDate(exprs []normalize.Expr) string {
 }
 
 // rescan reads the dates of text[start:end] again from date, the
-// heading's, in its year: "Le 6 janvier" under "JANVIER" of a 2025
-// retrospective published on 29 December is 2025-01, not the January
-// nearest the publication.
-func (x *run) rescan(exprs []normalize.Expr, start, end int, date string) []normalize.Expr {
+// heading's; inYear keeps them in its year: "Le 6 janvier" under "JANVIER"
+// of a 2025 retrospective published on 29 December is 2025-01, not the
+// January nearest the publication. Without it they are read as from a
+// publication of that date (a listed entry's).
+func (x *run) rescan(exprs []normalize.Expr, start, end int, date string, inYear bool) []normalize.Expr {
 	ref := refDate(date)
 	if len(date) == len("2006-01") {
 		ref = ref.AddDate(0, 0, 14) // mid-month: "fin du mois" and "début du mois" are both the month
 	}
-	fresh := normalize.Scan(x.in.Text[start:end], &normalize.Options{Ref: ref, InYear: true})
+	fresh := normalize.Scan(x.in.Text[start:end], &normalize.Options{Ref: ref, InYear: inYear})
 	for k := range fresh {
 		fresh[k].Start += start
 		fresh[k].End += start
