@@ -42,7 +42,7 @@ func parseHTML(raw []byte) (*Document, error) {
 			paras = p2
 		}
 	}
-	doc.Body = joinBlocks(paras)
+	doc.Body = joinBlocks(barRows(paras))
 	if doc.Published == "" && len(paras) > 0 {
 		doc.Published, doc.PublishedFrom = firstSentenceDate(paras[0])
 	}

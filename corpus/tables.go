@@ -262,6 +262,28 @@ func tabRows(raw []string) []string {
 	return rewriteRuns(raw, cells, func(l string) bool { return strings.TrimSpace(l) == "" })
 }
 
+// barRow is a bar chart's row as a page's text version writes it: a
+// label, the bar drawn in block glyphs, the value ("AMO TNS ▇▇▇▇ 4,0",
+// "Déc. 2024 ▮▮▮▮▮ 3,9 M"). A bar of one glyph is a partial block's ("▏").
+var barRow = regexp.MustCompile(`^(\S[^▁-█░▒▓■□▬▮]*?\pL[^▁-█░▒▓■□▬▮]*?)\s*(?:[▁-█░▒▓■□▬▮]{2,}|[▏▎▍▌▋▊▉])\s*([-+−]?\d[\d  .,]*(?:\s?[%\pL.]{1,10})?)$`)
+
+// barRows writes the runs of two or more bar rows as the rows of a table
+// ("AMO TNS | 4,0"): the chart's text version is a table, and its
+// heading's noun and scale ("Par régime (bénéficiaires, en millions)") are
+// then read as a table's caption.
+func barRows(lines []string) []string {
+	cells := make([][]string, len(lines))
+	for i, l := range lines {
+		if !strings.ContainsAny(l, "▁▂▃▄▅▆▇█▉▊▋▌▍▎▏░▒▓■□▬▮") {
+			continue
+		}
+		if m := barRow.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			cells[i] = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
+		}
+	}
+	return rewriteRuns(lines, cells, func(l string) bool { return strings.TrimSpace(l) == "" })
+}
+
 // pipeRows writes the pipe tables of a dump the way package table does:
 // "| a | b |" and "a | b |" become "a | b", and a Markdown rule
 // ("|---|---|") goes. Only runs of two rows or more with as many cells and

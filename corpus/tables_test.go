@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -193,6 +194,27 @@ func TestTextTables(t *testing.T) {
 				if strings.Contains(doc.Body, w) {
 					t.Errorf("kept %q:\n%s", w, doc.Body)
 				}
+			}
+		})
+	}
+}
+
+func TestBarRows(t *testing.T) {
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"bars between labels and values", []string{"Déc. 2023 ▮▮▮▮▮ 2,4 M", "", "Déc. 2024 ▮▮▮▮▮▮▮▮ 3,9 M"}, []string{"Déc. 2023 | 2,4 M", "", "Déc. 2024 | 3,9 M"}},
+		{"a bar of one partial block", []string{"AMO TNS ▇▇▇▇ 4,0", "AMO Achamil ▏ 0,3"}, []string{"AMO TNS | 4,0", "AMO Achamil | 0,3"}},
+		{"one bar row is no chart", []string{"Couverture ▇▇▇▇ 88 %", "", "Le texte reprend ici."}, []string{"Couverture ▇▇▇▇ 88 %", "", "Le texte reprend ici."}},
+		{"a progress bar has no label", []string{"■■■■■■■■□□ 83 %", "■■■■■□□□□□ 50 %"}, []string{"■■■■■■■■□□ 83 %", "■■■■■□□□□□ 50 %"}},
+		{"a bullet is no bar", []string{"■ SANTÉ", "■ RETRAITES 2025"}, []string{"■ SANTÉ", "■ RETRAITES 2025"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := barRows(append([]string(nil), tc.in...))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("barRows(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -322,7 +322,7 @@ func splitLines(s string) []string {
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))
 	}
-	return pipeRows(out)
+	return barRows(pipeRows(out))
 }
 
 // readHeader consumes the "key value" lines a scraper wrote at the top.

@@ -26,6 +26,12 @@ func TestParseText(t *testing.T) {
 			published: "2025-09-17", from: "header",
 		},
 		{
+			name:      "a bar chart's text version is a table",
+			in:        "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés ▇▇▇▇▇▇▇▇ 12,7\n\nAMO TNS ▇▇▇ 3,9\n\nAMO Achamil ▏ 0,3",
+			body:      "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés | 12,7\n\nAMO TNS | 3,9\n\nAMO Achamil | 0,3",
+			published: "", from: "",
+		},
+		{
 			name:      "month-precision header",
 			in:        "date 2023-04\nLe Comité s'est réuni lundi à Rabat pour faire le point sur la réforme.",
 			body:      "Le Comité s'est réuni lundi à Rabat pour faire le point sur la réforme.",

@@ -119,6 +119,9 @@ func (x *run) findPipeTables() {
 		capCell := x.captionCell(&tb)
 		caption := foldString(capCell.Text)
 		capUnit := x.scaleUnit(caption)
+		if capUnit == "" {
+			capUnit = x.countedUnit(caption)
+		}
 		heads := make([]string, tb.Cols())
 		for c := range heads {
 			heads[c] = foldString(tb.ColumnHeader(c))
@@ -418,6 +421,19 @@ var scaleNoun = regexp.MustCompile(`\((?:[^()]*[,;]\s*)?(?:en\s+)?(?:millions?|m
 // de ménages)").
 func (x *run) scaleUnit(folded string) string {
 	if m := scaleNoun.FindStringSubmatch(folded); m != nil {
+		return x.r.unitByNoun[m[1]]
+	}
+	return ""
+}
+
+// countNoun is the noun a caption counts: "Évolution du nombre de
+// ménages bénéficiaires", "Effectifs des assurés" (folded text).
+var countNoun = regexp.MustCompile(`\b(?:nombre|effectifs?)\s+(?:de\s+|d'|des\s+)(\pL+)`)
+
+// countedUnit is the unit of the noun a caption counts, or "": a bar
+// chart's or a one-column table's cells ("Déc. 2024 | 3,9 M") name none.
+func (x *run) countedUnit(folded string) string {
+	if m := countNoun.FindStringSubmatch(folded); m != nil {
 		return x.r.unitByNoun[m[1]]
 	}
 	return ""

@@ -80,6 +80,23 @@ func TestTables(t *testing.T) {
 				{"amo-achamil", "beneficiaries", "person", 160e3, "2025-06"},
 			},
 			not: []float64{1910, 3880}},
+		{name: "the noun a caption counts is the unit of a table whose cells name none",
+			text: "L'aide sociale directe progresse d'année en année.\n\n" +
+				"Évolution du nombre de ménages bénéficiaires de l'aide sociale directe\n\n" +
+				"Déc. 2023 | 2,4 M\n\nDéc. 2024 | 3,9 M\n",
+			want: []want{
+				{"asd", "beneficiaries", "household", 2.4e6, "2023-12"},
+				{"asd", "beneficiaries", "household", 3.9e6, "2024-12"},
+			}},
+		{name: "a bar chart's text version, the programmes down the side, its scale in the heading",
+			text: "Notre infographie fait le point, régime par régime.\n\n" +
+				"Par régime (bénéficiaires, en millions)\n\n" +
+				"AMO salariés | 12,7\n\nAMO TNS | 3,9\n",
+			want: []want{
+				{"amo-salaries", "beneficiaries", "person", 12.7e6, "2025-03"},
+				{"amo-tns", "beneficiaries", "person", 3.9e6, "2025-03"},
+			},
+			not: []float64{12.7, 3.9}},
 		{name: "the caption's scale names the unit",
 			text: "Le registre progresse dans toutes les régions.\n\n" +
 				"Inscriptions au registre social unifié (en milliers de ménages)\n\n" +
