@@ -151,6 +151,79 @@ func joinBlocks(blocks []string) string {
 // a live blog's "[10:30]" is the hour of an entry.
 const cueStamp = `\[\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]`
 
+// srtTiming is a subtitle file's cue timing line: "00:01:02,500 -->
+// 00:01:05,000" (SubRip; WebVTT writes a period).
+var srtTiming = regexp.MustCompile(`^\s*(\d{1,2}:\d{2}:\d{2}[.,]\d{1,3})\s*-->\s*\d{1,2}:\d{2}:\d{2}[.,]\d{1,3}`)
+
+// srtCues rewrites a subtitle file's cues (a number, a timing line, one
+// or two lines of text) as a transcript's: one line, opened by its stamp
+// ("[00:01:02,500] text"), neither the cue's number nor its timing read
+// as a figure. A cue that goes on with the sentence the cue before left
+// open joins its line: cut every few words, the cues would otherwise
+// read as a run of short lines (a menu) and a figure lose its noun.
+func srtCues(lines []string) []string {
+	out := lines[:0:0]
+	open := false // the last line out is a cue whose sentence goes on
+	for i := 0; i < len(lines); i++ {
+		num := strings.TrimSpace(lines[i])
+		var m []string
+		if num != "" && strings.Trim(num, "0123456789") == "" && i+1 < len(lines) {
+			m = srtTiming.FindStringSubmatch(lines[i+1])
+		}
+		if m == nil {
+			out = append(out, lines[i])
+			open = open && num == ""
+			continue
+		}
+		text := ""
+		j := i + 2
+		for ; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
+			text += " " + strings.TrimSpace(lines[j])
+		}
+		i = j - 1
+		if text == "" {
+			continue
+		}
+		if k := len(out) - 1; open && startsLower(text) {
+			// (Past the blank line that parted the cues.)
+			for k > 0 && out[k] == "" {
+				k--
+			}
+			out = append(out[:k], out[k]+text)
+		} else {
+			out = append(out, "["+m[1]+"]"+text)
+		}
+		open = !sentenceClosed(text)
+	}
+	return out
+}
+
+// quoteMarks are the marks an e-mail client puts before each line it
+// quotes, one for each level: "> ", "> > ", ">>".
+var quoteMarks = regexp.MustCompile(`^\s*(?:>\s?)+`)
+
+// unquote takes the quote marks off the lines of a thread's quoted
+// replies, when two lines or more carry them: the quoted text is read as
+// text (its lists as lists), and a quoted blank line parts paragraphs.
+func unquote(lines []string) []string {
+	n := 0
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), ">") {
+			if n++; n >= 2 {
+				break
+			}
+		}
+	}
+	if n < 2 {
+		return lines
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = quoteMarks.ReplaceAllString(l, "")
+	}
+	return out
+}
+
 // timecodeFirst is a block that opens with a cue stamp.
 var timecodeFirst = regexp.MustCompile(`^` + cueStamp)
 

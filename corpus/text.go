@@ -317,7 +317,7 @@ func allCapitalised(words []string) bool {
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := alignedRows(tabRows(leaderRows(strings.Split(s, "\n"))))
+	raw := alignedRows(tabRows(leaderRows(srtCues(unquote(strings.Split(s, "\n"))))))
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))
@@ -638,7 +638,9 @@ func bylineTailDate(tail string) string {
 // " | ", read from its first piece that publishedLine reads, or "".
 func piecesPublished(b string, captured captureStamp) string {
 	sep := ""
-	for _, s := range []string{" | ", " · ", " • "} {
+	// (A spaced dash parts the pieces too: "Publié le jeudi 19 février
+	// 2026 à 08:30 — Lettre n° 412 — Temps de lecture : 5 min".)
+	for _, s := range []string{" | ", " · ", " • ", " — ", " – "} {
 		if strings.Contains(b, s) {
 			sep = s
 			break

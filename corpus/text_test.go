@@ -26,6 +26,24 @@ func TestParseText(t *testing.T) {
 			published: "2025-09-17", from: "header",
 		},
 		{
+			name:      "a subtitle file's cues read as running text, without their numbers and timings",
+			in:        "Le reportage du journal du soir, sous-titré pour les sourds et malentendants, sur la couverture médicale.\n\n1\n00:00:02,000 --> 00:00:05,120\n[VOIX OFF] Selon la Caisse,\nplus de 11 millions de personnes\n\n2\n00:00:05,370 --> 00:00:08,900\nbénéficient de l'AMO Tadamon.\n\n3\n00:00:09,150 --> 00:00:11,000\n- UNE INFIRMIÈRE :\nIci, on voit la différence.\n\n4\n00:00:11,250 --> 00:00:12,400\net tous les jours.",
+			body:      "Le reportage du journal du soir, sous-titré pour les sourds et malentendants, sur la couverture médicale.\n\n[VOIX OFF] Selon la Caisse, plus de 11 millions de personnes bénéficient de l'AMO Tadamon.\n\n- UNE INFIRMIÈRE : Ici, on voit la différence.\n\net tous les jours.",
+			published: "", from: "",
+		},
+		{
+			name:      "an e-mail thread's quoted replies read as text, their lists as lists",
+			in:        "Bonjour Karim,\n\nVoici les chiffres que vous demandiez, repris de la note de la Caisse.\n\nLe 3 mars 2026 à 10:12, Karim a écrit :\n> Pourriez-vous me renvoyer les chiffres de la note ?\n>\n> > Chiffres clés de la Caisse :\n> > - Régime général : plus de 800 000 pensionnés ;\n> > - CIMR : 1,05 million d'affiliés.",
+			body:      "Bonjour Karim,\n\nVoici les chiffres que vous demandiez, repris de la note de la Caisse.\n\nLe 3 mars 2026 à 10:12, Karim a écrit :\n\nPourriez-vous me renvoyer les chiffres de la note ?\n\nChiffres clés de la Caisse :\n\n- Régime général : plus de 800 000 pensionnés ;\n\n- CIMR : 1,05 million d'affiliés.",
+			published: "", from: "",
+		},
+		{
+			name:      "a byline's pieces parted by spaced dashes",
+			in:        "Le courrier des lecteurs\n\nPublié le jeudi 19 février 2026 à 08:30 — Lettre n° 412 — Temps de lecture : 5 min\n\nMonsieur le rédacteur en chef, je vous écris au sujet de l'aide que reçoit ma fille.",
+			body:      "Le courrier des lecteurs\n\nMonsieur le rédacteur en chef, je vous écris au sujet de l'aide que reçoit ma fille.",
+			published: "2026-02-19", from: "byline", title: "Le courrier des lecteurs",
+		},
+		{
 			name:      "a bar chart's text version is a table",
 			in:        "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés ▇▇▇▇▇▇▇▇ 12,7\n\nAMO TNS ▇▇▇ 3,9\n\nAMO Achamil ▏ 0,3",
 			body:      "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés | 12,7\n\nAMO TNS | 3,9\n\nAMO Achamil | 0,3",
