@@ -568,6 +568,11 @@ func (s *scanner) yearAt(i int, twoDigits bool) (int, int, bool) {
 		}
 		return y, i + 1, true
 	case len(r) == 2 && twoDigits:
+		if s.isNum(i+1) && s.toks[i+1].gap == gSpace && len(s.raw(i+1)) == 3 {
+			// "Depuis janvier, 23 500 dossiers": a number grouped by
+			// thousands, not a year written in two digits.
+			return 0, 0, false
+		}
 		y, _ := strconv.Atoi(r)
 		return twoDigitYear(y), i + 1, true
 	}

@@ -507,6 +507,8 @@ func TestMonthWords(t *testing.T) {
 		{"fin de l'année précédente, 3 millions", "fin de l'année précédente", "2024-12"},
 		{"comptait à fin 2025 126.000 assurés", "à fin 2025", "2025-12"},
 		{"2 000 personnes", "", ""},
+		{"depuis janvier, 23 500 dossiers", "depuis janvier", "2025-01/.."},
+		{"le 3 juillet 98, 21 dossiers", "3 juillet 98", "1998-07-03"},
 	}
 	for _, tt := range tests {
 		var got []string
