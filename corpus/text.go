@@ -1069,7 +1069,10 @@ func dropFurniture(blocks []string) []string {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if seeAlso.MatchString(b) {
-			for i+1 < len(blocks) && (!isProse(blocks[i+1]) && !listItem.MatchString(blocks[i+1]) || linkedHeadline(blocks[i+1])) {
+			// (Under it, a line an emoji leads is a teaser, whatever it
+			// ends with: "🎧 AMO Tadamon : 11,4 millions d'assurés, et
+			// après ?".)
+			for i+1 < len(blocks) && (!isProse(blocks[i+1]) && !listItem.MatchString(blocks[i+1]) || linkedHeadline(blocks[i+1]) || emojiLed(blocks[i+1])) {
 				i++
 			}
 			continue
@@ -1134,6 +1137,47 @@ const maxLinkedHeadline = 160
 // lists, whose items hold figures as often as its sentences do.
 var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→›▸]|\d{1,2}[.)]|[a-z][.)])\s`)
 
+// emojiItem is a line a social network's post bullets with an emoji and
+// writes as a phrase with its figure ("📊 4,1 millions de ménages à fin
+// décembre", "👶 dont 5,5 millions d'enfants"), not a menu's or a
+// counter's ("🔍 Rechercher Accueil Réseau", "💬 64 commentaires"): three
+// words or more, most of them lowercase, and a digit.
+func emojiItem(b string) bool {
+	if !emojiLed(b) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(b)
+	rest := strings.TrimPrefix(b[size:], "\uFE0F")
+	if !strings.HasPrefix(rest, " ") || !strings.ContainsAny(rest, "0123456789") {
+		return false
+	}
+	words, lower := 0, 0
+	for _, w := range strings.Fields(rest) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(first) {
+			continue
+		}
+		words++
+		if unicode.IsLower(first) {
+			lower++
+		}
+	}
+	return words >= 3 && 2*lower > words
+}
+
+// emojiLed reports whether b opens with a pictograph or a dingbat.
+func emojiLed(b string) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	return r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF
+}
+
+// emojiList reports whether blocks[i] is an item of a list of two or more
+// emoji-bulleted phrases (one such line alone is a headline's teaser:
+// "🎧 Bac 2025 : un taux de réussite de 70,8 %").
+func emojiList(blocks []string, i int) bool {
+	return emojiItem(blocks[i]) && (i > 0 && emojiItem(blocks[i-1]) || i+1 < len(blocks) && emojiItem(blocks[i+1]))
+}
+
 // dropShortRuns removes runs of three or more non-prose blocks: menus and
 // headline lists. One or two such blocks between paragraphs are headings;
 // a run introduced by a line ending with ":" is the article's own list.
@@ -1141,13 +1185,13 @@ var listItem = regexp.MustCompile(`^(?:[-•*–—·▪►✓→›▸]|\d{1,2}
 func dropShortRuns(blocks []string, meta *textMeta) []string {
 	out := make([]string, 0, len(blocks))
 	for i := 0; i < len(blocks); {
-		if isProse(blocks[i]) || listItem.MatchString(blocks[i]) {
+		if isProse(blocks[i]) || listItem.MatchString(blocks[i]) || emojiList(blocks, i) {
 			out = append(out, blocks[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) {
+		for j < len(blocks) && !isProse(blocks[j]) && !listItem.MatchString(blocks[j]) && !emojiList(blocks, j) {
 			j++
 		}
 		data := dataRun(blocks[i:j])

@@ -44,6 +44,12 @@ func TestParseText(t *testing.T) {
 			published: "2026-02-19", from: "byline", title: "Le courrier des lecteurs",
 		},
 		{
+			name:      "a post's list bulleted with emoji is the post's; teasers an emoji leads under 'À écouter aussi' are not",
+			in:        "Le bilan de l'aide sociale directe, deux ans après son lancement, en quelques chiffres simples.\n\nQUI EN BÉNÉFICIE ?\n\n📊 4,2 millions de ménages à fin mars\n\n👶 dont 5,6 millions d'enfants\n\n👵 et près de 1,3 million de personnes âgées\n\nLe versement arrive en début de mois, sur un compte bancaire ou en espèces.\n\nÀ ÉCOUTER AUSSI\n\n🎧 AMO : 11 millions d'assurés, et après ?\n\n🎧 Bac : un taux de réussite de 71 %\n\nLes commentaires sont fermés pour cet article, merci de votre compréhension.",
+			body:      "Le bilan de l'aide sociale directe, deux ans après son lancement, en quelques chiffres simples.\n\nQUI EN BÉNÉFICIE ?\n\n📊 4,2 millions de ménages à fin mars\n\n👶 dont 5,6 millions d'enfants\n\n👵 et près de 1,3 million de personnes âgées\n\nLe versement arrive en début de mois, sur un compte bancaire ou en espèces.\n\nLes commentaires sont fermés pour cet article, merci de votre compréhension.",
+			published: "", from: "",
+		},
+		{
 			name:      "a bar chart's text version is a table",
 			in:        "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés ▇▇▇▇▇▇▇▇ 12,7\n\nAMO TNS ▇▇▇ 3,9\n\nAMO Achamil ▏ 0,3",
 			body:      "L'infographie du mois fait le point sur la couverture, régime par régime, avec les derniers chiffres.\n\nPar régime (en millions de personnes)\n\nAMO salariés | 12,7\n\nAMO TNS | 3,9\n\nAMO Achamil | 0,3",
