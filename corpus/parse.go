@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,6 +163,9 @@ var srtTiming = regexp.MustCompile(`^\s*(\d{1,2}:\d{2}:\d{2}[.,]\d{1,3})\s*-->\s
 // open joins its line: cut every few words, the cues would otherwise
 // read as a run of short lines (a menu) and a figure lose its noun.
 func srtCues(lines []string) []string {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "-->") }) {
+		return lines // (every dump passes here; few are subtitles)
+	}
 	out := lines[:0:0]
 	open := false // the last line out is a cue whose sentence goes on
 	for i := 0; i < len(lines); i++ {

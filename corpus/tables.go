@@ -272,17 +272,26 @@ var barRow = regexp.MustCompile(`^(\S[^▁-█░▒▓■□▬▮]*?\pL[^▁-�
 // heading's noun and scale ("Par régime (bénéficiaires, en millions)") are
 // then read as a table's caption.
 func barRows(lines []string) []string {
-	cells := make([][]string, len(lines))
+	var cells [][]string // allocated at the first bar: most texts draw none
 	for i, l := range lines {
-		if !strings.ContainsAny(l, "▁▂▃▄▅▆▇█▉▊▋▌▍▎▏░▒▓■□▬▮") {
+		if !strings.ContainsAny(l, barGlyphs) {
 			continue
 		}
 		if m := barRow.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			if cells == nil {
+				cells = make([][]string, len(lines))
+			}
 			cells[i] = []string{strings.TrimSpace(m[1]), strings.TrimSpace(m[2])}
 		}
 	}
+	if cells == nil {
+		return lines
+	}
 	return rewriteRuns(lines, cells, func(l string) bool { return strings.TrimSpace(l) == "" })
 }
+
+// barGlyphs are the block glyphs a text version draws its bars with.
+const barGlyphs = "▁▂▃▄▅▆▇█▉▊▋▌▍▎▏░▒▓■□▬▮"
 
 // pipeRows writes the pipe tables of a dump the way package table does:
 // "| a | b |" and "a | b |" become "a | b", and a Markdown rule
