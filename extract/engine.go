@@ -23,10 +23,10 @@ type run struct {
 	// secDate[si] is the month of the dated heading sentence si stands
 	// under, "" when none (sections.go); nil when the text has none.
 	secDate []string
-	// secCalendar[si] says that secDate[si] is the present of sentence
+	// secNow[si] says that secDate[si] is the present of sentence
 	// si: a calendar's month heading's ("MAI — …"), or a listed entry's
 	// day ("Économie · 5 févr. 2026 · par …", a message's stamp).
-	secCalendar []bool
+	secNow []bool
 	// dataDates are the sentences that date the page's data, once
 	// dataDate has looked (nil before).
 	dataDates []sentAsOf

@@ -66,7 +66,7 @@ func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
 		return exprs
 	}
 	x.secDate = make([]string, len(x.sents))
-	x.secCalendar = make([]bool, len(x.sents))
+	x.secNow = make([]bool, len(x.sents))
 	for k, h := range heads {
 		end := len(x.sents)
 		if k+1 < len(heads) {
@@ -77,7 +77,7 @@ func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
 		}
 		for si := h.from; si < end; si++ {
 			x.secDate[si] = monthOf(h.date)
-			x.secCalendar[si] = h.month > 0
+			x.secNow[si] = h.month > 0
 		}
 		if h.yearOnly {
 			// A chronology's year: "en janvier", "le jeudi 28 décembre"
@@ -95,7 +95,7 @@ func (x *run) findSections(exprs []normalize.Expr) []normalize.Expr {
 			// and "à fin décembre" count from it, its "aujourd'hui" is
 			// its month.
 			for si := h.from; si < end; si++ {
-				x.secCalendar[si] = true
+				x.secNow[si] = true
 			}
 			exprs = x.rescan(exprs, x.sents[h.from].start, x.sents[end-1].end, h.date, false)
 		}
@@ -373,7 +373,7 @@ func (x *run) baseMonth(si int) string {
 // sentence si: under a calendar's month heading ("MAI — …"), that month;
 // elsewhere the publication's.
 func (x *run) nowMonth(si int) string {
-	if x.secCalendar != nil && x.secCalendar[si] {
+	if x.secNow != nil && x.secNow[si] {
 		return x.secDate[si]
 	}
 	return x.pubMonth
