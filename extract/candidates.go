@@ -605,11 +605,16 @@ func (x *run) rateNoShare(m *masked, i int, prev []*reading) bool {
 // "…, de", "… et de", with a date or a few words between.
 var enumNext = regexp.MustCompile(`^[^.;:]{0,60}?(,|\bet|\bpuis)\s+(de\s+|d')?(plus\s+de\s+|pres\s+de\s+)?$`)
 
-// bareMoney reports whether rd's figure is a bare number of a billion or
-// more, which counts no people: dirhams left unsaid.
+// bareMoney reports whether rd's figure is a bare number of a hundred
+// million or more, which counts no people (no count reaches it: the
+// metrics' max_value): dirhams left unsaid.
 func bareMoney(rd *reading) bool {
-	return rd.fig.e.Kind == normalize.Number && rd.fig.e.Unit == "" && rd.fig.e.Value >= 1e9
+	return rd.fig.e.Kind == normalize.Number && rd.fig.e.Unit == "" && rd.fig.e.Value >= bareMoneyMin
 }
+
+// bareMoneyMin is the least bare number read as money: twice the largest
+// count of people a metric allows (50 million, in a country of 37).
+const bareMoneyMin = 1e8
 
 // notReached reports whether count i counts people a programme does not
 // reach (not_reached); a percentage so followed is the share not covered,

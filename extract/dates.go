@@ -121,7 +121,7 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 			x.find(x.r.comparedBaseRe, m.sub(max(0, d.start-tailLen), d.start), "as_of.compared_base", m.orig[0]) != nil {
 			continue
 		}
-		if m.clause(d.start) == cl || setOff(m, d, cl) {
+		if m.clause(d.start) == cl || setOff(m, d, cl) || x.datedBack(m, d, fig, cl) {
 			if x.othersDate(m, fig, d) {
 				continue
 			}
@@ -172,6 +172,14 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 		if prev == "" {
 			prev = x.anchorMonth(rd.si - 1)
 		}
+		if prev == "" && rd.si > 0 && x.sents[rd.si-1].para == x.sents[rd.si].para &&
+			x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil {
+			// "En 1998, il prend la direction des prestations. La caisse
+			// sert alors 290 000 retraités.": the date the story moved to.
+			if d := x.narrativeDate(rd.si - 1); d != "" {
+				return d, d
+			}
+		}
 		if prev != "" && (x.find(x.r.continuesRe, m.str, "as_of.continues", m.orig[0]) != nil ||
 			x.sents[rd.si-1].para == x.sents[rd.si].para &&
 				(x.find(x.r.imperfectRe, clause, "as_of.imperfect", m.orig[0]) != nil ||
@@ -193,6 +201,16 @@ func (x *run) asOfRaw(m *masked, rd *reading) (string, string) {
 	// (A day, the publication's own included, is given as its month by
 	// asOf: monthOf.)
 	return date, date
+}
+
+// datedBack reports whether date d, in the clause right after figure
+// fig's (clause cl), opens on words that date the figure before it
+// (`as_of.dated_back`: "…, un chiffre qui date de février 2024").
+func (x *run) datedBack(m *masked, d *slot, fig *slot, cl int) bool {
+	if x.r.datedBackRe == nil || d.start < fig.end || m.clause(d.start) != cl+1 || x.figureBetween(m, fig.end, d.start) {
+		return false
+	}
+	return x.find(x.r.datedBackRe, m.sub(m.clauseStart(d.start), d.start), "as_of.dated_back", m.orig[0]) != nil
 }
 
 // setOff reports whether date d stands alone between commas right against
@@ -262,6 +280,30 @@ func (x *run) anchorMonth(si int) string {
 		}
 	}
 	return ""
+}
+
+// narrativeDate is the date sentence si opens on when it names no figure
+// ("En 1998, il prend la direction des prestations."): the moment a
+// narrative moves to, which the next sentence's imperfect or "alors"
+// speaks of. "" when si has a figure, or opens otherwise.
+func (x *run) narrativeDate(si int) string {
+	if si < 0 {
+		return ""
+	}
+	h := x.maskOf(si)
+	if h == nil || len(h.figs) > 0 || len(h.dates) == 0 {
+		return ""
+	}
+	d := &h.dates[0]
+	switch strings.Trim(h.sub(0, d.start), " ") {
+	case "", "en", "a", "au", "le", "fin", "a fin", "des", "vers":
+	default:
+		return ""
+	}
+	if strings.Contains(d.e.Date, "/") || !x.usableDate(h, d) {
+		return ""
+	}
+	return monthOf(d.e.Date)
 }
 
 // paidInPeriod reports whether rd may hold at the period its paragraph

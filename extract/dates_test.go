@@ -154,6 +154,15 @@ func TestAsOfRules(t *testing.T) {
 		{"a chat of one day is of its stamps' day", "",
 			"[12/03/2026 10:14] Salma :\n\nL'AMO Tadamon couvre 11,8 millions de personnes.\n\n[12/03/2026 10:20] Omar :\n\nMerci.", "2026-04-02",
 			[]string{"amo-tadamon beneficiaries 1.18e+07 person exact 2026-03"}},
+		{"a clause after the figure says when it held", "",
+			"La fiche cite « 3,7 millions de ménages bénéficiaires » de l'aide sociale directe, un chiffre qui date de février 2024.", "2026-03-17",
+			[]string{"asd beneficiaries 3.7e+06 household exact 2024-02"}},
+		{"a vote's month is not the budget's year", "",
+			"La loi de finances votée en décembre a alloué 27,8 milliards de dirhams à l'aide sociale directe pour 2026.", "2026-01-20",
+			[]string{"asd budget 2.78e+10 MAD exact 2026"}},
+		{"'alors' is the date the story moved to", "",
+			"En 2009, elle prend la tête de la caisse. Les allocations familiales étaient alors servies pour 1,3 million d'enfants, contre plus de 2 millions aujourd'hui.", "2026-04-09",
+			[]string{"allocations-familiales beneficiaries 1.3e+06 child exact 2009", "allocations-familiales beneficiaries 2e+06 child more_than 2026-04"}},
 	}
 	r := mustDefault(t)
 	for _, tt := range tests {

@@ -570,12 +570,20 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	if e.ValueMax != nil && e.Low != nil && e.High != nil && (x.find(x.r.changesRe, lastRunes(before, tailLen), "changes", m.orig[0]) != nil ||
 		x.find(x.r.changesRe, lastRunes(m.sub(0, rd.fig.start), tailLen), "changes", m.orig[0]) != nil) {
 		lo, hi := base, base
+		if now := x.nowMonth(rd.si); asOfLow == asOf && now != "" && laterPeriod(asOf, now) {
+			// "porter le minimum de 500 à 700 dirhams dès 2027": a date
+			// to come is the change's end; its start is the value of now.
+			asOfLow = now
+		}
 		lo.Value, lo.AsOf, lo.Start, lo.End = round(e.Low.Value), asOfLow, e.Low.Start, e.Low.End
 		hi.Value, hi.AsOf, hi.Start, hi.End = round(e.High.Value), asOf, e.High.Start, end
 		lo.Qualifier = qualifierOr(e.Low.Qualifier, rd.qualifier)
 		hi.Qualifier = qualifierOr(e.High.Qualifier, rd.qualifier)
 		lo.Span, hi.Span = x.in.Text[lo.Start:lo.End], x.in.Text[hi.Start:hi.End]
 		lo.Rule, hi.Rule = rd.rule+"+change", rd.rule+"+change"
+		// "s'engage à porter le minimum de 500 à 700 dirhams": the
+		// change's start is the value of now, whatever its end is.
+		lo.Modality = ""
 		return []Fact{lo, hi}
 	}
 	f := base
@@ -586,6 +594,14 @@ func (x *run) facts(s sentence, m *masked, rd *reading) []Fact {
 	}
 	f.Span = x.in.Text[f.Start:f.End]
 	return []Fact{f}
+}
+
+// laterPeriod reports whether period a ("2027", "2026-05") begins after
+// period b ends: compared on the digits both write, "2026-05" is not
+// later than "2026", nor "2026" than "2026-03".
+func laterPeriod(a, b string) bool {
+	n := min(len(a), len(b))
+	return a[:n] > b[:n]
 }
 
 func qualifierOr(q, def string) string {

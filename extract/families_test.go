@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -510,6 +511,15 @@ func TestPhrasingFamilies(t *testing.T) {
 		{name: "a word in parentheses is not the amount's subject",
 			text: "Le montant des pensions moyennes versées varie selon la caisse : 2.100 dirhams à la CNSS (salariés des entreprises privées) contre 7.000 dirhams versés par la CMR.",
 			want: []want{{"retraite", "allowance", "MAD", 7000, "exact", "2025-03"}}},
+		{name: "a promised change: its start is today's value, its end a target",
+			text: "Le parti s'engage à relever le montant minimal de l'aide sociale directe de 500 à 800 dirhams par mois dès 2027.",
+			want: []want{{"asd", "allowance", "MAD", 500, "exact", "2025-03"}, {"asd", "allowance", "MAD", 800, "exact", "2027"}}},
+		{name: "the former scheme itself, with its own figure",
+			text: "L'AMO Tadamon a pris la suite de l'ancien RAMED, qui comptait environ 16 millions d'inscrits en 2021.",
+			want: []want{{"ramed", "enrolled", "person", 16e6, "about", "2021"}}},
+		{name: "a price's rise is no share",
+			text: "Le minimum de l'aide sociale directe est resté à 500 dirhams, alors que le panier alimentaire a renchéri de 11 % sur la même période.",
+			not:  []float64{11}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -542,6 +552,22 @@ func TestPhrasingFamilies(t *testing.T) {
 	}
 }
 
+// TestNoCountAboveThePopulation checks that an enumeration's bare hundreds
+// of millions, after amounts in dirhams, are neither people (max_value)
+// nor a per-person allowance (an enumeration's figure is read as the
+// figure before it only within that metric's range).
+func TestNoCountAboveThePopulation(t *testing.T) {
+	text := "Le relèvement du minimum à 700 dirhams coûterait 9,6 milliards de dirhams par an ; l'aide de rentrée portée à 300 dirhams, 340 millions supplémentaires ; l'élargissement de l'indemnité pour perte d'emploi, 400 millions."
+	for _, r := range []*Rules{mustDefault(t).WithModel(nil), mustDefault(t)} {
+		facts, _ := r.Extract(Input{Text: text, Published: "2026-06-22"})
+		for _, f := range facts {
+			if f.Value >= 1e8 && f.Unit != "MAD" || f.Metric == "allowance" && f.Value > 1e5 {
+				t.Errorf("%s/%s %g %s (%s)", f.Programme, f.Metric, f.Value, f.Unit, f.Rule)
+			}
+		}
+	}
+}
+
 // TestBareBillions checks that a bare figure of billions, which no count
 // reaches (max_value), is no count of people, and that the model may read
 // it as dirhams where the sentence speaks of money paid.
@@ -560,5 +586,32 @@ func TestBareBillions(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("36,2 milliards not read as dirhams paid: %+v", facts)
+	}
+}
+
+// TestNamesInsideDescriptions checks that a programme's name standing
+// inside another programme's description is no mention of its own ("
+// l'assurance maladie payée par l'État" describes AMO Tadamon), while the
+// same name elsewhere is.
+func TestNamesInsideDescriptions(t *testing.T) {
+	r := mustDefault(t)
+	tests := []struct {
+		text string
+		want []string // the programmes mentioned, in order
+	}{
+		{"Dans la province, l'assurance maladie payée par l'État couvre désormais 93.000 personnes.", nil},
+		{"L'assurance maladie obligatoire couvre 32 millions de personnes.", []string{"amo"}},
+		{"L'assurance maladie couvre 32 millions de personnes, dont 11 millions grâce à l'assurance maladie payée par l'État.", []string{"amo"}},
+	}
+	for _, tt := range tests {
+		x := r.newRun(Input{Text: tt.text, Published: "2025-03-12"})
+		kept, _ := x.findMentions(x.maskOf(0))
+		var got []string
+		for _, mn := range kept {
+			got = append(got, mn.prog)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%q: mentions %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }

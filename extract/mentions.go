@@ -74,6 +74,9 @@ func (x *run) findMentions(m *masked) (kept, afterCount []mention) {
 			all = append(all, mention{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, n.prog.id, n.tier})
 		}
 	}
+	if len(all) > 0 {
+		all = x.outsideDescriptions(m, all)
+	}
 	sort.SliceStable(all, func(i, j int) bool {
 		li, lj := all[i].end-all[i].start, all[j].end-all[j].start
 		if li != lj {
@@ -95,6 +98,44 @@ func (x *run) findMentions(m *masked) (kept, afterCount []mention) {
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept, afterCount
+}
+
+// outsideDescriptions drops the names that stand inside another
+// programme's description: "l'assurance maladie payée par l'État" describes
+// AMO Tadamon, and its "assurance maladie" names no other regime.
+func (x *run) outsideDescriptions(m *masked, all []mention) []mention {
+	if x.descMarks == nil {
+		x.descMarks = x.r.descSet.marks()
+	}
+	x.descCands = x.r.descSet.candidates(x.subject(m.str), x.descMarks, x.descCands[:0])
+	if len(x.descCands) == 0 {
+		return all
+	}
+	type described struct {
+		start, end int
+		prog       string
+	}
+	var spans []described
+	for _, k := range x.descCands {
+		d := x.r.descs[k]
+		for _, mt := range x.all(d.re, m.str, d.re.name, m.orig[0]) {
+			spans = append(spans, described{mt.RuneIndex, mt.RuneIndex + mt.RuneLength, d.prog.id})
+		}
+	}
+	kept := all[:0]
+	for _, c := range all {
+		inside := false
+		for _, d := range spans {
+			if d.prog != c.prog && d.start <= c.start && c.end <= d.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // inIncise reports whether mention k stands in a relative clause or an

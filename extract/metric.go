@@ -297,7 +297,10 @@ func (x *run) link(m *masked, i int, rd *reading, prev []*reading) *reading {
 			}
 			unit = p.unit
 		}
-		if !p.metric.units[unit] {
+		if !p.metric.units[unit] || !x.fits(p.metric, &reading{fig: rd.fig, unit: unit}) {
+			// "l'aide portée à 300 dirhams, 340 millions de plus": an
+			// enumeration's figure outside the metric's range (no
+			// allowance is 340 million dirhams) is not read as it.
 			continue
 		}
 		rd.unit, rd.metric = unit, p.metric

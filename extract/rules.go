@@ -56,7 +56,10 @@ type Rules struct {
 	// comparedBaseRe ends the words before a date that is a comparison's
 	// base ("inchangés par rapport à DATE : FIG").
 	comparedBaseRe *pattern
-	imperfectRe    *pattern
+	// datedBackRe ends the words of a clause before a date that dates the
+	// figure of the clause before it ("…, un chiffre qui date de DATE").
+	datedBackRe *pattern
+	imperfectRe *pattern
 	// samePeriodRe: a clause naming the period named before.
 	samePeriodRe *pattern
 	// periodAnchorRe: a sentence that reports on a period ("au titre du
@@ -365,6 +368,7 @@ type fileSpec struct {
 		Continues    src
 		Compared     src
 		ComparedBase src `yaml:"compared_base"`
+		DatedBack    src `yaml:"dated_back"`
 		Imperfect    src
 		SamePeriod   src `yaml:"same_period"`
 		PeriodAnchor src `yaml:"period_anchor"`
@@ -689,6 +693,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.continuesRe = c.re(spec.AsOf.Continues, "as_of.continues")
 	r.comparedRe = c.re(spec.AsOf.Compared, "as_of.compared")
 	r.comparedBaseRe = c.re(spec.AsOf.ComparedBase, "as_of.compared_base")
+	r.datedBackRe = c.re(spec.AsOf.DatedBack, "as_of.dated_back")
 	r.imperfectRe = c.re(spec.AsOf.Imperfect, "as_of.imperfect")
 	r.samePeriodRe = c.re(spec.AsOf.SamePeriod, "as_of.same_period")
 	r.periodAnchorRe = c.re(spec.AsOf.PeriodAnchor, "as_of.period_anchor")

@@ -89,13 +89,14 @@ func (x *run) countUnit(m *masked, i int, rd *reading, prev []*reading) {
 			}
 		}
 	}
-	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions with
-	// no noun after an amount of money are money too, and so down a chain
-	// ("de 2 milliards de dirhams à 3 milliards, puis à 4 milliards").
+	// "2,3 milliards de dirhams …, alors que … 3,1 milliards": billions (or
+	// hundreds of millions: bareMoneyMin) with no noun after an amount of
+	// money are money too, and so down a chain ("de 2 milliards de dirhams
+	// à 3 milliards, puis à 4 milliards").
 	// Money no metric counts lends its unit too ("a encaissé 2,3 milliards
 	// de dirhams de cotisations, alors que les prestations ont atteint 3,1
 	// milliards").
-	if fig.e.Value >= 1e9 && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
+	if fig.e.Value >= bareMoneyMin && x.find(x.r.nounRe, after, "units", m.orig[0]) == nil {
 		for j := i - 1; j >= 0; j-- {
 			p := prev[j]
 			if p == nil || p.unit == "" || p.dropped != "" && p.dropped != offMetricDrop {
