@@ -484,10 +484,19 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return "not a fact (a bracket of a distribution)"
 	case x.offMetricMoney(m, i, rd):
 		return offMetricDrop
+	case x.payrollCell(m, rd):
+		return "not a fact (a payslip's deduction or rate)"
 	case conversion(m, i, rd):
 		return "not a fact (a conversion)"
 	}
 	return ""
+}
+
+// payrollCell reports whether rd's figure stands in a table column of one
+// wage's deductions and rates (payroll_columns).
+func (x *run) payrollCell(m *masked, rd *reading) bool {
+	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
+	return ok && x.r.payrollRe != nil && x.find(x.r.payrollRe, pc.header, "payroll_columns", m.orig[0]) != nil
 }
 
 // conversion reports whether figure i restates the amount in dirhams just

@@ -118,6 +118,9 @@ type Rules struct {
 	// moneyOffRe finds money no metric counts (money_off_metric): the
 	// subject of an amount that is no fact.
 	moneyOffRe *pattern
+	// payrollRe is a table column of one wage's deductions and rates
+	// (payroll_columns: "Taux salarié", "Part employeur").
+	payrollRe  *pattern
 	inciseRe   *pattern
 	cliticRe   *pattern
 	lastRe     *pattern
@@ -350,6 +353,7 @@ type fileSpec struct {
 	OtherProgs src            `yaml:"other_programmes"`
 	Topic      src            `yaml:"topic"`
 	MoneyOff   src            `yaml:"money_off_metric"`
+	Payroll    src            `yaml:"payroll_columns"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -723,6 +727,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.otherProgsRe = c.re(spec.OtherProgs, "other_programmes")
 	r.topicRe = c.re(spec.Topic, "topic")
 	r.moneyOffRe = c.re(spec.MoneyOff, "money_off_metric")
+	r.payrollRe = c.re(spec.Payroll, "payroll_columns")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")

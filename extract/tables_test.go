@@ -275,6 +275,16 @@ func TestTables(t *testing.T) {
 				{"asd", "beneficiaries", "household", 3.95e6, "2024-06"},
 				{"asd", "beneficiaries", "household", 4.0105e6, "2024-12"},
 			}},
+		{name: "a payslip's deductions and rates are no facts, the text's national figures are",
+			text: "Exemple de bulletin :\n\n" +
+				"BULLETIN – Mars 2026 – Karim T., 3 enfants | — | — | — | —\n\n" +
+				"Rubrique | Base | Taux salarié | Retenue salarié | Part employeur\n\n" +
+				"Assurance maladie obligatoire | 7 250,00 | 2,26 % | 163,85 | 297,98\n\n" +
+				"Allocations familiales | 7 250,00 | – | – | 464,00\n\n" +
+				"Indemnité pour perte d'emploi | 6 000,00 | 0,19 % | 11,40 | 22,80\n\n" +
+				"L'assurance maladie obligatoire des salariés couvre 4,6 millions d'assurés.",
+			want: []want{{"amo-salaries", "beneficiaries", "person", 4.6e6, "2025-03"}},
+			not:  []float64{7250, 2.26, 163.85, 297.98, 464, 6000, 0.19, 11.4, 22.8}},
 		{name: "before and after columns, each dated by its header's year or month, a cell by its own date",
 			text: "Ce que la réforme a changé pour les familles, point par point :\n\n" +
 				"Point | Avant la réforme (situation 2021) | Aujourd'hui (situation à juin 2024)\n\n" +

@@ -217,6 +217,12 @@ func Find(text string) []Table {
 }
 
 func build(rows []Row) (Table, bool) {
+	for len(rows) > 2 && titleRow(rows[0]) {
+		// "BULLETIN DE PAIE – Juin 2026 – … | — | — | —": a title spanning
+		// the table, its other cells placeholders, stands above the
+		// header; it is no row of the table.
+		rows = rows[1:]
+	}
 	if len(rows) < 2 {
 		return Table{}, false
 	}
@@ -228,6 +234,23 @@ func build(rows []Row) (Table, bool) {
 		return Table{}, false
 	}
 	return Table{Start: rows[0].Start, End: rows[len(rows)-1].End, Header: rows[:h], Body: rows[h:]}, true
+}
+
+// titleRow reports whether r has text in its first cell only, its other
+// cells empty or a dash: a title (a merged cell, once rendered) above the
+// table.
+func titleRow(r Row) bool {
+	if strings.TrimSpace(r.Cells[0].Text) == "" {
+		return false
+	}
+	for _, c := range r.Cells[1:] {
+		switch strings.TrimSpace(c.Text) {
+		case "", "—", "–", "-", "…", "...":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func rowHasFigure(r Row) bool {

@@ -75,6 +75,14 @@ var findCases = []struct {
 		tables: 0,
 	},
 	{
+		name:   "a title spanning the table stands above its header",
+		text:   "RELEVÉ – Mars 2026 – agent n° 4 417 | — | –\nPoste | Taux | Montant\nLigne A | 1,5 % | 90,00\nLigne B | 2 % | 120,00\n",
+		tables: 1,
+		header: []string{"Poste", "Taux", "Montant"},
+		rows:   []string{"Ligne A", "Ligne B"},
+		cells:  [][]string{{"Ligne A", "1,5 %", "90,00"}, {"Ligne B", "2 %", "120,00"}},
+	},
+	{
 		name:   "a change of width starts another table",
 		text:   "A | B\n1 | 2\nC | D | E\n3 | 4 | 5\n",
 		tables: 2,
