@@ -109,6 +109,7 @@ func FuzzStripText(f *testing.F) {
 		"N° 5 - Lundi 6 mai 2024 Page 2\nFès, le 1er mars 2024\nRF-24/3 Mars 2024\n17 - 02 - 2025 | Rédaction",
 		"Titre\n[Graphique]\n2023    2024    juin 2025\n312     347     369\nSource",
 		"21,4    23,2\nA ...... 2,1 M\nB ...... 1,4 M\n1. Intro ..... 3\n2. Fin ..... 7",
+		"┌─ TITRE ─┐\n│ a │ b │\n├───┼───┤\n│ 1 │   │\n║ • texte\n└───┘\n│\n┃┃",
 	} {
 		f.Add([]byte(s))
 	}

@@ -228,6 +228,71 @@ func unquote(lines []string) []string {
 	return out
 }
 
+// boxVerticals are the strokes a text dump draws a frame's sides and a
+// table's column rules with.
+const boxVerticals = "│┃║┆┊"
+
+// isBoxRune reports whether r is a box-drawing character (U+2500–U+257F).
+func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
+
+// unbox takes the frames off the boxes a text dump draws ("┌────┐", "│ LE
+// SAVIEZ-VOUS ? │", "└────┘") so that their text is read as text, and
+// writes a boxed table's rows ("│ Fin 2023 │ 84 % │") as pipe rows. A
+// border line parts paragraphs as a blank line does; a title set in a top
+// border ("┌─ MÉTHODOLOGIE ───") is kept as a line of its own.
+func unbox(lines []string) []string {
+	boxed := false
+	for _, l := range lines {
+		if strings.IndexFunc(l, isBoxRune) >= 0 {
+			boxed = true
+			break
+		}
+	}
+	if !boxed {
+		return lines
+	}
+	out := make([]string, 0, len(lines)+8)
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		first, _ := utf8.DecodeRuneInString(t)
+		if !isBoxRune(first) {
+			out = append(out, l)
+			continue
+		}
+		if !strings.ContainsRune(boxVerticals, first) || strings.IndexFunc(t, func(r rune) bool { return !isBoxRune(r) && !unicode.IsSpace(r) }) < 0 {
+			// A border, maybe with a title in it.
+			if title := strings.TrimSpace(strings.Map(func(r rune) rune {
+				if isBoxRune(r) {
+					return ' '
+				}
+				return r
+			}, t)); title != "" && strings.IndexFunc(t, func(r rune) bool { return strings.ContainsRune(boxVerticals, r) }) < 0 {
+				out = append(out, "", collapseSpace(title), "")
+			} else {
+				out = append(out, "")
+			}
+			continue
+		}
+		// The frame's sides go; the strokes between are a table's
+		// column rules, and an empty cell stays a cell.
+		var cells []string
+		from := 0
+		for i, r := range t {
+			if strings.ContainsRune(boxVerticals, r) {
+				cells = append(cells, strings.TrimSpace(t[from:i]))
+				from = i + utf8.RuneLen(r)
+			}
+		}
+		cells = append(cells, strings.TrimSpace(t[from:]))
+		cells = cells[1:] // before the left side: nothing
+		if len(cells) > 1 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		out = append(out, strings.Join(cells, " | "))
+	}
+	return out
+}
+
 // timecodeFirst is a block that opens with a cue stamp.
 var timecodeFirst = regexp.MustCompile(`^` + cueStamp)
 

@@ -317,7 +317,7 @@ func allCapitalised(words []string) bool {
 func splitLines(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	raw := alignedRows(tabRows(leaderRows(srtCues(unquote(strings.Split(s, "\n"))))))
+	raw := alignedRows(tabRows(leaderRows(srtCues(unquote(unbox(strings.Split(s, "\n")))))))
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		out = append(out, collapseSpace(l))

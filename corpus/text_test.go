@@ -32,6 +32,12 @@ func TestParseText(t *testing.T) {
 			published: "", from: "",
 		},
 		{
+			name:      "a text box's frame comes off, a boxed table's rows become pipe rows",
+			in:        "La couverture progresse d'année en année, selon les chiffres officiels du ministère.\n\n┌─ BON À SAVOIR ──────────────────────┐\n│ Les familles inscrites au registre  │\n│ peuvent déposer leur demande en     │\n│ ligne.                              │\n└─────────────────────────────────────┘\n\n   ┌───────────┬──────────────┐\n   │ Année     │ Part couverte│\n   ├───────────┼──────────────┤\n   │ Fin 2023  │ 81 %         │\n   │ Fin 2024  │ 86 %         │\n   └───────────┴──────────────┘\n\nLa suite de l'article revient sur les régimes un par un.",
+			body:      "La couverture progresse d'année en année, selon les chiffres officiels du ministère.\n\nBON À SAVOIR\n\nLes familles inscrites au registre peuvent déposer leur demande en ligne.\n\nAnnée | Part couverte\n\nFin 2023 | 81 %\n\nFin 2024 | 86 %\n\nLa suite de l'article revient sur les régimes un par un.",
+			published: "", from: "",
+		},
+		{
 			name:      "an e-mail thread's quoted replies read as text, their lists as lists",
 			in:        "Bonjour Karim,\n\nVoici les chiffres que vous demandiez, repris de la note de la Caisse.\n\nLe 3 mars 2026 à 10:12, Karim a écrit :\n> Pourriez-vous me renvoyer les chiffres de la note ?\n>\n> > Chiffres clés de la Caisse :\n> > - Régime général : plus de 800 000 pensionnés ;\n> > - CIMR : 1,05 million d'affiliés.",
 			body:      "Bonjour Karim,\n\nVoici les chiffres que vous demandiez, repris de la note de la Caisse.\n\nLe 3 mars 2026 à 10:12, Karim a écrit :\n\nPourriez-vous me renvoyer les chiffres de la note ?\n\nChiffres clés de la Caisse :\n\n- Régime général : plus de 800 000 pensionnés ;\n\n- CIMR : 1,05 million d'affiliés.",
