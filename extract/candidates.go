@@ -486,6 +486,8 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return offMetricDrop
 	case x.payrollCell(m, rd):
 		return "not a fact (a payslip's deduction or rate)"
+	case x.ownTableCell(m, rd):
+		return "not a fact (the writer's own accounts)"
 	case conversion(m, i, rd):
 		return "not a fact (a conversion)"
 	}
@@ -497,6 +499,22 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 func (x *run) payrollCell(m *masked, rd *reading) bool {
 	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
 	return ok && x.r.payrollRe != nil && x.find(x.r.payrollRe, pc.header, "payroll_columns", m.orig[0]) != nil
+}
+
+// ownTableCell reports whether rd's figure stands in a table one of whose
+// heading cells (its caption, its column's header) names the writer's own
+// accounts (own_tables).
+func (x *run) ownTableCell(m *masked, rd *reading) bool {
+	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
+	if !ok || x.r.ownTablesRe == nil {
+		return false
+	}
+	for _, h := range pc.heads {
+		if x.find(x.r.ownTablesRe, foldString(h.Text), "own_tables", m.orig[0]) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // conversion reports whether figure i restates the amount in dirhams just

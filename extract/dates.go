@@ -254,11 +254,28 @@ func (x *run) anchoredBefore(si int) bool {
 		return false
 	}
 	for k := si - 1; k >= 0 && k >= si-maxAnchorGap && x.sents[k].para == x.sents[si].para; k-- {
-		if h := x.maskOf(k); h != nil && x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) != nil {
+		if h := x.maskOf(k); h != nil && !stockDatesOnly(h) && x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) != nil {
 			return true
 		}
 	}
 	return false
+}
+
+// stockDatesOnly reports whether every date of sentence h closes a
+// period ("à fin janvier", "au 31 mars"): a count at such a date is a
+// stock ("11,5 millions de bénéficiaires à fin janvier"), not a report on
+// a period ("servis en mars") whose paragraph goes on about it.
+func stockDatesOnly(h *masked) bool {
+	if len(h.dates) == 0 {
+		return false
+	}
+	for k := range h.dates {
+		t := foldString(h.dates[k].e.Text)
+		if !strings.HasPrefix(t, "a fin") && !strings.HasPrefix(t, "fin ") && !strings.HasPrefix(t, "au ") && !strings.HasPrefix(t, "a la fin") {
+			return false
+		}
+	}
+	return true
 }
 
 // anchorMonth is the month sentence si reports on when it names one and
@@ -269,7 +286,7 @@ func (x *run) anchorMonth(si int) string {
 		return ""
 	}
 	h := x.maskOf(si)
-	if h == nil || len(h.figs) > 0 || x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) == nil {
+	if h == nil || len(h.figs) > 0 || stockDatesOnly(h) || x.find(x.r.periodAnchorRe, h.str, "as_of.period_anchor", h.orig[0]) == nil {
 		return ""
 	}
 	for k := range h.dates {

@@ -120,11 +120,14 @@ type Rules struct {
 	moneyOffRe *pattern
 	// payrollRe is a table column of one wage's deductions and rates
 	// (payroll_columns: "Taux salarié", "Part employeur").
-	payrollRe  *pattern
-	inciseRe   *pattern
-	cliticRe   *pattern
-	lastRe     *pattern
-	qualifiers []namedRe
+	payrollRe *pattern
+	// ownTablesRe is a table headed as the writer's own accounts
+	// (own_tables: "NOS RENTRÉES").
+	ownTablesRe *pattern
+	inciseRe    *pattern
+	cliticRe    *pattern
+	lastRe      *pattern
+	qualifiers  []namedRe
 	// subjectQuals are read on the sentence up to the figure.
 	subjectQuals []namedRe
 	modality     []namedRe
@@ -354,6 +357,7 @@ type fileSpec struct {
 	Topic      src            `yaml:"topic"`
 	MoneyOff   src            `yaml:"money_off_metric"`
 	Payroll    src            `yaml:"payroll_columns"`
+	OwnTables  src            `yaml:"own_tables"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -728,6 +732,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.topicRe = c.re(spec.Topic, "topic")
 	r.moneyOffRe = c.re(spec.MoneyOff, "money_off_metric")
 	r.payrollRe = c.re(spec.Payroll, "payroll_columns")
+	r.ownTablesRe = c.re(spec.OwnTables, "own_tables")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")

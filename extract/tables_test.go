@@ -275,6 +275,15 @@ func TestTables(t *testing.T) {
 				{"asd", "beneficiaries", "household", 3.95e6, "2024-06"},
 				{"asd", "beneficiaries", "household", 4.0105e6, "2024-12"},
 			}},
+		{name: "a table of the writer's own accounts is no fact, even in the aid's row",
+			text: "Voici nos comptes du mois.\n\n" +
+				"MES RENTRÉES — MARS 2026\n\n" +
+				"Salaire de Karim | 3 100 DH\n\n" +
+				"Aide sociale directe (2 enfants) | 500 DH\n\n" +
+				"TOTAL | 3 600 DH\n\n" +
+				"L'aide sociale directe est versée à 4 millions de ménages.",
+			want: []want{{"asd", "beneficiaries", "household", 4e6, "2025-03"}},
+			not:  []float64{3100, 500, 3600}},
 		{name: "a payslip's deductions and rates are no facts, the text's national figures are",
 			text: "Exemple de bulletin :\n\n" +
 				"BULLETIN – Mars 2026 – Karim T., 3 enfants | — | — | — | —\n\n" +
