@@ -132,7 +132,7 @@ func TestAsOfRules(t *testing.T) {
 			"Les ménages aidés à fin mai 2026\n\nRégion | Ménages\n\nSouss-Massa | 260 000\n\nAu total, l'aide sociale directe touche 4,1 millions de ménages.", "2026-10-20",
 			[]string{"asd beneficiaries 260000 household exact 2026-05", "asd beneficiaries 4.1e+06 household exact 2026-10"}},
 		{"a chronology's year headings date the entries under them and their yearless dates", "Dix ans d'aides",
-			"2022 — Les débuts\n\nL'aide sociale directe est votée. Le programme reçoit 20 milliards de dirhams.\n\n2023 — La montée\n\nLe mardi 5 décembre, l'aide sociale directe touche 3,2 millions de ménages.", "2026-03-10",
+			"2022 — Les débuts\n\nL'aide sociale directe est votée. L'État lui consacre 20 milliards de dirhams.\n\n2023 — La montée\n\nLe mardi 5 décembre, l'aide sociale directe touche 3,2 millions de ménages.", "2026-03-10",
 			[]string{"asd amount_paid 2e+10 MAD exact 2022", "asd beneficiaries 3.2e+06 household exact 2023-12"}},
 		{"one year line alone is no chronology", "",
 			"2024 : le bilan\n\nL'aide sociale directe touche 4 millions de ménages.", "2025-06-04",
