@@ -485,7 +485,7 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 	case x.offMetricMoney(m, i, rd):
 		return offMetricDrop
 	case x.payrollCell(m, rd):
-		return "not a fact (a payslip's deduction or rate)"
+		return "not a fact (a payslip's deduction or rate, or a source)"
 	case x.ownTableCell(m, rd):
 		return "not a fact (the writer's own accounts)"
 	case conversion(m, i, rd):
@@ -495,10 +495,12 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 }
 
 // payrollCell reports whether rd's figure stands in a table column of one
-// wage's deductions and rates (payroll_columns).
+// wage's deductions and rates (payroll_columns), or of sources and notes
+// (note_columns).
 func (x *run) payrollCell(m *masked, rd *reading) bool {
 	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
-	return ok && x.r.payrollRe != nil && x.find(x.r.payrollRe, pc.header, "payroll_columns", m.orig[0]) != nil
+	return ok && (x.r.payrollRe != nil && x.find(x.r.payrollRe, pc.header, "payroll_columns", m.orig[0]) != nil ||
+		x.r.noteColsRe != nil && x.find(x.r.noteColsRe, pc.header, "note_columns", m.orig[0]) != nil)
 }
 
 // ownTableCell reports whether rd's figure stands in a table one of whose

@@ -124,10 +124,12 @@ type Rules struct {
 	// ownTablesRe is a table headed as the writer's own accounts
 	// (own_tables: "NOS RENTRÉES").
 	ownTablesRe *pattern
-	inciseRe    *pattern
-	cliticRe    *pattern
-	lastRe      *pattern
-	qualifiers  []namedRe
+	// noteColsRe is a table column of sources or notes (note_columns).
+	noteColsRe *pattern
+	inciseRe   *pattern
+	cliticRe   *pattern
+	lastRe     *pattern
+	qualifiers []namedRe
 	// subjectQuals are read on the sentence up to the figure.
 	subjectQuals []namedRe
 	modality     []namedRe
@@ -358,6 +360,7 @@ type fileSpec struct {
 	MoneyOff   src            `yaml:"money_off_metric"`
 	Payroll    src            `yaml:"payroll_columns"`
 	OwnTables  src            `yaml:"own_tables"`
+	Notes      src            `yaml:"note_columns"`
 	Incise     src            `yaml:"incise"`
 	Clitic     src            `yaml:"clitic"`
 	Adjectives src            `yaml:"adjectives"`
@@ -733,6 +736,7 @@ func (c *compiler) compile(spec *fileSpec) *Rules {
 	r.moneyOffRe = c.re(spec.MoneyOff, "money_off_metric")
 	r.payrollRe = c.re(spec.Payroll, "payroll_columns")
 	r.ownTablesRe = c.re(spec.OwnTables, "own_tables")
+	r.noteColsRe = c.re(spec.Notes, "note_columns")
 	r.inciseRe = c.re(spec.Incise, "incise")
 	r.cliticRe = c.re(spec.Clitic, "clitic")
 	r.lastRe = c.re(spec.Last, "anaphora_last")

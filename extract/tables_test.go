@@ -284,6 +284,13 @@ func TestTables(t *testing.T) {
 				"L'aide sociale directe est versée à 4 millions de ménages.",
 			want: []want{{"asd", "beneficiaries", "household", 4e6, "2025-03"}},
 			not:  []float64{3100, 500, 3600}},
+		{name: "a column of sources dates and cites, it counts nothing",
+			text: "Les chiffres du cours :\n\n" +
+				"Indicateur | Valeur | Source, date\n\n" +
+				"Immatriculés à l'AMO des travailleurs non salariés | 2,3 millions | CNSS, août 2025\n\n" +
+				"Bénéficiaires de l'AMO Tadamon | 11,7 millions | ministère de la Santé\n",
+			want: []want{{"amo-tadamon", "beneficiaries", "person", 11.7e6, "2025-03"}},
+			not:  []float64{2025}},
 		{name: "a payslip's deductions and rates are no facts, the text's national figures are",
 			text: "Exemple de bulletin :\n\n" +
 				"BULLETIN – Mars 2026 – Karim T., 3 enfants | — | — | — | —\n\n" +
