@@ -484,7 +484,7 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 		return "not a fact (a bracket of a distribution)"
 	case x.offMetricMoney(m, i, rd):
 		return offMetricDrop
-	case x.payrollCell(m, rd):
+	case x.noFactColumn(m, rd):
 		return "not a fact (a payslip's deduction or rate, or a source)"
 	case x.ownTableCell(m, rd):
 		return "not a fact (the writer's own accounts)"
@@ -494,10 +494,10 @@ func (x *run) constraint(m *masked, i int, rd *reading) string {
 	return ""
 }
 
-// payrollCell reports whether rd's figure stands in a table column of one
-// wage's deductions and rates (payroll_columns), or of sources and notes
-// (note_columns).
-func (x *run) payrollCell(m *masked, rd *reading) bool {
+// noFactColumn reports whether rd's figure stands in a table column of
+// one wage's deductions and rates (payroll_columns), or of sources and
+// notes (note_columns).
+func (x *run) noFactColumn(m *masked, rd *reading) bool {
 	pc, ok := x.pipe[[2]int{rd.si, rd.fig.e.Start}]
 	return ok && (x.r.payrollRe != nil && x.find(x.r.payrollRe, pc.header, "payroll_columns", m.orig[0]) != nil ||
 		x.r.noteColsRe != nil && x.find(x.r.noteColsRe, pc.header, "note_columns", m.orig[0]) != nil)

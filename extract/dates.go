@@ -223,7 +223,14 @@ func setOff(m *masked, d *slot, cl int) bool {
 		return false
 	}
 	rest := strings.TrimSpace(m.sub(m.clauseStart(d.start), d.start)) + " " + strings.TrimSpace(m.sub(d.end, m.clauseEnd(d.start)))
-	switch strings.Trim(rest, " ,;:") {
+	return dateLead(strings.Trim(rest, " ,;:"))
+}
+
+// dateLead reports whether s, folded, is all that stands beside a date set
+// off on its own: nothing, or a preposition that only places it ("en",
+// "à fin", "vers").
+func dateLead(s string) bool {
+	switch s {
 	case "", "en", "a", "au", "a fin", "fin", "le", "des", "a la fin de", "vers":
 		return true
 	}
@@ -312,9 +319,7 @@ func (x *run) narrativeDate(si int) string {
 		return ""
 	}
 	d := &h.dates[0]
-	switch strings.Trim(h.sub(0, d.start), " ") {
-	case "", "en", "a", "au", "le", "fin", "a fin", "des", "vers":
-	default:
+	if !dateLead(strings.Trim(h.sub(0, d.start), " ")) {
 		return ""
 	}
 	if strings.Contains(d.e.Date, "/") || !x.usableDate(h, d) {
